@@ -1,0 +1,69 @@
+package io.maestro.conductor.adapter;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Makes headers and payloads safe to log: values under sensitive names are replaced, secret-looking text inside
+ * strings is masked, and bodies are shortened. Streams are never read (that would consume them).
+ */
+public final class Masking {
+
+    public static final String MASK = "****";
+    private static final int MAX_PAYLOAD_CHARS = 256;
+
+    private static final Pattern SENSITIVE_NAME = Pattern.compile(
+            "(?i).*(authorization|password|passwd|secret|token|credential|api[-_]?key|access[-_]?key|cookie|signature|private).*");
+    /** key=value or "key": "value" pairs whose key looks sensitive, inside free text. */
+    private static final Pattern SENSITIVE_PAIR = Pattern.compile(
+            "(?i)((?:authorization|password|passwd|secret|token|credential|api[-_]?key|access[-_]?key|signature|"
+                    + "x-amz-signature|x-goog-signature|x-amz-credential|x-goog-credential)[\"']?\\s*[:=]\\s*[\"']?)"
+                    + "([^\"'&\\s,;]+)");
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
+    private static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{16}\\b");
+
+    private Masking() {
+    }
+
+    /** A copy of the headers with sensitive values masked and every value rendered for logging. */
+    public static Map<String, String> mask(Map<String, ?> headers) {
+        Map<String, String> masked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, value) -> masked.put(name,
+                isSensitiveName(name) ? MASK : maskPayload(value)));
+        return masked;
+    }
+
+    public static boolean isSensitiveName(String name) {
+        return name != null && SENSITIVE_NAME.matcher(name).matches();
+    }
+
+    /** Secret-looking parts of free text masked: sensitive key=value pairs, bearer tokens, AWS key ids. */
+    public static String maskText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = BEARER.matcher(text).replaceAll("$1" + MASK);
+        masked = SENSITIVE_PAIR.matcher(masked).replaceAll("$1" + MASK);
+        return AWS_ACCESS_KEY_ID.matcher(masked).replaceAll(MASK);
+    }
+
+    /** A short, masked rendering of a message body or header value. */
+    public static String maskPayload(Object payload) {
+        if (payload == null) {
+            return "null";
+        }
+        if (payload instanceof InputStream) {
+            return "<stream>";
+        }
+        if (payload instanceof byte[]) {
+            return "<" + ((byte[]) payload).length + " bytes>";
+        }
+        String text = maskText(String.valueOf(payload));
+        if (text.length() > MAX_PAYLOAD_CHARS) {
+            return text.substring(0, MAX_PAYLOAD_CHARS) + "...(" + text.length() + " chars)";
+        }
+        return text;
+    }
+}

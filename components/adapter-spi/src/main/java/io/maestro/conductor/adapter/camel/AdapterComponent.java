@@ -1,0 +1,126 @@
+package io.maestro.conductor.adapter.camel;
+
+import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.governance.GovernanceGate;
+import io.maestro.conductor.adapter.instance.InstanceResolver;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.adapter.metrics.AdapterMetrics;
+import io.maestro.conductor.adapter.secret.InstanceSecrets;
+import io.maestro.conductor.adapter.secret.SecretResolver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * Base of every adapter component. It holds what all adapters share: the instance resolver, the secret resolver,
+ * the governance gate, metrics and the per-instance delegate cache. Resolver and gate are taken from the component
+ * options or, failing that, the single bean of their type in the Camel registry; without them the component does
+ * not start (there is no permissive default gate).
+ *
+ * @param <D> the backend delegate one instance config version uses (a client, a Camel endpoint, ...)
+ */
+public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultComponent {
+
+    @Metadata(autowired = true, label = "advanced",
+              description = "Finds adapter instances (tenant/environment/instance); the hub binds the registry-backed one")
+    private InstanceResolver instanceResolver;
+    @Metadata(autowired = true, label = "advanced",
+              description = "Resolves secret:<name> references from the tenant's namespace")
+    private SecretResolver secretResolver;
+    @Metadata(autowired = true, label = "advanced",
+              description = "Decides whether each call may proceed; required, there is no default")
+    private GovernanceGate governanceGate;
+    @Metadata(autowired = true, label = "advanced",
+              description = "Registry for the conductor.adapter.* meters; a private SimpleMeterRegistry when absent")
+    private MeterRegistry meterRegistry;
+
+    private final DelegateCache<D> delegates = new DelegateCache<>();
+    private AdapterMetrics metrics;
+
+    /** The category id this component serves, e.g. {@code storage}. */
+    public abstract String category();
+
+    /** Builds the backend delegate for one instance config version. */
+    protected abstract D createDelegate(ResolvedInstance instance, InstanceSecrets secrets) throws Exception;
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        instanceResolver = required(instanceResolver, InstanceResolver.class);
+        secretResolver = required(secretResolver, SecretResolver.class);
+        governanceGate = required(governanceGate, GovernanceGate.class);
+        if (meterRegistry == null) {
+            meterRegistry = getCamelContext().getRegistry().findSingleByType(MeterRegistry.class);
+        }
+        if (meterRegistry == null) {
+            meterRegistry = new SimpleMeterRegistry();
+        }
+        metrics = new AdapterMetrics(meterRegistry);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        delegates.closeAll();
+        super.doStop();
+    }
+
+    /** The delegate of the instance's current config version, built on first use. */
+    public D delegateFor(ResolvedInstance instance) {
+        return delegates.get(instance, resolved -> createDelegate(resolved, new InstanceSecrets(resolved, secretResolver)));
+    }
+
+    /** How many instances currently have a live delegate. */
+    public int liveDelegates() {
+        return delegates.size();
+    }
+
+    public AdapterMetrics metrics() {
+        return metrics;
+    }
+
+    private <T> T required(T configured, Class<T> type) {
+        if (configured != null) {
+            return configured;
+        }
+        T bound = getCamelContext().getRegistry().findSingleByType(type);
+        if (bound == null) {
+            throw new AdapterException(AdapterErrorCode.CONFIG_INVALID, null, "component '" + category()
+                    + "' needs exactly one " + type.getSimpleName() + ": set it on the component or bind one bean");
+        }
+        return bound;
+    }
+
+    public InstanceResolver getInstanceResolver() {
+        return instanceResolver;
+    }
+
+    public void setInstanceResolver(InstanceResolver instanceResolver) {
+        this.instanceResolver = instanceResolver;
+    }
+
+    public SecretResolver getSecretResolver() {
+        return secretResolver;
+    }
+
+    public void setSecretResolver(SecretResolver secretResolver) {
+        this.secretResolver = secretResolver;
+    }
+
+    public GovernanceGate getGovernanceGate() {
+        return governanceGate;
+    }
+
+    public void setGovernanceGate(GovernanceGate governanceGate) {
+        this.governanceGate = governanceGate;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
+}

@@ -1,0 +1,242 @@
+package io.maestro.conductor.adapter.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.AdapterHeaders;
+import io.maestro.conductor.adapter.PolicyDeniedException;
+import io.maestro.conductor.adapter.governance.GovernanceDecision;
+import io.maestro.conductor.adapter.governance.GovernanceRequest;
+import io.maestro.conductor.adapter.instance.InstanceRef;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.adapter.metrics.AdapterMetrics;
+import io.maestro.conductor.adapter.testing.InMemoryInstanceResolver;
+import io.maestro.conductor.adapter.testing.InMemorySecretResolver;
+import io.maestro.conductor.adapter.testing.ScriptedGate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AdapterComponentTest {
+
+    private static final InstanceRef GREETER = new InstanceRef("acme", "prod", "greeter");
+
+    private final InMemoryInstanceResolver instances = new InMemoryInstanceResolver().put(greeter(1, "hello"));
+    private final InMemorySecretResolver secrets = new InMemorySecretResolver().put("acme", "prod", "echo-token", "s3cr3t-value");
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+    private ScriptedGate gate = new ScriptedGate(request -> GovernanceDecision.allow("d-1"));
+    private CamelContext camel;
+    private EchoComponent echo;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (camel != null) {
+            camel.close();
+        }
+    }
+
+    @Test
+    void callsTheBackendAfterTheGateAllowsAndRecordsMetrics() throws Exception {
+        start();
+        Object reply = template().requestBodyAndHeaders("echo:say?instance=greeter", "world", Map.of(
+                AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod", AdapterHeaders.ACTOR, "alice",
+                AdapterHeaders.DATA_REGION, "eu-west-1", AdapterHeaders.DATA_CLASSIFICATION, "confidential"));
+
+        assertThat(reply).isEqualTo("hello world");
+        GovernanceRequest asked = gate.requests().get(0);
+        assertThat(asked.tenant()).isEqualTo("acme");
+        assertThat(asked.actor()).isEqualTo("alice");
+        assertThat(asked.action()).isEqualTo("echo.say");
+        assertThat(asked.adapter()).isEqualTo(new GovernanceRequest.AdapterAttributes(
+                "greeter", "echo", "memory", "high", "confidential", "eu-central-1"));
+        assertThat(asked.data()).isEqualTo(new GovernanceRequest.DataAttributes("eu-west-1", "confidential"));
+        assertThat(asked.toInput()).containsEntry("action", "echo.say").containsKey("adapter").containsKey("data");
+
+        assertThat(meters.get(AdapterMetrics.REQUESTS).tags("tenant", "acme", "environment", "prod",
+                "category", "echo", "instance", "greeter", "operation", "say", "outcome", "success")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(meters.get(AdapterMetrics.LATENCY).tag("outcome", "success").timer().count()).isEqualTo(1);
+        assertThat(meters.get(AdapterMetrics.LAST_SUCCESS).tag("instance", "greeter").gauge().value())
+                .isGreaterThan(1.7e9);
+        assertThat(secrets.reads()).containsExactly("acme/prod/greeter echo-token echo.client");
+    }
+
+    @Test
+    void setsTheDecisionIdAndACorrelationIdOnTheExchange() throws Exception {
+        start();
+        var exchange = template().request("echo:say?instance=greeter", e -> {
+            e.getMessage().setHeader(AdapterHeaders.TENANT, "acme");
+            e.getMessage().setHeader(AdapterHeaders.ENVIRONMENT, "prod");
+            e.getMessage().setBody("x");
+        });
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(AdapterHeaders.DECISION_ID)).isEqualTo("d-1");
+        assertThat(exchange.getMessage().getHeader(AdapterHeaders.CORRELATION_ID, String.class)).isNotBlank();
+    }
+
+    @Test
+    void aMissingTenantIsAnErrorNeverADefault() throws Exception {
+        start();
+        assertThatThrownBy(() -> template().requestBodyAndHeader("echo:say?instance=greeter&environment=prod",
+                "world", AdapterHeaders.ENVIRONMENT, "prod"))
+                .isInstanceOf(CamelExecutionException.class)
+                .cause().isInstanceOfSatisfying(AdapterException.class,
+                        e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.TENANT_REQUIRED));
+        assertThat(gate.requests()).isEmpty();
+    }
+
+    @Test
+    void theEndpointEnvironmentIsUsedWhenTheHeaderIsAbsent() throws Exception {
+        start();
+        assertThat(template().requestBodyAndHeader("echo:say?instance=greeter&environment=prod", "there",
+                AdapterHeaders.TENANT, "acme")).isEqualTo("hello there");
+    }
+
+    @Test
+    void anUnknownInstanceIsNotInstalled() throws Exception {
+        start();
+        assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=missing", "x",
+                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
+                .cause().isInstanceOfSatisfying(AdapterException.class, e -> {
+                    assertThat(e.code()).isEqualTo(AdapterErrorCode.ADAPTER_NOT_INSTALLED);
+                    assertThat(e.instanceId()).isEqualTo("acme/prod/missing");
+                });
+    }
+
+    @Test
+    void aDenyStopsTheCallBeforeTheBackendAndReachesTheRouteErrorHandler() throws Exception {
+        gate = new ScriptedGate(request -> GovernanceDecision.deny(AdapterErrorCode.RESIDENCY_MISMATCH,
+                List.of("data region us-east-1 is not allowed on eu-central-1"), "d-42"));
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(PolicyDeniedException.class).handled(true).process(exchange -> {
+                    PolicyDeniedException denied = exchange.getProperty(
+                            org.apache.camel.Exchange.EXCEPTION_CAUGHT, PolicyDeniedException.class);
+                    exchange.getMessage().setBody("denied " + denied.code() + " " + denied.decisionId());
+                });
+                from("direct:upload").to("echo:say?instance=greeter");
+            }
+        });
+
+        Object reply = template().requestBodyAndHeaders("direct:upload", "world",
+                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod"));
+
+        assertThat(reply).isEqualTo("denied RESIDENCY_MISMATCH d-42");
+        assertThat(echo.built).isEmpty();
+        assertThat(meters.get(AdapterMetrics.ERRORS).tags("outcome", "denied", "code", "RESIDENCY_MISMATCH")
+                .counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aDenyCarriesCodeReasonsAndDecisionId() throws Exception {
+        gate = new ScriptedGate(request -> GovernanceDecision.deny(AdapterErrorCode.POLICY_DENIED,
+                List.of("actor may not write"), "d-7"));
+        start();
+        assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
+                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
+                .cause().isInstanceOfSatisfying(PolicyDeniedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(AdapterErrorCode.POLICY_DENIED);
+                    assertThat(e.reasons()).containsExactly("actor may not write");
+                    assertThat(e.decisionId()).isEqualTo("d-7");
+                    assertThat(e.instanceId()).isEqualTo("acme/prod/greeter");
+                    assertThat(e.getMessage()).contains("d-7").doesNotContain("s3cr3t-value");
+                });
+    }
+
+    @Test
+    void aGateThatGivesNoDecisionMeansNoCall() throws Exception {
+        gate = new ScriptedGate(request -> {
+            throw new IllegalStateException("decision point down");
+        });
+        start();
+        assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
+                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
+                .cause().isInstanceOfSatisfying(AdapterException.class, e -> {
+                    assertThat(e.code()).isEqualTo(AdapterErrorCode.POLICY_UNAVAILABLE);
+                    assertThat(e.isTransient()).isTrue();
+                });
+        assertThat(echo.built).isEmpty();
+    }
+
+    @Test
+    void aNewConfigVersionBuildsANewDelegateAndClosesTheOldOne() throws Exception {
+        start();
+        Map<String, Object> headers = Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod");
+        template().requestBodyAndHeaders("echo:say?instance=greeter", "a", headers);
+        template().requestBodyAndHeaders("echo:say?instance=greeter", "b", headers);
+        assertThat(echo.built).hasSize(1);
+
+        instances.put(greeter(2, "hi"));
+        assertThat(template().requestBodyAndHeaders("echo:say?instance=greeter", "c", headers)).isEqualTo("hi c");
+
+        assertThat(echo.built).hasSize(2);
+        assertThat(echo.built.get(0).closed).isTrue();
+        assertThat(echo.built.get(1).closed).isFalse();
+        assertThat(echo.liveDelegates()).isEqualTo(1);
+
+        camel.close();
+        assertThat(echo.built.get(1).closed).isTrue();
+    }
+
+    @Test
+    void refusesToStartWithoutAGovernanceGate() {
+        camel = new DefaultCamelContext();
+        echo = new EchoComponent();
+        echo.setInstanceResolver(instances);
+        echo.setSecretResolver(secrets);
+        camel.addComponent("echo", echo);
+        assertThatThrownBy(() -> camel.start())
+                .hasRootCauseInstanceOf(AdapterException.class)
+                .rootCause().hasMessageContaining("CONFIG_INVALID").hasMessageContaining("GovernanceGate");
+    }
+
+    @Test
+    void takesResolversAndGateFromTheRegistryWhenNotSetOnTheComponent() throws Exception {
+        camel = new DefaultCamelContext();
+        camel.getRegistry().bind("instances", instances);
+        camel.getRegistry().bind("secrets", secrets);
+        camel.getRegistry().bind("gate", gate);
+        camel.getRegistry().bind("meters", meters);
+        echo = new EchoComponent();
+        camel.addComponent("echo", echo);
+        camel.start();
+        assertThat(template().requestBodyAndHeaders("echo:say?instance=greeter", "reg",
+                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod"))).isEqualTo("hello reg");
+        assertThat(meters.find(AdapterMetrics.REQUESTS).counter()).isNotNull();
+    }
+
+    private void start(RouteBuilder... routes) throws Exception {
+        camel = new DefaultCamelContext();
+        echo = new EchoComponent();
+        echo.setInstanceResolver(instances);
+        echo.setSecretResolver(secrets);
+        echo.setGovernanceGate(request -> gate.evaluate(request));
+        echo.setMeterRegistry(meters);
+        camel.addComponent("echo", echo);
+        for (RouteBuilder route : routes) {
+            camel.addRoutes(route);
+        }
+        camel.start();
+    }
+
+    private ProducerTemplate template() {
+        return camel.createProducerTemplate();
+    }
+
+    private static ResolvedInstance greeter(long version, String greeting) {
+        return new ResolvedInstance(GREETER, "echo", "memory", version, "eu-central-1", "high", "confidential",
+                Map.of("greeting", greeting, "token", "secret:echo-token"));
+    }
+}

@@ -1,0 +1,36 @@
+package io.maestro.conductor.adapter.testing;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.instance.InstanceRef;
+import io.maestro.conductor.adapter.instance.InstanceResolver;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+
+/** FOR TESTS ONLY: a table of instances standing in for the registry. */
+public final class InMemoryInstanceResolver implements InstanceResolver {
+
+    private final Map<InstanceRef, ResolvedInstance> instances = new ConcurrentHashMap<>();
+
+    /** Adds or replaces an instance (a replacement should carry a higher config version). */
+    public InMemoryInstanceResolver put(ResolvedInstance instance) {
+        instances.put(instance.ref(), instance);
+        return this;
+    }
+
+    public void remove(InstanceRef ref) {
+        instances.remove(ref);
+    }
+
+    @Override
+    public ResolvedInstance resolve(InstanceRef ref, String category) {
+        ResolvedInstance instance = instances.get(ref);
+        if (instance == null || !instance.category().equals(category)) {
+            throw new AdapterException(AdapterErrorCode.ADAPTER_NOT_INSTALLED, ref.id(),
+                    "no " + category + " instance is installed under this name");
+        }
+        return instance;
+    }
+}
