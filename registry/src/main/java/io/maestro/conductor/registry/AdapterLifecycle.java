@@ -1,0 +1,182 @@
+package io.maestro.conductor.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.flipkart.zjsonpatch.JsonDiff;
+import io.maestro.conductor.registry.cache.MapRefresher;
+import io.maestro.conductor.registry.graph.DependentsIndex;
+import io.maestro.conductor.registry.model.AdapterDefinition;
+import io.maestro.conductor.registry.model.AdapterInstance;
+import io.maestro.conductor.registry.model.InstanceState;
+import io.maestro.conductor.registry.receipt.Receipt;
+import io.maestro.conductor.registry.receipt.ReceiptAction;
+import io.maestro.conductor.registry.receipt.ReceiptChain;
+import io.maestro.conductor.registry.secret.SecretVault;
+import io.maestro.conductor.registry.store.InstanceStore;
+import io.maestro.conductor.registry.store.Json;
+import io.maestro.conductor.registry.validation.ConfigValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Install, update and uninstall. Each change is one SQL transaction holding the tenant's chain lock, the
+ * existence and config-version checks, the row change and its receipt; the Hazelcast entries are
+ * refreshed from SQL only after the commit. Validation (schema, secret references) runs first, so a
+ * refused change writes nothing.
+ */
+final class AdapterLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdapterLifecycle.class);
+
+    private final Registry registry;
+    private final TransactionTemplate tx;
+    private final InstanceStore instances;
+    private final ReceiptChain receipts;
+    private final ConfigValidator validator;
+    private final SecretVault vault;
+    private final MapRefresher refresher;
+    private final DependentsIndex dependents;
+    private final Clock clock;
+
+    AdapterLifecycle(Registry registry, TransactionTemplate tx, InstanceStore instances, ReceiptChain receipts,
+                     ConfigValidator validator, SecretVault vault, MapRefresher refresher, DependentsIndex dependents,
+                     Clock clock) {
+        this.registry = registry;
+        this.tx = tx;
+        this.instances = instances;
+        this.receipts = receipts;
+        this.validator = validator;
+        this.vault = vault;
+        this.refresher = refresher;
+        this.dependents = dependents;
+        this.clock = clock;
+    }
+
+    AdapterInstance install(Actor actor, String tenant, String environment, String name, InstallRequest request) {
+        registry.requireEnvironment(tenant, environment);
+        Names.require(Names.INSTANCE, "instance name", name);
+        AdapterDefinition definition = registry.definition(request.definition(), request.definitionVersion());
+        requireRegion(definition, request.region());
+        checkConfig(tenant, environment, definition, request.config());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        AdapterInstance created = new AdapterInstance(tenant, environment, name, definition.name(),
+                definition.version(), definition.category(), request.config().deepCopy(), request.region(), InstanceState.ACTIVE,
+                1, now, now);
+        Receipt receipt = tx.execute(status -> {
+            ReceiptChain.Head head = receipts.lock(tenant);
+            if (instances.find(tenant, environment, name).isPresent()) {
+                throw new RegistryException(ErrorCode.ADAPTER_ALREADY_INSTALLED, "instance '" + name
+                        + "' is already installed for tenant '" + tenant + "' in '" + environment + "'");
+            }
+            instances.insert(created);
+            return receipts.append(head, environment, actor.id(), ReceiptAction.INSTALL, name,
+                    JsonDiff.asJson(Json.MAPPER.createObjectNode(), document(created)));
+        });
+        afterCommit(created, receipt);
+        return created;
+    }
+
+    AdapterInstance update(Actor actor, String tenant, String environment, String name, UpdateRequest request) {
+        registry.requireEnvironment(tenant, environment);
+        AdapterInstance current = registry.instance(tenant, environment, name).orElseThrow(() -> notInstalled(
+                tenant, environment, name));
+        AdapterDefinition definition = registry.definition(current.definitionName(), current.definitionVersion());
+        String region = request.region() == null ? current.region() : request.region();
+        requireRegion(definition, region);
+        checkConfig(tenant, environment, definition, request.config());
+        InstanceState state = request.state() == null ? current.state() : request.state();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        AdapterInstance[] result = new AdapterInstance[1];
+        Receipt receipt = tx.execute(status -> {
+            ReceiptChain.Head head = receipts.lock(tenant);
+            AdapterInstance stored = instances.find(tenant, environment, name)
+                    .orElseThrow(() -> notInstalled(tenant, environment, name));
+            if (stored.configVersion() != request.expectedConfigVersion()) {
+                throw new RegistryException(ErrorCode.CONFIG_VERSION_CONFLICT, "instance '" + name + "' of tenant '"
+                        + tenant + "' in '" + environment + "' is at config version " + stored.configVersion()
+                        + ", not " + request.expectedConfigVersion() + "; re-read it and apply your change again");
+            }
+            AdapterInstance next = new AdapterInstance(tenant, environment, name, stored.definitionName(),
+                    stored.definitionVersion(), stored.category(), request.config().deepCopy(), region, state,
+                    stored.configVersion() + 1, stored.createdAt(), now);
+            JsonNode patch = JsonDiff.asJson(document(stored), document(next));
+            if (patch.isEmpty()) {
+                result[0] = stored;
+                return null;
+            }
+            instances.update(next, stored.configVersion());
+            result[0] = next;
+            return receipts.append(head, environment, actor.id(), ReceiptAction.UPDATE, name, patch);
+        });
+        if (receipt != null) {
+            afterCommit(result[0], receipt);
+        }
+        return result[0];
+    }
+
+    void uninstall(Actor actor, String tenant, String environment, String name) {
+        registry.requireEnvironment(tenant, environment);
+        AdapterInstance[] removed = new AdapterInstance[1];
+        Receipt receipt = tx.execute(status -> {
+            ReceiptChain.Head head = receipts.lock(tenant);
+            removed[0] = instances.find(tenant, environment, name)
+                    .orElseThrow(() -> notInstalled(tenant, environment, name));
+            instances.delete(tenant, environment, name);
+            return receipts.append(head, environment, actor.id(), ReceiptAction.UNINSTALL, name,
+                    JsonDiff.asJson(document(removed[0]), Json.MAPPER.createObjectNode()));
+        });
+        afterCommit(removed[0], receipt);
+    }
+
+    private void checkConfig(String tenant, String environment, AdapterDefinition definition, JsonNode config) {
+        List<ConfigValidator.SecretReference> references = validator.validate(definition, config);
+        List<Violation> missing = references.stream()
+                .filter(ref -> !vault.exists(tenant, environment, ref.name()))
+                .map(ref -> new Violation(ref.pointer(), "secret '" + ref.name() + "' not found in namespace "
+                        + tenant + "/" + environment))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new RegistryException(ErrorCode.SECRET_NOT_FOUND, missing.size() + " referenced secret(s) not found in "
+                    + tenant + "/" + environment, missing);
+        }
+    }
+
+    private static void requireRegion(AdapterDefinition definition, String region) {
+        if (region == null || !definition.supportedRegions().contains(region)) {
+            throw new RegistryException(ErrorCode.REGION_NOT_SUPPORTED, definition.coordinates()
+                    + " supports regions " + definition.supportedRegions() + ", not '" + region + "'");
+        }
+    }
+
+    /** What a receipt's change set diffs: the instance as installed, secrets as references only. */
+    private static ObjectNode document(AdapterInstance instance) {
+        ObjectNode doc = Json.MAPPER.createObjectNode()
+                .put("definition", instance.definitionCoordinates())
+                .put("region", instance.region())
+                .put("state", instance.state().name());
+        doc.set("config", instance.config());
+        return doc;
+    }
+
+    private void afterCommit(AdapterInstance instance, Receipt receipt) {
+        refresher.instances(instance.tenant(), instance.environment());
+        if (refresher.instanceNames(instance.definitionName())) {
+            dependents.recompute(instance.definitionName());
+        }
+        LOG.info("adapter {} tenant={} env={} instance={} definition={} configVersion={} actor={} receipt={} seq={}",
+                receipt.action().name().toLowerCase(), instance.tenant(), instance.environment(), instance.name(),
+                instance.definitionCoordinates(), instance.configVersion(), receipt.actor(), receipt.id(),
+                receipt.seq());
+    }
+
+    private static RegistryException notInstalled(String tenant, String environment, String name) {
+        return new RegistryException(ErrorCode.ADAPTER_NOT_INSTALLED, "tenant '" + tenant + "' has no instance '"
+                + name + "' in environment '" + environment + "'");
+    }
+}

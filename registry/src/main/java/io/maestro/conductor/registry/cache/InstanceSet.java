@@ -1,0 +1,26 @@
+package io.maestro.conductor.registry.cache;
+
+import io.maestro.conductor.registry.model.AdapterInstance;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The instances of one tenant+environment, pre-joined so "what does this tenant have" is one map get. */
+public record InstanceSet(Map<String, AdapterInstance> byName) implements Serializable {
+
+    public InstanceSet {
+        byName = new TreeMap<>(byName);
+    }
+
+    public static InstanceSet of(List<AdapterInstance> instances) {
+        Map<String, AdapterInstance> byName = new TreeMap<>();
+        instances.forEach(i -> byName.put(i.name(), i));
+        return new InstanceSet(byName);
+    }
+
+    public List<AdapterInstance> list() {
+        return List.copyOf(byName.values());
+    }
+}

@@ -1,0 +1,78 @@
+package io.maestro.conductor.registry.cache;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.map.MapLoader;
+import io.maestro.conductor.registry.store.DefinitionStore;
+import io.maestro.conductor.registry.store.InstanceStore;
+import io.maestro.conductor.registry.store.TenantStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+
+/**
+ * The Hazelcast maps the registry serves reads from. Call {@link #configure} on the member's {@link Config}
+ * before starting it: each SQL-backed map gets an eager {@link MapLoader}, so a fresh member (or a
+ * restarted cluster) fills itself from the system of record.
+ *
+ * <p>The maps are loaders only, not write-through {@code MapStore}s: a MapStore writes one entry per call,
+ * outside any transaction the registry controls, so it cannot put a change, its config-version check and
+ * its receipt into one SQL transaction. The registry commits to SQL first and then refreshes the affected
+ * entries from SQL.
+ */
+public final class RegistryMaps {
+
+    public static final String TENANTS = "conductor.tenants";
+    public static final String DEFINITIONS = "conductor.definitions";
+    /** {@code tenant/env} → {@link InstanceSet}. */
+    public static final String INSTANCES = "conductor.instances";
+    /** definition name → {@link InstanceNames}. */
+    public static final String INSTANCE_NAMES = "conductor.instance-names";
+    /** route id → {@link RouteEndpointList}; filled by the hub from the routes it loads, not from SQL. */
+    public static final String ROUTES = "conductor.routes";
+    /** definition name → {@link Dependents}; derived from routes and instance names. */
+    public static final String DEPENDENTS = "conductor.dependents";
+
+    private RegistryMaps() {
+    }
+
+    /** Adds the registry's maps, loading from {@code dataSource}, to a member config. */
+    public static Config configure(Config config, DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        InstanceStore instances = new InstanceStore(jdbc);
+        config.addMapConfig(loaded(TENANTS, new TenantLoader(new TenantStore(jdbc))));
+        config.addMapConfig(loaded(DEFINITIONS, new DefinitionLoader(new DefinitionStore(jdbc))));
+        config.addMapConfig(loaded(INSTANCES, new InstanceSetLoader(jdbc, instances)));
+        config.addMapConfig(loaded(INSTANCE_NAMES, new InstanceNamesLoader(jdbc, instances)));
+        config.addMapConfig(new MapConfig(ROUTES).setInMemoryFormat(InMemoryFormat.OBJECT));
+        config.addMapConfig(new MapConfig(DEPENDENTS).setInMemoryFormat(InMemoryFormat.OBJECT));
+        return config;
+    }
+
+    /** Whether {@link #configure} was applied to the config of a running member. */
+    public static boolean isConfigured(Config config) {
+        MapStoreConfig store = config.getMapConfigOrNull(INSTANCES) == null ? null
+                : config.getMapConfigOrNull(INSTANCES).getMapStoreConfig();
+        return store != null && store.isEnabled() && store.getImplementation() != null;
+    }
+
+    public static String namespace(String tenant, String environment) {
+        return tenant + "/" + environment;
+    }
+
+    static String[] splitNamespace(String key) {
+        int slash = key.indexOf('/');
+        return new String[] {key.substring(0, slash), key.substring(slash + 1)};
+    }
+
+    private static MapConfig loaded(String name, MapLoader<?, ?> loader) {
+        return new MapConfig(name)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setMapStoreConfig(new MapStoreConfig()
+                        .setEnabled(true)
+                        .setImplementation(loader)
+                        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER));
+    }
+}

@@ -1,0 +1,39 @@
+package io.maestro.conductor.registry.graph;
+
+import io.maestro.conductor.registry.model.AdapterCategory;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * An adapter endpoint as a route writes it: {@code <scheme>:<operation>?instance=<name>&...}, where the
+ * scheme is an adapter category's ({@code storage}, {@code identity}, {@code eventbus}, ...).
+ *
+ * @param instance the {@code instance} parameter, or {@code null} when absent
+ */
+public record EndpointRef(String uri, AdapterCategory category, String instance) {
+
+    /** Empty when the URI is not an adapter endpoint (e.g. {@code log:} or {@code direct:}). */
+    public static Optional<EndpointRef> parse(String uri) {
+        int colon = uri.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        Optional<AdapterCategory> category = AdapterCategory.fromScheme(uri.substring(0, colon));
+        if (category.isEmpty()) {
+            return Optional.empty();
+        }
+        String instance = null;
+        int query = uri.indexOf('?');
+        if (query >= 0) {
+            for (String pair : uri.substring(query + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && "instance".equals(pair.substring(0, eq))) {
+                    instance = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return Optional.of(new EndpointRef(uri, category.get(), instance));
+    }
+}

@@ -1,0 +1,47 @@
+package io.maestro.conductor.registry.graph;
+
+import io.maestro.conductor.registry.cache.InstanceSet;
+import io.maestro.conductor.registry.model.AdapterInstance;
+import io.maestro.conductor.registry.model.InstanceState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks a workflow's adapter endpoints against what one tenant+environment has installed. */
+public final class WorkflowValidator {
+
+    private WorkflowValidator() {
+    }
+
+    public static List<WorkflowFinding> check(String tenant, String environment, InstanceSet installed,
+                                              List<String> endpointUris) {
+        List<WorkflowFinding> findings = new ArrayList<>();
+        for (String uri : endpointUris) {
+            Optional<EndpointRef> parsed = EndpointRef.parse(uri);
+            if (parsed.isEmpty()) {
+                continue;
+            }
+            EndpointRef ref = parsed.get();
+            if (ref.instance() == null || ref.instance().isBlank()) {
+                findings.add(new WorkflowFinding(uri, "INSTANCE_PARAMETER_MISSING",
+                        "adapter endpoints name the instance to use with ?instance=<name>"));
+                continue;
+            }
+            AdapterInstance instance = installed.byName().get(ref.instance());
+            if (instance == null) {
+                findings.add(new WorkflowFinding(uri, "ADAPTER_NOT_INSTALLED", "tenant '" + tenant
+                        + "' has no " + ref.category().id() + " instance '" + ref.instance() + "' in environment '"
+                        + environment + "'"));
+            } else if (instance.category() != ref.category()) {
+                findings.add(new WorkflowFinding(uri, "CATEGORY_MISMATCH", "instance '" + ref.instance()
+                        + "' is a " + instance.category().id() + " adapter (" + instance.definitionCoordinates()
+                        + "), not " + ref.category().id()));
+            } else if (instance.state() != InstanceState.ACTIVE) {
+                findings.add(new WorkflowFinding(uri, "ADAPTER_DISABLED", "instance '" + ref.instance()
+                        + "' of tenant '" + tenant + "' in '" + environment + "' is " + instance.state()));
+            }
+        }
+        return findings;
+    }
+}

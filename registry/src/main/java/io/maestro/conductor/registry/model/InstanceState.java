@@ -1,0 +1,7 @@
+package io.maestro.conductor.registry.model;
+
+/** Whether an installed instance serves traffic. */
+public enum InstanceState {
+    ACTIVE,
+    DISABLED
+}
