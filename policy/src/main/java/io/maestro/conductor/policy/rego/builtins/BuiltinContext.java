@@ -1,6 +1,8 @@
 package io.maestro.conductor.policy.rego.builtins;
 
+import io.maestro.conductor.policy.rego.value.Value;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -10,8 +12,16 @@ import java.util.function.Consumer;
  * @param nowNanos   wall-clock time at query start, nanoseconds since the epoch
  * @param env        environment visible to {@code opa.runtime()}
  * @param printSink  where {@code print} writes its lines
+ * @param memo       results that must stay the same for the same operands within one query, as OPA
+ *                   caches {@code uuid.rfc4122} per query; keyed by builtin name and operands
  */
-public record BuiltinContext(long nowNanos, Map<String, String> env, Consumer<String> printSink) {
+public record BuiltinContext(long nowNanos, Map<String, String> env, Consumer<String> printSink,
+                             Map<String, Value> memo) {
+
+  public BuiltinContext(long nowNanos, Map<String, String> env, Consumer<String> printSink) {
+    this(nowNanos, env, printSink, new ConcurrentHashMap<>());
+  }
+
   public static BuiltinContext now() {
     java.time.Instant t = java.time.Instant.now();
     return new BuiltinContext(t.getEpochSecond() * 1_000_000_000L + t.getNano(), Map.of(), line -> {});

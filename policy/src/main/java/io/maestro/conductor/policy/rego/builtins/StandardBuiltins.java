@@ -4,7 +4,19 @@ import java.util.List;
 
 /** The builtins every engine has: one entry per group class in this package. */
 public final class StandardBuiltins {
-  private static final Builtins TABLE = Builtins.of(List.of());
+  private static final Builtins TABLE = Builtins.of(List.of(
+      new ArithmeticBuiltins(),
+      new BitsBuiltins(),
+      new ComparisonBuiltins(),
+      new AggregateBuiltins(),
+      new ArrayBuiltins(),
+      new SetBuiltins(),
+      new ObjectBuiltins(),
+      new JsonBuiltins(),
+      new YamlBuiltins(),
+      new StringBuiltins(),
+      new FormatBuiltins(),
+      new TypeBuiltins()));
 
   private StandardBuiltins() {}
 
