@@ -166,9 +166,8 @@ final class AdapterLifecycle {
 
     private void afterCommit(AdapterInstance instance, Receipt receipt) {
         refresher.instances(instance.tenant(), instance.environment());
-        if (refresher.instanceNames(instance.definitionName())) {
-            dependents.recompute(instance.definitionName());
-        }
+        refresher.instanceNames(instance.definitionName());
+        dependents.recompute(instance.definitionName());
         LOG.info("adapter {} tenant={} env={} instance={} definition={} configVersion={} actor={} receipt={} seq={}",
                 receipt.action().name().toLowerCase(), instance.tenant(), instance.environment(), instance.name(),
                 instance.definitionCoordinates(), instance.configVersion(), receipt.actor(), receipt.id(),

@@ -8,7 +8,6 @@ import io.maestro.conductor.registry.store.InstanceStore;
 import io.maestro.conductor.registry.store.TenantStore;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -58,14 +57,11 @@ public final class MapRefresher {
                 () -> InstanceSet.of(instanceStore.findByTenantEnv(tenant, environment)));
     }
 
-    /** @return whether the set of names changed (so the definition's dependents need recomputing) */
-    public boolean instanceNames(String definitionName) {
-        InstanceNames before = instanceNames.get(definitionName);
-        InstanceNames after = refresh(instanceNames, definitionName, () -> {
+    public void instanceNames(String definitionName) {
+        refresh(instanceNames, definitionName, () -> {
             List<String> names = instanceStore.namesOfDefinition(definitionName);
             return names.isEmpty() ? null : new InstanceNames(new TreeSet<>(names));
         });
-        return !Objects.equals(before, after);
     }
 
     private static <V> V refresh(IMap<String, V> map, String key, Supplier<V> fromSql) {

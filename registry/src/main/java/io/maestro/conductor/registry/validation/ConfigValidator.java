@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,8 @@ public final class ConfigValidator {
             .formatAssertionsEnabled(true)
             .build();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    private static final Set<String> PROPERTY_KEYWORDS = Set.of("required", "additionalProperties", "dependentRequired");
 
     /** A secret reference found in a valid config. */
     public record SecretReference(String pointer, String name) {
@@ -93,7 +96,8 @@ public final class ConfigValidator {
 
     private static String pointerOf(ValidationMessage message) {
         String location = message.getInstanceLocation().toString();
-        if ("required".equals(message.getType()) && message.getProperty() != null) {
+        // these keywords report at the parent object; point at the property itself
+        if (PROPERTY_KEYWORDS.contains(message.getType()) && message.getProperty() != null) {
             return location + "/" + message.getProperty();
         }
         return location;

@@ -1,0 +1,91 @@
+package io.maestro.conductor.registry.graph;
+
+import io.maestro.conductor.registry.ErrorCode;
+import io.maestro.conductor.registry.InstallRequest;
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.RegistryException;
+import io.maestro.conductor.registry.support.OnEachDatabase;
+import io.maestro.conductor.registry.support.RegistryHarness;
+import io.maestro.conductor.registry.support.TestDatabase;
+import io.maestro.conductor.registry.store.Json;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
+import static io.maestro.conductor.registry.support.Fixtures.s3;
+import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GraphQueryTest {
+
+    @OnEachDatabase
+    void dependentsFollowRoutesAndInstallsOfTheDefinition(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            Registry registry = h.registry();
+            tenantWithSecrets(registry, "acme");
+            tenantWithSecrets(registry, "globex");
+            registry.secrets().put(OPERATOR, "globex", "prod", "gcs-key", "{}");
+            registry.install(OPERATOR, "acme", "dev", "evidence", s3("acme-evidence"));
+            registry.install(OPERATOR, "globex", "prod", "archive", new InstallRequest("gcs-storage", null,
+                    Json.MAPPER.createObjectNode().put("bucket", "globex-archive").put("region", "europe-west1")
+                            .put("serviceAccountKey", "secret:gcs-key"), "europe-west1"));
+            registry.indexRoutes(Map.of(
+                    "evidence-intake", List.of("direct:in", "storage:put?instance=evidence", "log:done"),
+                    "nightly-archive", List.of("timer:nightly", "storage:copy?instance=archive&target=cold"),
+                    "misnamed", List.of("payments:charge?instance=evidence")));
+
+            assertThat(registry.dependents("s3-storage")).containsExactly(
+                    new WorkflowDependent("evidence-intake", List.of("storage:put?instance=evidence")));
+            assertThat(registry.dependents("gcs-storage")).extracting(WorkflowDependent::routeId)
+                    .containsExactly("nightly-archive");
+
+            registry.uninstall(OPERATOR, "acme", "dev", "evidence");
+            assertThat(registry.dependents("s3-storage")).isEmpty();
+            registry.install(OPERATOR, "globex", "dev", "evidence", s3("globex-evidence"));
+            assertThat(registry.dependents("s3-storage")).extracting(WorkflowDependent::routeId)
+                    .containsExactly("evidence-intake");
+
+            registry.indexRoutes(Map.of("nightly-archive", List.of("storage:copy?instance=archive")));
+            assertThat(registry.dependents("s3-storage")).isEmpty();
+            assertThatThrownBy(() -> registry.dependents("no-such-definition"))
+                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.DEFINITION_NOT_FOUND);
+        }
+    }
+
+    @OnEachDatabase
+    void validateWorkflowSaysWhichEndpointsTheTenantLacksAndWhy(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            Registry registry = h.registry();
+            tenantWithSecrets(registry, "acme");
+            registry.install(OPERATOR, "acme", "dev", "evidence", s3("acme-evidence"));
+            String yaml = """
+                    - route:
+                        id: intake
+                        from:
+                          uri: direct:intake
+                          steps:
+                            - to: storage:put?instance=evidence
+                            - to:
+                                uri: storage:put
+                                parameters:
+                                  instance: archive
+                            - to: notify:email?instance=evidence
+                            - to: storage:get
+                            - log: "stored"
+                    """;
+
+            List<WorkflowFinding> findings = registry.validateWorkflow("acme", "dev", yaml);
+
+            assertThat(findings).extracting(WorkflowFinding::code).containsExactly(
+                    "ADAPTER_NOT_INSTALLED", "CATEGORY_MISMATCH", "INSTANCE_PARAMETER_MISSING");
+            assertThat(findings.get(0).endpointUri()).isEqualTo("storage:put?instance=archive");
+            assertThat(findings.get(0).why()).contains("acme", "archive", "dev");
+            assertThat(registry.validateWorkflow("acme", "dev", "- route:\n    from:\n      uri: storage:put?instance=evidence\n"))
+                    .isEmpty();
+            assertThatThrownBy(() -> registry.validateWorkflow("acme", "dev", "- route: [unclosed"))
+                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.WORKFLOW_INVALID);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.maestro.conductor.registry.secret;
+
+import io.maestro.conductor.registry.ErrorCode;
+import io.maestro.conductor.registry.RegistryException;
+import io.maestro.conductor.registry.support.CapturedLogs;
+import io.maestro.conductor.registry.support.OnEachDatabase;
+import io.maestro.conductor.registry.support.RegistryHarness;
+import io.maestro.conductor.registry.support.TestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
+import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SecretVaultTest {
+
+    @OnEachDatabase
+    void valuesAreEncryptedAtRestAndEveryReadIsAuditedWithoutTheValue(TestDatabase db) throws Exception {
+        try (RegistryHarness h = new RegistryHarness(db); CapturedLogs logs = new CapturedLogs()) {
+            SecretVault vault = h.registry().secrets();
+            tenantWithSecrets(h.registry(), "acme");
+            vault.put(OPERATOR, "acme", "dev", "db-password", "correct-horse-battery-staple");
+
+            SecretValue value = vault.read(OPERATOR, "acme", "dev", "db-password", "connect billing db");
+            assertThat(value.reveal()).isEqualTo("correct-horse-battery-staple");
+            assertThat(value.toString()).doesNotContain("correct-horse");
+
+            JdbcTemplate jdbc = new JdbcTemplate(h.dataSource());
+            String stored = jdbc.queryForObject("SELECT ciphertext FROM secret WHERE name = 'db-password'", String.class);
+            assertThat(stored).doesNotContain("correct-horse");
+            assertThat(vault.accessLog("acme", 10)).first().satisfies(a -> {
+                assertThat(a.actor()).isEqualTo("alice");
+                assertThat(a.purpose()).isEqualTo("connect billing db");
+                assertThat(a.environment()).isEqualTo("dev");
+                assertThat(a.outcome()).isEqualTo("GRANTED");
+            });
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
+                    .contains("secret read", "tenant=acme", "namespace=acme/dev", "actor=alice",
+                            "purpose=connect billing db"));
+            assertThat(logs.all()).doesNotContain("correct-horse");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    h.dataDir().resolve(MasterKeySource.FILE_NAME)))).isEqualTo("rw-------");
+        }
+    }
+
+    @OnEachDatabase
+    void anotherTenantsSecretIsNotFoundAndTheMissAudited(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            SecretVault vault = h.registry().secrets();
+            tenantWithSecrets(h.registry(), "acme");
+            tenantWithSecrets(h.registry(), "globex");
+            vault.put(OPERATOR, "acme", "prod", "api-token", "acme-token-value");
+
+            assertThatThrownBy(() -> vault.read(OPERATOR, "globex", "prod", "api-token", "probe"))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.SECRET_NOT_FOUND);
+                        assertThat(e.getMessage()).doesNotContain("acme-token-value");
+                    });
+            assertThat(vault.accessLog("globex", 10)).first()
+                    .satisfies(a -> assertThat(a.outcome()).isEqualTo("NOT_FOUND"));
+            assertThatThrownBy(() -> vault.read(OPERATOR, "acme", "dev", "api-token", "wrong env"))
+                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.SECRET_NOT_FOUND);
+        }
+    }
+
+    @OnEachDatabase
+    void aCiphertextCopiedToAnotherNamespaceOrNameDoesNotDecrypt(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            SecretVault vault = h.registry().secrets();
+            tenantWithSecrets(h.registry(), "acme");
+            tenantWithSecrets(h.registry(), "globex");
+            vault.put(OPERATOR, "acme", "prod", "api-token", "acme-token-value");
+            vault.put(OPERATOR, "globex", "prod", "api-token", "globex-token-value");
+            vault.put(OPERATOR, "acme", "prod", "other", "other-value");
+            JdbcTemplate jdbc = new JdbcTemplate(h.dataSource());
+
+            jdbc.update("UPDATE secret SET ciphertext = (SELECT ciphertext FROM secret WHERE tenant_id = 'acme' "
+                    + "AND environment = 'prod' AND name = 'api-token') WHERE tenant_id = 'globex' AND environment = 'prod' "
+                    + "AND name = 'api-token'");
+            assertThatThrownBy(() -> vault.read(OPERATOR, "globex", "prod", "api-token", "copied row"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not decrypt")
+                    .hasMessageNotContaining("acme-token-value");
+
+            jdbc.update("UPDATE secret SET ciphertext = (SELECT ciphertext FROM secret WHERE tenant_id = 'acme' "
+                    + "AND environment = 'prod' AND name = 'api-token') WHERE tenant_id = 'acme' AND environment = 'prod' "
+                    + "AND name = 'other'");
+            assertThatThrownBy(() -> vault.read(OPERATOR, "acme", "prod", "other", "renamed row"))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+}

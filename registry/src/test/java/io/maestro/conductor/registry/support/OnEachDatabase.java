@@ -1,0 +1,20 @@
+package io.maestro.conductor.registry.support;
+
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs a test once on H2, and once more on PostgreSQL when {@code CONDUCTOR_TEST_POSTGRES_URL} is set.
+ * The test takes a {@link TestDatabase} parameter: a fresh, empty database.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@TestTemplate
+@ExtendWith(DatabaseInvocations.class)
+public @interface OnEachDatabase {
+}
