@@ -1,28 +1,78 @@
 package io.maestro.conductor.policy.rego;
 
+import io.maestro.conductor.policy.rego.builtins.Builtins;
+import io.maestro.conductor.policy.rego.builtins.StandardBuiltins;
+import io.maestro.conductor.policy.rego.compile.CompiledPolicy;
+import io.maestro.conductor.policy.rego.compile.CompiledQuery;
+import io.maestro.conductor.policy.rego.compile.Compiler;
+import io.maestro.conductor.policy.rego.eval.Evaluator;
+import io.maestro.conductor.policy.rego.value.ObjectValue;
+import io.maestro.conductor.policy.rego.value.StringValue;
 import io.maestro.conductor.policy.rego.value.Value;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Compiled Rego modules plus base data: immutable and thread-safe; compile once, evaluate many. */
+/**
+ * Compiled Rego modules plus base data: immutable and thread-safe; compile once, evaluate many. Each
+ * query runs in its own evaluator with its own bounds (see {@link QueryOptions}); compiled query texts are
+ * cached.
+ */
 public final class RegoEngine {
-  private final List<String> packages;
+  private static final int QUERY_CACHE_LIMIT = 512;
 
-  private RegoEngine(List<String> packages) {
-    this.packages = List.copyOf(packages);
+  private final CompiledPolicy policy;
+  private final Map<String, CompiledQuery> queries = new ConcurrentHashMap<>();
+
+  private RegoEngine(CompiledPolicy policy) {
+    this.policy = policy;
   }
 
+  /** Compiles against the standard builtins. */
   public static RegoEngine compile(List<RegoModule> modules, Value baseData) {
-    throw new RegoException(RegoException.COMPILE_ERROR, "compiler not available in this build", null, 0, 0);
+    return compile(modules, baseData, StandardBuiltins.table());
   }
 
+  /** Compiles against a given builtin table. */
+  public static RegoEngine compile(List<RegoModule> modules, Value baseData, Builtins builtins) {
+    Value data = baseData == null ? ObjectValue.EMPTY : baseData;
+    if (!(data instanceof ObjectValue)) {
+      throw new RegoException(RegoException.COMPILE_ERROR, "base data must be an object, got " + data.typeName(), null, 0, 0);
+    }
+    return new RegoEngine(Compiler.compile(modules, data, builtins));
+  }
+
+  /** Every solution of a query, e.g. {@code data.authz.allow = x}; input may be null (undefined). */
   public QueryResults query(String query, Value input, QueryOptions options) {
-    throw new RegoException(RegoException.COMPILE_ERROR, "evaluator not available in this build", null, 0, 0);
+    CompiledQuery compiled = queries.get(query);
+    if (compiled == null) {
+      compiled = Compiler.compileQuery(query, policy);
+      if (queries.size() < QUERY_CACHE_LIMIT) queries.put(query, compiled);
+    }
+    return new QueryResults(new Evaluator(policy, options, input).run(compiled));
   }
 
+  /** The value at {@code residency.allow} or {@code data.residency.allow}; empty when undefined. */
   public Optional<Value> evaluate(String dataPath, Value input, QueryOptions options) {
-    throw new RegoException(RegoException.COMPILE_ERROR, "evaluator not available in this build", null, 0, 0);
+    return new Evaluator(policy, options, input).valueAt(path(dataPath));
   }
 
-  public List<String> packages() { return packages; }
+  /** Package names, e.g. {@code ["residency", "governance.lifecycle"]}. */
+  public List<String> packages() { return policy.packages(); }
+
+  private static List<Value> path(String dataPath) {
+    String p = dataPath.trim();
+    if (p.equals("data")) return List.of();
+    if (p.startsWith("data.")) p = p.substring(5);
+    List<Value> out = new ArrayList<>();
+    for (String part : p.split("\\.", -1)) {
+      if (part.isEmpty()) {
+        throw new RegoException(RegoException.PARSE_ERROR, "invalid data path: " + dataPath, null, 0, 0);
+      }
+      out.add(StringValue.of(part));
+    }
+    return out;
+  }
 }

@@ -1,0 +1,15 @@
+package io.maestro.conductor.policy.rego.ast;
+
+import java.util.List;
+
+/** A parsed module: package path (without {@code data}), imports and rules. */
+public record Module(String file, List<String> pkg, List<Import> imports, List<Rule> rules) {
+  public Module {
+    pkg = List.copyOf(pkg);
+    imports = List.copyOf(imports);
+    rules = List.copyOf(rules);
+  }
+
+  /** {@code import data.a.b as c}: path starts with {@code data} or {@code input}; alias is the local name. */
+  public record Import(List<String> path, String alias, Loc loc) {}
+}

@@ -1,0 +1,216 @@
+package io.maestro.conductor.policy.rego.compile;
+
+import io.maestro.conductor.policy.rego.RegoError;
+import io.maestro.conductor.policy.rego.RegoException;
+import io.maestro.conductor.policy.rego.RegoModule;
+import io.maestro.conductor.policy.rego.ast.Expr;
+import io.maestro.conductor.policy.rego.ast.Module;
+import io.maestro.conductor.policy.rego.ast.Rule;
+import io.maestro.conductor.policy.rego.ast.Term;
+import io.maestro.conductor.policy.rego.builtins.Builtins;
+import io.maestro.conductor.policy.rego.parse.Parser;
+import io.maestro.conductor.policy.rego.value.StringValue;
+import io.maestro.conductor.policy.rego.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compiles modules into a {@link CompiledPolicy}: parse, resolve names, rewrite calls with an output
+ * operand into unifications, reorder bodies for safety, build the rule tree, reject recursion and
+ * conflicting rule kinds, and type-check calls. All errors found are reported together.
+ */
+public final class Compiler {
+  private final Builtins builtins;
+  private final List<RegoError> errors = new ArrayList<>();
+  private final Map<String, Integer> functionArity = new HashMap<>();
+  private final Set<String> packageNames = new LinkedHashSet<>();
+
+  private Compiler(Builtins builtins) { this.builtins = builtins; }
+
+  public static CompiledPolicy compile(List<RegoModule> sources, Value baseData, Builtins builtins) {
+    return new Compiler(builtins).run(sources, baseData);
+  }
+
+  /** Compiles a query against a compiled policy. */
+  public static CompiledQuery compileQuery(String query, CompiledPolicy policy) {
+    Compiler c = new Compiler(policy.builtins());
+    c.registerFunctions(policy.root());
+    List<Expr> parsed = Parser.parseQuery(query);
+    Resolver resolver = new Resolver(List.of(), Set.of(), List.of(), c::isCallable);
+    List<Expr> body = c.rewriteOutputCalls(resolver.query(parsed));
+    Set<String> bound = new HashSet<>();
+    body = new Safety(c::arity, c.errors).reorder(body, bound, Set.of());
+    new TypeCheck(c.builtins, c::userArity, c.errors).body(body);
+    c.throwIfErrors();
+    List<String> vars = new ArrayList<>();
+    for (String v : Vars.shallow(parsed)) if (!v.startsWith("$") && !vars.contains(v)) vars.add(v);
+    return new CompiledQuery(body, vars);
+  }
+
+  private CompiledPolicy run(List<RegoModule> sources, Value baseData) {
+    List<Module> modules = new ArrayList<>();
+    for (RegoModule m : sources) {
+      try {
+        modules.add(Parser.parseModule(m.fileName(), m.source()));
+      } catch (RegoException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    throwIfErrors();
+    Map<List<String>, Set<String>> roots = new HashMap<>();
+    for (Module m : modules) {
+      packageNames.add(String.join(".", m.pkg()));
+      Set<String> r = roots.computeIfAbsent(m.pkg(), k -> new HashSet<>());
+      for (Rule rule : m.rules()) {
+        r.add(((StringValue) ((Term.Scalar) rule.ref().get(0)).value()).value());
+        if (rule.kind() == Rule.Kind.FUNCTION) functionArity.put(functionName(m.pkg(), rule), rule.args().size());
+      }
+    }
+    RuleNode root = new RuleNode(List.of());
+    for (Module m : modules) {
+      Resolver resolver = new Resolver(m.pkg(), roots.get(m.pkg()), m.imports(), this::isCallable);
+      for (Rule rule : m.rules()) {
+        CompiledRule compiled = compileRule(resolver.rule(rule), m.pkg());
+        if (compiled != null) place(root, m.pkg(), rule, compiled);
+      }
+    }
+    throwIfErrors();
+    new Recursion(root).check(errors);
+    throwIfErrors();
+    return new CompiledPolicy(root, baseData, builtins, new ArrayList<>(packageNames));
+  }
+
+  private void registerFunctions(RuleNode node) {
+    if (node.isFunction()) {
+      CompiledRule r = node.rules().isEmpty() ? node.defaultRule() : node.rules().get(0);
+      functionArity.put(node.dottedName(), r.args().size());
+    }
+    node.children().values().forEach(this::registerFunctions);
+  }
+
+  private static String functionName(List<String> pkg, Rule rule) {
+    StringBuilder out = new StringBuilder("data");
+    pkg.forEach(p -> out.append('.').append(p));
+    for (Term t : rule.ref()) {
+      if (t instanceof Term.Scalar s && s.value() instanceof StringValue str) out.append('.').append(str.value());
+      else out.append(".?");
+    }
+    return out.toString();
+  }
+
+  private CompiledRule compileRule(Rule rule, List<String> pkg) {
+    if (rule == null) return null;
+    Set<String> bound = new HashSet<>();
+    if (rule.args() != null) rule.args().forEach(a -> bound.addAll(Vars.all(a)));
+    Set<String> headVars = new HashSet<>(bound);
+    for (int i = 1; i < rule.ref().size(); i++) headVars.addAll(Vars.shallow(rule.ref().get(i)));
+    headVars.addAll(Vars.shallow(rule.value()));
+    Safety safety = new Safety(this::arity, errors);
+    List<Expr> body = safety.reorder(rewriteOutputCalls(rule.body()), bound, headVars);
+    Set<String> scope = new HashSet<>(headVars);
+    scope.addAll(Vars.shallow(body));
+    List<Term> keys = new ArrayList<>();
+    int constant = constantPrefix(rule);
+    for (int i = constant; i < rule.ref().size(); i++) keys.add(safety.head(rule.ref().get(i), bound, scope, rule.loc()));
+    Term value = safety.head(rule.value(), bound, scope, rule.loc());
+    List<Term> args = rule.args();
+    TypeCheck types = new TypeCheck(builtins, this::userArity, errors);
+    types.body(body);
+    keys.forEach(types::term);
+    types.term(value);
+    CompiledRule elseRule = compileRule(rule.elseRule(), pkg);
+    return new CompiledRule(rule.kind(), functionName(pkg, rule), keys, args, value, body, elseRule, rule.loc());
+  }
+
+  /** Number of leading head terms that are constants (the rule's node); functions use all of them. */
+  private static int constantPrefix(Rule rule) {
+    int n = 0;
+    while (n < rule.ref().size() && rule.ref().get(n) instanceof Term.Scalar) n++;
+    return n;
+  }
+
+  private void place(RuleNode root, List<String> pkg, Rule rule, CompiledRule compiled) {
+    RuleNode node = root;
+    for (String p : pkg) node = node.child(StringValue.of(p));
+    int constant = constantPrefix(rule);
+    if (rule.kind() == Rule.Kind.FUNCTION && constant < rule.ref().size()) {
+      error(rule, "function names must be constant");
+      return;
+    }
+    for (int i = 0; i < constant; i++) node = node.child(((Term.Scalar) rule.ref().get(i)).value());
+    if (rule.isDefault()) {
+      if (node.defaultRule() != null) error(rule, "multiple default rules " + node.dottedName() + " found");
+      if (!compiled.keys().isEmpty()) error(rule, "default rules must have constant heads");
+      node.setDefault(compiled);
+      return;
+    }
+    for (CompiledRule other : node.rules()) {
+      if (other.kind() != compiled.kind() || other.keys().size() != compiled.keys().size()
+          || (other.args() == null ? -1 : other.args().size()) != (compiled.args() == null ? -1 : compiled.args().size())) {
+        error(rule, "conflicting rules " + node.dottedName() + " found");
+        return;
+      }
+    }
+    node.add(compiled);
+  }
+
+  /** {@code count(x, n)} is {@code n = count(x)}: an extra operand receives the result. */
+  private List<Expr> rewriteOutputCalls(List<Expr> body) {
+    List<Expr> out = new ArrayList<>(body.size());
+    for (Expr e : body) {
+      if (e.stmt() instanceof Expr.TermStmt ts && ts.term() instanceof Term.Call c && arity(c.name()) >= 0
+          && c.args().size() == arity(c.name()) + 1) {
+        Term result = c.args().get(c.args().size() - 1);
+        Term call = new Term.Call(c.name(), c.args().subList(0, c.args().size() - 1), c.loc());
+        out.add(e.withStmt(new Expr.Unify(result, call)));
+      } else {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private boolean isCallable(String name) {
+    return functionArity.containsKey(name) || Specials.contains(name) || builtins.lookup(name).isPresent();
+  }
+
+  private int userArity(String name) {
+    Integer n = functionArity.get(name);
+    return n == null ? -1 : n;
+  }
+
+  private int arity(String name) {
+    int user = userArity(name);
+    if (user >= 0) return user;
+    if (Specials.contains(name)) return Specials.arity(name);
+    return builtins.lookup(name).map(s -> s.arity()).orElse(-1);
+  }
+
+  private void error(Rule rule, String message) {
+    errors.add(new RegoError(RegoException.COMPILE_ERROR, message, rule.loc().file(), rule.loc().line(), rule.loc().col()));
+  }
+
+  private void throwIfErrors() {
+    if (errors.isEmpty()) return;
+    List<RegoError> sorted = new ArrayList<>(new TreeSet<>(errors.stream().map(RegoErrorKey::new).toList()).stream()
+        .map(RegoErrorKey::error).toList());
+    throw new RegoException(sorted);
+  }
+
+  /** Orders errors by file, line, column and drops duplicates. */
+  private record RegoErrorKey(RegoError error) implements Comparable<RegoErrorKey> {
+    @Override public int compareTo(RegoErrorKey o) {
+      int c = String.valueOf(error.file()).compareTo(String.valueOf(o.error.file()));
+      if (c == 0) c = Integer.compare(error.line(), o.error.line());
+      if (c == 0) c = Integer.compare(error.col(), o.error.col());
+      if (c == 0) c = error.message().compareTo(o.error.message());
+      return c;
+    }
+  }
+}

@@ -1,0 +1,745 @@
+package io.maestro.conductor.policy.rego.eval;
+
+import io.maestro.conductor.policy.rego.QueryOptions;
+import io.maestro.conductor.policy.rego.RegoException;
+import io.maestro.conductor.policy.rego.ast.Expr;
+import io.maestro.conductor.policy.rego.ast.Loc;
+import io.maestro.conductor.policy.rego.ast.Rule;
+import io.maestro.conductor.policy.rego.ast.Term;
+import io.maestro.conductor.policy.rego.builtins.BuiltinException;
+import io.maestro.conductor.policy.rego.builtins.BuiltinSpec;
+import io.maestro.conductor.policy.rego.compile.CompiledPolicy;
+import io.maestro.conductor.policy.rego.compile.CompiledQuery;
+import io.maestro.conductor.policy.rego.compile.CompiledRule;
+import io.maestro.conductor.policy.rego.compile.RuleNode;
+import io.maestro.conductor.policy.rego.compile.Specials;
+import io.maestro.conductor.policy.rego.value.ArrayValue;
+import io.maestro.conductor.policy.rego.value.BooleanValue;
+import io.maestro.conductor.policy.rego.value.NumberValue;
+import io.maestro.conductor.policy.rego.value.ObjectValue;
+import io.maestro.conductor.policy.rego.value.SetValue;
+import io.maestro.conductor.policy.rego.value.StringValue;
+import io.maestro.conductor.policy.rego.value.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Top-down evaluation with backtracking, one instance per query (not shared between threads). Solutions
+ * flow through continuations: each expression calls its continuation once per way it succeeds, with
+ * the bindings of that way in place, and undoes them afterwards.
+ */
+public final class Evaluator {
+  interface Cont { void run(); }
+
+  interface ValueCont { void accept(Value v); }
+
+  /** Unwinds an existence check once the first solution is found. */
+  private static final class Found extends RuntimeException {
+    Found() { super(null, null, false, false); }
+  }
+
+  private final CompiledPolicy policy;
+  private final QueryOptions options;
+  private final Budget budget;
+  private Frame frame;
+
+  public Evaluator(CompiledPolicy policy, QueryOptions options, Value input) {
+    this.policy = policy;
+    this.options = options;
+    this.budget = new Budget(options.maxSteps(), options.timeout().toNanos());
+    this.frame = new Frame(input, List.of(), Map.of());
+  }
+
+  /** All solutions of a query: one map of its result variables per solution. */
+  public List<Map<String, Value>> run(CompiledQuery query) {
+    List<Map<String, Value>> out = new ArrayList<>();
+    Bindings b = new Bindings();
+    guarded(() -> evalBody(query.body(), 0, b, () -> {
+      Map<String, Value> row = new LinkedHashMap<>();
+      for (String v : query.resultVars()) {
+        Value val = b.get(v);
+        if (val != null) row.put(v, val);
+      }
+      out.add(row);
+    }));
+    return out;
+  }
+
+  /** The value of the document at a constant path under {@code data}; empty when undefined. */
+  public Optional<Value> valueAt(List<Value> path) {
+    Value[] result = new Value[1];
+    List<Term> terms = new ArrayList<>(path.size());
+    path.forEach(p -> terms.add(new Term.Scalar(p, Loc.NONE)));
+    guarded(() -> evalData(List.of(), policy.root(), terms, 0, new Bindings(), v -> {
+      if (result[0] == null) result[0] = v;
+    }));
+    return Optional.ofNullable(result[0]);
+  }
+
+  private static void guarded(Runnable r) {
+    try {
+      r.run();
+    } catch (StackOverflowError e) {
+      throw Budget.cancel("evaluation exceeded the maximum stack depth");
+    }
+  }
+
+  // ---- bodies and expressions ----
+
+  private void evalBody(List<Expr> body, int i, Bindings b, Cont k) {
+    if (i == body.size()) {
+      k.run();
+      return;
+    }
+    evalExpr(body.get(i), b, () -> evalBody(body, i + 1, b, k));
+  }
+
+  private void evalExpr(Expr e, Bindings b, Cont k) {
+    budget.step();
+    if (!e.withs().isEmpty()) {
+      evalWith(e, b, k);
+      return;
+    }
+    if (e.negated()) {
+      if (!exists(found -> evalStmt(e, b, found))) k.run();
+      return;
+    }
+    evalStmt(e, b, k);
+  }
+
+  private void evalStmt(Expr e, Bindings b, Cont k) {
+    Expr.Stmt s = e.stmt();
+    if (s instanceof Expr.TermStmt ts) {
+      evalTerm(ts.term(), b, v -> {
+        if (!v.equals(BooleanValue.FALSE)) k.run();
+      });
+    } else if (s instanceof Expr.Unify u) {
+      unify(u.left(), u.right(), b, k);
+    } else if (s instanceof Expr.Assign a) {
+      unify(a.left(), a.right(), b, k);
+    } else if (s instanceof Expr.SomeDecl) {
+      k.run();
+    } else if (s instanceof Expr.SomeIn si) {
+      evalTerm(si.collection(), b, coll -> {
+        for (Value[] entry : entries(coll)) {
+          budget.step();
+          if (si.key() == null) unifyValue(si.value(), entry[1], b, k);
+          else unifyValue(si.key(), entry[0], b, () -> unifyValue(si.value(), entry[1], b, k));
+        }
+      });
+    } else {
+      evalEvery((Expr.Every) s, b, k);
+    }
+  }
+
+  private void evalEvery(Expr.Every ev, Bindings b, Cont k) {
+    evalTerm(ev.collection(), b, coll -> {
+      for (Value[] entry : entries(coll)) {
+        budget.step();
+        boolean holds = exists(found -> {
+          Cont body = () -> evalBody(ev.body(), 0, b, found);
+          if (ev.key() == null) unifyValue(ev.value(), entry[1], b, body);
+          else unifyValue(ev.key(), entry[0], b, () -> unifyValue(ev.value(), entry[1], b, body));
+        });
+        if (!holds) return;
+      }
+      k.run();
+    });
+  }
+
+  private boolean exists(Consumer<Cont> search) {
+    Found mine = new Found();
+    try {
+      search.accept(() -> {
+        throw mine;
+      });
+      return false;
+    } catch (Found f) {
+      if (f != mine) throw f;
+      return true;
+    }
+  }
+
+  private void evalWith(Expr e, Bindings b, Cont k) {
+    Value input = frame.input;
+    List<Frame.DataOverride> data = new ArrayList<>();
+    Map<String, Object> functions = new HashMap<>();
+    for (Expr.With w : e.withs()) {
+      Term target = w.target();
+      if (target instanceof Term.Call fn) {
+        if (w.value() instanceof Term.Call repl && repl.args().isEmpty()) {
+          functions.put(fn.name(), repl.name());
+        } else {
+          Value v = first(w.value(), b);
+          if (v == null) return;
+          functions.put(fn.name(), v);
+        }
+        continue;
+      }
+      Value v = first(w.value(), b);
+      if (v == null) return;
+      String root = target instanceof Term.Var var ? var.name() : ((Term.Var) ((Term.Ref) target).head()).name();
+      List<Value> path = new ArrayList<>();
+      if (target instanceof Term.Ref r) {
+        for (Term p : r.path()) {
+          Value key = first(p, b);
+          if (key == null) return;
+          path.add(key);
+        }
+      }
+      if (root.equals("input")) input = path.isEmpty() ? v : ValueOps.put(input == null ? ObjectValue.EMPTY : input, path, v);
+      else data.add(new Frame.DataOverride(path, v));
+    }
+    Frame outer = frame;
+    Frame inner = outer.with(input, data, functions);
+    Expr plain = new Expr(e.stmt(), e.negated(), List.of(), e.loc());
+    frame = inner;
+    try {
+      evalExpr(plain, b, () -> {
+        frame = outer;
+        try {
+          k.run();
+        } finally {
+          frame = inner;
+        }
+      });
+    } finally {
+      frame = outer;
+    }
+  }
+
+  /** The first value of a term, or null when it has none. */
+  private Value first(Term t, Bindings b) {
+    Value[] out = new Value[1];
+    exists(found -> evalTerm(t, b, v -> {
+      out[0] = v;
+      found.run();
+    }));
+    return out[0];
+  }
+
+  // ---- unification ----
+
+  private void unify(Term a, Term c, Bindings b, Cont k) {
+    boolean aOpen = unboundPattern(a, b);
+    boolean cOpen = unboundPattern(c, b);
+    if (aOpen && cOpen) {
+      if (a instanceof Term.ArrayTerm x && c instanceof Term.ArrayTerm y) {
+        if (x.elements().size() == y.elements().size()) unifyPairs(x.elements(), y.elements(), 0, b, k);
+        return;
+      }
+      if (a instanceof Term.ObjectTerm x && c instanceof Term.ObjectTerm y) {
+        unifyObjects(x, y, b, k);
+        return;
+      }
+      throw unsafe(a);
+    }
+    if (aOpen) evalTerm(c, b, v -> unifyValue(a, v, b, k));
+    else evalTerm(a, b, v -> unifyValue(c, v, b, k));
+  }
+
+  private void unifyPairs(List<Term> xs, List<Term> ys, int i, Bindings b, Cont k) {
+    if (i == xs.size()) {
+      k.run();
+      return;
+    }
+    unify(xs.get(i), ys.get(i), b, () -> unifyPairs(xs, ys, i + 1, b, k));
+  }
+
+  private void unifyObjects(Term.ObjectTerm x, Term.ObjectTerm y, Bindings b, Cont k) {
+    if (x.keys().size() != y.keys().size()) return;
+    Map<Value, Term> ys = new TreeMap<>();
+    for (int i = 0; i < y.keys().size(); i++) {
+      Value key = first(y.keys().get(i), b);
+      if (key == null) return;
+      ys.put(key, y.values().get(i));
+    }
+    List<Term> left = new ArrayList<>();
+    List<Term> right = new ArrayList<>();
+    for (int i = 0; i < x.keys().size(); i++) {
+      Value key = first(x.keys().get(i), b);
+      if (key == null || !ys.containsKey(key)) return;
+      left.add(x.values().get(i));
+      right.add(ys.get(key));
+    }
+    unifyPairs(left, right, 0, b, k);
+  }
+
+  /** Unifies a term with a ground value, binding the term's free variables. */
+  private void unifyValue(Term t, Value v, Bindings b, Cont k) {
+    if (t instanceof Term.Var var) {
+      Value bound = b.get(var.name());
+      if (bound != null) {
+        if (bound.equals(v)) k.run();
+        return;
+      }
+      if (Vars_isRoot(var.name())) {
+        evalTerm(t, b, x -> {
+          if (x.equals(v)) k.run();
+        });
+        return;
+      }
+      int mark = b.mark();
+      b.bind(var.name(), v);
+      try {
+        k.run();
+      } finally {
+        b.undo(mark);
+      }
+      return;
+    }
+    if (t instanceof Term.Scalar s) {
+      if (s.value().equals(v)) k.run();
+      return;
+    }
+    if (t instanceof Term.ArrayTerm a && unboundPattern(t, b)) {
+      if (v instanceof ArrayValue av && av.size() == a.elements().size()) unifyElements(a.elements(), av, 0, b, k);
+      return;
+    }
+    if (t instanceof Term.ObjectTerm o && unboundPattern(t, b)) {
+      if (!(v instanceof ObjectValue ov) || ov.size() != o.keys().size()) return;
+      List<Value> keys = new ArrayList<>();
+      for (Term key : o.keys()) {
+        Value kv = first(key, b);
+        if (kv == null || ov.get(kv) == null) return;
+        keys.add(kv);
+      }
+      List<Value> vals = new ArrayList<>();
+      keys.forEach(kv -> vals.add(ov.get(kv)));
+      unifyElements(o.values(), new ArrayValue(vals), 0, b, k);
+      return;
+    }
+    evalTerm(t, b, x -> {
+      if (x.equals(v)) k.run();
+    });
+  }
+
+  private static boolean Vars_isRoot(String name) { return name.equals("input") || name.equals("data"); }
+
+  private void unifyElements(List<Term> ts, ArrayValue vs, int i, Bindings b, Cont k) {
+    if (i == ts.size()) {
+      k.run();
+      return;
+    }
+    unifyValue(ts.get(i), vs.get(i), b, () -> unifyElements(ts, vs, i + 1, b, k));
+  }
+
+  /** True when the term has a free variable where unification would bind it. */
+  private boolean unboundPattern(Term t, Bindings b) {
+    if (t instanceof Term.Var v) return !Vars_isRoot(v.name()) && b.get(v.name()) == null;
+    if (t instanceof Term.ArrayTerm a) {
+      for (Term e : a.elements()) if (unboundPattern(e, b)) return true;
+      return false;
+    }
+    if (t instanceof Term.ObjectTerm o) {
+      for (Term e : o.values()) if (unboundPattern(e, b)) return true;
+    }
+    return false;
+  }
+
+  // ---- terms ----
+
+  private void evalTerm(Term t, Bindings b, ValueCont k) {
+    if (t instanceof Term.Scalar s) {
+      k.accept(s.value());
+    } else if (t instanceof Term.Var v) {
+      Value val = b.get(v.name());
+      if (val != null) k.accept(val);
+      else if (v.name().equals("input")) {
+        if (frame.input != null) k.accept(frame.input);
+      } else if (v.name().equals("data")) {
+        evalData(List.of(), policy.root(), List.of(), 0, b, k);
+      } else {
+        throw unsafe(v);
+      }
+    } else if (t instanceof Term.Ref r) {
+      evalRef(r, b, k);
+    } else if (t instanceof Term.ArrayTerm a) {
+      evalList(a.elements(), 0, new Value[a.elements().size()], b, vs -> k.accept(new ArrayValue(Arrays.asList(vs))));
+    } else if (t instanceof Term.SetTerm s) {
+      evalList(s.elements(), 0, new Value[s.elements().size()], b, vs -> k.accept(SetValue.of(Arrays.asList(vs))));
+    } else if (t instanceof Term.ObjectTerm o) {
+      List<Term> all = new ArrayList<>(o.keys());
+      all.addAll(o.values());
+      int n = o.keys().size();
+      evalList(all, 0, new Value[all.size()], b, vs -> {
+        Map<Value, Value> m = new TreeMap<>();
+        for (int i = 0; i < n; i++) m.put(vs[i], vs[n + i]);
+        k.accept(ObjectValue.of(m));
+      });
+    } else if (t instanceof Term.Call c) {
+      evalCall(c, b, k);
+    } else {
+      k.accept(comprehension(t, b));
+    }
+  }
+
+  private void evalList(List<Term> ts, int i, Value[] acc, Bindings b, Consumer<Value[]> k) {
+    if (i == ts.size()) {
+      k.accept(acc.clone());
+      return;
+    }
+    evalTerm(ts.get(i), b, v -> {
+      acc[i] = v;
+      evalList(ts, i + 1, acc, b, k);
+    });
+  }
+
+  private Value comprehension(Term t, Bindings b) {
+    budget.enter();
+    try {
+      if (t instanceof Term.ArrayCompr ac) {
+        List<Value> out = new ArrayList<>();
+        evalBody(ac.body(), 0, b, () -> evalTerm(ac.head(), b, out::add));
+        return new ArrayValue(out);
+      }
+      if (t instanceof Term.SetCompr sc) {
+        TreeSet<Value> out = new TreeSet<>();
+        evalBody(sc.body(), 0, b, () -> evalTerm(sc.head(), b, out::add));
+        return SetValue.of(out);
+      }
+      Term.ObjectCompr oc = (Term.ObjectCompr) t;
+      Map<Value, Value> out = new TreeMap<>();
+      evalBody(oc.body(), 0, b, () -> evalTerm(oc.key(), b, key -> evalTerm(oc.value(), b, val -> {
+        Value prior = out.putIfAbsent(key, val);
+        if (prior != null && !prior.equals(val)) throw conflict("object keys must be unique", oc.loc());
+      })));
+      return ObjectValue.of(out);
+    } finally {
+      budget.leave();
+    }
+  }
+
+  private void evalRef(Term.Ref r, Bindings b, ValueCont k) {
+    Term head = r.head();
+    if (head instanceof Term.Var v && b.get(v.name()) == null) {
+      if (v.name().equals("data")) {
+        evalData(List.of(), policy.root(), r.path(), 0, b, k);
+        return;
+      }
+      if (v.name().equals("input")) {
+        if (frame.input != null) walkValue(frame.input, r.path(), 0, b, k);
+        return;
+      }
+    }
+    evalTerm(head, b, v -> walkValue(v, r.path(), 0, b, k));
+  }
+
+  private void walkValue(Value v, List<Term> path, int i, Bindings b, ValueCont k) {
+    if (i == path.size()) {
+      k.accept(v);
+      return;
+    }
+    Term p = path.get(i);
+    if (!unboundPattern(p, b)) {
+      evalTerm(p, b, key -> {
+        Value child = ValueOps.index(v, key);
+        if (child != null) walkValue(child, path, i + 1, b, k);
+      });
+      return;
+    }
+    for (Value[] entry : entries(v)) {
+      budget.step();
+      unifyValue(p, entry[0], b, () -> walkValue(entry[1], path, i + 1, b, k));
+    }
+  }
+
+  /** Key/value pairs of a collection: index and element, key and value, element twice for sets. */
+  private static List<Value[]> entries(Value v) {
+    List<Value[]> out = new ArrayList<>();
+    if (v instanceof ArrayValue a) {
+      for (int i = 0; i < a.size(); i++) out.add(new Value[] {NumberValue.of(i), a.get(i)});
+    } else if (v instanceof ObjectValue o) {
+      o.entries().forEach((key, val) -> out.add(new Value[] {key, val}));
+    } else if (v instanceof SetValue s) {
+      s.elements().forEach(e -> out.add(new Value[] {e, e}));
+    }
+    return out;
+  }
+
+  // ---- the data document ----
+
+  private void evalData(List<Value> prefix, RuleNode node, List<Term> path, int i, Bindings b, ValueCont k) {
+    budget.step();
+    if (node == null || node.hasRules() || i == path.size() || overridden(prefix)) {
+      Value doc = docAt(prefix, node);
+      if (doc != null) walkValue(doc, path, i, b, k);
+      return;
+    }
+    Term p = path.get(i);
+    if (!unboundPattern(p, b)) {
+      evalTerm(p, b, key -> evalData(append(prefix, key), node.children().get(key), path, i + 1, b, k));
+      return;
+    }
+    TreeSet<Value> keys = new TreeSet<>();
+    node.children().forEach((key, child) -> {
+      if (!child.isFunction()) keys.add(key);
+    });
+    if (baseAt(prefix) instanceof ObjectValue o) keys.addAll(o.entries().keySet());
+    for (Value key : keys) {
+      unifyValue(p, key, b, () -> evalData(append(prefix, key), node.children().get(key), path, i + 1, b, k));
+    }
+  }
+
+  private boolean overridden(List<Value> prefix) {
+    return !frame.dataOverrides.isEmpty() && frame.overrideAt(prefix) != null;
+  }
+
+  private static List<Value> append(List<Value> prefix, Value key) {
+    List<Value> out = new ArrayList<>(prefix.size() + 1);
+    out.addAll(prefix);
+    out.add(key);
+    return out;
+  }
+
+  /** The whole document at a path: overrides first, then rules, then base data; null when undefined. */
+  private Value docAt(List<Value> prefix, RuleNode node) {
+    if (!frame.dataOverrides.isEmpty()) {
+      Value o = frame.overrideAt(prefix);
+      if (o != null) return o == Frame.UNDEFINED ? null : o;
+    }
+    if (node == null) return baseAt(prefix);
+    if (node.isFunction()) return null;
+    Value cached = frame.nodeCache.get(prefix);
+    if (cached != null) return cached == Frame.UNDEFINED ? null : cached;
+    Value v = nodeValue(prefix, node);
+    if (frame.hasOverrideBelow(prefix) && v != null) v = frame.patchBelow(prefix, v);
+    frame.nodeCache.put(prefix, v == null ? Frame.UNDEFINED : v);
+    return v;
+  }
+
+  private Value baseAt(List<Value> prefix) {
+    Value v = policy.baseData();
+    for (Value key : prefix) {
+      if (v == null) return null;
+      v = ValueOps.index(v, key);
+    }
+    if (v != null && frame.hasOverrideBelow(prefix)) v = frame.patchBelow(prefix, v);
+    return v;
+  }
+
+  private Value nodeValue(List<Value> prefix, RuleNode node) {
+    budget.enter();
+    try {
+      List<CompiledRule> rules = node.rules();
+      CompiledRule sample = rules.isEmpty() ? node.defaultRule() : rules.get(0);
+      if (sample != null && sample.keys().isEmpty()) {
+        return sample.kind() == Rule.Kind.MULTI ? partialSet(rules) : complete(node);
+      }
+      Map<Value, Value> doc = new TreeMap<>();
+      if (!rules.isEmpty()) {
+        DocBuilder built = dynamic(rules);
+        if (!built.mergeInto(doc)) throw conflict("object keys must be unique", rules.get(0).loc());
+      }
+      for (Map.Entry<Value, RuleNode> child : node.children().entrySet()) {
+        if (child.getValue().isFunction()) continue;
+        Value cv = docAt(append(prefix, child.getKey()), child.getValue());
+        if (cv == null) continue;
+        Value prior = doc.putIfAbsent(child.getKey(), cv);
+        if (prior != null && !prior.equals(cv)) throw conflict("object keys must be unique", rules.isEmpty() ? Loc.NONE : rules.get(0).loc());
+      }
+      if (baseAt(prefix) instanceof ObjectValue base) base.entries().forEach(doc::putIfAbsent);
+      return ObjectValue.of(doc);
+    } finally {
+      budget.leave();
+    }
+  }
+
+  private Value complete(RuleNode node) {
+    List<Value> results = new ArrayList<>(1);
+    for (CompiledRule rule : node.rules()) {
+      for (CompiledRule r = rule; r != null; r = r.elseRule()) {
+        Bindings b = new Bindings();
+        boolean[] succeeded = {false};
+        CompiledRule current = r;
+        evalBody(r.body(), 0, b, () -> {
+          succeeded[0] = true;
+          evalTerm(current.value(), b, v -> addDistinct(results, v, () -> conflict("complete rules must not produce "
+              + "multiple outputs: rule " + node.dottedName() + " produced conflicting values", current.loc())));
+        });
+        if (succeeded[0]) break;
+      }
+    }
+    if (!results.isEmpty()) return results.get(0);
+    return node.defaultRule() == null ? null : first(node.defaultRule().value(), new Bindings());
+  }
+
+  private static void addDistinct(List<Value> results, Value v, java.util.function.Supplier<RegoException> conflict) {
+    if (results.isEmpty()) {
+      results.add(v);
+    } else if (!results.get(0).equals(v)) {
+      throw conflict.get();
+    }
+  }
+
+  private Value partialSet(List<CompiledRule> rules) {
+    TreeSet<Value> out = new TreeSet<>();
+    for (CompiledRule r : rules) {
+      Bindings b = new Bindings();
+      evalBody(r.body(), 0, b, () -> evalTerm(r.value(), b, out::add));
+    }
+    return SetValue.of(out);
+  }
+
+  private DocBuilder dynamic(List<CompiledRule> rules) {
+    DocBuilder out = new DocBuilder();
+    for (CompiledRule r : rules) {
+      Bindings b = new Bindings();
+      evalBody(r.body(), 0, b, () -> evalList(r.keys(), 0, new Value[r.keys().size()], b, keys ->
+          evalTerm(r.value(), b, v -> {
+            boolean ok = r.kind() == Rule.Kind.MULTI ? out.add(Arrays.asList(keys), v) : out.put(Arrays.asList(keys), v);
+            if (!ok) throw conflict("object keys must be unique", r.loc());
+          })));
+    }
+    return out;
+  }
+
+  // ---- calls ----
+
+  private void evalCall(Term.Call c, Bindings b, ValueCont k) {
+    if (c.name().equals(Specials.PRINT) && !frame.functionOverrides.containsKey(Specials.PRINT)) {
+      print(c, b);
+      k.accept(BooleanValue.TRUE);
+      return;
+    }
+    evalList(c.args(), 0, new Value[c.args().size()], b, args -> call(c.name(), Arrays.asList(args), c.loc(), k));
+  }
+
+  private void call(String name, List<Value> args, Loc loc, ValueCont k) {
+    budget.step();
+    Object replacement = frame.functionOverrides.get(name);
+    if (replacement instanceof Value v) {
+      k.accept(v);
+      return;
+    }
+    String target = replacement instanceof String s ? s : name;
+    RuleNode fn = policy.function(target);
+    if (fn != null) {
+      Value v = callUser(target, fn, args, loc);
+      if (v != null) k.accept(v);
+      return;
+    }
+    switch (target) {
+      case Specials.MEMBER2 -> k.accept(BooleanValue.of(member(args.get(0), args.get(1))));
+      case Specials.MEMBER3 -> {
+        Value at = ValueOps.index(args.get(2), args.get(0));
+        k.accept(BooleanValue.of(at != null && at.equals(args.get(1)) && !(args.get(2) instanceof SetValue)));
+      }
+      case Specials.WALK -> walk(new ArrayList<>(), args.get(0), k);
+      case Specials.RUNTIME -> k.accept(runtime());
+      default -> {
+        Value v = builtin(target, args, loc);
+        if (v != null) k.accept(v);
+      }
+    }
+  }
+
+  private static boolean member(Value x, Value coll) {
+    if (coll instanceof SetValue s) return s.contains(x);
+    if (coll instanceof ArrayValue a) return a.elements().contains(x);
+    if (coll instanceof ObjectValue o) return o.entries().containsValue(x);
+    return false;
+  }
+
+  private Value builtin(String name, List<Value> args, Loc loc) {
+    BuiltinSpec spec = policy.builtins().lookup(name).orElse(null);
+    if (spec == null) throw new RegoException(RegoException.TYPE_ERROR, "undefined function " + name, loc.file(), loc.line(), loc.col());
+    try {
+      return spec.impl().call(options.context(), args);
+    } catch (BuiltinException e) {
+      if (e.code().equals(BuiltinException.TYPE_ERROR) || options.strictBuiltinErrors()) {
+        throw new RegoException(e.code(), e.getMessage(), loc.file(), loc.line(), loc.col());
+      }
+      return null;
+    } catch (RegoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (options.strictBuiltinErrors()) {
+        throw new RegoException(RegoException.BUILTIN_ERROR, name + ": " + e.getMessage(), loc.file(), loc.line(), loc.col());
+      }
+      return null;
+    }
+  }
+
+  private Value callUser(String name, RuleNode fn, List<Value> args, Loc loc) {
+    Frame.FunctionCall key = new Frame.FunctionCall(name, args);
+    Value cached = frame.functionCache.get(key);
+    if (cached != null) return cached == Frame.UNDEFINED ? null : cached;
+    budget.enter();
+    try {
+      List<Value> results = new ArrayList<>(1);
+      ArrayValue argValues = new ArrayValue(args);
+      for (CompiledRule rule : fn.rules()) {
+        for (CompiledRule r = rule; r != null; r = r.elseRule()) {
+          if (r.args().size() != args.size()) break;
+          Bindings b = new Bindings();
+          boolean[] succeeded = {false};
+          CompiledRule current = r;
+          unifyElements(r.args(), argValues, 0, b, () -> evalBody(current.body(), 0, b, () -> {
+            succeeded[0] = true;
+            evalTerm(current.value(), b, v -> addDistinct(results, v, () -> conflict("function " + name
+                + " produced conflicting values for the same inputs", current.loc())));
+          }));
+          if (succeeded[0]) break;
+        }
+      }
+      Value out = results.isEmpty() ? null : results.get(0);
+      if (out == null && fn.defaultRule() != null) out = first(fn.defaultRule().value(), new Bindings());
+      frame.functionCache.put(key, out == null ? Frame.UNDEFINED : out);
+      return out;
+    } finally {
+      budget.leave();
+    }
+  }
+
+  private void walk(List<Value> path, Value v, ValueCont k) {
+    budget.step();
+    k.accept(ArrayValue.of(new ArrayValue(path), v));
+    for (Value[] entry : entries(v)) {
+      path.add(entry[0]);
+      walk(path, entry[1], k);
+      path.remove(path.size() - 1);
+    }
+  }
+
+  private Value runtime() {
+    Map<Value, Value> env = new TreeMap<>();
+    options.context().env().forEach((key, val) -> env.put(StringValue.of(key), StringValue.of(val)));
+    return ObjectValue.of(Map.of(StringValue.of("env"), ObjectValue.of(env)));
+  }
+
+  private void print(Term.Call c, Bindings b) {
+    List<String> parts = new ArrayList<>();
+    for (Term arg : c.args()) {
+      List<Value> values = new ArrayList<>();
+      evalTerm(arg, b, values::add);
+      if (values.isEmpty()) {
+        parts.add("<undefined>");
+      } else {
+        Value v = values.get(0);
+        parts.add(v instanceof StringValue s ? s.value() : v.toString());
+      }
+    }
+    options.context().printSink().accept(String.join(" ", parts));
+  }
+
+  // ---- errors ----
+
+  private static RegoException conflict(String message, Loc loc) {
+    return new RegoException(RegoException.CONFLICT_ERROR, message, loc.file(), loc.line(), loc.col());
+  }
+
+  private static RegoException unsafe(Term t) {
+    String name = t instanceof Term.Var v ? v.name() : t.toString();
+    return new RegoException(RegoException.COMPILE_ERROR, "var " + name + " is unsafe", t.loc().file(), t.loc().line(),
+        t.loc().col());
+  }
+}

@@ -1,0 +1,40 @@
+package io.maestro.conductor.policy.rego.eval;
+
+import io.maestro.conductor.policy.rego.value.ArrayValue;
+import io.maestro.conductor.policy.rego.value.NumberValue;
+import io.maestro.conductor.policy.rego.value.ObjectValue;
+import io.maestro.conductor.policy.rego.value.SetValue;
+import io.maestro.conductor.policy.rego.value.Value;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Indexing and updating ground values the way Rego refs do. */
+final class ValueOps {
+  private ValueOps() {}
+
+  /** {@code v[key]}, or null when undefined. */
+  static Value index(Value v, Value key) {
+    if (v instanceof ObjectValue o) return o.get(key);
+    if (v instanceof ArrayValue a) {
+      if (!(key instanceof NumberValue n) || !n.isInteger()) return null;
+      try {
+        int i = n.intValueExact();
+        return i >= 0 && i < a.size() ? a.get(i) : null;
+      } catch (ArithmeticException e) {
+        return null;
+      }
+    }
+    if (v instanceof SetValue s) return s.contains(key) ? key : null;
+    return null;
+  }
+
+  /** A copy of {@code v} with {@code path} set to {@code value}, creating objects along the way. */
+  static Value put(Value v, List<Value> path, Value value) {
+    if (path.isEmpty()) return value;
+    Map<Value, Value> entries = v instanceof ObjectValue o ? new TreeMap<>(o.entries()) : new TreeMap<>();
+    Value child = entries.get(path.get(0));
+    entries.put(path.get(0), put(child == null ? ObjectValue.EMPTY : child, path.subList(1, path.size()), value));
+    return ObjectValue.of(entries);
+  }
+}

@@ -1,0 +1,164 @@
+package io.maestro.conductor.policy.rego.parse;
+
+import io.maestro.conductor.policy.rego.RegoException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits Rego source into tokens; raises {@code rego_parse_error} with file:line:col on bad input. */
+final class Lexer {
+  private static final String[] OPERATORS = {
+    ":=", "==", "!=", "<=", ">=", "{", "}", "[", "]", "(", ")", ".", ",", ";", ":", "=", "<", ">",
+    "+", "-", "*", "/", "%", "&", "|"
+  };
+
+  private final String file;
+  private final String src;
+  private int pos;
+  private int line = 1;
+  private int lineStart;
+
+  private Lexer(String file, String src) {
+    this.file = file;
+    this.src = src;
+  }
+
+  static List<Token> tokenize(String file, String src) {
+    return new Lexer(file, src).run();
+  }
+
+  private List<Token> run() {
+    List<Token> out = new ArrayList<>();
+    while (true) {
+      int before = pos;
+      int lineBefore = line;
+      skipSpaceAndComments();
+      boolean spaced = pos != before || pos == 0;
+      boolean newline = line != lineBefore || pos == 0;
+      int col = pos - lineStart + 1;
+      if (pos >= src.length()) {
+        out.add(new Token(Token.Kind.EOF, "", line, col, spaced, newline));
+        return out;
+      }
+      int startLine = line;
+      char c = src.charAt(pos);
+      if (Character.isLetter(c) || c == '_') {
+        int s = pos;
+        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
+        out.add(new Token(Token.Kind.IDENT, src.substring(s, pos), startLine, col, spaced, newline));
+      } else if (Character.isDigit(c)) {
+        out.add(new Token(Token.Kind.NUMBER, number(), startLine, col, spaced, newline));
+      } else if (c == '"') {
+        out.add(new Token(Token.Kind.STRING, string(), startLine, col, spaced, newline));
+      } else if (c == '`') {
+        out.add(new Token(Token.Kind.STRING, rawString(), startLine, col, spaced, newline));
+      } else {
+        String op = operator();
+        if (op == null) throw error("illegal token", startLine, col);
+        out.add(new Token(Token.Kind.OP, op, startLine, col, spaced, newline));
+      }
+    }
+  }
+
+  private void skipSpaceAndComments() {
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (c == '\n') {
+        pos++;
+        line++;
+        lineStart = pos;
+      } else if (c == ' ' || c == '\t' || c == '\r') {
+        pos++;
+      } else if (c == '#') {
+        while (pos < src.length() && src.charAt(pos) != '\n') pos++;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private String number() {
+    int s = pos;
+    while (pos < src.length() && Character.isDigit(src.charAt(pos))) pos++;
+    if (pos + 1 < src.length() && src.charAt(pos) == '.' && Character.isDigit(src.charAt(pos + 1))) {
+      pos++;
+      while (pos < src.length() && Character.isDigit(src.charAt(pos))) pos++;
+    }
+    if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
+      int e = pos + 1;
+      if (e < src.length() && (src.charAt(e) == '+' || src.charAt(e) == '-')) e++;
+      if (e < src.length() && Character.isDigit(src.charAt(e))) {
+        pos = e;
+        while (pos < src.length() && Character.isDigit(src.charAt(pos))) pos++;
+      }
+    }
+    if (pos < src.length() && (Character.isLetter(src.charAt(pos)) || src.charAt(pos) == '_')) {
+      throw error("illegal number format", line, s - lineStart + 1);
+    }
+    return src.substring(s, pos);
+  }
+
+  private String string() {
+    int startCol = pos - lineStart + 1;
+    pos++;
+    StringBuilder out = new StringBuilder();
+    while (true) {
+      if (pos >= src.length() || src.charAt(pos) == '\n') throw error("non-terminated string", line, startCol);
+      char c = src.charAt(pos++);
+      if (c == '"') return out.toString();
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      if (pos >= src.length()) throw error("non-terminated string", line, startCol);
+      char e = src.charAt(pos++);
+      switch (e) {
+        case '"', '\\', '/' -> out.append(e);
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 't' -> out.append('\t');
+        case 'u' -> {
+          if (pos + 4 > src.length()) throw error("illegal escape sequence", line, startCol);
+          try {
+            out.append((char) Integer.parseInt(src.substring(pos, pos + 4), 16));
+          } catch (NumberFormatException ex) {
+            throw error("illegal escape sequence", line, startCol);
+          }
+          pos += 4;
+        }
+        default -> throw error("illegal escape sequence", line, startCol);
+      }
+    }
+  }
+
+  private String rawString() {
+    int startLine = line;
+    int startCol = pos - lineStart + 1;
+    int end = src.indexOf('`', pos + 1);
+    if (end < 0) throw error("non-terminated raw string", startLine, startCol);
+    String text = src.substring(pos + 1, end);
+    for (int i = pos + 1; i < end; i++) {
+      if (src.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    pos = end + 1;
+    return text;
+  }
+
+  private String operator() {
+    for (String op : OPERATORS) {
+      if (src.startsWith(op, pos)) {
+        pos += op.length();
+        return op;
+      }
+    }
+    return null;
+  }
+
+  private RegoException error(String message, int atLine, int atCol) {
+    return new RegoException(RegoException.PARSE_ERROR, message, file, atLine, atCol);
+  }
+}
