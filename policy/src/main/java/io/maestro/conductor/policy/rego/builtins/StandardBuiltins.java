@@ -16,7 +16,18 @@ public final class StandardBuiltins {
       new YamlBuiltins(),
       new StringBuiltins(),
       new FormatBuiltins(),
-      new TypeBuiltins()));
+      new RegexBuiltins(),
+      new GlobBuiltins(),
+      new TypeBuiltins(),
+      new EncodingBuiltins(),
+      new CryptoBuiltins(),
+      new TimeBuiltins(),
+      new NetBuiltins(),
+      new SemverBuiltins(),
+      new UnitsBuiltins(),
+      new UuidBuiltins(),
+      new JwtBuiltins(),
+      new RuntimeBuiltins()));
 
   private StandardBuiltins() {}
 
