@@ -9,6 +9,8 @@ public enum AdapterErrorCode {
     ENVIRONMENT_REQUIRED(false),
     NAME_INVALID(false),
     OPERATION_INVALID(false),
+    /** The exchange asks for something malformed (missing body, out-of-range option). */
+    REQUEST_INVALID(false),
     ADAPTER_NOT_INSTALLED(false),
     CONFIG_INVALID(false),
     SECRET_NOT_FOUND(false),

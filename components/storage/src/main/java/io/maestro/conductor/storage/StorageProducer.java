@@ -1,0 +1,145 @@
+package io.maestro.conductor.storage;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.camel.AdapterProducer;
+import io.maestro.conductor.adapter.camel.Invocation;
+import io.maestro.conductor.storage.backend.ObjectContent;
+import io.maestro.conductor.storage.backend.ObjectInfo;
+import io.maestro.conductor.storage.backend.ObjectPage;
+import io.maestro.conductor.storage.backend.StorageBackend;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Carries out one storage operation on the instance's backend. Keys in headers and results are relative to the
+ * instance's key prefix; the prefix never leaves the adapter except inside {@link StorageConstants#LOCATION}.
+ */
+public class StorageProducer extends AdapterProducer<StorageBackend> {
+
+    /** V4 signatures (S3 and GCS) are valid for at most seven days. */
+    private static final long MAX_SIGNED_URL_SECONDS = Duration.ofDays(7).toSeconds();
+
+    public StorageProducer(StorageEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public StorageEndpoint getEndpoint() {
+        return (StorageEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected String operation(Exchange exchange) {
+        StorageOperation override = exchange.getMessage().getHeader(StorageConstants.OPERATION, StorageOperation.class);
+        return (override != null ? override : getEndpoint().getOperation()).name();
+    }
+
+    @Override
+    protected void invoke(Exchange exchange, StorageBackend backend, Invocation invocation) throws Exception {
+        StorageInstanceConfig config = StorageInstanceConfig.of(invocation.instance());
+        StorageKeys keys = new StorageKeys(config.keyPrefix(), invocation.instanceId());
+        Message message = exchange.getMessage();
+        StorageOperation operation = StorageOperation.valueOf(invocation.operation());
+        if (operation == StorageOperation.list) {
+            list(message, backend, keys, invocation.instanceId());
+            return;
+        }
+        String fullKey = keys.objectKey(message.getHeader(StorageConstants.KEY, String.class));
+        message.setHeader(StorageConstants.LOCATION, backend.locationOf(fullKey));
+        switch (operation) {
+            case put_object:
+                put(message, backend, fullKey, invocation.instanceId());
+                break;
+            case get_object:
+                get(message, backend, fullKey);
+                break;
+            case head:
+                head(message, backend, fullKey);
+                break;
+            case delete:
+                backend.delete(fullKey);
+                message.setBody(null);
+                break;
+            case signed_url:
+                signedUrl(message, backend, fullKey, invocation.instanceId());
+                break;
+            default:
+                throw new AdapterException(AdapterErrorCode.OPERATION_INVALID, invocation.instanceId(),
+                        "unsupported operation " + operation);
+        }
+    }
+
+    private void put(Message message, StorageBackend backend, String fullKey, String instanceId) {
+        InputStream body = message.getBody(InputStream.class);
+        if (body == null) {
+            throw new AdapterException(AdapterErrorCode.REQUEST_INVALID, instanceId, "put_object needs a body");
+        }
+        long length = message.getHeader(StorageConstants.CONTENT_LENGTH, -1L, Long.class);
+        String contentType = message.getHeader(StorageConstants.CONTENT_TYPE,
+                getEndpoint().getConfiguration().getContentType(), String.class);
+        ObjectInfo written = backend.put(fullKey, body, length, contentType);
+        message.setHeader(StorageConstants.ETAG, written.etag());
+        message.setBody(null);
+    }
+
+    private static void get(Message message, StorageBackend backend, String fullKey) {
+        ObjectContent content = backend.get(fullKey);
+        describe(message, content.info());
+        message.setBody(content.stream());
+    }
+
+    private static void head(Message message, StorageBackend backend, String fullKey) {
+        Optional<ObjectInfo> info = backend.head(fullKey);
+        message.setHeader(StorageConstants.EXISTS, info.isPresent());
+        info.ifPresent(found -> describe(message, found));
+        message.setBody(null);
+    }
+
+    private void signedUrl(Message message, StorageBackend backend, String fullKey, String instanceId) {
+        long seconds = message.getHeader(StorageConstants.SIGNED_URL_EXPIRY_SECONDS,
+                getEndpoint().getConfiguration().getSignedUrlExpirySeconds(), Long.class);
+        if (seconds < 1 || seconds > MAX_SIGNED_URL_SECONDS) {
+            throw new AdapterException(AdapterErrorCode.REQUEST_INVALID, instanceId,
+                    "signed URL lifetime must be 1.." + MAX_SIGNED_URL_SECONDS + " seconds");
+        }
+        message.setBody(backend.signedUrl(fullKey, Duration.ofSeconds(seconds)));
+        message.setHeader(StorageConstants.SIGNED_URL_EXPIRES_AT, Instant.now().plusSeconds(seconds));
+    }
+
+    private void list(Message message, StorageBackend backend, StorageKeys keys, String instanceId) {
+        int maxKeys = message.getHeader(StorageConstants.MAX_KEYS, getEndpoint().getConfiguration().getMaxKeys(),
+                Integer.class);
+        if (maxKeys < 1 || maxKeys > 1000) {
+            throw new AdapterException(AdapterErrorCode.REQUEST_INVALID, instanceId, "maxKeys must be 1..1000");
+        }
+        ObjectPage page = backend.list(keys.listPrefix(message.getHeader(StorageConstants.PREFIX, String.class)),
+                message.getHeader(StorageConstants.CONTINUATION_TOKEN, String.class), maxKeys);
+        List<String> relativeKeys = new ArrayList<>(page.objects().size());
+        for (ObjectInfo object : page.objects()) {
+            relativeKeys.add(keys.relative(object.fullKey()));
+        }
+        message.setBody(relativeKeys);
+        if (page.nextToken() != null) {
+            message.setHeader(StorageConstants.NEXT_CONTINUATION_TOKEN, page.nextToken());
+        } else {
+            message.removeHeader(StorageConstants.NEXT_CONTINUATION_TOKEN);
+        }
+    }
+
+    private static void describe(Message message, ObjectInfo info) {
+        if (info.length() >= 0) {
+            message.setHeader(StorageConstants.CONTENT_LENGTH, info.length());
+        }
+        message.setHeader(StorageConstants.CONTENT_TYPE, info.contentType());
+        message.setHeader(StorageConstants.ETAG, info.etag());
+        message.setHeader(StorageConstants.LAST_MODIFIED, info.lastModified());
+    }
+}

@@ -1,0 +1,178 @@
+package io.maestro.conductor.storage.s3;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.adapter.secret.InstanceSecrets;
+import io.maestro.conductor.storage.StorageInstanceConfig;
+import io.maestro.conductor.storage.backend.ObjectContent;
+import io.maestro.conductor.storage.backend.ObjectInfo;
+import io.maestro.conductor.storage.backend.ObjectPage;
+import io.maestro.conductor.storage.backend.StorageBackend;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Producer;
+import org.apache.camel.component.aws2.s3.AWS2S3Component;
+import org.apache.camel.component.aws2.s3.AWS2S3Configuration;
+import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.component.aws2.s3.AWS2S3Endpoint;
+import org.apache.camel.component.aws2.s3.AWS2S3Operations;
+import org.apache.camel.support.service.ServiceHelper;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * S3 and S3-compatible stores (AWS, MinIO, S3Proxy) through camel-aws2-s3: one {@link AWS2S3Endpoint} and producer
+ * per instance config version, on an SDK client this backend builds (checksum mode, path style, endpoint override,
+ * credentials from the tenant's secrets). {@code list} calls the same client's ListObjectsV2 directly, because the
+ * Camel producer's listObjects has no continuation token or page size.
+ */
+public final class S3StorageBackend implements StorageBackend {
+
+    private final String instanceId;
+    private final String bucket;
+    private final S3Client client;
+    private final S3Presigner presigner;
+    private final AWS2S3Endpoint endpoint;
+    private Producer producer;
+
+    public S3StorageBackend(CamelContext camelContext, ResolvedInstance instance, StorageInstanceConfig config,
+                            InstanceSecrets secrets) throws Exception {
+        this.instanceId = instance.ref().id();
+        this.bucket = config.bucket();
+        AwsCredentialsProvider credentials = S3Clients.credentials(secrets);
+        this.client = S3Clients.client(config, credentials);
+        this.presigner = S3Clients.presigner(config, credentials);
+
+        AWS2S3Configuration camelConfig = new AWS2S3Configuration();
+        camelConfig.setBucketName(config.bucket());
+        camelConfig.setRegion(config.region());
+        camelConfig.setForcePathStyle(config.pathStyle());
+        camelConfig.setAmazonS3Client(client);
+        camelConfig.setAmazonS3Presigner(presigner);
+        camelConfig.setAutoCreateBucket(false);
+        this.endpoint = new AWS2S3Endpoint("aws2-s3://" + config.bucket(), new AWS2S3Component(camelContext), camelConfig);
+        try {
+            // Starting the endpoint already talks to the store (bucket check), so it fails like any call would.
+            ServiceHelper.startService(endpoint);
+            this.producer = endpoint.createProducer();
+            ServiceHelper.startService(producer);
+        } catch (Exception e) {
+            close();
+            throw S3Errors.map(e, instanceId, bucket);
+        }
+    }
+
+    @Override
+    public String locationOf(String fullKey) {
+        return "s3://" + bucket + "/" + fullKey;
+    }
+
+    @Override
+    public ObjectInfo put(String fullKey, InputStream body, long length, String contentType) {
+        Exchange exchange = call(null, fullKey, message -> {
+            message.setBody(body);
+            message.setHeader(AWS2S3Constants.CONTENT_TYPE, contentType);
+            if (length >= 0) {
+                message.setHeader(AWS2S3Constants.CONTENT_LENGTH, length);
+            }
+        });
+        return new ObjectInfo(fullKey, length, contentType,
+                exchange.getMessage().getHeader(AWS2S3Constants.E_TAG, String.class), null);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ObjectContent get(String fullKey) {
+        Exchange exchange = call(AWS2S3Operations.getObject, fullKey, message -> { });
+        ResponseInputStream<GetObjectResponse> stream =
+                exchange.getMessage().getBody(ResponseInputStream.class);
+        GetObjectResponse response = stream.response();
+        return new ObjectContent(new ObjectInfo(fullKey, response.contentLength() == null ? -1 : response.contentLength(),
+                response.contentType(), response.eTag(), response.lastModified()), stream);
+    }
+
+    @Override
+    public Optional<ObjectInfo> head(String fullKey) {
+        try {
+            Exchange exchange = call(AWS2S3Operations.headObject, fullKey, message -> { });
+            HeadObjectResponse response = exchange.getMessage().getBody(HeadObjectResponse.class);
+            return Optional.of(new ObjectInfo(fullKey, response.contentLength() == null ? -1 : response.contentLength(),
+                    response.contentType(), response.eTag(), response.lastModified()));
+        } catch (AdapterException e) {
+            if (e.code() == AdapterErrorCode.STORAGE_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void delete(String fullKey) {
+        call(AWS2S3Operations.deleteObject, fullKey, message -> { });
+    }
+
+    @Override
+    public String signedUrl(String fullKey, Duration expiry) {
+        Exchange exchange = call(AWS2S3Operations.createDownloadLink, fullKey,
+                message -> message.setHeader(AWS2S3Constants.DOWNLOAD_LINK_EXPIRATION_TIME, expiry.toMillis()));
+        return exchange.getMessage().getBody(String.class);
+    }
+
+    @Override
+    public ObjectPage list(String fullPrefix, String continuationToken, int maxKeys) {
+        try {
+            ListObjectsV2Response response = client.listObjectsV2(request -> request.bucket(bucket)
+                    .prefix(fullPrefix).maxKeys(maxKeys).continuationToken(continuationToken));
+            List<ObjectInfo> objects = new ArrayList<>();
+            for (S3Object object : response.contents()) {
+                objects.add(new ObjectInfo(object.key(), object.size() == null ? -1 : object.size(), null,
+                        object.eTag(), object.lastModified()));
+            }
+            return new ObjectPage(objects, Boolean.TRUE.equals(response.isTruncated())
+                    ? response.nextContinuationToken() : null);
+        } catch (Exception e) {
+            throw S3Errors.map(e, instanceId, bucket);
+        }
+    }
+
+    /** Runs one camel-aws2-s3 operation ({@code null} = put) on a fresh exchange of the delegate endpoint. */
+    private Exchange call(AWS2S3Operations operation, String fullKey, Consumer<Message> request) {
+        Exchange exchange = endpoint.createExchange();
+        if (operation != null) {
+            exchange.getMessage().setHeader(AWS2S3Constants.S3_OPERATION, operation);
+        }
+        exchange.getMessage().setHeader(AWS2S3Constants.KEY, fullKey);
+        request.accept(exchange.getMessage());
+        try {
+            producer.process(exchange);
+        } catch (Exception e) {
+            throw S3Errors.map(e, instanceId, bucket);
+        }
+        if (exchange.getException() != null) {
+            throw S3Errors.map(exchange.getException(), instanceId, bucket);
+        }
+        return exchange;
+    }
+
+    @Override
+    public void close() {
+        ServiceHelper.stopAndShutdownServices(producer, endpoint);  // null-safe: producer is null if start failed
+        presigner.close();
+        client.close();
+    }
+}

@@ -1,0 +1,291 @@
+package io.maestro.conductor.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.PolicyDeniedException;
+import io.maestro.conductor.adapter.governance.GovernanceDecision;
+import io.maestro.conductor.adapter.metrics.AdapterMetrics;
+import io.maestro.conductor.sandbox.S3ProxySandbox;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class S3StorageTest {
+
+    private static final String SECRET_KEY = S3ProxySandbox.DEFAULT_SECRET_KEY;
+    private static S3ProxySandbox s3;
+    private static int bucketCounter;
+
+    private StorageHarness harness;
+    private String bucket;
+
+    @BeforeAll
+    static void startS3() {
+        s3 = S3ProxySandbox.startTransient();
+    }
+
+    @AfterAll
+    static void stopS3() {
+        s3.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        bucket = "evidence-" + (++bucketCounter);
+        s3.createBucket(bucket);
+        harness = new StorageHarness();
+        harness.secrets.put("acme", "prod", "s3-access", s3.accessKey()).put("acme", "prod", "s3-secret", SECRET_KEY)
+                .put("acme", "prod", "wrong-secret", "not-the-" + SECRET_KEY);
+        harness.instances.put(StorageHarness.instance("evidence", "s3", 1, config(bucket, s3.endpoint().toString())));
+    }
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+    }
+
+    @Test
+    void putGetHeadDeleteRoundTripInsideTheKeyPrefix() throws Exception {
+        Exchange put = harness.call("put_object", "evidence", bytes("report body"),
+                Map.of(StorageConstants.KEY, "reports/2026/a.txt", StorageConstants.CONTENT_TYPE, "text/plain"));
+        assertThat(put.getException()).isNull();
+        assertThat(put.getMessage().getHeader(StorageConstants.ETAG, String.class)).isNotBlank();
+        assertThat(put.getMessage().getHeader(StorageConstants.LOCATION))
+                .isEqualTo("s3://" + bucket + "/tenants/acme/reports/2026/a.txt");
+        assertThat(s3.objectKeys(bucket)).containsExactly("tenants/acme/reports/2026/a.txt");
+
+        Exchange get = harness.call("get_object", "evidence", null, Map.of(StorageConstants.KEY, "reports/2026/a.txt"));
+        assertThat(get.getException()).isNull();
+        try (InputStream body = get.getMessage().getBody(InputStream.class)) {
+            assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("report body");
+        }
+        assertThat(get.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class)).isEqualTo(11L);
+        assertThat(get.getMessage().getHeader(StorageConstants.CONTENT_TYPE)).isEqualTo("text/plain");
+
+        Exchange head = harness.call("head", "evidence", null, Map.of(StorageConstants.KEY, "reports/2026/a.txt"));
+        assertThat(head.getMessage().getHeader(StorageConstants.EXISTS, Boolean.class)).isTrue();
+
+        assertThat(harness.call("delete", "evidence", null, Map.of(StorageConstants.KEY, "reports/2026/a.txt"))
+                .getException()).isNull();
+        Exchange gone = harness.call("head", "evidence", null, Map.of(StorageConstants.KEY, "reports/2026/a.txt"));
+        assertThat(gone.getException()).isNull();
+        assertThat(gone.getMessage().getHeader(StorageConstants.EXISTS, Boolean.class)).isFalse();
+        assertThat(s3.objectKeys(bucket)).isEmpty();
+
+        assertThat(harness.meters.get(AdapterMetrics.REQUESTS).tags("tenant", "acme", "environment", "prod",
+                "category", "storage", "instance", "evidence", "operation", "put_object", "outcome", "success")
+                .counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void listPagesWithAContinuationTokenAndAPrefix() {
+        for (String key : List.of("a/1", "a/2", "a/3", "a/4", "a/5", "b/1")) {
+            assertThat(harness.call("put_object", "evidence", bytes(key), Map.of(StorageConstants.KEY, key))
+                    .getException()).isNull();
+        }
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            Map<String, Object> headers = new HashMap<>(Map.of(StorageConstants.PREFIX, "a/", StorageConstants.MAX_KEYS, 2));
+            if (token != null) {
+                headers.put(StorageConstants.CONTINUATION_TOKEN, token);
+            }
+            Exchange page = harness.call("list", "evidence", null, headers);
+            assertThat(page.getException()).isNull();
+            @SuppressWarnings("unchecked")
+            List<String> keys = page.getMessage().getBody(List.class);
+            assertThat(keys).hasSizeLessThanOrEqualTo(2);
+            seen.addAll(keys);
+            token = page.getMessage().getHeader(StorageConstants.NEXT_CONTINUATION_TOKEN, String.class);
+            pages++;
+        } while (token != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactly("a/1", "a/2", "a/3", "a/4", "a/5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../escape", "a/../../b", "/absolute", "a\\b", "%2e%2e/x", "a%2Fb", "a%2fb",
+                            "ctl\u0001x", "nul\u0000x", "a//b", "./a", "a/.", "%252e%252e/x"})
+    void rejectsKeysThatCouldLeaveThePrefix(String key) {
+        Exchange put = harness.call("put_object", "evidence", bytes("x"), Map.of(StorageConstants.KEY, key));
+        assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
+            assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_KEY_INVALID);
+            assertThat(e.instanceId()).isEqualTo("acme/prod/evidence");
+        });
+        assertThat(s3.objectKeys(bucket)).isEmpty();
+    }
+
+    @Test
+    void signedUrlReadsTheObjectWithoutCredentials() throws Exception {
+        harness.call("put_object", "evidence", bytes("shared"), Map.of(StorageConstants.KEY, "share/me.txt"));
+        Exchange signed = harness.call("signed_url", "evidence", null,
+                Map.of(StorageConstants.KEY, "share/me.txt", StorageConstants.SIGNED_URL_EXPIRY_SECONDS, 120L));
+        assertThat(signed.getException()).isNull();
+        String url = signed.getMessage().getBody(String.class);
+        assertThat(url).contains("X-Amz-Signature=").contains("X-Amz-Expires=120")
+                .contains("/tenants/acme/share/me.txt");
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("shared");
+    }
+
+    @Test
+    void aMissingObjectIsStorageNotFound() {
+        Exchange get = harness.call("get_object", "evidence", null, Map.of(StorageConstants.KEY, "nope.txt"));
+        assertThat(get.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
+            assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_NOT_FOUND);
+            assertThat(e.instanceId()).isEqualTo("acme/prod/evidence");
+            assertThat(e.isTransient()).isFalse();
+        });
+        assertThat(harness.meters.get(AdapterMetrics.ERRORS).tags("operation", "get_object",
+                "code", "STORAGE_NOT_FOUND").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aMissingBucketIsStorageBucketMissing() {
+        harness.instances.put(StorageHarness.instance("nobucket", "s3", 1, config("no-such-bucket", s3.endpoint().toString())));
+        Exchange put = harness.call("put_object", "nobucket", bytes("x"), Map.of(StorageConstants.KEY, "k"));
+        assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
+                e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_BUCKET_MISSING));
+    }
+
+    @Test
+    void refusedCredentialsAreAccessDeniedAndTheSecretAppearsNowhere() {
+        Map<String, String> config = new HashMap<>(config(bucket, s3.endpoint().toString()));
+        config.put(StorageInstanceConfig.SECRET_KEY, "secret:wrong-secret");
+        harness.instances.put(StorageHarness.instance("badkeys", "s3", 1, config));
+        try (LogCapture logs = new LogCapture()) {
+            Exchange put = harness.call("put_object", "badkeys", bytes("x"), Map.of(StorageConstants.KEY, "k"));
+            assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
+                assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_ACCESS_DENIED);
+                assertThat(e.instanceId()).isEqualTo("acme/prod/badkeys");
+                assertThat(fullText(e)).doesNotContain(SECRET_KEY);
+            });
+            assertThat(logs.text()).contains("STORAGE_ACCESS_DENIED").doesNotContain(SECRET_KEY);
+        }
+        assertThat(s3.objectKeys(bucket)).isEmpty();
+    }
+
+    @Test
+    void anUnreachableEndpointIsATransientStorageUnreachable() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        harness.instances.put(StorageHarness.instance("down", "s3", 1, config(bucket, "http://127.0.0.1:" + closedPort)));
+        try (LogCapture logs = new LogCapture()) {
+            Exchange put = harness.call("put_object", "down", bytes("x"), Map.of(StorageConstants.KEY, "k"));
+            assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
+                assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_UNREACHABLE);
+                assertThat(e.isTransient()).isTrue();
+                assertThat(fullText(e)).doesNotContain(SECRET_KEY);
+            });
+            assertThat(logs.text()).doesNotContain(SECRET_KEY);
+        }
+    }
+
+    @Test
+    void aStoppedPeerIsUnreachableAndTheSameDelegateWorksOnceItIsBack() {
+        harness.call("put_object", "evidence", bytes("before"), Map.of(StorageConstants.KEY, "k1"));
+        s3.stop();
+        try {
+            Exchange put = harness.call("put_object", "evidence", bytes("during"), Map.of(StorageConstants.KEY, "k2"));
+            assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
+                    e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_UNREACHABLE));
+        } finally {
+            s3.start();
+        }
+        assertThat(harness.call("put_object", "evidence", bytes("after"), Map.of(StorageConstants.KEY, "k2"))
+                .getException()).isNull();
+        assertThat(s3.objectKeys(bucket)).containsExactlyInAnyOrder("tenants/acme/k1", "tenants/acme/k2");
+        assertThat(harness.component.liveDelegates()).isEqualTo(1);
+    }
+
+    @Test
+    void aGovernanceDenyWritesNothing() {
+        harness.decide = request -> GovernanceDecision.deny(AdapterErrorCode.RESIDENCY_MISMATCH,
+                List.of("data region us-east-1 may not be stored in eu-central-1"), "decision-9");
+        Exchange put = harness.call("put_object", "evidence", bytes("x"), Map.of(StorageConstants.KEY, "k"));
+        assertThat(put.getException()).isInstanceOfSatisfying(PolicyDeniedException.class, e -> {
+            assertThat(e.code()).isEqualTo(AdapterErrorCode.RESIDENCY_MISMATCH);
+            assertThat(e.decisionId()).isEqualTo("decision-9");
+        });
+        assertThat(s3.objectKeys(bucket)).isEmpty();
+        assertThat(harness.gate.requests()).singleElement().satisfies(request -> {
+            assertThat(request.action()).isEqualTo("storage.put_object");
+            assertThat(request.adapter().region()).isEqualTo("eu-central-1");
+            assertThat(request.adapter().backend()).isEqualTo("s3");
+        });
+    }
+
+    @Test
+    void aNewConfigVersionSwitchesToANewDelegate() {
+        harness.call("put_object", "evidence", bytes("v1"), Map.of(StorageConstants.KEY, "k"));
+        Map<String, String> moved = new HashMap<>(config(bucket, s3.endpoint().toString()));
+        moved.put(StorageInstanceConfig.KEY_PREFIX, "tenants/acme-v2");
+        harness.instances.put(StorageHarness.instance("evidence", "s3", 2, moved));
+
+        harness.call("put_object", "evidence", bytes("v2"), Map.of(StorageConstants.KEY, "k"));
+
+        assertThat(s3.objectKeys(bucket)).containsExactlyInAnyOrder("tenants/acme/k", "tenants/acme-v2/k");
+        assertThat(harness.component.liveDelegates()).isEqualTo(1);
+        assertThat(harness.secrets.reads()).hasSize(4)
+                .allSatisfy(read -> assertThat(read).endsWith("storage.s3.client"));
+    }
+
+    @Test
+    void aMissingSecretIsCodedAndNamesNoValue() {
+        Map<String, String> config = new HashMap<>(config(bucket, s3.endpoint().toString()));
+        config.put(StorageInstanceConfig.SECRET_KEY, "secret:absent");
+        harness.instances.put(StorageHarness.instance("nosecret", "s3", 1, config));
+        Exchange put = harness.call("put_object", "nosecret", bytes("x"), Map.of(StorageConstants.KEY, "k"));
+        assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
+                e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.SECRET_NOT_FOUND));
+    }
+
+    private static Map<String, String> config(String bucket, String endpoint) {
+        return Map.of(
+                StorageInstanceConfig.BUCKET, bucket,
+                StorageInstanceConfig.ENDPOINT, endpoint,
+                StorageInstanceConfig.REGION, S3ProxySandbox.REGION,
+                StorageInstanceConfig.PATH_STYLE, "true",
+                StorageInstanceConfig.KEY_PREFIX, "tenants/acme",
+                StorageInstanceConfig.ACCESS_KEY, "secret:s3-access",
+                StorageInstanceConfig.SECRET_KEY, "secret:s3-secret");
+    }
+
+    private static InputStream bytes(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String fullText(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t).append('\n');
+        }
+        return text.toString();
+    }
+}
