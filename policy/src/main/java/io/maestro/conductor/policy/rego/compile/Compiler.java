@@ -42,8 +42,8 @@ public final class Compiler {
     Compiler c = new Compiler(policy.builtins());
     c.registerFunctions(policy.root());
     List<Expr> parsed = Parser.parseQuery(query);
-    Resolver resolver = new Resolver(List.of(), Set.of(), List.of(), c::isCallable);
-    List<Expr> body = c.rewriteOutputCalls(resolver.query(parsed));
+    Resolver resolver = new Resolver(List.of(), Set.of(), List.of(), c::isCallable, c::arity);
+    List<Expr> body = resolver.query(parsed);
     Set<String> bound = new HashSet<>();
     body = new Safety(c::arity, c.errors).reorder(body, bound, Set.of());
     new TypeCheck(c.builtins, c::userArity, c.errors).body(body);
@@ -74,7 +74,7 @@ public final class Compiler {
     }
     RuleNode root = new RuleNode(List.of());
     for (Module m : modules) {
-      Resolver resolver = new Resolver(m.pkg(), roots.get(m.pkg()), m.imports(), this::isCallable);
+      Resolver resolver = new Resolver(m.pkg(), roots.get(m.pkg()), m.imports(), this::isCallable, this::arity);
       for (Rule rule : m.rules()) {
         CompiledRule compiled = compileRule(resolver.rule(rule), m.pkg());
         if (compiled != null) place(root, m.pkg(), rule, compiled);
@@ -112,7 +112,7 @@ public final class Compiler {
     for (int i = 1; i < rule.ref().size(); i++) headVars.addAll(Vars.shallow(rule.ref().get(i)));
     headVars.addAll(Vars.shallow(rule.value()));
     Safety safety = new Safety(this::arity, errors);
-    List<Expr> body = safety.reorder(rewriteOutputCalls(rule.body()), bound, headVars);
+    List<Expr> body = safety.reorder(rule.body(), bound, headVars);
     Set<String> scope = new HashSet<>(headVars);
     scope.addAll(Vars.shallow(body));
     List<Term> keys = new ArrayList<>();
@@ -158,22 +158,6 @@ public final class Compiler {
       }
     }
     node.add(compiled);
-  }
-
-  /** {@code count(x, n)} is {@code n = count(x)}: an extra operand receives the result. */
-  private List<Expr> rewriteOutputCalls(List<Expr> body) {
-    List<Expr> out = new ArrayList<>(body.size());
-    for (Expr e : body) {
-      if (e.stmt() instanceof Expr.TermStmt ts && ts.term() instanceof Term.Call c && arity(c.name()) >= 0
-          && c.args().size() == arity(c.name()) + 1) {
-        Term result = c.args().get(c.args().size() - 1);
-        Term call = new Term.Call(c.name(), c.args().subList(0, c.args().size() - 1), c.loc());
-        out.add(e.withStmt(new Expr.Unify(result, call)));
-      } else {
-        out.add(e);
-      }
-    }
-    return out;
   }
 
   private boolean isCallable(String name) {

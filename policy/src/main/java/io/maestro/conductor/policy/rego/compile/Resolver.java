@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Resolves names the way OPA does: locally declared variables ({@code some}, {@code :=}, function
@@ -26,13 +27,18 @@ final class Resolver {
   private final Set<String> ruleRoots;
   private final Map<String, List<String>> imports = new HashMap<>();
   private final Predicate<String> isFunction;
+  private final ToIntFunction<String> arity;
   private int fresh;
 
   private static final class Scope {
     final Map<String, String> names = new HashMap<>();
     final Scope parent;
+    final boolean keepNames;
 
-    Scope(Scope parent) { this.parent = parent; }
+    Scope(Scope parent, boolean keepNames) {
+      this.parent = parent;
+      this.keepNames = keepNames;
+    }
 
     String lookup(String name) {
       for (Scope s = this; s != null; s = s.parent) {
@@ -48,18 +54,20 @@ final class Resolver {
    * @param ruleRoots  first segments of the package's rule heads
    * @param imports    the module's imports (empty for queries)
    * @param isFunction whether a dotted name ({@code data.a.f}, {@code count}) is callable
+   * @param arity      a callable's declared arity, or -1 when unknown or variadic
    */
-  Resolver(List<String> pkg, Set<String> ruleRoots, List<Module.Import> imports, Predicate<String> isFunction) {
+  Resolver(List<String> pkg, Set<String> ruleRoots, List<Module.Import> imports, Predicate<String> isFunction,
+           ToIntFunction<String> arity) {
     this.pkg = pkg;
     this.ruleRoots = ruleRoots;
     imports.forEach(i -> this.imports.put(i.alias(), i.path()));
     this.isFunction = isFunction;
+    this.arity = arity;
   }
 
   Rule rule(Rule r) {
-    Scope scope = new Scope(null);
+    Scope scope = new Scope(null, false);
     if (r.args() != null) r.args().forEach(a -> Vars.all(a).forEach(v -> scope.names.put(v, v)));
-    declare(r.body(), scope, false);
     List<Expr> body = body(r.body(), scope);
     List<Term> ref = new ArrayList<>();
     ref.add(r.ref().get(0));
@@ -75,26 +83,12 @@ final class Resolver {
   }
 
   List<Expr> query(List<Expr> q) {
-    Scope scope = new Scope(null);
-    declare(q, scope, false);
-    return body(q, scope);
+    return body(q, new Scope(null, true));
   }
 
-  /** Records the variables a body declares; nested bodies rename them. */
-  private void declare(List<Expr> body, Scope scope, boolean rename) {
-    for (Expr e : body) {
-      Set<String> declared = new LinkedHashSet<>();
-      Expr.Stmt s = e.stmt();
-      if (s instanceof Expr.Assign a) declared.addAll(Vars.direct(a.left()));
-      if (s instanceof Expr.SomeDecl d) d.vars().forEach(v -> declared.add(v.name()));
-      if (s instanceof Expr.SomeIn si) {
-        if (si.key() != null) declared.addAll(Vars.direct(si.key()));
-        declared.addAll(Vars.direct(si.value()));
-      }
-      for (String v : declared) {
-        if (!scope.names.containsKey(v)) scope.names.put(v, rename ? v + "$" + (fresh++) : v);
-      }
-    }
+  /** Declares variables from this point of a body on; they get fresh names unless the scope keeps names. */
+  private void declare(Set<String> names, Scope scope) {
+    for (String v : names) scope.names.put(v, scope.keepNames ? v : v + "$" + (fresh++));
   }
 
   private List<Expr> body(List<Expr> body, Scope scope) {
@@ -107,31 +101,50 @@ final class Resolver {
     Expr.Stmt s = e.stmt();
     Expr.Stmt r;
     if (s instanceof Expr.TermStmt ts) {
-      r = new Expr.TermStmt(term(ts.term(), scope));
+      r = outputCall(term(ts.term(), scope));
     } else if (s instanceof Expr.Unify u) {
       r = new Expr.Unify(term(u.left(), scope), term(u.right(), scope));
     } else if (s instanceof Expr.Assign a) {
-      r = new Expr.Assign(term(a.left(), scope), term(a.right(), scope));
+      Term right = term(a.right(), scope);
+      declare(Vars.direct(a.left()), scope);
+      r = new Expr.Assign(term(a.left(), scope), right);
     } else if (s instanceof Expr.SomeDecl d) {
+      Set<String> names = new LinkedHashSet<>();
+      d.vars().forEach(v -> names.add(v.name()));
+      declare(names, scope);
       List<Term.Var> vars = new ArrayList<>();
       d.vars().forEach(v -> vars.add(new Term.Var(scope.lookup(v.name()), v.loc())));
       r = new Expr.SomeDecl(vars);
     } else if (s instanceof Expr.SomeIn si) {
-      r = new Expr.SomeIn(si.key() == null ? null : term(si.key(), scope), term(si.value(), scope),
-          term(si.collection(), scope));
+      Term coll = term(si.collection(), scope);
+      Set<String> names = new LinkedHashSet<>();
+      if (si.key() != null) names.addAll(Vars.direct(si.key()));
+      names.addAll(Vars.direct(si.value()));
+      declare(names, scope);
+      r = new Expr.SomeIn(si.key() == null ? null : term(si.key(), scope), term(si.value(), scope), coll);
     } else {
       Expr.Every ev = (Expr.Every) s;
       Term coll = term(ev.collection(), scope);
-      Scope inner = new Scope(scope);
-      if (ev.key() != null) inner.names.put(((Term.Var) ev.key()).name(), ((Term.Var) ev.key()).name() + "$" + (fresh++));
-      inner.names.put(((Term.Var) ev.value()).name(), ((Term.Var) ev.value()).name() + "$" + (fresh++));
-      declare(ev.body(), inner, true);
+      Scope inner = new Scope(scope, false);
+      Set<String> names = new LinkedHashSet<>();
+      if (ev.key() != null) names.add(((Term.Var) ev.key()).name());
+      names.add(((Term.Var) ev.value()).name());
+      declare(names, inner);
       r = new Expr.Every(ev.key() == null ? null : term(ev.key(), inner), term(ev.value(), inner), coll,
           body(ev.body(), inner));
     }
     List<Expr.With> withs = new ArrayList<>();
     for (Expr.With w : e.withs()) withs.add(with(w, scope));
     return new Expr(r, e.negated(), withs, e.loc());
+  }
+
+  /** {@code count(x, n)} means {@code n = count(x)}: one operand more than declared receives the result. */
+  private Expr.Stmt outputCall(Term t) {
+    if (t instanceof Term.Call c && arity.applyAsInt(c.name()) >= 0 && c.args().size() == arity.applyAsInt(c.name()) + 1) {
+      Term result = c.args().get(c.args().size() - 1);
+      return new Expr.Unify(result, new Term.Call(c.name(), c.args().subList(0, c.args().size() - 1), c.loc()));
+    }
+    return new Expr.TermStmt(t);
   }
 
   private Expr.With with(Expr.With w, Scope scope) {
@@ -184,19 +197,16 @@ final class Resolver {
       return new Term.ObjectTerm(terms(o.keys(), scope), terms(o.values(), scope), o.loc());
     }
     if (t instanceof Term.Call c) return new Term.Call(callName(c.name(), scope), terms(c.args(), scope), c.loc());
-    Scope inner = new Scope(scope);
+    Scope inner = new Scope(scope, false);
     if (t instanceof Term.ArrayCompr ac) {
-      declare(ac.body(), inner, true);
       List<Expr> body = body(ac.body(), inner);
       return new Term.ArrayCompr(term(ac.head(), inner), body, ac.loc());
     }
     if (t instanceof Term.SetCompr sc) {
-      declare(sc.body(), inner, true);
       List<Expr> body = body(sc.body(), inner);
       return new Term.SetCompr(term(sc.head(), inner), body, sc.loc());
     }
     Term.ObjectCompr oc = (Term.ObjectCompr) t;
-    declare(oc.body(), inner, true);
     List<Expr> body = body(oc.body(), inner);
     return new Term.ObjectCompr(term(oc.key(), inner), term(oc.value(), inner), body, oc.loc());
   }

@@ -165,6 +165,19 @@ final class Safety {
       }
       return pending.isEmpty();
     }
+    if (l instanceof Term.ObjectTerm a && r instanceof Term.ObjectTerm b && a.keys().size() == b.keys().size()) {
+      List<Term> left = new ArrayList<>(a.values());
+      List<Term> right = new ArrayList<>();
+      for (Term key : a.keys()) {
+        int at = -1;
+        for (int i = 0; i < b.keys().size(); i++) {
+          if (key instanceof Term.Scalar x && b.keys().get(i) instanceof Term.Scalar y && x.value().equals(y.value())) at = i;
+        }
+        if (at < 0) return false;
+        right.add(b.values().get(at));
+      }
+      return unifiable(new Term.ArrayTerm(left, l.loc()), new Term.ArrayTerm(right, r.loc()), bound);
+    }
     return false;
   }
 

@@ -511,6 +511,8 @@ public final class Evaluator {
     Value cached = frame.nodeCache.get(prefix);
     if (cached != null) return cached == Frame.UNDEFINED ? null : cached;
     Value v = nodeValue(prefix, node);
+    Value base = baseAt(prefix);
+    if (base != null) v = v == null ? base : ValueOps.overlay(v, base);
     if (frame.hasOverrideBelow(prefix) && v != null) v = frame.patchBelow(prefix, v);
     frame.nodeCache.put(prefix, v == null ? Frame.UNDEFINED : v);
     return v;
@@ -546,7 +548,6 @@ public final class Evaluator {
         Value prior = doc.putIfAbsent(child.getKey(), cv);
         if (prior != null && !prior.equals(cv)) throw conflict("object keys must be unique", rules.isEmpty() ? Loc.NONE : rules.get(0).loc());
       }
-      if (baseAt(prefix) instanceof ObjectValue base) base.entries().forEach(doc::putIfAbsent);
       return ObjectValue.of(doc);
     } finally {
       budget.leave();
@@ -620,7 +621,23 @@ public final class Evaluator {
       k.accept(v);
       return;
     }
-    String target = replacement instanceof String s ? s : name;
+    if (replacement instanceof String target) {
+      // A replacement function sees no mocks, so it can call the original it replaces.
+      Frame saved = frame;
+      frame = saved.withoutFunctionOverrides();
+      List<Value> results = new ArrayList<>();
+      try {
+        callTarget(target, args, loc, results::add);
+      } finally {
+        frame = saved;
+      }
+      results.forEach(k::accept);
+      return;
+    }
+    callTarget(name, args, loc, k);
+  }
+
+  private void callTarget(String target, List<Value> args, Loc loc, ValueCont k) {
     RuleNode fn = policy.function(target);
     if (fn != null) {
       Value v = callUser(target, fn, args, loc);
@@ -655,7 +672,8 @@ public final class Evaluator {
     try {
       return spec.impl().call(options.context(), args);
     } catch (BuiltinException e) {
-      if (e.code().equals(BuiltinException.TYPE_ERROR) || options.strictBuiltinErrors()) {
+      // As OPA: a failing builtin makes its expression undefined unless builtin errors are strict.
+      if (options.strictBuiltinErrors()) {
         throw new RegoException(e.code(), e.getMessage(), loc.file(), loc.line(), loc.col());
       }
       return null;
@@ -710,7 +728,9 @@ public final class Evaluator {
     }
   }
 
+  /** OPA's runtime document: empty without runtime information, else the environment under "env". */
   private Value runtime() {
+    if (options.context().env().isEmpty()) return ObjectValue.EMPTY;
     Map<Value, Value> env = new TreeMap<>();
     options.context().env().forEach((key, val) -> env.put(StringValue.of(key), StringValue.of(val)));
     return ObjectValue.of(Map.of(StringValue.of("env"), ObjectValue.of(env)));

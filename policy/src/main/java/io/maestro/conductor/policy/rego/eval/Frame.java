@@ -43,6 +43,10 @@ final class Frame {
     return new Frame(newInput, data, fns);
   }
 
+  Frame withoutFunctionOverrides() {
+    return functionOverrides.isEmpty() ? this : new Frame(input, dataOverrides, Map.of());
+  }
+
   /** The override replacing exactly this path or one of its prefixes, applied to the path's rest. */
   Value overrideAt(List<Value> path) {
     for (DataOverride d : dataOverrides) {

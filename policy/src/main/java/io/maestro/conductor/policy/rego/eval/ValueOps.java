@@ -37,4 +37,12 @@ final class ValueOps {
     entries.put(path.get(0), put(child == null ? ObjectValue.EMPTY : child, path.subList(1, path.size()), value));
     return ObjectValue.of(entries);
   }
+
+  /** {@code top} laid over {@code bottom}: objects merge key by key, anything else in {@code top} wins. */
+  static Value overlay(Value bottom, Value top) {
+    if (!(bottom instanceof ObjectValue b) || !(top instanceof ObjectValue t)) return top;
+    Map<Value, Value> out = new TreeMap<>(b.entries());
+    t.entries().forEach((k, v) -> out.merge(k, v, ValueOps::overlay));
+    return ObjectValue.of(out);
+  }
 }

@@ -185,14 +185,14 @@ public final class Parser {
     if (peek().isOp("{")) {
       int save = i;
       next();
-      // `if {}` would be an empty object literal, which OPA rejects as a body too.
-      List<Expr> body = literals("}");
-      expectOp("}");
-      if (body.isEmpty()) {
-        i = save;
-        throw error("rule body must not be empty", peek());
+      try {
+        List<Expr> body = literals("}");
+        expectOp("}");
+        if (!body.isEmpty()) return body;
+      } catch (RegoException notABlock) {
+        // `if {x: v | ...}` is a one-literal body that starts with a brace
       }
-      return body;
+      i = save;
     }
     return List.of(literal());
   }
@@ -457,7 +457,8 @@ public final class Parser {
       next();
       return new Term.Scalar(SetValue.EMPTY, loc);
     }
-    if (KEYWORDS.contains(t.text())) throw error("unexpected " + t.text() + " keyword", t);
+    boolean callsContains = t.text().equals("contains") && peek().isOp("(") && !peek().spaced();
+    if (KEYWORDS.contains(t.text()) && !callsContains) throw error("unexpected " + t.text() + " keyword", t);
     return new Term.Var(t.text(), loc);
   }
 
