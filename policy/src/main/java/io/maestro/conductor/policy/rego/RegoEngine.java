@@ -1,15 +1,18 @@
 package io.maestro.conductor.policy.rego;
 
+import io.maestro.conductor.policy.rego.ast.Loc;
 import io.maestro.conductor.policy.rego.builtins.Builtins;
 import io.maestro.conductor.policy.rego.builtins.StandardBuiltins;
 import io.maestro.conductor.policy.rego.compile.CompiledPolicy;
 import io.maestro.conductor.policy.rego.compile.CompiledQuery;
 import io.maestro.conductor.policy.rego.compile.Compiler;
 import io.maestro.conductor.policy.rego.eval.Evaluator;
+import io.maestro.conductor.policy.rego.value.BooleanValue;
 import io.maestro.conductor.policy.rego.value.ObjectValue;
 import io.maestro.conductor.policy.rego.value.StringValue;
 import io.maestro.conductor.policy.rego.value.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +55,41 @@ public final class RegoEngine {
       if (queries.size() < QUERY_CACHE_LIMIT) queries.put(query, compiled);
     }
     return new QueryResults(new Evaluator(policy, options, input).run(compiled));
+  }
+
+  /** Evaluates a query reporting each top-level expression's value, as {@code opa eval} prints. */
+  public QueryEvaluation queryExpressions(String query, Value input, QueryOptions options) {
+    CompiledQuery compiled = Compiler.compileQuery(query, policy, true);
+    List<QueryEvaluation.Expression> expressions = new ArrayList<>();
+    List<Integer> offsets = new ArrayList<>();
+    for (Loc loc : compiled.exprLocs()) offsets.add(offset(query, loc));
+    for (int i = 0; i < offsets.size(); i++) {
+      int end = i + 1 < offsets.size() ? offsets.get(i + 1) : query.length();
+      String text = query.substring(offsets.get(i), end).strip();
+      if (text.endsWith(";")) text = text.substring(0, text.length() - 1).strip();
+      Loc loc = compiled.exprLocs().get(i);
+      expressions.add(new QueryEvaluation.Expression(text, loc.line(), loc.col()));
+    }
+    List<QueryEvaluation.Row> rows = new ArrayList<>();
+    for (Map<String, Value> solution : new Evaluator(policy, options, input).run(compiled)) {
+      List<Value> values = new ArrayList<>();
+      for (String capture : compiled.captures()) {
+        values.add(capture == null || solution.get(capture) == null ? BooleanValue.TRUE : solution.get(capture));
+      }
+      Map<String, Value> bindings = new LinkedHashMap<>(solution);
+      bindings.keySet().removeIf(k -> k.startsWith("$"));
+      rows.add(new QueryEvaluation.Row(values, bindings));
+    }
+    return new QueryEvaluation(expressions, rows);
+  }
+
+  private static int offset(String text, Loc loc) {
+    int line = 1;
+    int i = 0;
+    while (line < loc.line() && i < text.length()) {
+      if (text.charAt(i++) == '\n') line++;
+    }
+    return Math.min(text.length(), i + loc.col() - 1);
   }
 
   /** The value at {@code residency.allow} or {@code data.residency.allow}; empty when undefined. */

@@ -39,18 +39,45 @@ public final class Compiler {
 
   /** Compiles a query against a compiled policy. */
   public static CompiledQuery compileQuery(String query, CompiledPolicy policy) {
+    return compileQuery(query, policy, false);
+  }
+
+  /**
+   * Compiles a query; with {@code capture}, each top-level term expression's value is bound to a
+   * generated variable, as {@code opa eval} reports expression values (a lone expression keeps a
+   * {@code false} value; with several, false still fails the query).
+   */
+  public static CompiledQuery compileQuery(String query, CompiledPolicy policy, boolean capture) {
     Compiler c = new Compiler(policy.builtins());
     c.registerFunctions(policy.root());
     List<Expr> parsed = Parser.parseQuery(query);
     Resolver resolver = new Resolver(List.of(), Set.of(), List.of(), c::isCallable, c::arity);
-    List<Expr> body = resolver.query(parsed);
+    List<Expr> resolved = resolver.query(parsed);
+    List<String> captures = new ArrayList<>();
+    List<Expr> body = new ArrayList<>();
+    List<Expr> checks = new ArrayList<>();
+    for (int i = 0; i < resolved.size(); i++) {
+      Expr e = resolved.get(i);
+      if (capture && !e.negated() && e.stmt() instanceof Expr.TermStmt ts) {
+        Term.Var v = new Term.Var("$capture" + i, e.loc());
+        captures.add(v.name());
+        body.add(e.withStmt(new Expr.Unify(v, ts.term())));
+        if (resolved.size() > 1) checks.add(new Expr(new Expr.TermStmt(v), false, List.of(), e.loc()));
+      } else {
+        captures.add(null);
+        body.add(e);
+      }
+    }
+    body.addAll(checks);
     Set<String> bound = new HashSet<>();
     body = new Safety(c::arity, c.errors).reorder(body, bound, Set.of());
     new TypeCheck(c.builtins, c::userArity, c.errors).body(body);
     c.throwIfErrors();
     List<String> vars = new ArrayList<>();
     for (String v : Vars.shallow(parsed)) if (!v.startsWith("$") && !vars.contains(v)) vars.add(v);
-    return new CompiledQuery(body, vars);
+    List<io.maestro.conductor.policy.rego.ast.Loc> locs = new ArrayList<>();
+    parsed.forEach(e -> locs.add(e.loc()));
+    return new CompiledQuery(body, vars, captures, locs);
   }
 
   private CompiledPolicy run(List<RegoModule> sources, Value baseData) {

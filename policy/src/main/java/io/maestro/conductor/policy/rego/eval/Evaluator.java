@@ -68,6 +68,9 @@ public final class Evaluator {
         Value val = b.get(v);
         if (val != null) row.put(v, val);
       }
+      for (String v : query.captures()) {
+        if (v != null && b.get(v) != null) row.put(v, b.get(v));
+      }
       out.add(row);
     }));
     return out;
