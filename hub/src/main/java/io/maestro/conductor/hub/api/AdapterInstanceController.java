@@ -1,0 +1,129 @@
+package io.maestro.conductor.hub.api;
+
+import io.maestro.conductor.hub.security.TenantAccess;
+import io.maestro.conductor.registry.Actor;
+import io.maestro.conductor.registry.ErrorCode;
+import io.maestro.conductor.registry.InstallRequest;
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.RegistryException;
+import io.maestro.conductor.registry.UpdateRequest;
+import io.maestro.conductor.registry.model.AdapterInstance;
+import io.maestro.conductor.registry.model.InstanceState;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Install, list, update and uninstall a tenant's adapter instances. Every response carries the
+ * instance's config version as its {@code ETag}; an update must name the version it was based on.
+ */
+@RestController
+@RequestMapping("/api/tenants/{tenant}/environments/{env}/adapters")
+public class AdapterInstanceController {
+
+    private final Registry registry;
+    private final TenantAccess access;
+
+    public AdapterInstanceController(Registry registry, TenantAccess access) {
+        this.registry = registry;
+        this.access = access;
+    }
+
+    @GetMapping
+    public List<InstanceView> list(Authentication caller, @PathVariable String tenant, @PathVariable String env) {
+        access.require(caller, tenant);
+        return registry.instances(tenant, env).stream().map(InstanceView::of).toList();
+    }
+
+    @GetMapping("/{instance}")
+    public ResponseEntity<InstanceView> get(Authentication caller, @PathVariable String tenant,
+            @PathVariable String env, @PathVariable String instance) {
+        access.require(caller, tenant);
+        // instances() rather than instance(): an unknown tenant or environment is named as such.
+        AdapterInstance found = registry.instances(tenant, env).stream()
+                .filter(i -> i.name().equals(instance))
+                .findFirst()
+                .orElseThrow(() -> new RegistryException(ErrorCode.ADAPTER_NOT_INSTALLED, "tenant '" + tenant
+                        + "' has no instance '" + instance + "' in environment '" + env + "'"));
+        return withVersion(ResponseEntity.ok(), found);
+    }
+
+    @PostMapping("/{instance}")
+    public ResponseEntity<InstanceView> install(Authentication caller, @PathVariable String tenant,
+            @PathVariable String env, @PathVariable String instance, @RequestBody InstallBody body) {
+        access.require(caller, tenant);
+        AdapterInstance installed = registry.install(actor(caller), tenant, env, instance,
+                new InstallRequest(body.definition(), body.version(), body.config(), body.region()));
+        return withVersion(ResponseEntity.created(URI.create("/api/tenants/" + tenant + "/environments/" + env
+                + "/adapters/" + instance)), installed);
+    }
+
+    @PutMapping("/{instance}")
+    public ResponseEntity<InstanceView> update(Authentication caller, @PathVariable String tenant,
+            @PathVariable String env, @PathVariable String instance,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody UpdateBody body) {
+        access.require(caller, tenant);
+        long expected = expectedVersion(ifMatch, body.configVersion());
+        AdapterInstance updated = registry.update(actor(caller), tenant, env, instance,
+                new UpdateRequest(expected, body.config(), body.region(), state(body.state())));
+        return withVersion(ResponseEntity.ok(), updated);
+    }
+
+    @DeleteMapping("/{instance}")
+    public ResponseEntity<Void> uninstall(Authentication caller, @PathVariable String tenant,
+            @PathVariable String env, @PathVariable String instance) {
+        access.require(caller, tenant);
+        registry.uninstall(actor(caller), tenant, env, instance);
+        return ResponseEntity.noContent().build();
+    }
+
+    static Actor actor(Authentication caller) {
+        return new Actor(caller.getName());
+    }
+
+    private static ResponseEntity<InstanceView> withVersion(ResponseEntity.BodyBuilder response,
+            AdapterInstance instance) {
+        return response.eTag(Long.toString(instance.configVersion())).body(InstanceView.of(instance));
+    }
+
+    /** {@code If-Match} wins over the body field; one of them is required so no update is blind. */
+    private static long expectedVersion(String ifMatch, Long fromBody) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            String unquoted = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+            try {
+                return Long.parseLong(unquoted);
+            } catch (NumberFormatException e) {
+                throw new ApiRequestException(HttpStatus.BAD_REQUEST, "CONFIG_VERSION_INVALID",
+                        "If-Match must be the instance's config version (its ETag), e.g. \"3\"");
+            }
+        }
+        if (fromBody == null) {
+            throw new ApiRequestException(HttpStatus.PRECONDITION_REQUIRED, "CONFIG_VERSION_REQUIRED",
+                    "Send the config version you read, as If-Match or as configVersion in the body");
+        }
+        return fromBody;
+    }
+
+    private static InstanceState state(String state) {
+        if (state == null) {
+            return null;
+        }
+        return Arrays.stream(InstanceState.values())
+                .filter(s -> s.name().equalsIgnoreCase(state))
+                .findFirst()
+                .orElseThrow(() -> new ApiRequestException(HttpStatus.BAD_REQUEST, "STATE_INVALID",
+                        "state must be one of " + Arrays.toString(InstanceState.values())));
+    }
+}

@@ -1,0 +1,57 @@
+package io.maestro.conductor.hub.api;
+
+import io.maestro.conductor.hub.security.TenantAccess;
+import io.maestro.conductor.registry.ErrorCode;
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.RegistryException;
+import io.maestro.conductor.registry.receipt.ChainVerification;
+import io.maestro.conductor.registry.receipt.Receipt;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A tenant's provenance receipts, read straight from SQL, and the check of their hash chain. */
+@RestController
+@RequestMapping("/api/tenants/{tenant}/receipts")
+public class ReceiptController {
+
+    private static final int MAX_PAGE = 500;
+
+    private final Registry registry;
+    private final TenantAccess access;
+
+    public ReceiptController(Registry registry, TenantAccess access) {
+        this.registry = registry;
+        this.access = access;
+    }
+
+    /** Receipts after {@code afterSeq}, oldest first; page on with the last {@code seq} seen. */
+    @GetMapping
+    public List<Receipt> receipts(Authentication caller, @PathVariable String tenant,
+            @RequestParam(defaultValue = "0") long afterSeq, @RequestParam(defaultValue = "100") int limit) {
+        requireKnown(caller, tenant);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new ApiRequestException(HttpStatus.BAD_REQUEST, "LIMIT_INVALID",
+                    "limit must be between 1 and " + MAX_PAGE);
+        }
+        return registry.receipts().list(tenant, afterSeq, limit);
+    }
+
+    @GetMapping("/verify")
+    public ChainVerification verify(Authentication caller, @PathVariable String tenant) {
+        requireKnown(caller, tenant);
+        return registry.receipts().verify(tenant);
+    }
+
+    private void requireKnown(Authentication caller, String tenant) {
+        access.require(caller, tenant);
+        if (registry.tenant(tenant).isEmpty()) {
+            throw new RegistryException(ErrorCode.TENANT_NOT_FOUND, "tenant '" + tenant + "' not found");
+        }
+    }
+}

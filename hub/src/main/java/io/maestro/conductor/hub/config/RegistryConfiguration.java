@@ -1,0 +1,34 @@
+package io.maestro.conductor.hub.config;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.RegistryConfig;
+import io.maestro.conductor.registry.config.LoadReport;
+import io.maestro.conductor.registry.secret.MasterKeySource;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Opens the registry on the hub's data source and Hazelcast member. On the embedded default the demo
+ * tenants of {@code tenant-config/} are loaded right after, before any route is validated against them.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RegistryConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryConfiguration.class);
+
+    @Bean
+    public Registry registry(DataSource dataSource, HazelcastInstance hazelcast, ConductorProperties properties) {
+        Registry registry = Registry.open(new RegistryConfig(dataSource, hazelcast,
+                MasterKeySource.fromEnvOrDataDir(properties.dataDir())));
+        if (properties.demoTenants()) {
+            LoadReport report = registry.loadTenantConfig(properties.tenantConfigDir());
+            log.info("event=tenant_config_loaded dir={} changed={} report={}", properties.tenantConfigDir(),
+                    report.changedAnything(), report);
+        }
+        return registry;
+    }
+}

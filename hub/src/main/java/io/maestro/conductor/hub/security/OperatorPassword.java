@@ -1,0 +1,78 @@
+package io.maestro.conductor.hub.security;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the operator's password: the configured one (env {@code CONDUCTOR_OPERATOR_PASSWORD}) when
+ * set, else the one kept in {@code <data-dir>/operator-password}, else a fresh one generated now,
+ * kept there with owner-only permissions and shown once on the console.
+ *
+ * <p>The generated value goes to the console stream directly, not through the logging system, so it
+ * never reaches log appenders, files or shippers.
+ */
+public final class OperatorPassword {
+
+    static final String FILE_NAME = "operator-password";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Logger log = LoggerFactory.getLogger(OperatorPassword.class);
+
+    private OperatorPassword() {
+    }
+
+    /**
+     * @param configured the configured password, or blank/null when none
+     * @param dataDir    where the generated password is kept
+     * @param mayGenerate false in production: a missing password stops the start instead
+     * @param console    where a generated password is shown, once
+     */
+    public static String resolve(String configured, Path dataDir, boolean mayGenerate, PrintStream console) {
+        if (configured != null && !configured.isBlank()) {
+            log.info("event=operator_password_source source=environment");
+            return configured;
+        }
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            if (Files.exists(file)) {
+                log.info("event=operator_password_source source=file path={}", file);
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            if (!mayGenerate) {
+                throw new IllegalStateException("No operator password: set CONDUCTOR_OPERATOR_PASSWORD");
+            }
+            String generated = generate();
+            Files.createDirectories(dataDir);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.writeString(file, generated, StandardCharsets.UTF_8);
+            log.info("event=operator_password_generated path={}", file);
+            console.println();
+            console.println("Conductor operator login (shown once, kept in " + file + "):");
+            console.println("  user: operator   password: " + generated);
+            console.println();
+            return generated;
+        } catch (FileAlreadyExistsException raced) {
+            // Another hub on the same data dir wrote it first; use theirs.
+            return resolve(null, dataDir, false, console);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create " + file, e);
+        }
+    }
+
+    private static String generate() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

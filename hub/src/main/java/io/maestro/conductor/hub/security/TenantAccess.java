@@ -1,0 +1,32 @@
+package io.maestro.conductor.hub.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stops a caller at the edge of its tenant scope. A tenant outside the scope is answered exactly
+ * like a tenant that does not exist, so the answer leaks nothing, and the attempt is audited.
+ */
+@Component
+public class TenantAccess {
+
+    private static final Logger audit = LoggerFactory.getLogger("conductor.audit");
+
+    /** Throws {@link TenantNotVisibleException} unless {@code caller} may act on {@code tenant}. */
+    public void require(Authentication caller, String tenant) {
+        if (!permits(caller, tenant)) {
+            audit.atWarn()
+                    .addKeyValue("event", "cross_tenant_denied")
+                    .addKeyValue("caller", caller.getName())
+                    .addKeyValue("tenantRequested", tenant)
+                    .log("event=cross_tenant_denied caller={} tenant={}", caller.getName(), tenant);
+            throw new TenantNotVisibleException(tenant);
+        }
+    }
+
+    public boolean permits(Authentication caller, String tenant) {
+        return caller.getPrincipal() instanceof ConductorUser user && user.scope().permits(tenant);
+    }
+}
