@@ -1,0 +1,92 @@
+package io.maestro.conductor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.registry.UpdateRequest;
+import io.maestro.conductor.registry.receipt.Receipt;
+import io.maestro.conductor.registry.store.Json;
+import io.maestro.conductor.registry.support.RegistryHarness;
+import io.maestro.conductor.registry.support.TempDirs;
+import io.maestro.conductor.registry.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
+import static io.maestro.conductor.registry.support.Fixtures.s3;
+import static io.maestro.conductor.registry.support.Fixtures.s3Config;
+import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code receipts verify} against the embedded H2 file while the registry (like a running hub) holds it open. */
+class ReceiptsVerifyTest {
+
+    private Path dataDir;
+    private TestDatabase database;
+    private RegistryHarness hub;
+
+    @BeforeEach
+    void startHub() throws Exception {
+        dataDir = Files.createTempDirectory("conductor-cli-data");
+        database = TestDatabase.h2(dataDir);
+        hub = new RegistryHarness(database);
+        tenantWithSecrets(hub.registry(), "acme");
+        hub.registry().install(OPERATOR, "acme", "dev", "evidence", s3("bucket-a"));
+        hub.registry().update(OPERATOR, "acme", "dev", "evidence", new UpdateRequest(1, s3Config("bucket-b"), null, null));
+    }
+
+    @AfterEach
+    void stopHub() throws Exception {
+        hub.close();
+        database.close();
+        TempDirs.delete(dataDir);
+    }
+
+    @Test
+    void aValidChainPrintsJsonAndExitsZero() {
+        CliRun run = CliRun.of("receipts", "verify", "--tenant", "acme", "--data-dir", dataDir.toString());
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = Json.parse(run.out());
+        assertThat(json.get("valid").asBoolean()).isTrue();
+        assertThat(json.get("checked").asLong()).isEqualTo(2);
+        assertThat(json.get("tenant").asText()).isEqualTo("acme");
+    }
+
+    @Test
+    void anEditedReceiptIsNamedAndExitsOne() {
+        List<Receipt> receipts = hub.registry().receipts().list("acme");
+        new JdbcTemplate(hub.dataSource()).update("UPDATE receipt SET action = 'UNINSTALL' WHERE id = ?",
+                receipts.get(1).id());
+
+        CliRun run = CliRun.of("receipts", "verify", "--tenant", "acme", "--db", database.url());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode json = Json.parse(run.out());
+        assertThat(json.get("valid").asBoolean()).isFalse();
+        assertThat(json.at("/firstBad/seq").asLong()).isEqualTo(2);
+        assertThat(json.at("/firstBad/id").asText()).isEqualTo(receipts.get(1).id());
+        assertThat(json.at("/firstBad/reason").asText()).startsWith("HASH_MISMATCH");
+    }
+
+    @Test
+    void anUnknownTenantOrMissingDatabaseCannotBeChecked() throws Exception {
+        CliRun unknown = CliRun.of("receipts", "verify", "--tenant", "nobody", "--data-dir", dataDir.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(Json.parse(unknown.err()).get("error").asText()).isEqualTo("TENANT_NOT_FOUND");
+
+        Path empty = Files.createTempDirectory("conductor-cli-empty");
+        try {
+            CliRun missing = CliRun.of("receipts", "verify", "--tenant", "acme", "--data-dir", empty.toString());
+            assertThat(missing.exitCode()).isEqualTo(2);
+            assertThat(Json.parse(missing.err()).get("error").asText()).isEqualTo("DATABASE_NOT_FOUND");
+            assertThat(empty).isEmptyDirectory();
+        } finally {
+            TempDirs.delete(empty);
+        }
+    }
+}
