@@ -27,7 +27,7 @@ public final class StandardBuiltins {
       new UnitsBuiltins(),
       new UuidBuiltins(),
       new JwtBuiltins(),
-      new RuntimeBuiltins()));
+      new HttpBuiltins()));
 
   private StandardBuiltins() {}
 

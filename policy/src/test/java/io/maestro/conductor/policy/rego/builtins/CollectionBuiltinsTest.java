@@ -1,0 +1,69 @@
+package io.maestro.conductor.policy.rego.builtins;
+
+import static io.maestro.conductor.policy.rego.builtins.Calls.arr;
+import static io.maestro.conductor.policy.rego.builtins.Calls.call;
+import static io.maestro.conductor.policy.rego.builtins.Calls.error;
+import static io.maestro.conductor.policy.rego.builtins.Calls.json;
+import static io.maestro.conductor.policy.rego.builtins.Calls.n;
+import static io.maestro.conductor.policy.rego.builtins.Calls.s;
+import static io.maestro.conductor.policy.rego.builtins.Calls.set;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maestro.conductor.policy.rego.value.BooleanValue;
+import io.maestro.conductor.policy.rego.value.ObjectValue;
+import org.junit.jupiter.api.Test;
+
+/** Aggregates, arrays and sets. */
+class CollectionBuiltinsTest {
+
+  @Test
+  void countMeasuresCollectionsAndRunes() {
+    assertThat(call("count", arr(n(1), n(2)))).isEqualTo(n(2));
+    assertThat(call("count", s("aåäö"))).isEqualTo(n(4));
+    assertThat(call("count", json("{\"a\":1}"))).isEqualTo(n(1));
+    assertThat(error("count", n(1))).hasMessage("count: operand 1 must be one of {array, object, set, string} but got number");
+  }
+
+  @Test
+  void sumAndProductAreExactAndCheckElements() {
+    assertThat(call("sum", set(n(Long.MAX_VALUE), n(1), n(2)))).hasToString("9223372036854775810");
+    assertThat(call("sum", arr(n("1.5"), n("2.5")))).isEqualTo(n(4));
+    assertThat(call("product", arr(n("18446744073709551617"), n(2)))).hasToString("36893488147419103234");
+    assertThat(call("product", arr())).isEqualTo(n(1));
+    BuiltinException e = error("sum", arr(n(1), s("2")));
+    assertThat(e.code()).isEqualTo(BuiltinException.TYPE_ERROR);
+    assertThat(e).hasMessage("sum: operand 1 must be array of numbers but got array containing string");
+  }
+
+  @Test
+  void maxMinAndSortUseTheValueOrder() {
+    assertThat(call("max", arr(n(3), n(10), n(-7)))).isEqualTo(n(10));
+    assertThat(call("min", set(n(3), n(-7)))).isEqualTo(n(-7));
+    assertThat(call("max", arr())).as("max of nothing is undefined").isNull();
+    assertThat(call("sort", set(s("b"), n(2), s("a")))).isEqualTo(arr(n(2), s("a"), s("b")));
+    assertThat(call("any", arr(BooleanValue.FALSE, BooleanValue.TRUE))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("all", arr())).isEqualTo(BooleanValue.TRUE);
+  }
+
+  @Test
+  void arrayBuiltinsSliceConcatReverseFlatten() {
+    assertThat(call("array.concat", arr(n(1)), arr(n(2)))).isEqualTo(arr(n(1), n(2)));
+    assertThat(error("array.concat", arr(), ObjectValue.EMPTY)).hasMessage("array.concat: operand 2 must be array but got object");
+    assertThat(call("array.slice", arr(n(1), n(2), n(3), n(4), n(5)), n(1), n(3))).isEqualTo(arr(n(2), n(3)));
+    assertThat(call("array.slice", arr(n(1), n(2)), n(-5), n(50))).isEqualTo(arr(n(1), n(2)));
+    assertThat(call("array.slice", arr(n(1), n(2)), n(2), n(1))).isEqualTo(arr());
+    assertThat(call("array.reverse", arr(n(1), n(2)))).isEqualTo(arr(n(2), n(1)));
+    assertThat(call("array.flatten", json("[[1,[2]],3]"))).isEqualTo(json("[1,[2],3]"));
+    assertThat(error("array.flatten", n(42))).hasMessage("array.flatten: operand 1 must be array but got number");
+  }
+
+  @Test
+  void setOperatorsAndSetsOfSets() {
+    assertThat(call("and", set(n(1), n(2)), set(n(2), n(3)))).isEqualTo(set(n(2)));
+    assertThat(call("or", set(n(1)), set(n(2)))).isEqualTo(set(n(1), n(2)));
+    assertThat(call("intersection", set(set(n(1), n(2)), set(n(2), n(3))))).isEqualTo(set(n(2)));
+    assertThat(call("union", set(set(n(1)), set(n(3))))).isEqualTo(set(n(1), n(3)));
+    assertThat(call("intersection", set())).isEqualTo(set());
+    assertThat(error("union", set(n(1)))).hasMessage("union: operand 1 must be set of sets but got set containing number");
+  }
+}
