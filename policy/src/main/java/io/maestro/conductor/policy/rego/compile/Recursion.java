@@ -40,7 +40,7 @@ final class Recursion {
         RuleNode first = stack.get(stack.size() - 1);
         StringBuilder chain = new StringBuilder();
         int from = stack.indexOf(first);
-        for (int i = from; i < stack.size(); i++) chain.append(stack.get(i).dottedName()).append(" -> ");
+        for (int i = from; i < stack.size() - 1; i++) chain.append(stack.get(i).dottedName()).append(" -> ");
         chain.append(first.dottedName());
         CompiledRule rule = rulesOf(first).get(0);
         errors.add(new RegoError(RegoException.RECURSION_ERROR,
