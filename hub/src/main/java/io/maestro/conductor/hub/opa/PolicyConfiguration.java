@@ -1,0 +1,61 @@
+package io.maestro.conductor.hub.opa;
+
+import io.maestro.conductor.policy.pdp.DecisionLog;
+import io.maestro.conductor.policy.pdp.EmbeddedDecisionPoint;
+import io.maestro.conductor.policy.pdp.OpaDataApi;
+import io.maestro.conductor.policy.pdp.OpaDecisionPoint;
+import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
+import io.maestro.conductor.policy.pdp.PolicySettings;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The hub's policy engine and decision point, configured under {@code conductor.policy.*} (keys of
+ * {@link PolicySettings}; {@code bundle-dirs} defaults to {@value #DEFAULT_BUNDLE_DIRS}, relative to the
+ * working directory like {@code conductor.tenant-config-dir}).
+ *
+ * <p>The embedded engine always runs: it serves the OPA Data API. The {@link PolicyDecisionPoint} the hub
+ * decides with is that engine in mode {@code embedded}, or a remote OPA client on the hub's Camel context in
+ * mode {@code opa}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PolicyConfiguration {
+  static final String DEFAULT_BUNDLE_DIRS = "./residency-policies,./governance-policies";
+
+  @Bean
+  PolicySettings policySettings(Environment environment) {
+    Map<String, String> properties = new HashMap<>(Binder.get(environment)
+        .bind("conductor.policy", Bindable.mapOf(String.class, String.class)).orElseGet(Map::of));
+    properties.putIfAbsent("bundle-dirs", DEFAULT_BUNDLE_DIRS);
+    return PolicySettings.fromProperties(properties, Path.of("").toAbsolutePath());
+  }
+
+  @Bean(destroyMethod = "close")
+  EmbeddedDecisionPoint embeddedDecisionPoint(PolicySettings settings) {
+    EmbeddedDecisionPoint engine = EmbeddedDecisionPoint.empty(new DecisionLog(), settings.evalTimeout());
+    engine.watch(settings.bundleDirs(), settings.pollInterval());
+    return engine;
+  }
+
+  @Bean
+  OpaDataApi opaDataApi(EmbeddedDecisionPoint engine) {
+    return new OpaDataApi(engine);
+  }
+
+  /** Closed with the engine (embedded) or with its Camel route (opa); no destroy method of its own. */
+  @Bean(destroyMethod = "")
+  PolicyDecisionPoint policyDecisionPoint(PolicySettings settings, EmbeddedDecisionPoint engine,
+                                          CamelContext camel) {
+    if (OpaDecisionPoint.MODE.equals(settings.mode())) {
+      return new OpaDecisionPoint(camel, settings.opa(), new DecisionLog());
+    }
+    return engine;
+  }
+}

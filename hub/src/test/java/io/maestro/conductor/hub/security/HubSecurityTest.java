@@ -1,0 +1,71 @@
+package io.maestro.conductor.hub.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maestro.conductor.hub.support.Api.Answer;
+import io.maestro.conductor.hub.support.HubIntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+
+class HubSecurityTest extends HubIntegrationTest {
+
+    @Test
+    void healthIsOpenButShowsDetailsOnlyToTheOperator() {
+        Answer anonymous = api.anonymousGet("/actuator/health");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().path("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.json().has("components")).isFalse();
+
+        Answer scoped = api.get("/actuator/health", ATLAS_USER, ATLAS_PASSWORD);
+        assertThat(scoped.json().has("components")).isFalse();
+
+        Answer operator = api.get("/actuator/health", OPERATOR, operatorPassword());
+        assertThat(operator.json().path("components").path("workflows").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void theApiNeedsALoginAndAnswersA401Problem() {
+        Answer anonymous = api.anonymousGet("/api/tenants");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(anonymous.json().path("code").asText()).isEqualTo("UNAUTHENTICATED");
+
+        assertThat(api.get("/api/tenants", OPERATOR, "not-the-password").status()).isEqualTo(401);
+        assertThat(api.get("/api/tenants", "nobody", "whatever").status()).isEqualTo(401);
+        assertThat(api.get("/api/tenants", OPERATOR, operatorPassword()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void generatedOperatorPasswordIsKeptOwnerOnly() throws Exception {
+        var file = DATA_DIR.resolve("operator-password");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(operatorPassword()).hasSizeGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void hawtioAndJolokiaNeedTheOperator() {
+        for (String path : new String[] {"/actuator/hawtio/", "/actuator/jolokia/version", "/actuator/info"}) {
+            assertThat(api.anonymousGet(path).status()).as(path).isEqualTo(401);
+            assertThat(api.get(path, ATLAS_USER, ATLAS_PASSWORD).status()).as(path).isEqualTo(403);
+            assertThat(api.get(path, OPERATOR, operatorPassword()).status()).as(path).isEqualTo(200);
+        }
+        Answer version = api.get("/actuator/jolokia/version", OPERATOR, operatorPassword());
+        assertThat(version.json().path("value").path("agent").asText()).isNotBlank();
+        assertThat(api.get("/actuator/hawtio/", OPERATOR, operatorPassword()).body()).containsIgnoringCase("hawtio");
+    }
+
+    @Test
+    void jolokiaWritesNeedTheCsrfToken() {
+        String read = "{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\"}";
+        Answer withoutToken = api.post("/actuator/jolokia", OPERATOR, operatorPassword(), "text/plain", read);
+        assertThat(withoutToken.status()).isEqualTo(403);
+
+        String token = "c0ffee-" + System.nanoTime();
+        Answer withToken = api.post("/actuator/jolokia", OPERATOR, operatorPassword(), "text/plain", read,
+                "Cookie", "XSRF-TOKEN=" + token, "X-XSRF-TOKEN", token);
+        assertThat(withToken.status()).isEqualTo(200);
+        assertThat(withToken.json().path("status").asInt()).isEqualTo(200);
+    }
+}
