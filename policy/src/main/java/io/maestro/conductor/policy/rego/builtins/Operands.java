@@ -1,7 +1,6 @@
 package io.maestro.conductor.policy.rego.builtins;
 
 import io.maestro.conductor.policy.rego.value.ArrayValue;
-import io.maestro.conductor.policy.rego.value.BooleanValue;
 import io.maestro.conductor.policy.rego.value.NumberValue;
 import io.maestro.conductor.policy.rego.value.ObjectValue;
 import io.maestro.conductor.policy.rego.value.SetValue;
@@ -55,12 +54,6 @@ final class Operands {
 
   static BigDecimal decimal(String name, List<Value> args, int pos) {
     return number(name, args, pos).value();
-  }
-
-  static boolean bool(String name, List<Value> args, int pos) {
-    Value v = args.get(pos - 1);
-    if (v instanceof BooleanValue b) return b.value();
-    throw typeError(name, pos, v, "boolean");
   }
 
   static ArrayValue array(String name, List<Value> args, int pos) {
@@ -129,10 +122,4 @@ final class Operands {
   static boolean fitsLong(BigDecimal d) {
     return d.compareTo(LONG_MIN) >= 0 && d.compareTo(LONG_MAX) <= 0;
   }
-
-  static StringValue str(String s) { return StringValue.of(s); }
-
-  static NumberValue num(long n) { return NumberValue.of(n); }
-
-  static BooleanValue bool(boolean b) { return BooleanValue.of(b); }
 }

@@ -8,6 +8,7 @@ import static io.maestro.conductor.policy.rego.builtins.Calls.s;
 import static io.maestro.conductor.policy.rego.builtins.Calls.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maestro.conductor.policy.rego.value.BooleanValue;
 import org.junit.jupiter.api.Test;
 
 class ArithmeticBuiltinsTest {
@@ -85,10 +86,10 @@ class ArithmeticBuiltinsTest {
 
   @Test
   void comparisonsUseTheTotalOrderAcrossKinds() {
-    assertThat(call("lt", n(1), s("a"))).isEqualTo(Operands.bool(true));
-    assertThat(call("equal", n(1), n("1.0"))).isEqualTo(Operands.bool(true));
-    assertThat(call("neq", n("28857836529306024611913"), n("28857836529306024611912"))).isEqualTo(Operands.bool(true));
-    assertThat(call("gte", arr(n(1), n(2)), arr(n(1)))).isEqualTo(Operands.bool(true));
-    assertThat(call("gt", set(), arr())).isEqualTo(Operands.bool(true));
+    assertThat(call("lt", n(1), s("a"))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("equal", n(1), n("1.0"))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("neq", n("28857836529306024611913"), n("28857836529306024611912"))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("gte", arr(n(1), n(2)), arr(n(1)))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("gt", set(), arr())).isEqualTo(BooleanValue.TRUE);
   }
 }

@@ -1,0 +1,164 @@
+package io.maestro.conductor.policy.rego.builtins;
+
+import static io.maestro.conductor.policy.rego.builtins.Calls.arr;
+import static io.maestro.conductor.policy.rego.builtins.Calls.call;
+import static io.maestro.conductor.policy.rego.builtins.Calls.error;
+import static io.maestro.conductor.policy.rego.builtins.Calls.json;
+import static io.maestro.conductor.policy.rego.builtins.Calls.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.maestro.conductor.policy.rego.value.ArrayValue;
+import io.maestro.conductor.policy.rego.value.BooleanValue;
+import io.maestro.conductor.policy.rego.value.ObjectValue;
+import io.maestro.conductor.policy.rego.value.Value;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** JWT builtins against tokens signed here with Nimbus, and one signed by the key of a fixture certificate. */
+class JwtBuiltinsTest {
+  private static final String SECRET = "a-shared-secret-of-at-least-256-bits!!";
+  /** Calls.NOW in seconds: the clock decode_verify checks exp and nbf against. */
+  private static final long NOW_S = Calls.NOW / 1_000_000_000L;
+
+  private static RSAKey rsa;
+  private static RSAKey otherRsa;
+  private static ECKey ec;
+
+  @BeforeAll
+  static void keys() throws JOSEException {
+    rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+    otherRsa = new RSAKeyGenerator(2048).keyID("rsa-2").generate();
+    ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
+  }
+
+  private static String sign(JWSSigner signer, JWSAlgorithm alg, String kid, JWTClaimsSet claims) throws JOSEException {
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(kid).build(), claims);
+    jwt.sign(signer);
+    return jwt.serialize();
+  }
+
+  private static JWTClaimsSet claims(long exp) {
+    return new JWTClaimsSet.Builder().issuer("conductor").subject("alice").audience("hub")
+        .expirationTime(new Date(exp * 1000)).notBeforeTime(new Date((NOW_S - 60) * 1000)).build();
+  }
+
+  private static String publicPem(RSAKey key) throws JOSEException {
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.toPublicKey().getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = JwtBuiltinsTest.class.getResourceAsStream("/jwt/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+    }
+  }
+
+  @Test
+  void decodeReturnsHeaderPayloadAndSignatureHex() {
+    Value out = call("io.jwt.decode", s("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJuZXciOiJJIGFtIGEgdXNlciBjcmVhdGVkIGZpZWxkIiwiaXNzIjoib3BhIn0"
+        + ".6UmjsclVDGD9jcmX_F8RJzVgHtUZuLu2pxkF_UEQCrE"));
+    assertThat(out).isEqualTo(arr(json("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"),
+        json("{\"iss\":\"opa\",\"new\":\"I am a user created field\"}"),
+        s("e949a3b1c9550c60fd8dc997fc5f112735601ed519b8bbb6a71905fd41100ab1")));
+  }
+
+  @Test
+  void decodeErrorsUseOpaWording() {
+    assertThat(error("io.jwt.decode", s("eyJhbGciOiJIU^%zI1NiI+sInR5cCI6IkpXVCJ9.eyJzdWIiOiIwIiwiaXNzIjoib3BhIn0.XmVo")))
+        .hasMessage("io.jwt.decode: JWT header had invalid encoding: illegal base64 data at input byte 13");
+    assertThat(error("io.jwt.decode", s("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImVuYyI6ImJsYWgifQ.e30.AA")))
+        .hasMessage("io.jwt.decode: JWT is a JWE object, which is not supported");
+    assertThat(error("io.jwt.decode", s("nodots"))).hasMessage("io.jwt.decode: encoded JWT had no period separators");
+    assertThat(error("io.jwt.decode", s("a.b"))).hasMessage("io.jwt.decode: encoded JWT must have 3 sections, found 2");
+  }
+
+  @Test
+  void verifyChecksSignaturesWithPemJwkAndSecrets() throws Exception {
+    String rs = sign(new RSASSASigner(rsa), JWSAlgorithm.RS256, "rsa-1", claims(NOW_S + 600));
+    assertThat(call("io.jwt.verify_rs256", s(rs), s(publicPem(rsa)))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("io.jwt.verify_rs256", s(rs), s(publicPem(otherRsa)))).isEqualTo(BooleanValue.FALSE);
+    assertThat(call("io.jwt.verify_rs256", s(rs), s(new JWKSet(List.of(otherRsa.toPublicJWK(), rsa.toPublicJWK())).toString())))
+        .isEqualTo(BooleanValue.TRUE);
+    assertThat(call("io.jwt.verify_rs384", s(rs), s(publicPem(rsa)))).as("other hash").isEqualTo(BooleanValue.FALSE);
+    String tampered = rs.substring(0, rs.lastIndexOf('.') - 2) + "AA" + rs.substring(rs.lastIndexOf('.'));
+    assertThat(call("io.jwt.verify_rs256", s(tampered), s(publicPem(rsa)))).isEqualTo(BooleanValue.FALSE);
+
+    String ps = sign(new RSASSASigner(rsa), JWSAlgorithm.PS256, "rsa-1", claims(NOW_S + 600));
+    assertThat(call("io.jwt.verify_ps256", s(ps), s(rsa.toPublicJWK().toString()))).isEqualTo(BooleanValue.TRUE);
+
+    String es = sign(new ECDSASigner(ec), JWSAlgorithm.ES256, "ec-1", claims(NOW_S + 600));
+    assertThat(call("io.jwt.verify_es256", s(es), s(ec.toPublicJWK().toString()))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("io.jwt.verify_es256", s(es), s(publicPem(rsa)))).isEqualTo(BooleanValue.FALSE);
+
+    String hs = sign(new MACSigner(SECRET), JWSAlgorithm.HS256, null, claims(NOW_S + 600));
+    assertThat(call("io.jwt.verify_hs256", s(hs), s(SECRET))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("io.jwt.verify_hs256", s(hs), s(SECRET + "x"))).isEqualTo(BooleanValue.FALSE);
+
+    assertThat(error("io.jwt.verify_rs256", s(rs), s("-----BEGIN NONSENSE-----")).code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
+  }
+
+  @Test
+  void verifyReadsAPemCertificate() throws IOException {
+    String token = resource("rs256-token-signed-by-cert.txt");
+    assertThat(call("io.jwt.verify_rs256", s(token), s(resource("rsa-cert.pem")))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("io.jwt.verify_rs256", s(token.replace(".eyJ", ".eyK")), s(resource("rsa-cert.pem"))))
+        .isEqualTo(BooleanValue.FALSE);
+  }
+
+  @Test
+  void decodeVerifyChecksSignatureAndClaims() throws Exception {
+    String cert = rsa.toPublicJWK().toString();
+    String good = sign(new RSASSASigner(rsa), JWSAlgorithm.RS256, "rsa-1", claims(NOW_S + 600));
+    ArrayValue ok = (ArrayValue) verify(good, "\"cert\":" + quote(cert) + ",\"iss\":\"conductor\",\"aud\":\"hub\"");
+    assertThat(ok.get(0)).isEqualTo(BooleanValue.TRUE);
+    assertThat(((ObjectValue) ok.get(1)).get("kid")).isEqualTo(s("rsa-1"));
+    assertThat(((ObjectValue) ok.get(2)).get("sub")).isEqualTo(s("alice"));
+
+    ArrayValue invalid = arr(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY);
+    assertThat(verify(good, "\"cert\":" + quote(cert) + ",\"aud\":\"hub\",\"iss\":\"someone-else\"")).isEqualTo(invalid);
+    assertThat(verify(good, "\"cert\":" + quote(cert))).as("token has aud, constraints none").isEqualTo(invalid);
+    assertThat(verify(good, "\"cert\":" + quote(cert) + ",\"aud\":\"hub\",\"alg\":\"RS512\"")).isEqualTo(invalid);
+    assertThat(verify(good, "\"cert\":" + quote(otherRsa.toPublicJWK().toString()) + ",\"aud\":\"hub\"")).isEqualTo(invalid);
+    assertThat(verify(good, "\"cert\":" + quote(cert) + ",\"aud\":\"hub\",\"time\":" + (NOW_S + 601) + "000000000"))
+        .as("expired at the given time").isEqualTo(invalid);
+    assertThat(verify(good, "\"cert\":" + quote(cert) + ",\"aud\":\"hub\",\"time\":" + (NOW_S - 120) + "000000000"))
+        .as("not yet valid").isEqualTo(invalid);
+    String expired = sign(new RSASSASigner(rsa), JWSAlgorithm.RS256, "rsa-1", claims(NOW_S - 1));
+    assertThat(verify(expired, "\"cert\":" + quote(cert) + ",\"aud\":\"hub\"")).isEqualTo(invalid);
+
+    String hs = sign(new MACSigner(SECRET), JWSAlgorithm.HS256, null, claims(NOW_S + 600));
+    assertThat(((ArrayValue) verify(hs, "\"secret\":" + quote(SECRET) + ",\"aud\":\"hub\"")).get(0)).isEqualTo(BooleanValue.TRUE);
+    assertThat(error("io.jwt.decode_verify", s(hs), json("{\"secret\":\"x\",\"cert\":" + quote(cert) + "}")))
+        .hasMessage("io.jwt.decode_verify: duplicate key constraints");
+    assertThat(error("io.jwt.decode_verify", s(hs), json("{\"secret\":\"x\",\"colour\":\"red\"}")))
+        .hasMessage("io.jwt.decode_verify: unknown token validation constraint: colour");
+  }
+
+  private static Value verify(String token, String constraintFields) {
+    return call("io.jwt.decode_verify", s(token), json("{" + constraintFields + "}"));
+  }
+
+  private static String quote(String s) { return GoJson.marshal(io.maestro.conductor.policy.rego.value.StringValue.of(s)); }
+}

@@ -1,0 +1,85 @@
+package io.maestro.conductor.policy.rego.builtins;
+
+import static io.maestro.conductor.policy.rego.builtins.Calls.call;
+import static io.maestro.conductor.policy.rego.builtins.Calls.context;
+import static io.maestro.conductor.policy.rego.builtins.Calls.error;
+import static io.maestro.conductor.policy.rego.builtins.Calls.n;
+import static io.maestro.conductor.policy.rego.builtins.Calls.s;
+import static io.maestro.conductor.policy.rego.builtins.Calls.set;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maestro.conductor.policy.rego.value.BooleanValue;
+import io.maestro.conductor.policy.rego.value.Value;
+import org.junit.jupiter.api.Test;
+
+class NetSemverUnitsUuidBuiltinsTest {
+
+  @Test
+  void cidrContainmentForAddressesAndNetworks() {
+    assertThat(call("net.cidr_contains", s("10.0.0.0/8"), s("10.1.2.3"))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("net.cidr_contains", s("10.0.0.0/8"), s("10.1.0.0/24"))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("net.cidr_contains", s("10.0.0.0/24"), s("10.0.0.0/16"))).isEqualTo(BooleanValue.FALSE);
+    assertThat(call("net.cidr_contains", s("2001:4860:4860::8888/32"), s("2001:4860:4860:1234::8888/40")))
+        .isEqualTo(BooleanValue.TRUE);
+    assertThat(call("net.cidr_contains", s("10.0.0.0/8"), s("::1"))).isEqualTo(BooleanValue.FALSE);
+    BuiltinException bad = error("net.cidr_contains", s("not-a-cidr"), s("192.168.1.67"));
+    assertThat(bad.code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
+    assertThat(bad).hasMessage("net.cidr_contains: invalid CIDR address: not-a-cidr");
+    assertThat(error("net.cidr_contains", s("192.168.1.0/28"), s("010.1.1.1")).code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
+  }
+
+  @Test
+  void cidrIntersectValidateExpand() {
+    assertThat(call("net.cidr_intersects", s("192.168.0.0/16"), s("192.168.1.0/24"))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("net.cidr_intersects", s("192.168.0.0/24"), s("192.168.1.0/24"))).isEqualTo(BooleanValue.FALSE);
+    assertThat(call("net.cidr_is_valid", s("fd00::/8"))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("net.cidr_is_valid", s("10.0.0.0/33"))).isEqualTo(BooleanValue.FALSE);
+    assertThat(call("net.cidr_is_valid", n(1))).isEqualTo(BooleanValue.FALSE);
+    assertThat(call("net.cidr_expand", s("192.168.0.1/31"))).isEqualTo(set(s("192.168.0.0"), s("192.168.0.1")));
+    assertThat(call("net.cidr_expand", s("::/127"))).isEqualTo(set(s("::"), s("::1")));
+    assertThat(error("net.cidr_expand", s("10.0.0.0/8")).code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
+  }
+
+  @Test
+  void semverComparesPrecedence() {
+    assertThat(call("semver.compare", s("1.2.3"), s("1.10.0"))).isEqualTo(n(-1));
+    assertThat(call("semver.compare", s("1.0.0-alpha.1"), s("1.0.0-alpha.beta"))).isEqualTo(n(-1));
+    assertThat(call("semver.compare", s("1.0.0-rc.1"), s("1.0.0"))).isEqualTo(n(-1));
+    assertThat(call("semver.compare", s("1.0.0+build.5"), s("1.0.0"))).isEqualTo(n(0));
+    assertThat(call("semver.compare", s("2.0.0"), s("1.99.99"))).isEqualTo(n(1));
+    assertThat(call("semver.is_valid", s("1.0.0-01"))).isEqualTo(BooleanValue.FALSE);
+    assertThat(call("semver.is_valid", s("v1.0.0"))).isEqualTo(BooleanValue.FALSE);
+    assertThat(call("semver.is_valid", n(1))).isEqualTo(BooleanValue.FALSE);
+    assertThat(error("semver.compare", s("1.0"), s("1.0.0")))
+        .hasMessage("semver.compare: operand 1: string \"1.0\" is not a valid SemVer");
+  }
+
+  @Test
+  void unitsParseSiAndBinarySuffixes() {
+    assertThat(call("units.parse", s("10K"))).isEqualTo(n(10_000));
+    assertThat(call("units.parse", s("1.5Gi"))).isEqualTo(n(1_610_612_736L));
+    assertThat(call("units.parse", s("300m"))).isEqualTo(n("0.3"));
+    assertThat(call("units.parse", s("2M"))).isEqualTo(n(2_000_000));
+    assertThat(call("units.parse", s("\"5k\""))).isEqualTo(n(5000));
+    assertThat(error("units.parse", s("5 k"))).hasMessage("units.parse: spaces not allowed in resource strings");
+    assertThat(error("units.parse", s("k"))).hasMessage("units.parse: no amount provided");
+    assertThat(error("units.parse", s("5Q"))).hasMessage("units.parse: unit Q not recognized");
+    assertThat(call("units.parse_bytes", s("10KB"))).isEqualTo(n(10_000));
+    assertThat(call("units.parse_bytes", s("1KiB"))).isEqualTo(n(1024));
+    assertThat(call("units.parse_bytes", s("2.5mib"))).isEqualTo(n(2_621_440));
+    assertThat(call("units.parse_bytes", s("1.5"))).as("truncated to whole bytes").isEqualTo(n(1));
+    assertThat(error("units.parse_bytes", s("1.2.3MB")))
+        .hasMessage("units.parse_bytes: could not parse byte amount to a number");
+    assertThat(error("units.parse_bytes", s("12 MB"))).hasMessage("units.parse_bytes: spaces not allowed in resource strings");
+  }
+
+  @Test
+  void uuidIsStablePerQueryAndSeed() {
+    BuiltinContext query = context();
+    Value a = Calls.call(query, "uuid.rfc4122", s("k"));
+    assertThat(a.toString()).matches("\"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\"");
+    assertThat(Calls.call(query, "uuid.rfc4122", s("k"))).isEqualTo(a);
+    assertThat(Calls.call(query, "uuid.rfc4122", s("other"))).isNotEqualTo(a);
+    assertThat(Calls.call(context(), "uuid.rfc4122", s("k"))).as("a new query draws anew").isNotEqualTo(a);
+  }
+}
