@@ -44,14 +44,18 @@ public final class RegoEngine {
     if (!(data instanceof ObjectValue)) {
       throw new RegoException(RegoException.COMPILE_ERROR, "base data must be an object, got " + data.typeName(), null, 0, 0);
     }
-    return new RegoEngine(Compiler.compile(modules, data, builtins));
+    try {
+      return new RegoEngine(Compiler.compile(modules, data, builtins));
+    } catch (StackOverflowError e) {
+      throw new RegoException(RegoException.COMPILE_ERROR, "policy nested too deeply to compile", null, 0, 0);
+    }
   }
 
   /** Every solution of a query, e.g. {@code data.authz.allow = x}; input may be null (undefined). */
   public QueryResults query(String query, Value input, QueryOptions options) {
     CompiledQuery compiled = queries.get(query);
     if (compiled == null) {
-      compiled = Compiler.compileQuery(query, policy);
+      compiled = compileQuery(query, false);
       if (queries.size() < QUERY_CACHE_LIMIT) queries.put(query, compiled);
     }
     return new QueryResults(new Evaluator(policy, options, input).run(compiled));
@@ -59,7 +63,7 @@ public final class RegoEngine {
 
   /** Evaluates a query reporting each top-level expression's value, as {@code opa eval} prints. */
   public QueryEvaluation queryExpressions(String query, Value input, QueryOptions options) {
-    CompiledQuery compiled = Compiler.compileQuery(query, policy, true);
+    CompiledQuery compiled = compileQuery(query, true);
     List<QueryEvaluation.Expression> expressions = new ArrayList<>();
     List<Integer> offsets = new ArrayList<>();
     for (Loc loc : compiled.exprLocs()) offsets.add(offset(query, loc));
@@ -81,6 +85,14 @@ public final class RegoEngine {
       rows.add(new QueryEvaluation.Row(values, bindings));
     }
     return new QueryEvaluation(expressions, rows);
+  }
+
+  private CompiledQuery compileQuery(String query, boolean capture) {
+    try {
+      return Compiler.compileQuery(query, policy, capture);
+    } catch (StackOverflowError e) {
+      throw new RegoException(RegoException.COMPILE_ERROR, "query nested too deeply to compile", null, 0, 0);
+    }
   }
 
   private static int offset(String text, Loc loc) {

@@ -57,8 +57,19 @@ final class TypeCheck {
       if (w.target() instanceof Term.Call c && c.args().isEmpty() && arity(c.name()) == Integer.MIN_VALUE) {
         error(c, "undefined function " + c.name());
       }
+      if (!validWithTarget(w.target())) {
+        errors.add(new RegoError(RegoException.COMPILE_ERROR,
+            "with keyword target must reference existing input, data, or a function", w.loc().file(), w.loc().line(),
+            w.loc().col()));
+      }
       if (!(w.value() instanceof Term.Call c2 && c2.args().isEmpty())) term(w.value());
     }
+  }
+
+  private static boolean validWithTarget(Term t) {
+    if (t instanceof Term.Call c) return c.args().isEmpty();
+    Term head = t instanceof Term.Ref r ? r.head() : t;
+    return head instanceof Term.Var v && (v.name().equals("input") || v.name().equals("data"));
   }
 
   void term(Term t) {
