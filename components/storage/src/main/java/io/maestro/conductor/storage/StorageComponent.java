@@ -24,8 +24,9 @@ import org.apache.camel.spi.annotations.Component;
 public class StorageComponent extends AdapterComponent<StorageBackend> {
 
     public static final String CATEGORY = "storage";
-    public static final String BACKEND_S3 = "s3";
-    public static final String BACKEND_GCS = "gcs";
+    /** Backends are named by the registry's adapter definitions. */
+    public static final String BACKEND_S3 = "s3-storage";
+    public static final String BACKEND_GCS = "gcs-storage";
 
     @Metadata(description = "Defaults for the endpoints' per-call options")
     private StorageConfiguration configuration = new StorageConfiguration();
@@ -63,7 +64,7 @@ public class StorageComponent extends AdapterComponent<StorageBackend> {
                     gcsClientFactory.create(instance, config, secrets));
         }
         throw new AdapterException(AdapterErrorCode.CONFIG_INVALID, instance.ref().id(),
-                "storage backend '" + instance.backend() + "' is not supported (s3, gcs)");
+                "storage backend '" + instance.backend() + "' is not supported (" + BACKEND_S3 + ", " + BACKEND_GCS + ")");
     }
 
     public StorageConfiguration getConfiguration() {

@@ -14,12 +14,12 @@ import io.maestro.conductor.adapter.instance.ResolvedInstance;
  * <table>
  * <tr><th>key</th><th>backend</th><th>meaning</th></tr>
  * <tr><td>bucket</td><td>all</td><td>required</td></tr>
- * <tr><td>region</td><td>s3</td><td>signing region, e.g. eu-central-1 (default us-east-1)</td></tr>
+ * <tr><td>region</td><td>s3-storage</td><td>signing region, e.g. eu-central-1 (default us-east-1)</td></tr>
  * <tr><td>endpoint</td><td>all</td><td>endpoint override for S3-compatible stores (MinIO, S3Proxy) or a GCS emulator</td></tr>
  * <tr><td>keyPrefix</td><td>all</td><td>prefix every key lives under; default {@code tenant/environment}</td></tr>
- * <tr><td>pathStyle</td><td>s3</td><td>path-style addressing (true for most S3-compatible stores)</td></tr>
- * <tr><td>accessKey, secretKey</td><td>s3</td><td>secret references; absent means the default AWS credential chain</td></tr>
- * <tr><td>projectId, serviceAccountKey</td><td>gcs</td><td>project and a secret reference to a service-account JSON key</td></tr>
+ * <tr><td>forcePathStyle</td><td>s3-storage</td><td>path-style addressing (true for most S3-compatible stores)</td></tr>
+ * <tr><td>accessKey, secretKey</td><td>s3-storage</td><td>secret references; absent means the default AWS credential chain</td></tr>
+ * <tr><td>projectId, serviceAccountKey</td><td>gcs-storage</td><td>project and a secret reference to a service-account JSON key</td></tr>
  * </table>
  */
 public record StorageInstanceConfig(String bucket, String region, Optional<String> endpoint, String keyPrefix,
@@ -29,7 +29,7 @@ public record StorageInstanceConfig(String bucket, String region, Optional<Strin
     public static final String REGION = "region";
     public static final String ENDPOINT = "endpoint";
     public static final String KEY_PREFIX = "keyPrefix";
-    public static final String PATH_STYLE = "pathStyle";
+    public static final String PATH_STYLE = "forcePathStyle";
     public static final String ACCESS_KEY = "accessKey";
     public static final String SECRET_KEY = "secretKey";
     public static final String PROJECT_ID = "projectId";

@@ -30,7 +30,7 @@ class GcsStorageTest {
     void setUp() {
         harness = new StorageHarness();
         harness.component.setGcsClientFactory((instance, config, secrets) -> gcs.storage());
-        harness.instances.put(StorageHarness.instance("archive", "gcs", 1, Map.of(
+        harness.instances.put(StorageHarness.instance("archive", StorageComponent.BACKEND_GCS, 1, Map.of(
                 StorageInstanceConfig.BUCKET, BUCKET, StorageInstanceConfig.KEY_PREFIX, "tenants/acme")));
     }
 

@@ -32,7 +32,7 @@ class LargeObjectStreamingTest {
              StorageHarness harness = new StorageHarness()) {
             s3.createBucket("big");
             harness.secrets.put("acme", "prod", "ak", s3.accessKey()).put("acme", "prod", "sk", s3.secretKey());
-            harness.instances.put(StorageHarness.instance("big", "s3", 1, Map.of(
+            harness.instances.put(StorageHarness.instance("big", StorageComponent.BACKEND_S3, 1, Map.of(
                     StorageInstanceConfig.BUCKET, "big", StorageInstanceConfig.ENDPOINT, s3.endpoint().toString(),
                     StorageInstanceConfig.PATH_STYLE, "true", StorageInstanceConfig.REGION, S3ProxySandbox.REGION,
                     StorageInstanceConfig.ACCESS_KEY, "secret:ak", StorageInstanceConfig.SECRET_KEY, "secret:sk")));

@@ -56,7 +56,7 @@ class S3StorageTest {
         harness = new StorageHarness();
         harness.secrets.put("acme", "prod", "s3-access", s3.accessKey()).put("acme", "prod", "s3-secret", SECRET_KEY)
                 .put("acme", "prod", "wrong-secret", "not-the-" + SECRET_KEY);
-        harness.instances.put(StorageHarness.instance("evidence", "s3", 1, config(bucket, s3.endpoint().toString())));
+        harness.instances.put(StorageHarness.instance("evidence", StorageComponent.BACKEND_S3, 1, config(bucket, s3.endpoint().toString())));
     }
 
     @AfterEach
@@ -166,7 +166,7 @@ class S3StorageTest {
 
     @Test
     void aMissingBucketIsStorageBucketMissing() {
-        harness.instances.put(StorageHarness.instance("nobucket", "s3", 1, config("no-such-bucket", s3.endpoint().toString())));
+        harness.instances.put(StorageHarness.instance("nobucket", StorageComponent.BACKEND_S3, 1, config("no-such-bucket", s3.endpoint().toString())));
         Exchange put = harness.call("put_object", "nobucket", bytes("x"), Map.of(StorageConstants.KEY, "k"));
         assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
                 e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_BUCKET_MISSING));
@@ -176,7 +176,7 @@ class S3StorageTest {
     void refusedCredentialsAreAccessDeniedAndTheSecretAppearsNowhere() {
         Map<String, String> config = new HashMap<>(config(bucket, s3.endpoint().toString()));
         config.put(StorageInstanceConfig.SECRET_KEY, "secret:wrong-secret");
-        harness.instances.put(StorageHarness.instance("badkeys", "s3", 1, config));
+        harness.instances.put(StorageHarness.instance("badkeys", StorageComponent.BACKEND_S3, 1, config));
         try (LogCapture logs = new LogCapture()) {
             Exchange put = harness.call("put_object", "badkeys", bytes("x"), Map.of(StorageConstants.KEY, "k"));
             assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
@@ -195,7 +195,7 @@ class S3StorageTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        harness.instances.put(StorageHarness.instance("down", "s3", 1, config(bucket, "http://127.0.0.1:" + closedPort)));
+        harness.instances.put(StorageHarness.instance("down", StorageComponent.BACKEND_S3, 1, config(bucket, "http://127.0.0.1:" + closedPort)));
         try (LogCapture logs = new LogCapture()) {
             Exchange put = harness.call("put_object", "down", bytes("x"), Map.of(StorageConstants.KEY, "k"));
             assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
@@ -237,7 +237,7 @@ class S3StorageTest {
         assertThat(harness.gate.requests()).singleElement().satisfies(request -> {
             assertThat(request.action()).isEqualTo("storage.put_object");
             assertThat(request.adapter().region()).isEqualTo("eu-central-1");
-            assertThat(request.adapter().backend()).isEqualTo("s3");
+            assertThat(request.adapter().backend()).isEqualTo(StorageComponent.BACKEND_S3);
         });
     }
 
@@ -246,7 +246,7 @@ class S3StorageTest {
         harness.call("put_object", "evidence", bytes("v1"), Map.of(StorageConstants.KEY, "k"));
         Map<String, String> moved = new HashMap<>(config(bucket, s3.endpoint().toString()));
         moved.put(StorageInstanceConfig.KEY_PREFIX, "tenants/acme-v2");
-        harness.instances.put(StorageHarness.instance("evidence", "s3", 2, moved));
+        harness.instances.put(StorageHarness.instance("evidence", StorageComponent.BACKEND_S3, 2, moved));
 
         harness.call("put_object", "evidence", bytes("v2"), Map.of(StorageConstants.KEY, "k"));
 
@@ -260,7 +260,7 @@ class S3StorageTest {
     void aMissingSecretIsCodedAndNamesNoValue() {
         Map<String, String> config = new HashMap<>(config(bucket, s3.endpoint().toString()));
         config.put(StorageInstanceConfig.SECRET_KEY, "secret:absent");
-        harness.instances.put(StorageHarness.instance("nosecret", "s3", 1, config));
+        harness.instances.put(StorageHarness.instance("nosecret", StorageComponent.BACKEND_S3, 1, config));
         Exchange put = harness.call("put_object", "nosecret", bytes("x"), Map.of(StorageConstants.KEY, "k"));
         assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
                 e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.SECRET_NOT_FOUND));
