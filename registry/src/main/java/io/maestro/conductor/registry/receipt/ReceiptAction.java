@@ -4,5 +4,7 @@ package io.maestro.conductor.registry.receipt;
 public enum ReceiptAction {
     INSTALL,
     UPDATE,
-    UNINSTALL
+    UNINSTALL,
+    /** A workflow stored evidence through an adapter instance (the change set lists objects and checksums). */
+    EVIDENCE_STORED
 }

@@ -1,12 +1,16 @@
 package io.maestro.conductor.registry.receipt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.registry.receipt.ChainVerification.BadReceipt;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,9 +23,27 @@ public final class ReceiptLedger {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptLedger.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
     public ReceiptLedger(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /**
+     * Appends a receipt for something other than an instance lifecycle change (e.g. stored evidence) to the
+     * tenant's chain, under the same lock as lifecycle receipts. Runs in the caller's transaction when one is open
+     * on this data source, so the caller can record the receipt id atomically with its own rows.
+     *
+     * @param instance  the adapter instance the action went through
+     * @param changeSet what happened, as JSON; never secret values
+     */
+    public Receipt append(String tenant, String environment, String actor, ReceiptAction action, String instance,
+                          JsonNode changeSet) {
+        return tx.execute(status -> {
+            ReceiptChain chain = new ReceiptChain(jdbc, Clock.systemUTC());
+            return chain.append(chain.lock(tenant), environment, actor, action, instance, changeSet);
+        });
     }
 
     /** Receipts with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
