@@ -5,7 +5,7 @@ import rego.v1
 import data.governance.lifecycle
 
 install := {
-	"tenant": "acme",
+	"tenant": "atlas",
 	"tenantKind": "internal",
 	"environment": "prod",
 	"actor": "alice",

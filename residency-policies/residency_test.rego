@@ -5,7 +5,7 @@ import rego.v1
 import data.residency
 
 write := {
-	"tenant": "acme",
+	"tenant": "atlas",
 	"environment": "dev",
 	"actor": "alice",
 	"action": "storage.put_object",
@@ -23,34 +23,34 @@ test_write_in_matching_region_on_own_pod_is_allowed if {
 }
 
 test_data_region_differing_from_instance_region_is_a_mismatch if {
-	inp := json.patch(write, [{"op": "replace", "path": "/data/region", "value": "us-east-1"}])
+	inp := json.patch(write, [{"op": "replace", "path": "/data/region", "value": "eu-central-1"}])
 	not residency.allow with input as inp
 	d := residency.decision with input as inp
 	d.code == "RESIDENCY_MISMATCH"
-	d.reasons == ["data region us-east-1 does not match instance region eu-west-1"]
+	d.reasons == ["data region eu-central-1 does not match instance region eu-west-1"]
 }
 
 test_data_region_outside_tenant_regions_is_denied if {
-	inp := object.union(write, {"tenant": "globex", "adapter": object.union(write.adapter, {"region": "us-east-1"})})
+	inp := object.union(write, {"tenant": "orbit", "adapter": object.union(write.adapter, {"region": "us-east-1"})})
 	d := residency.decision with input as inp
 	d.allow == false
 	d.code == "RESIDENCY_MISMATCH"
-	"data region eu-west-1 is not allowed for tenant globex" in d.reasons
+	"data region eu-west-1 is not allowed for tenant orbit" in d.reasons
 	"data region eu-west-1 does not match instance region us-east-1" in d.reasons
 }
 
 test_region_not_allowed_for_tenant_is_denied if {
-	inp := object.union(write, {"tenant": "initech", "adapter": object.union(write.adapter, {"region": "us-east-1"}), "data": {"region": "us-east-1"}})
+	inp := object.union(write, {"tenant": "lumen", "adapter": object.union(write.adapter, {"region": "us-east-1"}), "data": {"region": "us-east-1"}})
 	d := residency.decision with input as inp
 	d.code == "RESIDENCY_MISMATCH"
-	"tenant initech may not use region us-east-1" in d.reasons
+	"tenant lumen may not use region us-east-1" in d.reasons
 }
 
 test_instance_that_is_not_a_tenant_pod_is_denied if {
 	inp := object.union(write, {"adapter": object.union(write.adapter, {"instance": "scratch"})})
 	d := residency.decision with input as inp
 	d.code == "RESIDENCY_MISMATCH"
-	d.reasons == ["instance scratch is not a storage pod of tenant acme in region eu-west-1"]
+	d.reasons == ["instance scratch is not a storage pod of tenant atlas in region eu-west-1"]
 }
 
 test_write_without_data_region_is_denied if {
@@ -85,8 +85,8 @@ test_other_categories_are_out_of_scope if {
 }
 
 test_new_region_is_usable_once_added_to_data if {
-	tenants := object.union(data.config.residency.tenants, {"globex": {"regions": ["us-east-1", "eu-west-1"], "pods": {"eu-west-1": ["evidence"]}}})
-	residency.allow with input as object.union(write, {"tenant": "globex"}) with data.config.residency.tenants as tenants
+	tenants := object.union(data.config.residency.tenants, {"orbit": {"regions": ["us-east-1", "eu-west-1"], "pods": {"eu-west-1": ["evidence"]}}})
+	residency.allow with input as object.union(write, {"tenant": "orbit"}) with data.config.residency.tenants as tenants
 }
 
 test_missing_input_is_denied if {

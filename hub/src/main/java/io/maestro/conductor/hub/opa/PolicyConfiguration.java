@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 /**
@@ -49,13 +51,15 @@ public class PolicyConfiguration {
     return new OpaDataApi(engine);
   }
 
-  /** Closed with the engine (embedded) or with its Camel route (opa); no destroy method of its own. */
-  @Bean(destroyMethod = "")
-  PolicyDecisionPoint policyDecisionPoint(PolicySettings settings, EmbeddedDecisionPoint engine,
-                                          CamelContext camel) {
-    if (OpaDecisionPoint.MODE.equals(settings.mode())) {
-      return new OpaDecisionPoint(camel, settings.opa(), new DecisionLog());
-    }
-    return engine;
+  /**
+   * Mode {@code opa}: the hub decides through a remote OPA, on its own Camel context; this bean then wins over
+   * the embedded engine wherever a {@link PolicyDecisionPoint} is injected. In mode {@code embedded} the
+   * engine above is the decision point.
+   */
+  @Bean(destroyMethod = "close")
+  @Primary
+  @ConditionalOnProperty(name = "conductor.policy.mode", havingValue = OpaDecisionPoint.MODE)
+  PolicyDecisionPoint opaDecisionPoint(PolicySettings settings, CamelContext camel) {
+    return new OpaDecisionPoint(camel, settings.opa(), new DecisionLog());
   }
 }

@@ -21,11 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The hub's Data API over real HTTP, asked by the decision point's own mode {@code opa}. */
 class OpaDataApiHubTest extends HubIntegrationTest {
   private static final String MISMATCHED_WRITE = """
-      {"tenant": "acme", "environment": "dev", "actor": "alice", "action": "storage.put_object",
+      {"tenant": "atlas", "environment": "dev", "actor": "alice", "action": "storage.put_object",
        "adapter": {"category": "storage", "instance": "evidence", "region": "eu-west-1"},
-       "data": {"region": "us-east-1", "classification": "confidential"}}
+       "data": {"region": "eu-central-1", "classification": "confidential"}}
       """;
-  private static final String ALLOWED_WRITE = MISMATCHED_WRITE.replace("us-east-1", "eu-west-1");
+  private static final String ALLOWED_WRITE = MISMATCHED_WRITE.replace("eu-central-1", "eu-west-1");
 
   @DynamicPropertySource
   static void policyBundles(DynamicPropertyRegistry registry) {
@@ -79,9 +79,9 @@ class OpaDataApiHubTest extends HubIntegrationTest {
 
   @Test
   void getUndefinedAndErrorsFollowOpasShapes() {
-    Api.Answer document = api.get("/v1/data/config/residency/tenants/globex/regions", OPERATOR, operatorPassword());
+    Api.Answer document = api.get("/v1/data/config/residency/tenants/orbit/regions", OPERATOR, operatorPassword());
     assertThat(document.status()).isEqualTo(200);
-    assertThat(document.json().get("result").toString()).isEqualTo("[\"us-east-1\"]");
+    assertThat(document.json().get("result").toString()).isEqualTo("[\"us-east-1\",\"us-west-2\",\"us-central1\"]");
     assertThat(document.json().has("decision_id")).isTrue();
 
     Api.Answer undefined = api.post("/v1/data/residency/nothing", OPERATOR, operatorPassword(), "application/json",

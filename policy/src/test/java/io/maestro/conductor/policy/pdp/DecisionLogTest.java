@@ -40,7 +40,7 @@ class DecisionLogTest {
     JsonNode entry = onlyEntry();
     assertThat(entry.get("decision_id").asText()).isEqualTo(d.decisionId());
     assertThat(entry.get("path").asText()).isEqualTo("residency/decision");
-    assertThat(entry.at("/input/data/region").asText()).isEqualTo("us-east-1");
+    assertThat(entry.at("/input/data/region").asText()).isEqualTo("eu-central-1");
     assertThat(entry.at("/result/code").asText()).isEqualTo("RESIDENCY_MISMATCH");
     assertThat(entry.at("/result/allow").asBoolean(true)).isFalse();
     assertThat(Instant.parse(entry.get("timestamp").asText())).isBetween(before, Instant.now());
@@ -52,7 +52,7 @@ class DecisionLogTest {
   @Test
   void secretLookingInputFieldsAreRedactedAtAnyDepthAndCase() throws Exception {
     String input = """
-        {"tenant": "acme", "password": "hunter2", "nested": {"API_KEY": "k-123", "list": [{"clientSecret": "s-1"}],
+        {"tenant": "atlas", "password": "hunter2", "nested": {"API_KEY": "k-123", "list": [{"clientSecret": "s-1"}],
          "Authorization": "Basic YWxhZGRpbjpvcGVuc2VzYW1l", "refresh-token": "t-9", "privateKey": {"pem": "x"},
          "credentials": ["a", "b"], "region": "eu-west-1"}}
         """;
@@ -69,7 +69,7 @@ class DecisionLogTest {
     assertThat(entry.at("/input/nested/privateKey").asText()).isEqualTo(SecretMask.REDACTED);
     assertThat(entry.at("/input/nested/credentials").asText()).isEqualTo(SecretMask.REDACTED);
     assertThat(entry.at("/input/nested/region").asText()).isEqualTo("eu-west-1");
-    assertThat(entry.at("/input/tenant").asText()).isEqualTo("acme");
+    assertThat(entry.at("/input/tenant").asText()).isEqualTo("atlas");
   }
 
   @Test

@@ -46,7 +46,7 @@ class EmbeddedDecisionPointTest {
 
     assertThat(d.denied()).isTrue();
     assertThat(d.code()).contains(Decision.RESIDENCY_MISMATCH);
-    assertThat(d.reasons()).containsExactly("data region us-east-1 does not match instance region eu-west-1");
+    assertThat(d.reasons()).containsExactly("data region eu-central-1 does not match instance region eu-west-1");
     assertThat(d.path()).isEqualTo("residency/decision");
   }
 
@@ -61,19 +61,19 @@ class EmbeddedDecisionPointTest {
 
   @Test
   void aDenySetGivesItsReasons() {
-    Decision d = PDP.decide(DecisionRequest.ofJson("residency/deny", Inputs.write("acme", "scratch", "eu-west-1",
-        "us-east-1")));
+    Decision d = PDP.decide(DecisionRequest.ofJson("residency/deny", Inputs.write("atlas", "scratch", "eu-west-1",
+        "eu-central-1")));
 
     assertThat(d.code()).contains(Decision.POLICY_DENIED);
     assertThat(d.reasons()).containsExactlyInAnyOrder(
-        "data region us-east-1 does not match instance region eu-west-1",
-        "instance scratch is not a storage pod of tenant acme in region eu-west-1");
+        "data region eu-central-1 does not match instance region eu-west-1",
+        "instance scratch is not a storage pod of tenant atlas in region eu-west-1");
     assertThat(PDP.decide(DecisionRequest.ofJson("residency/deny", Inputs.ALLOWED_WRITE)).allowed()).isTrue();
   }
 
   @Test
   void governanceDecisionNeedsApprovalForHighRisk() {
-    Map<String, Object> install = Map.of("tenant", "acme", "tenantKind", "internal", "actor", "alice",
+    Map<String, Object> install = Map.of("tenant", "atlas", "tenantKind", "internal", "actor", "alice",
         "action", "install", "adapter", Map.of("category", "payments", "riskLevel", "high"));
 
     Decision d = PDP.decide(DecisionRequest.ofMap("governance/lifecycle/decision", install));

@@ -13,6 +13,6 @@ final class Inputs {
         """.formatted(tenant, instance, instanceRegion, dataRegion);
   }
 
-  static final String ALLOWED_WRITE = write("acme", "evidence", "eu-west-1", "eu-west-1");
-  static final String MISMATCHED_WRITE = write("acme", "evidence", "eu-west-1", "us-east-1");
+  static final String ALLOWED_WRITE = write("atlas", "evidence", "eu-west-1", "eu-west-1");
+  static final String MISMATCHED_WRITE = write("atlas", "evidence", "eu-west-1", "eu-central-1");
 }

@@ -39,10 +39,10 @@ class OpaDataApiTest {
 
   @Test
   void getReadsDocumentsWithoutInput() throws Exception {
-    OpaDataApi.Response r = api.handle("GET", "/config/residency/tenants/globex/regions", null);
+    OpaDataApi.Response r = api.handle("GET", "/config/residency/tenants/orbit/regions", null);
 
     assertThat(r.status()).isEqualTo(200);
-    assertThat(json(r).get("result").toString()).isEqualTo("[\"us-east-1\"]");
+    assertThat(json(r).get("result").toString()).isEqualTo("[\"us-east-1\",\"us-west-2\",\"us-central1\"]");
   }
 
   @Test
