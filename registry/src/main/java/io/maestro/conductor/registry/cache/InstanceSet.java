@@ -3,15 +3,19 @@ package io.maestro.conductor.registry.cache;
 import io.maestro.conductor.registry.model.AdapterInstance;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The instances of one tenant+environment, pre-joined so "what does this tenant have" is one map get. */
+/**
+ * The instances of one tenant+environment, pre-joined so "what does this tenant have" is one map get.
+ * Immutable: the near cache hands the same object to every reader.
+ */
 public record InstanceSet(Map<String, AdapterInstance> byName) implements Serializable {
 
     public InstanceSet {
-        byName = new TreeMap<>(byName);
+        byName = Collections.unmodifiableSortedMap(new TreeMap<>(byName));
     }
 
     public static InstanceSet of(List<AdapterInstance> instances) {

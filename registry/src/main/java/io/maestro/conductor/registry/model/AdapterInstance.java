@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * An adapter installed for one tenant and environment. {@code config} holds secret fields only as
- * {@code secret:<name>} references, so it is safe to show, log and diff.
+ * {@code secret:<name>} references, so it is safe to show, log and diff. Immutable.
  */
 public record AdapterInstance(
         String tenant,
@@ -22,6 +22,12 @@ public record AdapterInstance(
         long configVersion,
         Instant createdAt,
         Instant updatedAt) implements Serializable {
+
+    /** A copy: instances are shared by every reader of the registry's near cache, so they must not change. */
+    @Override
+    public JsonNode config() {
+        return config.deepCopy();
+    }
 
     public String definitionCoordinates() {
         return definitionName + "@" + definitionVersion;
