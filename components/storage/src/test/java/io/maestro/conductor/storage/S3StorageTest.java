@@ -22,6 +22,7 @@ import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
 import io.maestro.conductor.sandbox.S3ProxySandbox;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -205,6 +206,9 @@ class S3StorageTest {
             });
             assertThat(logs.text()).doesNotContain(SECRET_KEY);
         }
+        HealthCheck.Result readiness = harness.component.health().call();
+        assertThat(readiness.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(String.valueOf(readiness.getDetails().get("acme/prod/down"))).startsWith("STORAGE_UNREACHABLE");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.maestro.conductor.adapter.camel;
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
+import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import io.maestro.conductor.adapter.instance.InstanceResolver;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
@@ -10,6 +11,7 @@ import io.maestro.conductor.adapter.secret.InstanceSecrets;
 import io.maestro.conductor.adapter.secret.SecretResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
 
@@ -38,6 +40,7 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
 
     private final DelegateCache<D> delegates = new DelegateCache<>();
     private AdapterMetrics metrics;
+    private AdapterHealthCheck health;
 
     /** The category id this component serves, e.g. {@code storage}. */
     public abstract String category();
@@ -58,10 +61,20 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
             meterRegistry = new SimpleMeterRegistry();
         }
         metrics = new AdapterMetrics(meterRegistry);
+        health = new AdapterHealthCheck(category());
+        health.setCamelContext(getCamelContext());
+        HealthCheckRegistry healthChecks = HealthCheckRegistry.get(getCamelContext());
+        if (healthChecks != null) {
+            healthChecks.register(health);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        HealthCheckRegistry healthChecks = HealthCheckRegistry.get(getCamelContext());
+        if (healthChecks != null && health != null) {
+            healthChecks.unregister(health);
+        }
         delegates.closeAll();
         super.doStop();
     }
@@ -78,6 +91,10 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
 
     public AdapterMetrics metrics() {
         return metrics;
+    }
+
+    public AdapterHealthCheck health() {
+        return health;
     }
 
     private <T> T required(T configured, Class<T> type) {

@@ -65,12 +65,14 @@ public abstract class AdapterProducer<D extends AutoCloseable> extends DefaultPr
             invoke(exchange, component.delegateFor(invocation.instance()), invocation);
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
             component.metrics().success(invocation.instance(), invocation.operation(), latency);
+            component.health().success(invocation.instanceId());
             logOutcome(invocation, AdapterMetrics.SUCCESS, null, latency, requestBody);
         } catch (PolicyDeniedException e) {
             fail(component, invocation, AdapterMetrics.DENIED, e.code().name(), started, e);
             throw e;
         } catch (AdapterException e) {
             fail(component, invocation, AdapterMetrics.ERROR, e.code().name(), started, e);
+            component.health().failure(invocation.instanceId(), e.code());
             throw e;
         } catch (Exception e) {
             fail(component, invocation, AdapterMetrics.ERROR, "UNEXPECTED", started, e);

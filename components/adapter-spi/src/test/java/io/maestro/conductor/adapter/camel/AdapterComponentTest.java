@@ -24,6 +24,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +170,28 @@ class AdapterComponentTest {
                     assertThat(e.isTransient()).isTrue();
                 });
         assertThat(echo.built).isEmpty();
+        assertThat(readiness().getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(readiness().getDetails()).containsKey("acme/prod/greeter");
+
+        gate = new ScriptedGate(request -> GovernanceDecision.allow("d-2"));
+        template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
+                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod"));
+        assertThat(readiness().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void aPolicyDenyDoesNotMakeTheInstanceUnhealthy() throws Exception {
+        gate = new ScriptedGate(request -> GovernanceDecision.deny(AdapterErrorCode.POLICY_DENIED, List.of("no"), "d"));
+        start();
+        template().request("echo:say?instance=greeter", e -> e.getMessage().setHeaders(
+                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")));
+        assertThat(readiness().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    private HealthCheck.Result readiness() {
+        HealthCheck check = HealthCheckRegistry.get(camel).getCheck("echo-instances").orElseThrow();
+        assertThat(check.isLiveness()).isFalse();
+        return check.call();
     }
 
     @Test
