@@ -48,7 +48,7 @@ final class EncodingBuiltins implements BuiltinGroup {
           try {
             return text(HexFormat.of().parseHex(s));
           } catch (IllegalArgumentException e) {
-            throw BuiltinException.failed("hex.decode", "encoding/hex: invalid byte or odd length in " + RegoText.quote(s));
+            throw BuiltinException.failed("hex.decode", "encoding/hex: invalid byte or odd length");
           }
         }),
         unary("urlquery.encode", EncodingBuiltins::queryEscape),

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code io.jwt.decode}, {@code io.jwt.verify_*} and {@code io.jwt.decode_verify}: decoding and
- * signature checks over compact JWS tokens. Bad tokens and constraints are builtin errors; a token
+ * {@code io.jwt.decode}, {@code io.jwt.verify_*}, {@code io.jwt.decode_verify} and
+ * {@code io.jwt.encode_sign[_raw]}: decoding, signature checks and signing of compact JWS tokens.
+ * Bad tokens and constraints are builtin errors; a token
  * that fails verification or a claim check is "not valid", never an error.
  */
 final class JwtBuiltins implements BuiltinGroup {
@@ -51,6 +52,12 @@ final class JwtBuiltins implements BuiltinGroup {
       }, STR, STR));
     }
     specs.add(spec("io.jwt.decode_verify", ARR, JwtBuiltins::decodeVerify, STR, OBJ));
+    specs.add(spec("io.jwt.encode_sign", STR, (ctx, a) -> StringValue.of(JwtSigning.sign("io.jwt.encode_sign",
+        GoJson.marshal(Operands.object("io.jwt.encode_sign", a, 1)), GoJson.marshal(Operands.object("io.jwt.encode_sign", a, 2)),
+        GoJson.marshal(Operands.object("io.jwt.encode_sign", a, 3)))), OBJ, OBJ, OBJ));
+    specs.add(spec("io.jwt.encode_sign_raw", STR, (ctx, a) -> StringValue.of(JwtSigning.sign("io.jwt.encode_sign_raw",
+        Operands.string("io.jwt.encode_sign_raw", a, 1), Operands.string("io.jwt.encode_sign_raw", a, 2),
+        Operands.string("io.jwt.encode_sign_raw", a, 3))), STR, STR, STR));
     return specs;
   }
 

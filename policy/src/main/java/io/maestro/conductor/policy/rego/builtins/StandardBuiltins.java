@@ -27,6 +27,7 @@ public final class StandardBuiltins {
       new UnitsBuiltins(),
       new UuidBuiltins(),
       new JwtBuiltins(),
+      new GraphBuiltins(),
       new HttpBuiltins()));
 
   private StandardBuiltins() {}

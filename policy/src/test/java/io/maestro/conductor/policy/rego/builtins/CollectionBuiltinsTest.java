@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maestro.conductor.policy.rego.value.BooleanValue;
 import io.maestro.conductor.policy.rego.value.ObjectValue;
+import io.maestro.conductor.policy.rego.value.Value;
 import org.junit.jupiter.api.Test;
 
 /** Aggregates, arrays and sets. */
@@ -55,6 +56,14 @@ class CollectionBuiltinsTest {
     assertThat(call("array.reverse", arr(n(1), n(2)))).isEqualTo(arr(n(2), n(1)));
     assertThat(call("array.flatten", json("[[1,[2]],3]"))).isEqualTo(json("[1,[2],3]"));
     assertThat(error("array.flatten", n(42))).hasMessage("array.flatten: operand 1 must be array but got number");
+  }
+
+  @Test
+  void graphReachableFollowsEdgesFromKnownNodes() {
+    Value graph = json("{\"a\":[\"b\"],\"b\":[\"c\",\"a\"],\"c\":[],\"d\":[\"a\"]}");
+    assertThat(call("graph.reachable", graph, arr(s("a")))).isEqualTo(set(s("a"), s("b"), s("c")));
+    assertThat(call("graph.reachable", graph, set(s("d"), s("zz")))).isEqualTo(set(s("a"), s("b"), s("c"), s("d")));
+    assertThat(call("graph.reachable", graph, arr())).isEqualTo(set());
   }
 
   @Test

@@ -20,11 +20,13 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.X509CertUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.maestro.conductor.policy.rego.value.ArrayValue;
 import io.maestro.conductor.policy.rego.value.BooleanValue;
 import io.maestro.conductor.policy.rego.value.ObjectValue;
+import io.maestro.conductor.policy.rego.value.StringValue;
 import io.maestro.conductor.policy.rego.value.Value;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,13 +44,14 @@ class JwtBuiltinsTest {
   private static final long NOW_S = Calls.NOW / 1_000_000_000L;
 
   private static RSAKey rsa;
+  /** A second RSA key, taken from the fixture certificate rather than generated (keygen is slow). */
   private static RSAKey otherRsa;
   private static ECKey ec;
 
   @BeforeAll
-  static void keys() throws JOSEException {
+  static void keys() throws JOSEException, IOException {
     rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
-    otherRsa = new RSAKeyGenerator(2048).keyID("rsa-2").generate();
+    otherRsa = new RSAKey.Builder(RSAKey.parse(X509CertUtils.parse(resource("rsa-cert.pem")))).keyID("rsa-2").build();
     ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
   }
 
@@ -156,9 +159,32 @@ class JwtBuiltinsTest {
         .hasMessage("io.jwt.decode_verify: unknown token validation constraint: colour");
   }
 
+  @Test
+  void encodeSignProducesTokensTheVerifiersAccept() throws Exception {
+    Value header = json("{\"typ\":\"JWT\",\"alg\":\"HS256\"}");
+    Value claims = json("{\"iss\":\"joe\",\"exp\":1300819380,\"aud\":[\"bob\",\"saul\"],"
+        + "\"http://example.com/is_root\":true,\"privateParams\":{\"private_one\":\"one\",\"private_two\":\"two\"}}");
+    Value oct = json("{\"kty\":\"oct\",\"k\":\"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow\"}");
+    String token = ((StringValue) call("io.jwt.encode_sign", header, claims, oct)).value();
+    assertThat(token).startsWith("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOlsiYm9iIiwic2F1bCJdLCJleHAiOjEzMDA4MTkzODAsImh0dHA6Ly9leGFtcGxl"
+        + "LmNvbS9pc19yb290Ijp0cnVlLCJpc3MiOiJqb2UiLCJwcml2YXRlUGFyYW1zIjp7InByaXZhdGVfb25lIjoib25lIiwicHJpdmF0ZV90d28iOiJ0d28ifX0.");
+    assertThat(((ArrayValue) call("io.jwt.decode", s(token))).get(1)).isEqualTo(claims);
+
+    String raw = ((StringValue) call("io.jwt.encode_sign_raw", s("{\"alg\":\"ES256\",\"kid\":\"ec-1\"}"),
+        s("{\"sub\":\"alice\"}"), s(ec.toJSONString()))).value();
+    assertThat(call("io.jwt.verify_es256", s(raw), s(ec.toPublicJWK().toString()))).isEqualTo(BooleanValue.TRUE);
+    String rs = ((StringValue) call("io.jwt.encode_sign", json("{\"alg\":\"RS256\"}"), json("{\"sub\":\"alice\"}"),
+        json(rsa.toJSONString()))).value();
+    assertThat(call("io.jwt.verify_rs256", s(rs), s(publicPem(rsa)))).isEqualTo(BooleanValue.TRUE);
+
+    BuiltinException publicOnly = error("io.jwt.encode_sign", json("{\"alg\":\"RS256\"}"), json("{}"),
+        json(rsa.toPublicJWK().toJSONString()));
+    assertThat(publicOnly.getMessage()).contains("not a private key").doesNotContain(rsa.getModulus().toString());
+  }
+
   private static Value verify(String token, String constraintFields) {
     return call("io.jwt.decode_verify", s(token), json("{" + constraintFields + "}"));
   }
 
-  private static String quote(String s) { return GoJson.marshal(io.maestro.conductor.policy.rego.value.StringValue.of(s)); }
+  private static String quote(String s) { return GoJson.marshal(StringValue.of(s)); }
 }
