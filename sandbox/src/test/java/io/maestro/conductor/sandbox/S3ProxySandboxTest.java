@@ -63,6 +63,23 @@ class S3ProxySandboxTest {
     }
 
     @Test
+    void theChecksumSystemPropertiesLetAPlainSdkClientWrite() {
+        S3ProxySandbox.relaxAwsSdkChecksums();
+        try (S3ProxySandbox sandbox = S3ProxySandbox.builder().port(freePort()).build().start();
+             S3Client plain = S3Client.builder()
+                     .endpointOverride(sandbox.endpoint())
+                     .forcePathStyle(true)
+                     .region(Region.of(sandbox.region()))
+                     .credentialsProvider(StaticCredentialsProvider.create(
+                             AwsBasicCredentials.create(sandbox.accessKey(), sandbox.secretKey())))
+                     .build()) {
+            sandbox.createBucket("plain");
+            plain.putObject(b -> b.bucket("plain").key("k"), RequestBody.fromBytes(utf8("checked")));
+            assertThat(plain.getObjectAsBytes(b -> b.bucket("plain").key("k")).asUtf8String()).isEqualTo("checked");
+        }
+    }
+
+    @Test
     void filesystemStoreKeepsObjectsOnDisk(@TempDir Path root) {
         try (S3ProxySandbox sandbox = S3ProxySandbox.builder().filesystem(root).build().start();
              S3Client client = client(sandbox, sandbox.secretKey())) {
@@ -78,6 +95,14 @@ class S3ProxySandboxTest {
      */
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static S3Client client(S3ProxySandbox sandbox, String secret) {

@@ -29,25 +29,32 @@ public final class DelegateCache<D extends AutoCloseable> {
     }
 
     private final Map<InstanceRef, Versioned<D>> delegates = new ConcurrentHashMap<>();
+    /** One lock per instance: building a delegate may talk to the store, and must not block other instances. */
+    private final Map<InstanceRef, Object> buildLocks = new ConcurrentHashMap<>();
 
     public D get(ResolvedInstance instance, Factory<D> factory) {
         Versioned<D> current = delegates.get(instance.ref());
-        if (current != null && current.configVersion() >= instance.configVersion()) {
+        if (isCurrent(current, instance)) {
             return current.delegate();
         }
-        Versioned<D> built = delegates.compute(instance.ref(), (ref, existing) -> {
-            if (existing != null && existing.configVersion() >= instance.configVersion()) {
-                return existing;
+        synchronized (buildLocks.computeIfAbsent(instance.ref(), ref -> new Object())) {
+            Versioned<D> existing = delegates.get(instance.ref());
+            if (isCurrent(existing, instance)) {
+                return existing.delegate();
             }
-            Versioned<D> fresh = new Versioned<>(instance.configVersion(), build(instance, factory));
+            D fresh = build(instance, factory);
+            delegates.put(instance.ref(), new Versioned<>(instance.configVersion(), fresh));
             if (existing != null) {
                 LOG.info("Instance {} moved from config version {} to {}; closing the old delegate",
-                        ref.id(), existing.configVersion(), instance.configVersion());
-                closeQuietly(ref, existing.delegate());
+                        instance.ref().id(), existing.configVersion(), instance.configVersion());
+                closeQuietly(instance.ref(), existing.delegate());
             }
             return fresh;
-        });
-        return built.delegate();
+        }
+    }
+
+    private static boolean isCurrent(Versioned<?> versioned, ResolvedInstance instance) {
+        return versioned != null && versioned.configVersion() >= instance.configVersion();
     }
 
     public int size() {
