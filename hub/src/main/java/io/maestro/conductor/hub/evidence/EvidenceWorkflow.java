@@ -1,0 +1,137 @@
+package io.maestro.conductor.hub.evidence;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maestro.conductor.adapter.AdapterHeaders;
+import io.maestro.conductor.adapter.PolicyDeniedException;
+import io.maestro.conductor.adapter.governance.GovernanceDecision;
+import io.maestro.conductor.adapter.governance.GovernanceGate;
+import io.maestro.conductor.adapter.governance.GovernanceRequest;
+import io.maestro.conductor.adapter.instance.InstanceRef;
+import io.maestro.conductor.adapter.instance.InstanceResolver;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.storage.StorageComponent;
+import io.maestro.conductor.storage.StorageConstants;
+import io.maestro.conductor.storage.StorageOperation;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The Java steps of {@code routes/evidence-upload.yaml}; the route decides their order and error handling. Each
+ * step reads the {@link EvidenceBundle} from the exchange property {@value EvidenceExchange#BUNDLE}.
+ */
+public class EvidenceWorkflow {
+
+    private final InstanceResolver instances;
+    private final GovernanceGate gate;
+    private final EvidenceReceipts receipts;
+    private final ObjectMapper json;
+
+    public EvidenceWorkflow(InstanceResolver instances, GovernanceGate gate, EvidenceReceipts receipts,
+                            ObjectMapper json) {
+        this.instances = instances;
+        this.gate = gate;
+        this.receipts = receipts;
+        this.json = json;
+    }
+
+    /**
+     * Asks residency once for the whole bundle before any byte is stored, with the same request the storage
+     * adapter's own gate check makes for each write: a bundle that may not go there stores nothing.
+     */
+    public void checkResidency(Exchange exchange) {
+        EvidenceBundle bundle = bundle(exchange);
+        ResolvedInstance instance = instances.resolve(new InstanceRef(bundle.tenant(), bundle.environment(),
+                instanceName(exchange)), StorageComponent.CATEGORY);
+        GovernanceDecision decision = gate.evaluate(new GovernanceRequest(bundle.tenant(), bundle.environment(),
+                exchange.getMessage().getHeader(AdapterHeaders.ACTOR, "anonymous", String.class),
+                StorageComponent.CATEGORY + "." + StorageOperation.put_object.name(),
+                new GovernanceRequest.AdapterAttributes(instance.ref().instance(), instance.category(),
+                        instance.backend(), instance.riskLevel(), instance.dataSensitivity(), instance.region()),
+                new GovernanceRequest.DataAttributes(bundle.region(), bundle.classification())));
+        if (!decision.allowed()) {
+            throw new PolicyDeniedException(instance.ref().id(), decision);
+        }
+    }
+
+    /** Puts file number {@code CamelLoopIndex} of the bundle on the message, addressed to its key. */
+    public void nextFile(Exchange exchange) {
+        int index = exchange.getProperty(Exchange.LOOP_INDEX, Integer.class);
+        EvidenceFile file = bundle(exchange).files().get(index);
+        put(exchange.getMessage(), file.key(), file.contentType(), file.content());
+    }
+
+    /** Remembers where the object just written went. */
+    public void stored(Exchange exchange) {
+        Message message = exchange.getMessage();
+        bundle(exchange).locations().put(message.getHeader(StorageConstants.KEY, String.class),
+                message.getHeader(StorageConstants.LOCATION, String.class));
+    }
+
+    /**
+     * Puts the manifest on the message: every file's key, size and SHA-256. It has no timestamp, so the same
+     * bundle always has the same manifest and checksum.
+     */
+    public void manifest(Exchange exchange) throws JsonProcessingException {
+        EvidenceBundle bundle = bundle(exchange);
+        ObjectNode manifest = json.createObjectNode()
+                .put("bundleId", bundle.bundleId())
+                .put("tenant", bundle.tenant())
+                .put("environment", bundle.environment())
+                .put("region", bundle.region())
+                .put("classification", bundle.classification());
+        ArrayNode files = manifest.putArray("files");
+        bundle.files().forEach(file -> files.addObject().put("name", file.name()).put("key", file.key())
+                .put("contentType", file.contentType()).put("size", file.size()).put("sha256", file.sha256()));
+        byte[] content = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+        exchange.setProperty(EvidenceExchange.MANIFEST_SHA256, EvidenceRequestParser.sha256(content));
+        put(exchange.getMessage(), bundle.manifestKey(), "application/json", content);
+    }
+
+    /** Records the bundle's provenance receipt (once per bundle). */
+    public void receipt(Exchange exchange) {
+        String actor = exchange.getMessage().getHeader(AdapterHeaders.ACTOR, "anonymous", String.class);
+        exchange.setProperty(EvidenceExchange.RECEIPT_ID, receipts.record(bundle(exchange), instanceName(exchange),
+                actor, exchange.getProperty(EvidenceExchange.MANIFEST_SHA256, String.class)));
+    }
+
+    public EvidenceStored reply(Exchange exchange) {
+        EvidenceBundle bundle = bundle(exchange);
+        List<EvidenceStored.StoredObject> files = bundle.files().stream()
+                .map(file -> new EvidenceStored.StoredObject(file.name(), file.key(),
+                        bundle.locations().get(file.key()), file.sha256(), file.size()))
+                .toList();
+        String manifestSha = exchange.getProperty(EvidenceExchange.MANIFEST_SHA256, String.class);
+        return new EvidenceStored(bundle.bundleId(), bundle.tenant(), bundle.environment(), instanceName(exchange),
+                exchange.getProperty(EvidenceExchange.RECEIPT_ID, String.class),
+                exchange.getMessage().getHeader(AdapterHeaders.DECISION_ID, String.class), files,
+                new EvidenceStored.StoredObject(EvidenceKeys.MANIFEST, bundle.manifestKey(),
+                        bundle.locations().get(bundle.manifestKey()), manifestSha, -1));
+    }
+
+    /** The route's answer to a policy deny: nothing was stored, and retrying would be denied again. */
+    public EvidenceFailure denied(Exchange exchange) {
+        PolicyDeniedException denied = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, PolicyDeniedException.class);
+        return new EvidenceFailure(403, denied.code().name(), denied.getMessage(), bundle(exchange).bundleId(), null,
+                denied.decisionId(), denied.reasons(), denied.context());
+    }
+
+    private static void put(Message message, String key, String contentType, byte[] content) {
+        message.setHeader(StorageConstants.KEY, key);
+        message.setHeader(StorageConstants.CONTENT_TYPE, contentType);
+        message.setHeader(StorageConstants.CONTENT_LENGTH, (long) content.length);
+        message.setBody(content);
+    }
+
+    private static EvidenceBundle bundle(Exchange exchange) {
+        return exchange.getProperty(EvidenceExchange.BUNDLE, EvidenceBundle.class);
+    }
+
+    private static String instanceName(Exchange exchange) {
+        return exchange.getProperty(EvidenceExchange.INSTANCE, String.class);
+    }
+}

@@ -1,0 +1,167 @@
+package io.maestro.conductor.hub.evidence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.conductor.hub.ConductorHubApplication;
+import io.maestro.conductor.hub.support.Api;
+import io.maestro.conductor.hub.support.HubProperties;
+import io.maestro.conductor.registry.Actor;
+import io.maestro.conductor.registry.InstallRequest;
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.model.Tenant;
+import io.maestro.conductor.registry.model.TenantKind;
+import io.maestro.conductor.sandbox.S3ProxySandbox;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A hub with the real {@code storage:} component over an in-process S3Proxy, the evidence-upload route, and the
+ * real residency policy on residency data of this test's own: tenant {@value #TENANT} may write region eu-west-1
+ * data to instance {@code evidence} (bucket {@value #EU_BUCKET}) and us-east-1 data to {@code archive}
+ * (bucket {@value #US_BUCKET}). One Spring context for every subclass.
+ */
+@SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class StorageHub {
+
+    static final String TENANT = "northwind";
+    static final String OTHER_TENANT = "contoso";
+    static final String ENV = "dev";
+    static final String EU_BUCKET = "northwind-evidence";
+    static final String US_BUCKET = "northwind-archive";
+    static final String KEY_PREFIX = "northwind/dev";
+    static final String SCOPED_USER = "contoso-ci";
+    static final String SCOPED_PASSWORD = "contoso-ci-password";
+
+    static final S3ProxySandbox S3 = S3ProxySandbox.startTransient();
+    static final Path DATA_DIR = tempDir("storage-hub-data");
+    static final Path POLICY_DIR = residencyBundle();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Registry registry;
+
+    Api api;
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry properties) {
+        HubProperties.embeddedDefault(DATA_DIR).forEach((name, value) -> properties.add(name, () -> value));
+        properties.add("conductor.demo-tenants", () -> "false");
+        properties.add("camel.main.routes-include-pattern",
+                () -> "file:" + HubProperties.repositoryPath("routes") + "/evidence-upload.yaml");
+        properties.add("conductor.policy.bundle-dirs", POLICY_DIR::toString);
+        properties.add("conductor.evidence.redeliveries", () -> "3");
+        properties.add("conductor.evidence.redelivery-delay-ms", () -> "20");
+        properties.add("conductor.security.users[0].name", () -> SCOPED_USER);
+        properties.add("conductor.security.users[0].password",
+                () -> new BCryptPasswordEncoder(4).encode(SCOPED_PASSWORD));
+        properties.add("conductor.security.users[0].tenants", () -> OTHER_TENANT);
+    }
+
+    @BeforeEach
+    void tenantWithTwoStoragePods() {
+        api = new Api(port);
+        if (registry.tenant(TENANT).isPresent()) {
+            return;
+        }
+        registry.ensureTenant(new Tenant(TENANT, "Northwind", TenantKind.INTERNAL, List.of(ENV)));
+        registry.ensureTenant(new Tenant(OTHER_TENANT, "Contoso", TenantKind.SAAS, List.of(ENV)));
+        Actor actor = new Actor("test");
+        registry.secrets().put(actor, TENANT, ENV, "s3-access", S3.accessKey());
+        registry.secrets().put(actor, TENANT, ENV, "s3-secret", S3.secretKey());
+        S3.createBucket(EU_BUCKET);
+        S3.createBucket(US_BUCKET);
+        install("evidence", EU_BUCKET, "eu-west-1");
+        install("archive", US_BUCKET, "us-east-1");
+    }
+
+    private void install(String name, String bucket, String region) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("bucket", bucket);
+        config.put("region", region);
+        config.put("endpoint", S3.endpoint().toString());
+        config.put("keyPrefix", KEY_PREFIX);
+        config.put("forcePathStyle", true);
+        config.put("accessKey", "secret:s3-access");
+        config.put("secretKey", "secret:s3-secret");
+        registry.install(new Actor("test"), TENANT, ENV, name,
+                new InstallRequest("s3-storage", null, JSON.valueToTree(config), region));
+    }
+
+    String operatorPassword() {
+        try {
+            return Files.readString(DATA_DIR.resolve("operator-password")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Api.Answer asOperator(String method, String path, Object body) {
+        return "GET".equals(method) ? api.get(path, "operator", operatorPassword())
+                : api.postJson(path, "operator", operatorPassword(), body);
+    }
+
+    /** A bundle request; {@code files} are name, text pairs. */
+    static Map<String, Object> bundle(String bundleId, String region, String... files) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("bundleId", bundleId);
+        request.put("region", region);
+        request.put("classification", "confidential");
+        List<Map<String, String>> list = new ArrayList<>();
+        for (int i = 0; i + 1 < files.length; i += 2) {
+            list.add(Map.of("name", files[i], "contentType", "text/plain",
+                    "content", Base64.getEncoder().encodeToString(files[i + 1].getBytes())));
+        }
+        request.put("files", list);
+        return request;
+    }
+
+    /** Every object key, in every bucket of the sandbox, that belongs to this bundle. */
+    static List<String> objectsOf(String bundleId) {
+        return S3.bucketNames().stream()
+                .flatMap(bucket -> S3.objectKeys(bucket).stream().map(key -> bucket + "/" + key))
+                .filter(key -> key.contains("/" + bundleId + "/"))
+                .sorted()
+                .toList();
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The real residency.rego with this test's data. */
+    private static Path residencyBundle() {
+        Path dir = tempDir("residency-bundle");
+        try {
+            Files.copy(HubProperties.repositoryPath("residency-policies").resolve("residency.rego"),
+                    dir.resolve("residency.rego"));
+            Files.writeString(Files.createDirectories(dir.resolve("config/residency")).resolve("data.json"), """
+                    {"storage_write_actions": ["storage.put_object", "storage.signed_url"],
+                     "tenants": {"northwind": {"regions": ["eu-west-1", "us-east-1"],
+                                               "pods": {"eu-west-1": ["evidence"], "us-east-1": ["archive"]}}}}
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+}
