@@ -19,8 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the routes of {@code routes/} plus {@code test-routes/}, a generated operator password, and one
  * tenant-scoped API user, {@value #ATLAS_USER}, who may see only tenant {@code atlas}.
  */
-@SpringBootTest(classes = {ConductorHubApplication.class, StubAdapterComponents.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HubIntegrationTest {
 
     public static final String OPERATOR = "operator";
