@@ -67,6 +67,12 @@ public class StorageComponent extends AdapterComponent<StorageBackend> {
                 "storage backend '" + instance.backend() + "' is not supported (" + BACKEND_S3 + ", " + BACKEND_GCS + ")");
     }
 
+    /** Lists at most one key under the instance's prefix: proves endpoint, credentials, bucket and list rights. */
+    @Override
+    protected void probe(StorageBackend backend, ResolvedInstance instance) {
+        backend.list(StorageInstanceConfig.of(instance).keyPrefix() + "/", null, 1);
+    }
+
     public StorageConfiguration getConfiguration() {
         return configuration;
     }

@@ -22,6 +22,7 @@ import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
 import io.maestro.conductor.sandbox.S3ProxySandbox;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.extension.ComponentVerifierExtension;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -226,6 +227,33 @@ class S3StorageTest {
                 .getException()).isNull();
         assertThat(s3.objectKeys(bucket)).containsExactlyInAnyOrder("tenants/acme/k1", "tenants/acme/k2");
         assertThat(harness.component.liveDelegates()).isEqualTo(1);
+    }
+
+    @Test
+    void theComponentVerifierProbesInstancesWithCodedErrors() {
+        Map<String, String> badKeys = new HashMap<>(config(bucket, s3.endpoint().toString()));
+        badKeys.put(StorageInstanceConfig.SECRET_KEY, "secret:wrong-secret");
+        harness.instances.put(StorageHarness.instance("badkeys", StorageComponent.BACKEND_S3, 1, badKeys));
+        harness.instances.put(StorageHarness.instance("nobucket", StorageComponent.BACKEND_S3, 1,
+                config("no-such-bucket", s3.endpoint().toString())));
+        ComponentVerifierExtension verifier = harness.component.getExtension(ComponentVerifierExtension.class)
+                .orElseThrow();
+
+        assertThat(verify(verifier, "evidence").getStatus()).isEqualTo(ComponentVerifierExtension.Result.Status.OK);
+        ComponentVerifierExtension.Result denied = verify(verifier, "badkeys");
+        assertThat(denied.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getCode()).isEqualTo(ComponentVerifierExtension.VerificationError.StandardCode.AUTHENTICATION);
+            assertThat(error.getDetails()).containsValue("STORAGE_ACCESS_DENIED");
+            assertThat(error.getDescription()).doesNotContain(SECRET_KEY);
+        });
+        assertThat(verify(verifier, "nobucket").getErrors()).singleElement()
+                .satisfies(error -> assertThat(error.getDetails()).containsValue("STORAGE_BUCKET_MISSING"));
+        assertThat(harness.gate.requests()).isEmpty();
+    }
+
+    private static ComponentVerifierExtension.Result verify(ComponentVerifierExtension verifier, String instance) {
+        return verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY,
+                Map.of("tenant", "acme", "environment", "prod", "instance", instance));
     }
 
     @Test

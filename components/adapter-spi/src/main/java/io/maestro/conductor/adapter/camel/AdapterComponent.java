@@ -4,6 +4,7 @@ import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
 import io.maestro.conductor.adapter.health.AdapterHealthCheck;
+import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.InstanceResolver;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
@@ -47,6 +48,25 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
 
     /** Builds the backend delegate for one instance config version. */
     protected abstract D createDelegate(ResolvedInstance instance, InstanceSecrets secrets) throws Exception;
+
+    /**
+     * The cheapest call that proves the delegate can reach its backend with its credentials (e.g. list one key);
+     * failures leave as {@link AdapterException} with a stable code.
+     */
+    protected abstract void probe(D delegate, ResolvedInstance instance);
+
+    protected AdapterComponent() {
+        registerExtension(() -> new AdapterVerifierExtension(this));
+    }
+
+    /**
+     * Resolves an instance and probes its backend, bypassing the governance gate (nothing is read or written).
+     * Backs Camel's {@code ComponentVerifierExtension} connectivity scope.
+     */
+    public void probe(InstanceRef ref) {
+        ResolvedInstance instance = getInstanceResolver().resolve(ref, category());
+        probe(delegateFor(instance), instance);
+    }
 
     @Override
     protected void doStart() throws Exception {

@@ -24,6 +24,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.extension.ComponentVerifierExtension;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -212,6 +213,30 @@ class AdapterComponentTest {
 
         camel.close();
         assertThat(echo.built.get(1).closed).isTrue();
+    }
+
+    @Test
+    void theVerifierChecksParametersAndProbesTheInstance() throws Exception {
+        start();
+        ComponentVerifierExtension verifier = echo.getExtension(ComponentVerifierExtension.class).orElseThrow();
+
+        var missing = verifier.verify(ComponentVerifierExtension.Scope.PARAMETERS, Map.of("tenant", "acme"));
+        assertThat(missing.getStatus()).isEqualTo(ComponentVerifierExtension.Result.Status.ERROR);
+        assertThat(missing.getErrors()).hasSize(2);
+
+        Map<String, Object> greeter = Map.of("tenant", "acme", "environment", "prod", "instance", "greeter");
+        assertThat(verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY, greeter).getStatus())
+                .isEqualTo(ComponentVerifierExtension.Result.Status.OK);
+
+        instances.put(greeter(2, "unreachable"));
+        var down = verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY, greeter);
+        assertThat(down.getStatus()).isEqualTo(ComponentVerifierExtension.Result.Status.ERROR);
+        assertThat(down.getErrors().get(0).getDetails()).containsValue("STORAGE_UNREACHABLE");
+
+        var unknown = verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY,
+                Map.of("tenant", "acme", "environment", "prod", "instance", "missing"));
+        assertThat(unknown.getErrors().get(0).getDetails()).containsValue("ADAPTER_NOT_INSTALLED");
+        assertThat(gate.requests()).isEmpty();
     }
 
     @Test

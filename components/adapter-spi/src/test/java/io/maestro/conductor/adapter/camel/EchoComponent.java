@@ -3,6 +3,8 @@ package io.maestro.conductor.adapter.camel;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
 import org.apache.camel.Endpoint;
@@ -25,6 +27,13 @@ class EchoComponent extends AdapterComponent<EchoComponent.Delegate> {
                 secrets.require("token", "echo.client").reveal().length());
         built.add(delegate);
         return delegate;
+    }
+
+    @Override
+    protected void probe(Delegate delegate, ResolvedInstance instance) {
+        if (delegate.greeting.equals("unreachable")) {
+            throw new AdapterException(AdapterErrorCode.STORAGE_UNREACHABLE, instance.ref().id(), "probe failed");
+        }
     }
 
     @Override
