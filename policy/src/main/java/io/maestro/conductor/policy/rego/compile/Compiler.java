@@ -51,7 +51,7 @@ public final class Compiler {
     Compiler c = new Compiler(policy.builtins());
     c.registerFunctions(policy.root());
     List<Expr> parsed = Parser.parseQuery(query);
-    Resolver resolver = new Resolver(List.of(), Set.of(), List.of(), c::isCallable, c::arity);
+    Resolver resolver = new Resolver(List.of(), Set.of(), List.of(), c::isCallable, c::arity, c.errors);
     List<Expr> resolved = resolver.query(parsed);
     List<String> captures = new ArrayList<>();
     List<Expr> body = new ArrayList<>();
@@ -101,7 +101,7 @@ public final class Compiler {
     }
     RuleNode root = new RuleNode(List.of());
     for (Module m : modules) {
-      Resolver resolver = new Resolver(m.pkg(), roots.get(m.pkg()), m.imports(), this::isCallable, this::arity);
+      Resolver resolver = new Resolver(m.pkg(), roots.get(m.pkg()), m.imports(), this::isCallable, this::arity, errors);
       for (Rule rule : m.rules()) {
         CompiledRule compiled = compileRule(resolver.rule(rule), m.pkg());
         if (compiled != null) place(root, m.pkg(), rule, compiled);

@@ -1,5 +1,7 @@
 package io.maestro.conductor.policy.rego.compile;
 
+import io.maestro.conductor.policy.rego.RegoError;
+import io.maestro.conductor.policy.rego.RegoException;
 import io.maestro.conductor.policy.rego.ast.Expr;
 import io.maestro.conductor.policy.rego.ast.Loc;
 import io.maestro.conductor.policy.rego.ast.Module;
@@ -28,6 +30,7 @@ final class Resolver {
   private final Map<String, List<String>> imports = new HashMap<>();
   private final Predicate<String> isFunction;
   private final ToIntFunction<String> arity;
+  private final List<RegoError> errors;
   private int fresh;
 
   private static final class Scope {
@@ -57,12 +60,13 @@ final class Resolver {
    * @param arity      a callable's declared arity, or -1 when unknown or variadic
    */
   Resolver(List<String> pkg, Set<String> ruleRoots, List<Module.Import> imports, Predicate<String> isFunction,
-           ToIntFunction<String> arity) {
+           ToIntFunction<String> arity, List<RegoError> errors) {
     this.pkg = pkg;
     this.ruleRoots = ruleRoots;
     imports.forEach(i -> this.imports.put(i.alias(), i.path()));
     this.isFunction = isFunction;
     this.arity = arity;
+    this.errors = errors;
   }
 
   Rule rule(Rule r) {
@@ -106,6 +110,12 @@ final class Resolver {
       r = new Expr.Unify(term(u.left(), scope), term(u.right(), scope));
     } else if (s instanceof Expr.Assign a) {
       Term right = term(a.right(), scope);
+      for (String v : Vars.direct(a.left())) {
+        if (scope.names.containsKey(v) && !v.startsWith("$_")) {
+          errors.add(new RegoError(RegoException.COMPILE_ERROR, "var " + v + " assigned above", e.loc().file(),
+              e.loc().line(), e.loc().col()));
+        }
+      }
       declare(Vars.direct(a.left()), scope);
       r = new Expr.Assign(term(a.left(), scope), right);
     } else if (s instanceof Expr.SomeDecl d) {

@@ -524,10 +524,10 @@ public final class Evaluator {
   private Value baseAt(List<Value> prefix) {
     Value v = policy.baseData();
     for (Value key : prefix) {
-      if (v == null) return null;
+      if (v == null) break;
       v = ValueOps.index(v, key);
     }
-    if (v != null && frame.hasOverrideBelow(prefix)) v = frame.patchBelow(prefix, v);
+    if (frame.hasOverrideBelow(prefix)) v = frame.patchBelow(prefix, v == null ? ObjectValue.EMPTY : v);
     return v;
   }
 
@@ -564,7 +564,7 @@ public final class Evaluator {
         Bindings b = new Bindings();
         boolean[] succeeded = {false};
         CompiledRule current = r;
-        evalBody(r.body(), 0, b, () -> {
+        definition(current.value(), k -> evalBody(current.body(), 0, b, k), () -> {
           succeeded[0] = true;
           evalTerm(current.value(), b, v -> addDistinct(results, v, () -> conflict("complete rules must not produce "
               + "multiple outputs: rule " + node.dottedName() + " produced conflicting values", current.loc())));
@@ -588,9 +588,24 @@ public final class Evaluator {
     TreeSet<Value> out = new TreeSet<>();
     for (CompiledRule r : rules) {
       Bindings b = new Bindings();
-      evalBody(r.body(), 0, b, () -> evalTerm(r.value(), b, out::add));
+      definition(r.value(), k -> evalBody(r.body(), 0, b, k), () -> evalTerm(r.value(), b, out::add));
     }
     return SetValue.of(out);
+  }
+
+  /**
+   * Runs one rule definition's search, calling {@code onSolution} per solution. A constant value cannot
+   * change between solutions, so the search stops at the first (OPA's early exit).
+   */
+  private void definition(Term value, Consumer<Cont> search, Cont onSolution) {
+    if (value instanceof Term.Scalar) {
+      exists(found -> search.accept(() -> {
+        onSolution.run();
+        found.run();
+      }));
+    } else {
+      search.accept(onSolution);
+    }
   }
 
   private DocBuilder dynamic(List<CompiledRule> rules) {
@@ -704,11 +719,12 @@ public final class Evaluator {
           Bindings b = new Bindings();
           boolean[] succeeded = {false};
           CompiledRule current = r;
-          unifyElements(r.args(), argValues, 0, b, () -> evalBody(current.body(), 0, b, () -> {
-            succeeded[0] = true;
-            evalTerm(current.value(), b, v -> addDistinct(results, v, () -> conflict("function " + name
-                + " produced conflicting values for the same inputs", current.loc())));
-          }));
+          definition(current.value(), k -> unifyElements(current.args(), argValues, 0, b,
+              () -> evalBody(current.body(), 0, b, k)), () -> {
+                succeeded[0] = true;
+                evalTerm(current.value(), b, v -> addDistinct(results, v, () -> conflict("function " + name
+                    + " produced conflicting values for the same inputs", current.loc())));
+              });
           if (succeeded[0]) break;
         }
       }
