@@ -45,10 +45,17 @@ final class AggregateBuiltins implements BuiltinGroup {
           Collections.sort(sorted);
           return new ArrayValue(sorted);
         }, ARR_SET),
-        spec("any", BOOL, (ctx, a) -> BooleanValue.of(
-            Operands.arrayOrSet("any", a, 1).contains(BooleanValue.TRUE)), ARR_SET),
-        spec("all", BOOL, (ctx, a) -> BooleanValue.of(
-            Operands.arrayOrSet("all", a, 1).stream().allMatch(BooleanValue.TRUE::equals)), ARR_SET));
+        spec("any", BOOL, (ctx, a) -> BooleanValue.of(booleans("any", a).contains(BooleanValue.TRUE)), ARR_SET),
+        spec("all", BOOL, (ctx, a) -> BooleanValue.of(booleans("all", a).stream().allMatch(BooleanValue.TRUE::equals)),
+            ARR_SET));
+  }
+
+  /** The deprecated any/all word their type error "one of {array, set}", unlike the other aggregates. */
+  private static Collection<Value> booleans(String name, List<Value> a) {
+    Value v = a.get(0);
+    if (v instanceof ArrayValue arr) return arr.elements();
+    if (v instanceof SetValue set) return set.elements();
+    throw Operands.typeError(name, 1, v, "array", "set");
   }
 
   private static Value count(BuiltinContext ctx, List<Value> a) {

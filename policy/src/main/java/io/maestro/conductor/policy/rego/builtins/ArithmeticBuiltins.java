@@ -10,7 +10,6 @@ import io.maestro.conductor.policy.rego.value.SetValue;
 import io.maestro.conductor.policy.rego.value.Value;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,8 +20,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The arithmetic operators as builtins ({@code plus minus mul div rem}), rounding, and
- * {@code numbers.range}. Numbers are exact decimals; a quotient that does not terminate is the
- * nearest double, as OPA's floating-point division prints it.
+ * {@code numbers.range}. Numbers are exact decimals; a quotient that does not terminate is rounded
+ * as OPA's big.Float division rounds it ({@link BigFloat64}).
  */
 final class ArithmeticBuiltins implements BuiltinGroup {
   /** Largest range {@code numbers.range} builds, so one call cannot exhaust the heap. */
@@ -40,7 +39,7 @@ final class ArithmeticBuiltins implements BuiltinGroup {
           BigDecimal x = Operands.decimal("div", a, 1);
           BigDecimal y = Operands.decimal("div", a, 2);
           if (y.signum() == 0) throw BuiltinException.failed("div", "divide by zero");
-          return NumberValue.of(divide(x, y));
+          return NumberValue.of(BigFloat64.divide(x, y));
         }, NUM, NUM),
         spec("rem", NUM, (ctx, a) -> {
           NumberValue x = Operands.number("rem", a, 1);
@@ -78,34 +77,18 @@ final class ArithmeticBuiltins implements BuiltinGroup {
     return spec(name, NUM, (ctx, a) -> NumberValue.of(op.apply(Operands.decimal(name, a, 1))), NUM);
   }
 
-  /** Number difference or set difference; the operand that breaks the pairing is the one OPA names. */
+  /** Number difference or set difference; the error names the operand OPA names. */
   private static Value minus(BuiltinContext ctx, List<Value> a) {
     Value x = a.get(0);
     Value y = a.get(1);
-    if (x instanceof NumberValue n) {
-      if (y instanceof NumberValue m) return NumberValue.of(n.value().subtract(m.value()));
-      throw Operands.typeError("minus", 2, y, "number");
+    if (x instanceof NumberValue n && y instanceof NumberValue m) return NumberValue.of(n.value().subtract(m.value()));
+    if (x instanceof SetValue s && y instanceof SetValue t) {
+      TreeSet<Value> out = new TreeSet<>(s.elements());
+      out.removeAll(t.elements());
+      return SetValue.of(out);
     }
-    if (x instanceof SetValue s) {
-      if (y instanceof SetValue t) {
-        TreeSet<Value> out = new TreeSet<>(s.elements());
-        out.removeAll(t.elements());
-        return SetValue.of(out);
-      }
-      throw Operands.typeError("minus", 2, y, "set");
-    }
-    throw Operands.typeError("minus", 1, x, "number", "set");
-  }
-
-  /** Exact when the quotient terminates; otherwise the nearest double, as a float64 division prints. */
-  static BigDecimal divide(BigDecimal x, BigDecimal y) {
-    try {
-      return x.divide(y);
-    } catch (ArithmeticException nonTerminating) {
-      BigDecimal q = x.divide(y, MathContext.DECIMAL128);
-      double d = q.doubleValue();
-      return Double.isFinite(d) && d != 0 ? new BigDecimal(Double.toString(d)) : q;
-    }
+    if (!(x instanceof NumberValue) && !(x instanceof SetValue)) throw Operands.typeError("minus", 1, x, "number", "set");
+    throw Operands.typeError("minus", 2, y, y instanceof NumberValue ? "set" : "number");
   }
 
   private static Value range(String name, BigInteger from, BigInteger to, BigInteger step) {

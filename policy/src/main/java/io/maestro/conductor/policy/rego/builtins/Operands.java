@@ -90,12 +90,12 @@ final class Operands {
     return i.intValue();
   }
 
-  /** The elements of an array or set operand, in order. */
+  /** The elements of an array or set operand, in order; the error reads "one of {set, array}" as OPA's mostly do. */
   static Collection<Value> arrayOrSet(String name, List<Value> args, int pos) {
     Value v = args.get(pos - 1);
     if (v instanceof ArrayValue a) return a.elements();
     if (v instanceof SetValue s) return s.elements();
-    throw typeError(name, pos, v, "array", "set");
+    throw typeError(name, pos, v, "set", "array");
   }
 
   /** The strings of an array or set operand; a non-string element is OPA's element error. */

@@ -22,10 +22,15 @@ class ArithmeticBuiltinsTest {
   }
 
   @Test
-  void divisionIsExactWhenItTerminatesAndFloatOtherwise() {
+  void divisionIsExactWhenItTerminatesAndA64BitFloatOtherwise() {
     assertThat(call("div", n(6), n(3))).hasToString("2");
     assertThat(call("div", n(1), n(4))).hasToString("0.25");
-    assertThat(call("div", n(1), n(3))).hasToString("0.3333333333333333");
+    assertThat(call("div", n(1), n(3))).hasToString("0.33333333333333333334");
+    assertThat(call("div", n(2), n(3))).hasToString("0.6666666666666666667");
+    assertThat(call("div", n(-10), n(3))).hasToString("-3.3333333333333333333");
+    assertThat(call("div", n("1e40"), n(4))).as("1e40 is rounded to a 64-bit float first; an integral float prints in full")
+        .hasToString("2499999999999999999945921523067564064768");
+    assertThat(call("div", n(0), n(5))).hasToString("0");
     BuiltinException e = error("div", n(1), n("0.0"));
     assertThat(e.code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
     assertThat(e).hasMessage("div: divide by zero");
@@ -49,6 +54,7 @@ class ArithmeticBuiltinsTest {
     assertThat(setThenNumber).hasMessage("minus: operand 2 must be set but got number");
     assertThat(error("minus", n(1), set(n(1)))).hasMessage("minus: operand 2 must be number but got set");
     assertThat(error("minus", s("a"), n(1))).hasMessage("minus: operand 1 must be one of {number, set} but got string");
+    assertThat(error("minus", set(), s("a"))).hasMessage("minus: operand 2 must be number but got string");
   }
 
   @Test

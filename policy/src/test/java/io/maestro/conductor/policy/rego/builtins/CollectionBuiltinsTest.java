@@ -44,6 +44,8 @@ class CollectionBuiltinsTest {
     assertThat(call("sort", set(s("b"), n(2), s("a")))).isEqualTo(arr(n(2), s("a"), s("b")));
     assertThat(call("any", arr(BooleanValue.FALSE, BooleanValue.TRUE))).isEqualTo(BooleanValue.TRUE);
     assertThat(call("all", arr())).isEqualTo(BooleanValue.TRUE);
+    assertThat(error("max", s("x"))).hasMessage("max: operand 1 must be one of {set, array} but got string");
+    assertThat(error("any", s("x"))).hasMessage("any: operand 1 must be one of {array, set} but got string");
   }
 
   @Test
