@@ -43,7 +43,7 @@ public final class RegistryMaps {
     public static Config configure(Config config, DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         InstanceStore instances = new InstanceStore(jdbc);
-        config.addMapConfig(loaded(TENANTS, new TenantLoader(new TenantStore(jdbc))));
+        config.addMapConfig(loaded(TENANTS, new TenantLoader(new TenantStore(jdbc))).setNearCacheConfig(servedAsIs()));
         config.addMapConfig(loaded(DEFINITIONS, new DefinitionLoader(new DefinitionStore(jdbc))));
         config.addMapConfig(loaded(INSTANCES, new InstanceSetLoader(jdbc, instances)).setNearCacheConfig(servedAsIs()));
         config.addMapConfig(loaded(INSTANCE_NAMES, new InstanceNamesLoader(jdbc, instances)));
@@ -70,9 +70,9 @@ public final class RegistryMaps {
     }
 
     /**
-     * A near cache that hands out the cached object itself: a get costs no deserialisation, which for a
-     * tenant's instances or a dependents list of hundreds of routes is most of the query. Only for maps whose values are immutable;
-     * Hazelcast invalidates entries when the map changes.
+     * A near cache that hands out the cached object itself, so a get costs no deserialisation: for a tenant
+     * (checked on every call), a tenant's instances or a dependents list of hundreds of routes that is most
+     * of the query. Only for maps whose values are immutable; Hazelcast invalidates entries on change.
      */
     private static NearCacheConfig servedAsIs() {
         return new NearCacheConfig()
