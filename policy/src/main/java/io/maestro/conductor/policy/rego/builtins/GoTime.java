@@ -19,26 +19,18 @@ final class GoTime {
   static final String RFC3339 = "2006-01-02T15:04:05Z07:00";
   static final String RFC3339_NANO = "2006-01-02T15:04:05.999999999Z07:00";
 
-  /** Go's named layouts, which OPA accepts in place of a layout. */
-  static final Map<String, String> NAMED = Map.ofEntries(
-      Map.entry("ANSIC", "Mon Jan _2 15:04:05 2006"),
-      Map.entry("UnixDate", "Mon Jan _2 15:04:05 MST 2006"),
-      Map.entry("RubyDate", "Mon Jan 02 15:04:05 -0700 2006"),
-      Map.entry("RFC822", "02 Jan 06 15:04 MST"),
-      Map.entry("RFC822Z", "02 Jan 06 15:04 -0700"),
-      Map.entry("RFC850", "Monday, 02-Jan-06 15:04:05 MST"),
-      Map.entry("RFC1123", "Mon, 02 Jan 2006 15:04:05 MST"),
-      Map.entry("RFC1123Z", "Mon, 02 Jan 2006 15:04:05 -0700"),
-      Map.entry("RFC3339", RFC3339),
-      Map.entry("RFC3339Nano", RFC3339_NANO),
-      Map.entry("Kitchen", "3:04PM"),
-      Map.entry("Stamp", "Jan _2 15:04:05"),
-      Map.entry("StampMilli", "Jan _2 15:04:05.000"),
-      Map.entry("StampMicro", "Jan _2 15:04:05.000000"),
-      Map.entry("StampNano", "Jan _2 15:04:05.000000000"),
-      Map.entry("DateTime", "2006-01-02 15:04:05"),
-      Map.entry("DateOnly", "2006-01-02"),
-      Map.entry("TimeOnly", "15:04:05"));
+  /** The Go layout constants OPA accepts by name in time.parse_ns and time.format. */
+  static final Map<String, String> NAMED = Map.of(
+      "ANSIC", "Mon Jan _2 15:04:05 2006",
+      "UnixDate", "Mon Jan _2 15:04:05 MST 2006",
+      "RubyDate", "Mon Jan 02 15:04:05 -0700 2006",
+      "RFC822", "02 Jan 06 15:04 MST",
+      "RFC822Z", "02 Jan 06 15:04 -0700",
+      "RFC850", "Monday, 02-Jan-06 15:04:05 MST",
+      "RFC1123", "Mon, 02 Jan 2006 15:04:05 MST",
+      "RFC1123Z", "Mon, 02 Jan 2006 15:04:05 -0700",
+      "RFC3339", RFC3339,
+      "RFC3339Nano", RFC3339_NANO);
 
   private static final String[] LONG_MONTHS = {"January", "February", "March", "April", "May", "June", "July",
       "August", "September", "October", "November", "December"};
@@ -73,7 +65,7 @@ final class GoTime {
 
   private GoTime() {}
 
-  /** A layout named as Go's constants ("RFC3339", "DateOnly", ...) or the layout itself. */
+  /** A layout named as Go's constants ("RFC3339", "RFC1123", ...) or the layout itself. */
   static String layout(String nameOrLayout) { return NAMED.getOrDefault(nameOrLayout, nameOrLayout); }
 
   private static Chunk chunk(String l, int i, Std std, int len) {

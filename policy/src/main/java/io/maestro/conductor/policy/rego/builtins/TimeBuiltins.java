@@ -97,7 +97,10 @@ final class TimeBuiltins implements BuiltinGroup {
       if (arr.size() == 0) throw Operands.typeError(name, 1, v, "either number (ns) or [number (ns), string (tz)]");
       ns = arr.get(0);
       if (arr.size() > 1) zone = zone(name, Operands.string(name, arr.elements(), 2));
-      if (arr.size() > 2) layout = GoTime.layout(Operands.string(name, arr.elements(), 3));
+      if (arr.size() > 2) {
+        String given = Operands.string(name, arr.elements(), 3);
+        layout = given.isEmpty() ? GoTime.RFC3339_NANO : GoTime.layout(given);
+      }
     } else {
       ns = v;
     }
