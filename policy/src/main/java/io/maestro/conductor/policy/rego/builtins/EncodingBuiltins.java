@@ -1,5 +1,6 @@
 package io.maestro.conductor.policy.rego.builtins;
 
+import static io.maestro.conductor.policy.rego.builtins.Specs.ANY;
 import static io.maestro.conductor.policy.rego.builtins.Specs.BOOL;
 import static io.maestro.conductor.policy.rego.builtins.Specs.OBJ;
 import static io.maestro.conductor.policy.rego.builtins.Specs.STR;
@@ -32,17 +33,22 @@ final class EncodingBuiltins implements BuiltinGroup {
         unary("base64.encode", s -> Base64.getEncoder().encodeToString(utf8(s))),
         unary("base64.decode", s -> text(decode("base64.decode", s, false))),
         spec("base64.is_valid", BOOL, (ctx, a) -> {
+          if (!(a.get(0) instanceof StringValue s)) return BooleanValue.FALSE;
           try {
-            decode("base64.is_valid", Operands.string("base64.is_valid", a, 1), false);
+            decode(s.value(), false);
             return BooleanValue.TRUE;
-          } catch (BuiltinException e) {
-            if (e.code().equals(BuiltinException.TYPE_ERROR)) throw e;
+          } catch (IllegalArgumentException e) {
             return BooleanValue.FALSE;
           }
-        }, STR),
+        }, ANY),
         unary("base64url.encode", s -> Base64.getUrlEncoder().encodeToString(utf8(s))),
         unary("base64url.encode_no_pad", s -> Base64.getUrlEncoder().withoutPadding().encodeToString(utf8(s))),
-        unary("base64url.decode", s -> text(decode("base64url.decode", s, true))),
+        unary("base64url.decode", s -> {
+          if (!s.endsWith("=") && s.length() % 4 == 1) {
+            throw BuiltinException.failed("base64url.decode", "illegal base64url string: " + s);
+          }
+          return text(decode("base64url.decode", s, true));
+        }),
         unary("hex.encode", s -> HexFormat.of().formatHex(utf8(s))),
         unary("hex.decode", s -> {
           try {
@@ -123,12 +129,21 @@ final class EncodingBuiltins implements BuiltinGroup {
       Value v = e.getValue();
       List<String> values;
       if (v instanceof StringValue s) values = List.of(s.value());
-      else if (v instanceof ArrayValue arr) values = Operands.strings(name, 1, arr, arr.elements());
-      else if (v instanceof SetValue set) values = Operands.strings(name, 1, set, set.elements());
-      else throw Operands.invalid(name, 1, "values must be strings, arrays of strings or sets of strings but got " + v.typeName());
+      else if (v instanceof ArrayValue arr) values = valueStrings(name, arr.elements());
+      else if (v instanceof SetValue set) values = valueStrings(name, set.elements());
+      else throw Operands.invalid(name, 1, "values must be string, array[string], or set[string]");
       for (String one : values) pairs.add(queryEscape(k.value()) + "=" + queryEscape(one));
     }
     return StringValue.of(String.join("&", pairs));
+  }
+
+  private static List<String> valueStrings(String name, java.util.Collection<Value> values) {
+    List<String> out = new ArrayList<>(values.size());
+    for (Value v : values) {
+      if (!(v instanceof StringValue s)) throw Operands.invalid(name, 1, "values must be string, array[string], or set[string]");
+      out.add(s.value());
+    }
+    return out;
   }
 
   /** Go's url.ParseQuery: '&'-separated pairs, each key to the array of its values in order. */

@@ -51,35 +51,38 @@ final class JsonBuiltins implements BuiltinGroup {
         spec("json.patch", ANY, (ctx, a) -> JsonPatch.apply(a.get(0), Operands.array("json.patch", a, 2)), ANY, ARR));
   }
 
-  /** Options {@code pretty}, {@code indent}, {@code prefix}: pretty is implied by either of the others. */
+  /**
+   * Options {@code pretty}, {@code indent} (default tab), {@code prefix}: pretty is implied by either
+   * of the others. As in OPA, the prefix also starts the first line.
+   */
   private static Value marshalWithOptions(BuiltinContext ctx, List<Value> a) {
     String name = "json.marshal_with_options";
     ObjectValue opts = Operands.object(name, a, 2);
     Boolean pretty = null;
-    String indent = null;
-    String prefix = null;
+    boolean implied = false;
+    String indent = "\t";
+    String prefix = "";
     for (Map.Entry<Value, Value> e : opts.entries().entrySet()) {
-      String key = e.getKey() instanceof StringValue k ? k.value() : "";
+      String key = e.getKey() instanceof StringValue k ? k.value() : RegoText.of(e.getKey());
       Value v = e.getValue();
       switch (key) {
         case "pretty" -> {
-          if (!(v instanceof BooleanValue b)) throw Operands.invalid(name, 2, "pretty must be a boolean");
+          if (!(v instanceof BooleanValue b)) throw Operands.invalid(name, 2, "key pretty failed cast to bool");
           pretty = b.value();
         }
-        case "indent" -> {
-          if (!(v instanceof StringValue s)) throw Operands.invalid(name, 2, "indent must be a string");
-          indent = s.value();
+        case "indent", "prefix" -> {
+          if (!(v instanceof StringValue s)) {
+            throw Operands.invalid(name, 2, "key " + key + " failed cast to string: must be string but got " + v.typeName());
+          }
+          if (key.equals("indent")) indent = s.value();
+          else prefix = s.value();
+          implied = true;
         }
-        case "prefix" -> {
-          if (!(v instanceof StringValue s)) throw Operands.invalid(name, 2, "prefix must be a string");
-          prefix = s.value();
-        }
-        default -> throw Operands.invalid(name, 2, "object key must be one of {pretty, indent, prefix} but got "
-            + RegoText.of(e.getKey()));
+        default -> throw Operands.invalid(name, 2, "object contained unknown key " + key);
       }
     }
-    boolean layout = pretty != null ? pretty : indent != null || prefix != null;
+    boolean layout = pretty != null ? pretty : implied;
     if (!layout) return StringValue.of(GoJson.marshal(a.get(0)));
-    return StringValue.of(GoJson.marshal(a.get(0), prefix == null ? "" : prefix, indent == null ? "\t" : indent));
+    return StringValue.of(prefix + GoJson.marshal(a.get(0), prefix, indent));
   }
 }

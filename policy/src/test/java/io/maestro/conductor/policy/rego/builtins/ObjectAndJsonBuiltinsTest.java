@@ -89,7 +89,10 @@ class ObjectAndJsonBuiltinsTest {
     assertThat(call("json.marshal", arr(json("{\"foo\":[3,1,2]}"), set(n(2), n(1))))).isEqualTo(s("[{\"foo\":[3,1,2]},[1,2]]"));
     assertThat(call("json.marshal", s("<a&b>"))).isEqualTo(s("\"\\u003ca\\u0026b\\u003e\""));
     assertThat(call("json.marshal_with_options", json("{\"a\":[1]}"), json("{\"indent\":\"  \",\"prefix\":\"> \"}")))
-        .isEqualTo(s("{\n>   \"a\": [\n>     1\n>   ]\n> }"));
+        .isEqualTo(s("> {\n>   \"a\": [\n>     1\n>   ]\n> }"));
+    assertThat(call("json.marshal_with_options", json("{\"a\":1}"), json("{\"pretty\":false,\"indent\":\" \"}"))).isEqualTo(s("{\"a\":1}"));
+    assertThat(error("json.marshal_with_options", json("{}"), json("{\"colour\":1}")))
+        .hasMessage("json.marshal_with_options: operand 2 object contained unknown key colour");
     assertThat(call("json.marshal_with_options", json("{\"a\":1}"), json("{\"pretty\":true}"))).isEqualTo(s("{\n\t\"a\": 1\n}"));
     assertThat(call("json.unmarshal", s("{\"a\":[1.5,true,null]}"))).isEqualTo(json("{\"a\":[1.5,true,null]}"));
     assertThat(error("json.unmarshal", s("{} trailing")).code()).isEqualTo(BuiltinException.BUILTIN_ERROR);

@@ -44,6 +44,8 @@ class TypeAndEncodingBuiltinsTest {
     assertThat(call("base64.decode", s("c3ViamVjdHM/X2Q="))).isEqualTo(s("subjects?_d"));
     assertThat(call("base64.is_valid", s("aGVsbG8="))).isEqualTo(BooleanValue.TRUE);
     assertThat(call("base64.is_valid", s("aGVsbG8"))).as("std base64 needs padding").isEqualTo(BooleanValue.FALSE);
+    assertThat(call("base64.is_valid", n(1))).isEqualTo(BooleanValue.FALSE);
+    assertThat(error("base64url.decode", s("aGVsb"))).hasMessage("base64url.decode: illegal base64url string: aGVsb");
     assertThat(error("base64.decode", s("aGV^bG8="))).hasMessage("base64.decode: illegal base64 data at input byte 3");
     assertThat(call("base64url.encode", s("subjects?_d"))).isEqualTo(s("c3ViamVjdHM_X2Q="));
     assertThat(call("base64url.encode_no_pad", s("hello"))).isEqualTo(s("aGVsbG8"));
