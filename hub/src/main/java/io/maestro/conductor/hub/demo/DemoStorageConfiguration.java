@@ -1,0 +1,46 @@
+package io.maestro.conductor.hub.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.conductor.hub.config.ConductorProperties;
+import io.maestro.conductor.hub.evidence.EvidenceRequestParser;
+import io.maestro.conductor.hub.evidence.EvidenceUploads;
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.sandbox.S3ProxySandbox;
+import io.maestro.conductor.storage.StorageComponent;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded default's demo storage: in-process S3 and GCS peers, the demo tenants' storage instances pointed at
+ * them, and the demo uploads. Only when {@code conductor.demo-storage.enabled} is true (application.yaml; the
+ * production profile sets false) and the optional {@code conductor-sandbox} jar is present: a production
+ * deployment neither starts a peer nor needs the jar.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(S3ProxySandbox.class)
+@ConditionalOnProperty(name = "conductor.demo-storage.enabled", havingValue = "true")
+@EnableConfigurationProperties(DemoStorageProperties.class)
+public class DemoStorageConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DemoStoragePeers demoStoragePeers(ConductorProperties conductor, DemoStorageProperties demo) {
+        return DemoStoragePeers.start(conductor.dataDir(), demo.s3Port());
+    }
+
+    /** Every GCS instance reads and writes the in-memory fake (there is no GCS server to point it at). */
+    @Bean
+    ComponentCustomizer demoGcsClients(DemoStoragePeers peers) {
+        return ComponentCustomizer.forType(StorageComponent.class,
+                storage -> storage.setGcsClientFactory((instance, config, secrets) -> peers.gcs().storage()));
+    }
+
+    @Bean
+    DemoUploads demoUploads(Registry registry, DemoStoragePeers peers, DemoStorageProperties demo,
+                            EvidenceRequestParser parser, EvidenceUploads uploads, ObjectMapper json) {
+        return new DemoUploads(registry, peers, demo, parser, uploads, json);
+    }
+}

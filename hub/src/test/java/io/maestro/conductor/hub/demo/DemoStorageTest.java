@@ -1,0 +1,88 @@
+package io.maestro.conductor.hub.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.hub.ConductorHubApplication;
+import io.maestro.conductor.hub.support.Api;
+import io.maestro.conductor.hub.support.HubProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The embedded default's demo: the demo tenants of {@code tenant-config/} with the real residency bundle, their
+ * storage on the in-process peers, one stored bundle per tenant and one residency-denied upload at start, all
+ * visible through the API. (S3 on a free port here, so the demo re-points the S3 instances at it.)
+ */
+@SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DemoStorageTest {
+
+    static final Path DATA_DIR = dataDir();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DemoStoragePeers peers;
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry properties) {
+        HubProperties.embeddedDefault(DATA_DIR).forEach((name, value) -> properties.add(name, () -> value));
+        properties.add("camel.main.routes-include-pattern",
+                () -> "file:" + HubProperties.repositoryPath("routes") + "/evidence-upload.yaml");
+        properties.add("conductor.policy.bundle-dirs", () -> HubProperties.repositoryPath("residency-policies")
+                + "," + HubProperties.repositoryPath("governance-policies"));
+        properties.add("conductor.demo-storage.enabled", () -> "true");
+        properties.add("conductor.demo-storage.s3-port", () -> "0");
+    }
+
+    @Test
+    void eachDemoTenantHasOneStoredBundleAndTheDeniedUploadIsListed() throws IOException {
+        Api api = new Api(port);
+        String password = Files.readString(DATA_DIR.resolve("operator-password")).strip();
+
+        for (String tenant : new String[] {"atlas", "lumen", "orbit"}) {
+            JsonNode receipts = api.get("/api/tenants/" + tenant + "/receipts?limit=500", "operator", password).json();
+            long stored = 0;
+            for (JsonNode receipt : receipts) {
+                if ("EVIDENCE_STORED".equals(receipt.path("action").asText())
+                        && ("demo-" + tenant).equals(receipt.path("changeSet").path("bundleId").asText())) {
+                    stored++;
+                }
+            }
+            assertThat(stored).as(tenant).isEqualTo(1);
+        }
+        // The demo's S3 keeps objects as files, so its listing also names the folders.
+        assertThat(peers.s3().objectKeys("atlas-dev-evidence")).contains(
+                "atlas/dev/evidence/demo-atlas/control-check.txt", "atlas/dev/evidence/demo-atlas/manifest.json");
+        assertThat(peers.s3().objectKeys("orbit-dev-evidence")).contains(
+                "orbit/dev/evidence/demo-orbit/control-check.txt");
+        assertThat(peers.gcs().objectNames("lumen-dev-evidence")).contains(
+                "lumen/dev/evidence/demo-lumen/manifest.json");
+
+        JsonNode denials = api.get("/api/tenants/atlas/residency/denials", "operator", password).json();
+        assertThat(denials).isNotEmpty();
+        assertThat(denials.get(0).path("dataRegion").asText()).isEqualTo("ap-southeast-1");
+        assertThat(denials.get(0).path("code").asText()).isEqualTo("RESIDENCY_MISMATCH");
+        assertThat(peers.s3().bucketNames()).allSatisfy(bucket ->
+                assertThat(peers.s3().objectKeys(bucket)).noneMatch(key -> key.contains("demo-denied-")));
+
+        JsonNode locations = api.get("/api/tenants/atlas/storage-locations", "operator", password).json();
+        assertThat(locations.findValuesAsText("bucket")).contains("atlas-dev-evidence", "atlas-prod-evidence");
+    }
+
+    private static Path dataDir() {
+        try {
+            return Files.createTempDirectory("demo-storage-hub");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
