@@ -44,4 +44,40 @@ class CliHelpAndPolicyTest {
             TempDirs.delete(dir);
         }
     }
+
+    @Test
+    void policyEvalAndTestRunTheEmbeddedEngine() throws Exception {
+        Path dir = Files.createTempDirectory("rego");
+        try {
+            Files.writeString(dir.resolve("authz.rego"), """
+                    package authz
+
+                    import rego.v1
+
+                    default allow := false
+
+                    allow if input.user == "alice"
+                    """);
+            Files.writeString(dir.resolve("authz_test.rego"), """
+                    package authz_test
+
+                    import rego.v1
+
+                    test_alice_allowed if data.authz.allow with input as {"user": "alice"}
+
+                    test_bob_allowed if data.authz.allow with input as {"user": "bob"}
+                    """);
+            Path input = Files.writeString(dir.resolve("input.json"), "{\"user\": \"alice\"}");
+
+            CliRun eval = CliRun.of("policy", "eval", "-d", dir.toString(), "-i", input.toString(), "data.authz.allow");
+            assertThat(eval.exitCode()).isZero();
+            assertThat(eval.out()).contains("\"value\": true", "\"text\": \"data.authz.allow\"");
+
+            CliRun test = CliRun.of("policy", "test", dir.toString());
+            assertThat(test.exitCode()).isEqualTo(1);
+            assertThat(test.out()).contains("test_bob_allowed", "1 passed, 1 failed");
+        } finally {
+            TempDirs.delete(dir);
+        }
+    }
 }

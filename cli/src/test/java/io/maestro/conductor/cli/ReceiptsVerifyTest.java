@@ -7,9 +7,10 @@ import io.maestro.conductor.registry.store.Json;
 import io.maestro.conductor.registry.support.RegistryHarness;
 import io.maestro.conductor.registry.support.TempDirs;
 import io.maestro.conductor.registry.support.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
@@ -22,24 +23,31 @@ import static io.maestro.conductor.registry.support.Fixtures.s3Config;
 import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code receipts verify} against the embedded H2 file while the registry (like a running hub) holds it open. */
+/**
+ * {@code receipts verify} against the embedded H2 file while the registry (like a running hub) holds it open.
+ * One hub for the class; only tenant globex gets tampered with.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReceiptsVerifyTest {
 
     private Path dataDir;
     private TestDatabase database;
     private RegistryHarness hub;
 
-    @BeforeEach
+    @BeforeAll
     void startHub() throws Exception {
         dataDir = Files.createTempDirectory("conductor-cli-data");
         database = TestDatabase.h2(dataDir);
         hub = new RegistryHarness(database);
-        tenantWithSecrets(hub.registry(), "acme");
-        hub.registry().install(OPERATOR, "acme", "dev", "evidence", s3("bucket-a"));
-        hub.registry().update(OPERATOR, "acme", "dev", "evidence", new UpdateRequest(1, s3Config("bucket-b"), null, null));
+        for (String tenant : List.of("acme", "globex")) {
+            tenantWithSecrets(hub.registry(), tenant);
+            hub.registry().install(OPERATOR, tenant, "dev", "evidence", s3(tenant + "-a"));
+            hub.registry().update(OPERATOR, tenant, "dev", "evidence",
+                    new UpdateRequest(1, s3Config(tenant + "-b"), null, null));
+        }
     }
 
-    @AfterEach
+    @AfterAll
     void stopHub() throws Exception {
         hub.close();
         database.close();
@@ -59,11 +67,11 @@ class ReceiptsVerifyTest {
 
     @Test
     void anEditedReceiptIsNamedAndExitsOne() {
-        List<Receipt> receipts = hub.registry().receipts().list("acme");
+        List<Receipt> receipts = hub.registry().receipts().list("globex");
         new JdbcTemplate(hub.dataSource()).update("UPDATE receipt SET action = 'UNINSTALL' WHERE id = ?",
                 receipts.get(1).id());
 
-        CliRun run = CliRun.of("receipts", "verify", "--tenant", "acme", "--db", database.url());
+        CliRun run = CliRun.of("receipts", "verify", "--tenant", "globex", "--db", database.url());
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode json = Json.parse(run.out());
