@@ -12,12 +12,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * RFC 6902 JSON Patch over Rego values, as {@code json.patch} applies it: paths are JSON pointers
- * or arrays of segments; sets are addressed by member. A patch that cannot apply yields undefined.
+ * RFC 6902 JSON Patch over Rego values, as {@code json.patch} applies it: paths are "/"-separated
+ * strings (leading slashes optional, {@code ~0 ~1} escapes) or arrays of segments; sets are
+ * addressed by member. A malformed patch, or one that cannot apply, yields undefined, as in OPA.
  */
 final class JsonPatch {
-  private static final String NAME = "json.patch";
-
   /** Thrown when an operation does not apply; the builtin is then undefined. */
   private static final class NotApplicable extends RuntimeException {
     NotApplicable() { super(null, null, false, false); }
@@ -30,7 +29,7 @@ final class JsonPatch {
     try {
       Value out = doc;
       for (Value p : patches.elements()) {
-        if (!(p instanceof ObjectValue op)) throw Operands.elementError(NAME, 2, patches, p, "object");
+        if (!(p instanceof ObjectValue op)) return null;
         out = applyOne(out, op);
       }
       return out;
@@ -41,7 +40,7 @@ final class JsonPatch {
 
   private static Value applyOne(Value doc, ObjectValue op) {
     String kind = field(op, "op") instanceof StringValue s ? s.value() : null;
-    if (kind == null) throw Operands.invalid(NAME, 2, "must contain patch objects with a string \"op\"");
+    if (kind == null) throw new NotApplicable();
     List<Value> path = path(field(op, "path"));
     switch (kind) {
       case "add" -> { return add(doc, path, required(op, "value")); }
@@ -57,7 +56,7 @@ final class JsonPatch {
         if (!get(doc, path).equals(required(op, "value"))) throw new NotApplicable();
         return doc;
       }
-      default -> throw Operands.invalid(NAME, 2, "has an unknown patch operation " + RegoText.quote(kind));
+      default -> throw new NotApplicable();
     }
   }
 
@@ -74,9 +73,9 @@ final class JsonPatch {
     if (p instanceof ArrayValue a) {
       out.addAll(a.elements());
     } else if (p instanceof StringValue s) {
+      String trimmed = s.value().replaceFirst("^/+", "");
       if (s.value().isEmpty()) return out;
-      if (!s.value().startsWith("/")) throw new NotApplicable();
-      for (String part : s.value().substring(1).split("/", -1)) {
+      for (String part : trimmed.split("/", -1)) {
         out.add(StringValue.of(part.replace("~1", "/").replace("~0", "~")));
       }
     } else {

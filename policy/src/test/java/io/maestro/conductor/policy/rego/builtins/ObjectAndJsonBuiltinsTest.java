@@ -82,6 +82,12 @@ class ObjectAndJsonBuiltinsTest {
     assertThat(call("json.patch", doc, patch)).isEqualTo(json("{\"a\":{\"b\":[0,3]},\"d\":[0,2,3]}"));
     assertThat(call("json.patch", doc, json("[{\"op\":\"test\",\"path\":\"/a\",\"value\":1}]"))).isNull();
     assertThat(call("json.patch", doc, json("[{\"op\":\"remove\",\"path\":\"/nope\"}]"))).isNull();
+    assertThat(call("json.patch", doc, json("[{\"op\":\"frobnicate\",\"path\":\"/a\"}]"))).as("malformed is undefined").isNull();
+    assertThat(call("json.patch", doc, json("[1]"))).isNull();
+    assertThat(call("json.patch", doc, json("[{\"op\":\"add\",\"path\":\"a/c\",\"value\":1}]")))
+        .as("the leading slash is optional").isEqualTo(json("{\"a\":{\"b\":[1,2],\"c\":1}}"));
+    assertThat(call("json.patch", set(s("x")), json("[{\"op\":\"add\",\"path\":\"/y\",\"value\":\"y\"}]")))
+        .isEqualTo(set(s("x"), s("y")));
   }
 
   @Test
