@@ -1,6 +1,8 @@
 package io.maestro.conductor.storage;
 
+import java.io.File;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import io.maestro.conductor.storage.backend.ObjectPage;
 import io.maestro.conductor.storage.backend.StorageBackend;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
 
 /**
  * Carries out one storage operation on the instance's backend. Keys in headers and results are relative to the
@@ -78,16 +81,31 @@ public class StorageProducer extends AdapterProducer<StorageBackend> {
     }
 
     private void put(Message message, StorageBackend backend, String fullKey, String instanceId) {
+        long length = message.getHeader(StorageConstants.CONTENT_LENGTH, knownLength(message.getBody()), Long.class);
         InputStream body = message.getBody(InputStream.class);
         if (body == null) {
             throw new AdapterException(AdapterErrorCode.REQUEST_INVALID, instanceId, "put_object needs a body");
         }
-        long length = message.getHeader(StorageConstants.CONTENT_LENGTH, -1L, Long.class);
         String contentType = message.getHeader(StorageConstants.CONTENT_TYPE,
                 getEndpoint().getConfiguration().getContentType(), String.class);
         ObjectInfo written = backend.put(fullKey, body, length, contentType);
         message.setHeader(StorageConstants.ETAG, written.etag());
         message.setBody(null);
+    }
+
+    /** The length of bodies that carry it (files, byte arrays), so they stream without a length header. */
+    private static long knownLength(Object body) {
+        Object payload = body instanceof WrappedFile ? ((WrappedFile<?>) body).getFile() : body;
+        if (payload instanceof File) {
+            return ((File) payload).length();
+        }
+        if (payload instanceof Path) {
+            return ((Path) payload).toFile().length();
+        }
+        if (payload instanceof byte[]) {
+            return ((byte[]) payload).length;
+        }
+        return -1L;
     }
 
     private static void get(Message message, StorageBackend backend, String fullKey) {

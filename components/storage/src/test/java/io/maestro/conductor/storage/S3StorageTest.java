@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -97,6 +100,20 @@ class S3StorageTest {
         assertThat(harness.meters.get(AdapterMetrics.REQUESTS).tags("tenant", "acme", "environment", "prod",
                 "category", "storage", "instance", "evidence", "operation", "put_object", "outcome", "success")
                 .counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void filesAndByteArraysCarryTheirOwnLength(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("evidence.txt"), "from a file");
+        assertThat(harness.call("put_object", "evidence", file.toFile(), Map.of(StorageConstants.KEY, "f.txt"))
+                .getException()).isNull();
+        assertThat(harness.call("put_object", "evidence", "raw bytes".getBytes(StandardCharsets.UTF_8),
+                Map.of(StorageConstants.KEY, "b.bin")).getException()).isNull();
+
+        Exchange head = harness.call("head", "evidence", null, Map.of(StorageConstants.KEY, "f.txt"));
+        assertThat(head.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class)).isEqualTo(11L);
+        head = harness.call("head", "evidence", null, Map.of(StorageConstants.KEY, "b.bin"));
+        assertThat(head.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class)).isEqualTo(9L);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.maestro.conductor.adapter.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.maestro.conductor.adapter.instance.InstanceRef;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import org.junit.jupiter.api.Test;
+
+class DelegateCacheTest {
+
+    private static final InstanceRef REF = new InstanceRef("acme", "prod", "store");
+
+    /** A delegate that remembers its version and whether it was closed. */
+    private static final class Client implements AutoCloseable {
+        final long version;
+        volatile boolean closed;
+
+        Client(long version) {
+            this.version = version;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    private final DelegateCache<Client> cache = new DelegateCache<>();
+    private final List<Client> built = new CopyOnWriteArrayList<>();
+
+    @Test
+    void concurrentFirstCallsBuildOneDelegate() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Client>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return cache.get(instance(1), this::slowBuild);
+                }));
+            }
+            start.countDown();
+            for (Future<Client> result : results) {
+                assertThat(result.get(10, TimeUnit.SECONDS)).isSameAs(built.get(0));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(built).hasSize(1);
+    }
+
+    @Test
+    void anOlderVersionNeverReplacesANewerOne() {
+        Client v2 = cache.get(instance(2), this::slowBuild);
+        assertThat(cache.get(instance(1), this::slowBuild)).isSameAs(v2);
+        Client v3 = cache.get(instance(3), this::slowBuild);
+        assertThat(v2.closed).isTrue();
+        assertThat(v3.closed).isFalse();
+        cache.closeAll();
+        assertThat(v3.closed).isTrue();
+        assertThat(cache.size()).isZero();
+    }
+
+    private Client slowBuild(ResolvedInstance instance) throws InterruptedException {
+        Thread.sleep(50);
+        Client client = new Client(instance.configVersion());
+        built.add(client);
+        return client;
+    }
+
+    private static ResolvedInstance instance(long version) {
+        return new ResolvedInstance(REF, "storage", "s3-storage", version, null, "low", "internal", Map.of());
+    }
+}
