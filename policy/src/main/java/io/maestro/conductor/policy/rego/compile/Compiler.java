@@ -103,7 +103,7 @@ public final class Compiler {
     for (Module m : modules) {
       Resolver resolver = new Resolver(m.pkg(), roots.get(m.pkg()), m.imports(), this::isCallable, this::arity, errors);
       for (Rule rule : m.rules()) {
-        CompiledRule compiled = compileRule(resolver.rule(rule), m.pkg());
+        CompiledRule compiled = compileRule(resolver.rule(rule));
         if (compiled != null) place(root, m.pkg(), rule, compiled);
       }
     }
@@ -131,7 +131,7 @@ public final class Compiler {
     return out.toString();
   }
 
-  private CompiledRule compileRule(Rule rule, List<String> pkg) {
+  private CompiledRule compileRule(Rule rule) {
     if (rule == null) return null;
     Set<String> bound = new HashSet<>();
     if (rule.args() != null) rule.args().forEach(a -> bound.addAll(Vars.all(a)));
@@ -151,8 +151,8 @@ public final class Compiler {
     types.body(body);
     keys.forEach(types::term);
     types.term(value);
-    CompiledRule elseRule = compileRule(rule.elseRule(), pkg);
-    return new CompiledRule(rule.kind(), functionName(pkg, rule), keys, args, value, body, elseRule, rule.loc());
+    CompiledRule elseRule = compileRule(rule.elseRule());
+    return new CompiledRule(rule.kind(), keys, args, value, body, elseRule, rule.loc());
   }
 
   /** Number of leading head terms that are constants (the rule's node); functions use all of them. */

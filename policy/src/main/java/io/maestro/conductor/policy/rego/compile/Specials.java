@@ -1,11 +1,12 @@
 package io.maestro.conductor.policy.rego.compile;
 
+import io.maestro.conductor.policy.rego.parse.Parser;
 import java.util.Map;
 
 /** Builtins the evaluator implements itself because they need more than ground operands. */
 public final class Specials {
-  public static final String MEMBER2 = "internal.member_2";
-  public static final String MEMBER3 = "internal.member_3";
+  public static final String MEMBER2 = Parser.MEMBER2;
+  public static final String MEMBER3 = Parser.MEMBER3;
   public static final String WALK = "walk";
   public static final String PRINT = "print";
   public static final String RUNTIME = "opa.runtime";

@@ -4,21 +4,14 @@ import io.maestro.conductor.policy.rego.QueryOptions;
 import io.maestro.conductor.policy.rego.RegoException;
 import io.maestro.conductor.policy.rego.ast.Expr;
 import io.maestro.conductor.policy.rego.ast.Loc;
-import io.maestro.conductor.policy.rego.ast.Rule;
 import io.maestro.conductor.policy.rego.ast.Term;
-import io.maestro.conductor.policy.rego.builtins.BuiltinException;
-import io.maestro.conductor.policy.rego.builtins.BuiltinSpec;
 import io.maestro.conductor.policy.rego.compile.CompiledPolicy;
 import io.maestro.conductor.policy.rego.compile.CompiledQuery;
-import io.maestro.conductor.policy.rego.compile.CompiledRule;
-import io.maestro.conductor.policy.rego.compile.RuleNode;
-import io.maestro.conductor.policy.rego.compile.Specials;
 import io.maestro.conductor.policy.rego.value.ArrayValue;
 import io.maestro.conductor.policy.rego.value.BooleanValue;
 import io.maestro.conductor.policy.rego.value.NumberValue;
 import io.maestro.conductor.policy.rego.value.ObjectValue;
 import io.maestro.conductor.policy.rego.value.SetValue;
-import io.maestro.conductor.policy.rego.value.StringValue;
 import io.maestro.conductor.policy.rego.value.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,10 +39,13 @@ public final class Evaluator {
     Found() { super(null, null, false, false); }
   }
 
-  private final CompiledPolicy policy;
-  private final QueryOptions options;
-  private final Budget budget;
-  private Frame frame;
+  final CompiledPolicy policy;
+  final QueryOptions options;
+  final Budget budget;
+  /** The current {@code with} context; replaced while a {@code with} expression runs. */
+  Frame frame;
+  private final Documents documents = new Documents(this);
+  private final Calls calls = new Calls(this);
 
   public Evaluator(CompiledPolicy policy, QueryOptions options, Value input) {
     this.policy = policy;
@@ -81,7 +77,7 @@ public final class Evaluator {
     Value[] result = new Value[1];
     List<Term> terms = new ArrayList<>(path.size());
     path.forEach(p -> terms.add(new Term.Scalar(p, Loc.NONE)));
-    guarded(() -> evalData(List.of(), policy.root(), terms, 0, new Bindings(), v -> {
+    guarded(() -> documents.evalData(List.of(), policy.root(), terms, 0, new Bindings(), v -> {
       if (result[0] == null) result[0] = v;
     }));
     return Optional.ofNullable(result[0]);
@@ -97,7 +93,7 @@ public final class Evaluator {
 
   // ---- bodies and expressions ----
 
-  private void evalBody(List<Expr> body, int i, Bindings b, Cont k) {
+  void evalBody(List<Expr> body, int i, Bindings b, Cont k) {
     if (i == body.size()) {
       k.run();
       return;
@@ -158,7 +154,7 @@ public final class Evaluator {
     });
   }
 
-  private boolean exists(Consumer<Cont> search) {
+  boolean exists(Consumer<Cont> search) {
     Found mine = new Found();
     try {
       search.accept(() -> {
@@ -220,13 +216,28 @@ public final class Evaluator {
   }
 
   /** The first value of a term, or null when it has none. */
-  private Value first(Term t, Bindings b) {
+  Value first(Term t, Bindings b) {
     Value[] out = new Value[1];
     exists(found -> evalTerm(t, b, v -> {
       out[0] = v;
       found.run();
     }));
     return out[0];
+  }
+
+  /**
+   * Runs one rule definition's search, calling {@code onSolution} per solution. A constant value cannot
+   * change between solutions, so the search stops at the first (OPA's early exit).
+   */
+  void definition(Term value, Consumer<Cont> search, Cont onSolution) {
+    if (value instanceof Term.Scalar) {
+      exists(found -> search.accept(() -> {
+        onSolution.run();
+        found.run();
+      }));
+    } else {
+      search.accept(onSolution);
+    }
   }
 
   // ---- unification ----
@@ -277,14 +288,14 @@ public final class Evaluator {
   }
 
   /** Unifies a term with a ground value, binding the term's free variables. */
-  private void unifyValue(Term t, Value v, Bindings b, Cont k) {
+  void unifyValue(Term t, Value v, Bindings b, Cont k) {
     if (t instanceof Term.Var var) {
       Value bound = b.get(var.name());
       if (bound != null) {
         if (bound.equals(v)) k.run();
         return;
       }
-      if (Vars_isRoot(var.name())) {
+      if (isRoot(var.name())) {
         evalTerm(t, b, x -> {
           if (x.equals(v)) k.run();
         });
@@ -325,9 +336,9 @@ public final class Evaluator {
     });
   }
 
-  private static boolean Vars_isRoot(String name) { return name.equals("input") || name.equals("data"); }
+  private static boolean isRoot(String name) { return name.equals("input") || name.equals("data"); }
 
-  private void unifyElements(List<Term> ts, ArrayValue vs, int i, Bindings b, Cont k) {
+  void unifyElements(List<Term> ts, ArrayValue vs, int i, Bindings b, Cont k) {
     if (i == ts.size()) {
       k.run();
       return;
@@ -336,8 +347,8 @@ public final class Evaluator {
   }
 
   /** True when the term has a free variable where unification would bind it. */
-  private boolean unboundPattern(Term t, Bindings b) {
-    if (t instanceof Term.Var v) return !Vars_isRoot(v.name()) && b.get(v.name()) == null;
+  boolean unboundPattern(Term t, Bindings b) {
+    if (t instanceof Term.Var v) return !isRoot(v.name()) && b.get(v.name()) == null;
     if (t instanceof Term.ArrayTerm a) {
       for (Term e : a.elements()) if (unboundPattern(e, b)) return true;
       return false;
@@ -350,7 +361,7 @@ public final class Evaluator {
 
   // ---- terms ----
 
-  private void evalTerm(Term t, Bindings b, ValueCont k) {
+  void evalTerm(Term t, Bindings b, ValueCont k) {
     if (t instanceof Term.Scalar s) {
       k.accept(s.value());
     } else if (t instanceof Term.Var v) {
@@ -359,7 +370,7 @@ public final class Evaluator {
       else if (v.name().equals("input")) {
         if (frame.input != null) k.accept(frame.input);
       } else if (v.name().equals("data")) {
-        evalData(List.of(), policy.root(), List.of(), 0, b, k);
+        documents.evalData(List.of(), policy.root(), List.of(), 0, b, k);
       } else {
         throw unsafe(v);
       }
@@ -379,13 +390,13 @@ public final class Evaluator {
         k.accept(ObjectValue.of(m));
       });
     } else if (t instanceof Term.Call c) {
-      evalCall(c, b, k);
+      calls.evalCall(c, b, k);
     } else {
       k.accept(comprehension(t, b));
     }
   }
 
-  private void evalList(List<Term> ts, int i, Value[] acc, Bindings b, Consumer<Value[]> k) {
+  void evalList(List<Term> ts, int i, Value[] acc, Bindings b, Consumer<Value[]> k) {
     if (i == ts.size()) {
       k.accept(acc.clone());
       return;
@@ -425,7 +436,7 @@ public final class Evaluator {
     Term head = r.head();
     if (head instanceof Term.Var v && b.get(v.name()) == null) {
       if (v.name().equals("data")) {
-        evalData(List.of(), policy.root(), r.path(), 0, b, k);
+        documents.evalData(List.of(), policy.root(), r.path(), 0, b, k);
         return;
       }
       if (v.name().equals("input")) {
@@ -436,7 +447,7 @@ public final class Evaluator {
     evalTerm(head, b, v -> walkValue(v, r.path(), 0, b, k));
   }
 
-  private void walkValue(Value v, List<Term> path, int i, Bindings b, ValueCont k) {
+  void walkValue(Value v, List<Term> path, int i, Bindings b, ValueCont k) {
     if (i == path.size()) {
       k.accept(v);
       return;
@@ -456,7 +467,7 @@ public final class Evaluator {
   }
 
   /** Key/value pairs of a collection: index and element, key and value, element twice for sets. */
-  private static List<Value[]> entries(Value v) {
+  static List<Value[]> entries(Value v) {
     List<Value[]> out = new ArrayList<>();
     if (v instanceof ArrayValue a) {
       for (int i = 0; i < a.size(); i++) out.add(new Value[] {NumberValue.of(i), a.get(i)});
@@ -468,315 +479,13 @@ public final class Evaluator {
     return out;
   }
 
-  // ---- the data document ----
-
-  private void evalData(List<Value> prefix, RuleNode node, List<Term> path, int i, Bindings b, ValueCont k) {
-    budget.step();
-    if (node == null || node.hasRules() || i == path.size() || overridden(prefix)) {
-      Value doc = docAt(prefix, node);
-      if (doc != null) walkValue(doc, path, i, b, k);
-      return;
-    }
-    Term p = path.get(i);
-    if (!unboundPattern(p, b)) {
-      evalTerm(p, b, key -> evalData(append(prefix, key), node.children().get(key), path, i + 1, b, k));
-      return;
-    }
-    TreeSet<Value> keys = new TreeSet<>();
-    node.children().forEach((key, child) -> {
-      if (!child.isFunction()) keys.add(key);
-    });
-    if (baseAt(prefix) instanceof ObjectValue o) keys.addAll(o.entries().keySet());
-    for (Value key : keys) {
-      unifyValue(p, key, b, () -> evalData(append(prefix, key), node.children().get(key), path, i + 1, b, k));
-    }
-  }
-
-  private boolean overridden(List<Value> prefix) {
-    return !frame.dataOverrides.isEmpty() && frame.overrideAt(prefix) != null;
-  }
-
-  private static List<Value> append(List<Value> prefix, Value key) {
-    List<Value> out = new ArrayList<>(prefix.size() + 1);
-    out.addAll(prefix);
-    out.add(key);
-    return out;
-  }
-
-  /** The whole document at a path: overrides first, then rules, then base data; null when undefined. */
-  private Value docAt(List<Value> prefix, RuleNode node) {
-    if (!frame.dataOverrides.isEmpty()) {
-      Value o = frame.overrideAt(prefix);
-      if (o != null) return o == Frame.UNDEFINED ? null : o;
-    }
-    if (node == null) return baseAt(prefix);
-    if (node.isFunction()) return null;
-    Value cached = frame.nodeCache.get(prefix);
-    if (cached != null) return cached == Frame.UNDEFINED ? null : cached;
-    Value v = nodeValue(prefix, node);
-    Value base = baseAt(prefix);
-    if (base != null) v = v == null ? base : ValueOps.overlay(v, base);
-    if (frame.hasOverrideBelow(prefix) && v != null) v = frame.patchBelow(prefix, v);
-    frame.nodeCache.put(prefix, v == null ? Frame.UNDEFINED : v);
-    return v;
-  }
-
-  private Value baseAt(List<Value> prefix) {
-    Value v = policy.baseData();
-    for (Value key : prefix) {
-      if (v == null) break;
-      v = ValueOps.index(v, key);
-    }
-    if (frame.hasOverrideBelow(prefix)) v = frame.patchBelow(prefix, v == null ? ObjectValue.EMPTY : v);
-    return v;
-  }
-
-  private Value nodeValue(List<Value> prefix, RuleNode node) {
-    budget.enter();
-    try {
-      List<CompiledRule> rules = node.rules();
-      CompiledRule sample = rules.isEmpty() ? node.defaultRule() : rules.get(0);
-      if (sample != null && sample.keys().isEmpty()) {
-        return sample.kind() == Rule.Kind.MULTI ? partialSet(rules) : complete(node);
-      }
-      Map<Value, Value> doc = new TreeMap<>();
-      if (!rules.isEmpty()) {
-        DocBuilder built = dynamic(rules);
-        if (!built.mergeInto(doc)) throw conflict("object keys must be unique", rules.get(0).loc());
-      }
-      for (Map.Entry<Value, RuleNode> child : node.children().entrySet()) {
-        if (child.getValue().isFunction()) continue;
-        Value cv = docAt(append(prefix, child.getKey()), child.getValue());
-        if (cv == null) continue;
-        Value prior = doc.putIfAbsent(child.getKey(), cv);
-        if (prior != null && !prior.equals(cv)) throw conflict("object keys must be unique", rules.isEmpty() ? Loc.NONE : rules.get(0).loc());
-      }
-      return ObjectValue.of(doc);
-    } finally {
-      budget.leave();
-    }
-  }
-
-  private Value complete(RuleNode node) {
-    List<Value> results = new ArrayList<>(1);
-    for (CompiledRule rule : node.rules()) {
-      for (CompiledRule r = rule; r != null; r = r.elseRule()) {
-        Bindings b = new Bindings();
-        boolean[] succeeded = {false};
-        CompiledRule current = r;
-        definition(current.value(), k -> evalBody(current.body(), 0, b, k), () -> {
-          succeeded[0] = true;
-          evalTerm(current.value(), b, v -> addDistinct(results, v, () -> conflict("complete rules must not produce "
-              + "multiple outputs: rule " + node.dottedName() + " produced conflicting values", current.loc())));
-        });
-        if (succeeded[0]) break;
-      }
-    }
-    if (!results.isEmpty()) return results.get(0);
-    return node.defaultRule() == null ? null : first(node.defaultRule().value(), new Bindings());
-  }
-
-  private static void addDistinct(List<Value> results, Value v, java.util.function.Supplier<RegoException> conflict) {
-    if (results.isEmpty()) {
-      results.add(v);
-    } else if (!results.get(0).equals(v)) {
-      throw conflict.get();
-    }
-  }
-
-  private Value partialSet(List<CompiledRule> rules) {
-    TreeSet<Value> out = new TreeSet<>();
-    for (CompiledRule r : rules) {
-      Bindings b = new Bindings();
-      definition(r.value(), k -> evalBody(r.body(), 0, b, k), () -> evalTerm(r.value(), b, out::add));
-    }
-    return SetValue.of(out);
-  }
-
-  /**
-   * Runs one rule definition's search, calling {@code onSolution} per solution. A constant value cannot
-   * change between solutions, so the search stops at the first (OPA's early exit).
-   */
-  private void definition(Term value, Consumer<Cont> search, Cont onSolution) {
-    if (value instanceof Term.Scalar) {
-      exists(found -> search.accept(() -> {
-        onSolution.run();
-        found.run();
-      }));
-    } else {
-      search.accept(onSolution);
-    }
-  }
-
-  private DocBuilder dynamic(List<CompiledRule> rules) {
-    DocBuilder out = new DocBuilder();
-    for (CompiledRule r : rules) {
-      Bindings b = new Bindings();
-      evalBody(r.body(), 0, b, () -> evalList(r.keys(), 0, new Value[r.keys().size()], b, keys ->
-          evalTerm(r.value(), b, v -> {
-            boolean ok = r.kind() == Rule.Kind.MULTI ? out.add(Arrays.asList(keys), v) : out.put(Arrays.asList(keys), v);
-            if (!ok) throw conflict("object keys must be unique", r.loc());
-          })));
-    }
-    return out;
-  }
-
-  // ---- calls ----
-
-  private void evalCall(Term.Call c, Bindings b, ValueCont k) {
-    if (c.name().equals(Specials.PRINT) && !frame.functionOverrides.containsKey(Specials.PRINT)) {
-      print(c, b);
-      k.accept(BooleanValue.TRUE);
-      return;
-    }
-    evalList(c.args(), 0, new Value[c.args().size()], b, args -> call(c.name(), Arrays.asList(args), c.loc(), k));
-  }
-
-  private void call(String name, List<Value> args, Loc loc, ValueCont k) {
-    budget.step();
-    Object replacement = frame.functionOverrides.get(name);
-    if (replacement instanceof Value v) {
-      k.accept(v);
-      return;
-    }
-    if (replacement instanceof String target) {
-      // A replacement function sees no mocks, so it can call the original it replaces.
-      Frame saved = frame;
-      frame = saved.withoutFunctionOverrides();
-      List<Value> results = new ArrayList<>();
-      try {
-        callTarget(target, args, loc, results::add);
-      } finally {
-        frame = saved;
-      }
-      results.forEach(k::accept);
-      return;
-    }
-    callTarget(name, args, loc, k);
-  }
-
-  private void callTarget(String target, List<Value> args, Loc loc, ValueCont k) {
-    RuleNode fn = policy.function(target);
-    if (fn != null) {
-      Value v = callUser(target, fn, args, loc);
-      if (v != null) k.accept(v);
-      return;
-    }
-    switch (target) {
-      case Specials.MEMBER2 -> k.accept(BooleanValue.of(member(args.get(0), args.get(1))));
-      case Specials.MEMBER3 -> {
-        Value at = ValueOps.index(args.get(2), args.get(0));
-        k.accept(BooleanValue.of(at != null && at.equals(args.get(1)) && !(args.get(2) instanceof SetValue)));
-      }
-      case Specials.WALK -> walk(new ArrayList<>(), args.get(0), k);
-      case Specials.RUNTIME -> k.accept(runtime());
-      default -> {
-        Value v = builtin(target, args, loc);
-        if (v != null) k.accept(v);
-      }
-    }
-  }
-
-  private static boolean member(Value x, Value coll) {
-    if (coll instanceof SetValue s) return s.contains(x);
-    if (coll instanceof ArrayValue a) return a.elements().contains(x);
-    if (coll instanceof ObjectValue o) return o.entries().containsValue(x);
-    return false;
-  }
-
-  private Value builtin(String name, List<Value> args, Loc loc) {
-    BuiltinSpec spec = policy.builtins().lookup(name).orElse(null);
-    if (spec == null) throw new RegoException(RegoException.TYPE_ERROR, "undefined function " + name, loc.file(), loc.line(), loc.col());
-    try {
-      return spec.impl().call(options.context(), args);
-    } catch (BuiltinException e) {
-      // As OPA: a failing builtin makes its expression undefined unless builtin errors are strict.
-      if (options.strictBuiltinErrors()) {
-        throw new RegoException(e.code(), e.getMessage(), loc.file(), loc.line(), loc.col());
-      }
-      return null;
-    } catch (RegoException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (options.strictBuiltinErrors()) {
-        throw new RegoException(RegoException.BUILTIN_ERROR, name + ": " + e.getMessage(), loc.file(), loc.line(), loc.col());
-      }
-      return null;
-    }
-  }
-
-  private Value callUser(String name, RuleNode fn, List<Value> args, Loc loc) {
-    Frame.FunctionCall key = new Frame.FunctionCall(name, args);
-    Value cached = frame.functionCache.get(key);
-    if (cached != null) return cached == Frame.UNDEFINED ? null : cached;
-    budget.enter();
-    try {
-      List<Value> results = new ArrayList<>(1);
-      ArrayValue argValues = new ArrayValue(args);
-      for (CompiledRule rule : fn.rules()) {
-        for (CompiledRule r = rule; r != null; r = r.elseRule()) {
-          if (r.args().size() != args.size()) break;
-          Bindings b = new Bindings();
-          boolean[] succeeded = {false};
-          CompiledRule current = r;
-          definition(current.value(), k -> unifyElements(current.args(), argValues, 0, b,
-              () -> evalBody(current.body(), 0, b, k)), () -> {
-                succeeded[0] = true;
-                evalTerm(current.value(), b, v -> addDistinct(results, v, () -> conflict("function " + name
-                    + " produced conflicting values for the same inputs", current.loc())));
-              });
-          if (succeeded[0]) break;
-        }
-      }
-      Value out = results.isEmpty() ? null : results.get(0);
-      if (out == null && fn.defaultRule() != null) out = first(fn.defaultRule().value(), new Bindings());
-      frame.functionCache.put(key, out == null ? Frame.UNDEFINED : out);
-      return out;
-    } finally {
-      budget.leave();
-    }
-  }
-
-  private void walk(List<Value> path, Value v, ValueCont k) {
-    budget.step();
-    k.accept(ArrayValue.of(new ArrayValue(path), v));
-    for (Value[] entry : entries(v)) {
-      path.add(entry[0]);
-      walk(path, entry[1], k);
-      path.remove(path.size() - 1);
-    }
-  }
-
-  /** OPA's runtime document: empty without runtime information, else the environment under "env". */
-  private Value runtime() {
-    if (options.context().env().isEmpty()) return ObjectValue.EMPTY;
-    Map<Value, Value> env = new TreeMap<>();
-    options.context().env().forEach((key, val) -> env.put(StringValue.of(key), StringValue.of(val)));
-    return ObjectValue.of(Map.of(StringValue.of("env"), ObjectValue.of(env)));
-  }
-
-  private void print(Term.Call c, Bindings b) {
-    List<String> parts = new ArrayList<>();
-    for (Term arg : c.args()) {
-      List<Value> values = new ArrayList<>();
-      evalTerm(arg, b, values::add);
-      if (values.isEmpty()) {
-        parts.add("<undefined>");
-      } else {
-        Value v = values.get(0);
-        parts.add(v instanceof StringValue s ? s.value() : v.toString());
-      }
-    }
-    options.context().printSink().accept(String.join(" ", parts));
-  }
-
   // ---- errors ----
 
-  private static RegoException conflict(String message, Loc loc) {
+  static RegoException conflict(String message, Loc loc) {
     return new RegoException(RegoException.CONFLICT_ERROR, message, loc.file(), loc.line(), loc.col());
   }
 
-  private static RegoException unsafe(Term t) {
+  static RegoException unsafe(Term t) {
     String name = t instanceof Term.Var v ? v.name() : t.toString();
     return new RegoException(RegoException.COMPILE_ERROR, "var " + name + " is unsafe", t.loc().file(), t.loc().line(),
         t.loc().col());

@@ -306,6 +306,7 @@ public final class Parser {
 
   // ---- terms, by precedence ----
 
+  /** The builtins {@code x in xs} and {@code k, v in xs} call. */
   public static final String MEMBER2 = "internal.member_2";
   public static final String MEMBER3 = "internal.member_3";
 

@@ -1,0 +1,166 @@
+package io.maestro.conductor.policy.rego.eval;
+
+import io.maestro.conductor.policy.rego.RegoException;
+import io.maestro.conductor.policy.rego.eval.Evaluator.ValueCont;
+import io.maestro.conductor.policy.rego.ast.Loc;
+import io.maestro.conductor.policy.rego.ast.Rule;
+import io.maestro.conductor.policy.rego.ast.Term;
+import io.maestro.conductor.policy.rego.compile.CompiledRule;
+import io.maestro.conductor.policy.rego.compile.RuleNode;
+import io.maestro.conductor.policy.rego.value.ObjectValue;
+import io.maestro.conductor.policy.rego.value.SetValue;
+import io.maestro.conductor.policy.rego.value.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The {@code data} document of one query: base data, rule values (complete, partial set, partial object,
+ * ref heads) and {@code with} replacements, merged per path and cached per {@link Frame}.
+ */
+final class Documents {
+  private final Evaluator ev;
+
+  Documents(Evaluator ev) { this.ev = ev; }
+
+  void evalData(List<Value> prefix, RuleNode node, List<Term> path, int i, Bindings b, ValueCont k) {
+    ev.budget.step();
+    if (node == null || node.hasRules() || i == path.size() || overridden(prefix)) {
+      Value doc = docAt(prefix, node);
+      if (doc != null) ev.walkValue(doc, path, i, b, k);
+      return;
+    }
+    Term p = path.get(i);
+    if (!ev.unboundPattern(p, b)) {
+      ev.evalTerm(p, b, key -> evalData(append(prefix, key), node.children().get(key), path, i + 1, b, k));
+      return;
+    }
+    TreeSet<Value> keys = new TreeSet<>();
+    node.children().forEach((key, child) -> {
+      if (!child.isFunction()) keys.add(key);
+    });
+    if (baseAt(prefix) instanceof ObjectValue o) keys.addAll(o.entries().keySet());
+    for (Value key : keys) {
+      ev.unifyValue(p, key, b, () -> evalData(append(prefix, key), node.children().get(key), path, i + 1, b, k));
+    }
+  }
+
+  boolean overridden(List<Value> prefix) {
+    return !ev.frame.dataOverrides.isEmpty() && ev.frame.overrideAt(prefix) != null;
+  }
+
+  static List<Value> append(List<Value> prefix, Value key) {
+    List<Value> out = new ArrayList<>(prefix.size() + 1);
+    out.addAll(prefix);
+    out.add(key);
+    return out;
+  }
+
+  /** The whole document at a path: overrides first, then rules, then base data; null when undefined. */
+  Value docAt(List<Value> prefix, RuleNode node) {
+    if (!ev.frame.dataOverrides.isEmpty()) {
+      Value o = ev.frame.overrideAt(prefix);
+      if (o != null) return o == Frame.UNDEFINED ? null : o;
+    }
+    if (node == null) return baseAt(prefix);
+    if (node.isFunction()) return null;
+    Value cached = ev.frame.nodeCache.get(prefix);
+    if (cached != null) return cached == Frame.UNDEFINED ? null : cached;
+    Value v = nodeValue(prefix, node);
+    Value base = baseAt(prefix);
+    if (base != null) v = v == null ? base : ValueOps.overlay(v, base);
+    if (ev.frame.hasOverrideBelow(prefix) && v != null) v = ev.frame.patchBelow(prefix, v);
+    ev.frame.nodeCache.put(prefix, v == null ? Frame.UNDEFINED : v);
+    return v;
+  }
+
+  Value baseAt(List<Value> prefix) {
+    Value v = ev.policy.baseData();
+    for (Value key : prefix) {
+      if (v == null) break;
+      v = ValueOps.index(v, key);
+    }
+    if (ev.frame.hasOverrideBelow(prefix)) v = ev.frame.patchBelow(prefix, v == null ? ObjectValue.EMPTY : v);
+    return v;
+  }
+
+  Value nodeValue(List<Value> prefix, RuleNode node) {
+    ev.budget.enter();
+    try {
+      List<CompiledRule> rules = node.rules();
+      CompiledRule sample = rules.isEmpty() ? node.defaultRule() : rules.get(0);
+      if (sample != null && sample.keys().isEmpty()) {
+        return sample.kind() == Rule.Kind.MULTI ? partialSet(rules) : complete(node);
+      }
+      Map<Value, Value> doc = new TreeMap<>();
+      if (!rules.isEmpty()) {
+        DocBuilder built = dynamic(rules);
+        if (!built.mergeInto(doc)) throw Evaluator.conflict("object keys must be unique", rules.get(0).loc());
+      }
+      for (Map.Entry<Value, RuleNode> child : node.children().entrySet()) {
+        if (child.getValue().isFunction()) continue;
+        Value cv = docAt(append(prefix, child.getKey()), child.getValue());
+        if (cv == null) continue;
+        Value prior = doc.putIfAbsent(child.getKey(), cv);
+        if (prior != null && !prior.equals(cv)) throw Evaluator.conflict("object keys must be unique", rules.isEmpty() ? Loc.NONE : rules.get(0).loc());
+      }
+      return ObjectValue.of(doc);
+    } finally {
+      ev.budget.leave();
+    }
+  }
+
+  Value complete(RuleNode node) {
+    List<Value> results = new ArrayList<>(1);
+    for (CompiledRule rule : node.rules()) {
+      for (CompiledRule r = rule; r != null; r = r.elseRule()) {
+        Bindings b = new Bindings();
+        boolean[] succeeded = {false};
+        CompiledRule current = r;
+        ev.definition(current.value(), k -> ev.evalBody(current.body(), 0, b, k), () -> {
+          succeeded[0] = true;
+          ev.evalTerm(current.value(), b, v -> addDistinct(results, v, () -> Evaluator.conflict("complete rules must not produce "
+              + "multiple outputs: rule " + node.dottedName() + " produced conflicting values", current.loc())));
+        });
+        if (succeeded[0]) break;
+      }
+    }
+    if (!results.isEmpty()) return results.get(0);
+    return node.defaultRule() == null ? null : ev.first(node.defaultRule().value(), new Bindings());
+  }
+
+  static void addDistinct(List<Value> results, Value v, java.util.function.Supplier<RegoException> conflict) {
+    if (results.isEmpty()) {
+      results.add(v);
+    } else if (!results.get(0).equals(v)) {
+      throw conflict.get();
+    }
+  }
+
+  Value partialSet(List<CompiledRule> rules) {
+    TreeSet<Value> out = new TreeSet<>();
+    for (CompiledRule r : rules) {
+      Bindings b = new Bindings();
+      ev.definition(r.value(), k -> ev.evalBody(r.body(), 0, b, k), () -> ev.evalTerm(r.value(), b, out::add));
+    }
+    return SetValue.of(out);
+  }
+
+
+  DocBuilder dynamic(List<CompiledRule> rules) {
+    DocBuilder out = new DocBuilder();
+    for (CompiledRule r : rules) {
+      Bindings b = new Bindings();
+      ev.evalBody(r.body(), 0, b, () -> ev.evalList(r.keys(), 0, new Value[r.keys().size()], b, keys ->
+          ev.evalTerm(r.value(), b, v -> {
+            boolean ok = r.kind() == Rule.Kind.MULTI ? out.add(Arrays.asList(keys), v) : out.put(Arrays.asList(keys), v);
+            if (!ok) throw Evaluator.conflict("object keys must be unique", r.loc());
+          })));
+    }
+    return out;
+  }
+}
