@@ -6,7 +6,10 @@ import static io.maestro.conductor.policy.rego.builtins.Specs.SET;
 import static io.maestro.conductor.policy.rego.builtins.Specs.STR;
 import static io.maestro.conductor.policy.rego.builtins.Specs.spec;
 
+import io.maestro.conductor.policy.rego.value.ArrayValue;
 import io.maestro.conductor.policy.rego.value.BooleanValue;
+import io.maestro.conductor.policy.rego.value.NumberValue;
+import io.maestro.conductor.policy.rego.value.ObjectValue;
 import io.maestro.conductor.policy.rego.value.SetValue;
 import io.maestro.conductor.policy.rego.value.StringValue;
 import io.maestro.conductor.policy.rego.value.Value;
@@ -14,21 +17,20 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code net.cidr_contains cidr_intersects cidr_is_valid cidr_expand}. */
+/** {@code net.cidr_contains cidr_contains_matches cidr_intersects cidr_is_valid cidr_expand}. */
 final class NetBuiltins implements BuiltinGroup {
   /** Largest network {@code net.cidr_expand} lists (a /16 of IPv4). */
   static final int MAX_EXPAND = 65_536;
 
+  private static final java.util.Set<ArgType> MATCH_OPERAND =
+      java.util.EnumSet.of(ArgType.STRING, ArgType.ARRAY, ArgType.SET, ArgType.OBJECT);
+
   @Override
   public List<BuiltinSpec> specs() {
     return List.of(
-        spec("net.cidr_contains", BOOL, (ctx, a) -> {
-          Cidr net = cidr("net.cidr_contains", Operands.string("net.cidr_contains", a, 1));
-          String other = Operands.string("net.cidr_contains", a, 2);
-          Cidr inner = Cidr.host(other);
-          if (inner == null) inner = cidr("net.cidr_contains", other);
-          return BooleanValue.of(net.contains(inner));
-        }, STR, STR),
+        spec("net.cidr_contains", BOOL, (ctx, a) -> BooleanValue.of(contains("net.cidr_contains",
+            Operands.string("net.cidr_contains", a, 1), Operands.string("net.cidr_contains", a, 2))), STR, STR),
+        spec("net.cidr_contains_matches", SET, NetBuiltins::containsMatches, MATCH_OPERAND, MATCH_OPERAND),
         spec("net.cidr_intersects", BOOL, (ctx, a) -> BooleanValue.of(
             cidr("net.cidr_intersects", Operands.string("net.cidr_intersects", a, 1))
                 .intersects(cidr("net.cidr_intersects", Operands.string("net.cidr_intersects", a, 2)))), STR, STR),
@@ -46,6 +48,55 @@ final class NetBuiltins implements BuiltinGroup {
           }
           return SetValue.of(out);
         }, STR));
+  }
+
+  /** Whether the network contains the address or network {@code other}. */
+  private static boolean contains(String name, String network, String other) {
+    Cidr net = cidr(name, network);
+    Cidr inner = Cidr.host(other);
+    if (inner == null) inner = Cidr.parse(other);
+    if (inner == null) {
+      throw BuiltinException.failed(name, "not a valid textual representation of an IP address or CIDR: " + other);
+    }
+    return net.contains(inner);
+  }
+
+  /** One candidate of net.cidr_contains_matches: the CIDR text and the key it is reported under. */
+  private record Candidate(String cidr, Value key) {}
+
+  /** Pairs [key1, key2] for every CIDR of operand 1 that contains an address or CIDR of operand 2. */
+  private static Value containsMatches(BuiltinContext ctx, List<Value> a) {
+    String name = "net.cidr_contains_matches";
+    List<Candidate> networks = candidates(name, 1, a.get(0));
+    List<Candidate> others = candidates(name, 2, a.get(1));
+    List<Value> pairs = new ArrayList<>();
+    for (Candidate n : networks) {
+      for (Candidate o : others) {
+        if (contains(name, n.cidr(), o.cidr())) pairs.add(ArrayValue.of(n.key(), o.key()));
+      }
+    }
+    return SetValue.of(pairs);
+  }
+
+  /** A string (its own key), or an array (index), set (element) or object (key) of strings or [cidr, ...] arrays. */
+  private static List<Candidate> candidates(String name, int pos, Value operand) {
+    List<Candidate> out = new ArrayList<>();
+    if (operand instanceof StringValue s) {
+      out.add(new Candidate(s.value(), s));
+    } else if (operand instanceof ArrayValue arr) {
+      for (int i = 0; i < arr.size(); i++) out.add(new Candidate(matchText(name, pos, arr.get(i)), NumberValue.of(i)));
+    } else if (operand instanceof SetValue set) {
+      for (Value v : set.elements()) out.add(new Candidate(matchText(name, pos, v), v));
+    } else if (operand instanceof ObjectValue obj) {
+      obj.entries().forEach((k, v) -> out.add(new Candidate(matchText(name, pos, v), k)));
+    }
+    return out;
+  }
+
+  private static String matchText(String name, int pos, Value element) {
+    Value v = element instanceof ArrayValue arr && arr.size() > 0 ? arr.get(0) : element;
+    if (v instanceof StringValue s) return s.value();
+    throw BuiltinException.failed(name, "operand " + pos + ": element must be string or non-empty array");
   }
 
   private static Cidr cidr(String name, String text) {

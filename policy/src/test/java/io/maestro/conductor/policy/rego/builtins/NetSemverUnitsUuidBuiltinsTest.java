@@ -2,7 +2,9 @@ package io.maestro.conductor.policy.rego.builtins;
 
 import static io.maestro.conductor.policy.rego.builtins.Calls.call;
 import static io.maestro.conductor.policy.rego.builtins.Calls.context;
+import static io.maestro.conductor.policy.rego.builtins.Calls.arr;
 import static io.maestro.conductor.policy.rego.builtins.Calls.error;
+import static io.maestro.conductor.policy.rego.builtins.Calls.json;
 import static io.maestro.conductor.policy.rego.builtins.Calls.n;
 import static io.maestro.conductor.policy.rego.builtins.Calls.s;
 import static io.maestro.conductor.policy.rego.builtins.Calls.set;
@@ -26,6 +28,21 @@ class NetSemverUnitsUuidBuiltinsTest {
     assertThat(bad.code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
     assertThat(bad).hasMessage("net.cidr_contains: invalid CIDR address: not-a-cidr");
     assertThat(error("net.cidr_contains", s("192.168.1.0/28"), s("010.1.1.1")).code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
+  }
+
+  @Test
+  void cidrContainsMatchesReportsKeysOfMatchingPairs() {
+    assertThat(call("net.cidr_contains_matches", s("1.1.1.0/24"), s("1.1.1.128")))
+        .isEqualTo(set(arr(s("1.1.1.0/24"), s("1.1.1.128"))));
+    assertThat(call("net.cidr_contains_matches", set(arr(s("1.1.1.0/24"), s("foo")), s("1.1.2.0/24")),
+        json("{\"x\":\"1.1.1.128\",\"y\":[\"1.1.254.254\",\"bar\"]}")))
+        .isEqualTo(set(arr(arr(s("1.1.1.0/24"), s("foo")), s("x"))));
+    assertThat(call("net.cidr_contains_matches", arr(s("10.0.0.0/8"), s("192.168.0.0/16")), arr(s("192.168.1.1"))))
+        .isEqualTo(set(arr(n(1), n(0))));
+    assertThat(error("net.cidr_contains_matches", arr(n(1)), s("1.1.1.1")))
+        .hasMessage("net.cidr_contains_matches: operand 1: element must be string or non-empty array");
+    assertThat(error("net.cidr_contains", s("10.0.0.0/8"), s("nope")))
+        .hasMessage("net.cidr_contains: not a valid textual representation of an IP address or CIDR: nope");
   }
 
   @Test
