@@ -1,0 +1,194 @@
+package io.maestro.conductor.bench.storage;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.maestro.conductor.adapter.AdapterHeaders;
+import io.maestro.conductor.adapter.governance.GovernanceDenialListener;
+import io.maestro.conductor.adapter.governance.PolicyGovernanceGate;
+import io.maestro.conductor.adapter.instance.InstanceRef;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.adapter.testing.InMemoryInstanceResolver;
+import io.maestro.conductor.adapter.testing.InMemorySecretResolver;
+import io.maestro.conductor.policy.pdp.BundleLoader;
+import io.maestro.conductor.policy.pdp.DecisionLog;
+import io.maestro.conductor.policy.pdp.EmbeddedDecisionPoint;
+import io.maestro.conductor.sandbox.S3ProxySandbox;
+import io.maestro.conductor.storage.StorageComponent;
+import io.maestro.conductor.storage.StorageConstants;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A 64 KiB {@code storage:put_object} through the adapter (instance resolution, the policy governance gate over
+ * the embedded decision point with the repository's residency bundle, metrics, the outcome log line) against a raw
+ * camel-aws2-s3 put of the same bytes to the same S3Proxy, in one JVM. {@link #main} prints the ratio
+ * adapter/raw (target at most 1.10). Both paths use an SDK client configured alike (path style, checksums only
+ * where required).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = "-Xmx512m")
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+public class StoragePutBenchmark {
+
+    private static final String TENANT = "atlas";
+    private static final String ENV = "dev";
+    private static final String REGION = "eu-west-1";
+    private static final String BUCKET = "bench-evidence";
+
+    private S3ProxySandbox s3;
+    private CamelContext camel;
+    private ProducerTemplate template;
+    private S3Client rawClient;
+    private EmbeddedDecisionPoint decisions;
+    private byte[] payload;
+
+    @Setup
+    public void start() throws Exception {
+        s3 = S3ProxySandbox.startTransient();
+        s3.createBucket(BUCKET);
+        payload = new byte[64 * 1024];
+        ThreadLocalRandom.current().nextBytes(payload);
+
+        decisions = new EmbeddedDecisionPoint(BundleLoader.load(List.of(repositoryRoot().resolve("residency-policies")))
+                .compile(), new DecisionLog(), Duration.ofSeconds(1));
+        InMemoryInstanceResolver instances = new InMemoryInstanceResolver();
+        instances.put(new ResolvedInstance(new InstanceRef(TENANT, ENV, "evidence"), "storage",
+                StorageComponent.BACKEND_S3, 1, REGION, "medium", "confidential", Map.of(
+                        "bucket", BUCKET, "region", REGION, "endpoint", s3.endpoint().toString(),
+                        "forcePathStyle", "true", "keyPrefix", "bench",
+                        "accessKey", "secret:access", "secretKey", "secret:secret")));
+        InMemorySecretResolver secrets = new InMemorySecretResolver();
+        secrets.put(TENANT, ENV, "access", s3.accessKey());
+        secrets.put(TENANT, ENV, "secret", s3.secretKey());
+
+        StorageComponent storage = new StorageComponent();
+        storage.setInstanceResolver(instances);
+        storage.setSecretResolver(secrets);
+        storage.setGovernanceGate(new PolicyGovernanceGate(decisions, PolicyGovernanceGate.DEFAULT_POLICIES,
+                GovernanceDenialListener.NONE));
+        storage.setMeterRegistry(new SimpleMeterRegistry());
+
+        rawClient = S3Client.builder()
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+                .endpointOverride(URI.create(s3.endpoint().toString()))
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
+        camel = new DefaultCamelContext();
+        camel.getRegistry().bind("rawClient", rawClient);
+        camel.addComponent("storage", storage);
+        camel.start();
+        template = camel.createProducerTemplate();
+        requireSuccess(adapter());
+        requireSuccess(raw());
+    }
+
+    @TearDown
+    public void stop() throws Exception {
+        camel.stop();
+        rawClient.close();
+        decisions.close();
+        s3.close();
+    }
+
+    @Benchmark
+    public Exchange adapter() {
+        return template.request("storage:put_object?instance=evidence", exchange -> {
+            exchange.getMessage().setHeader(AdapterHeaders.TENANT, TENANT);
+            exchange.getMessage().setHeader(AdapterHeaders.ENVIRONMENT, ENV);
+            exchange.getMessage().setHeader(AdapterHeaders.DATA_REGION, REGION);
+            exchange.getMessage().setHeader(StorageConstants.KEY, "put-64k.bin");
+            exchange.getMessage().setHeader(StorageConstants.CONTENT_LENGTH, (long) payload.length);
+            exchange.getMessage().setBody(payload);
+        });
+    }
+
+    @Benchmark
+    public Exchange raw() {
+        return template.request("aws2-s3://" + BUCKET + "?amazonS3Client=#rawClient&autoCreateBucket=false", exchange -> {
+            exchange.getMessage().setHeader(AWS2S3Constants.KEY, "bench/raw/put-64k.bin");
+            exchange.getMessage().setHeader(AWS2S3Constants.CONTENT_LENGTH, (long) payload.length);
+            exchange.getMessage().setBody(payload);
+        });
+    }
+
+    /** Guards against measuring a fast failure (a deny or an unreachable store would be quicker than a put). */
+    private static void requireSuccess(Exchange exchange) {
+        if (exchange.getException() != null) {
+            throw new IllegalStateException("fixture put failed", exchange.getException());
+        }
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(StoragePutBenchmark.class.getName() + "\\.").build()).run();
+        double adapter = score(results, "adapter");
+        double raw = score(results, "raw");
+        System.out.printf("adapter put 64 KiB = %.1f us/op, raw camel-aws2-s3 put = %.1f us/op%n", adapter, raw);
+        System.out.printf("ratio adapter/raw = %.3f (target <= 1.10)%n", adapter / raw);
+    }
+
+    private static double score(Collection<RunResult> results, String benchmark) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no result for " + benchmark))
+                .getPrimaryResult().getScore();
+    }
+
+    /** The directory of the parent POM (the one listing modules), found from the working directory up. */
+    private static Path repositoryRoot() throws IOException {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path pom = dir.resolve("pom.xml");
+            if (Files.isRegularFile(pom)) {
+                String text = Files.readString(pom);
+                if (text.contains("<artifactId>conductor-parent</artifactId>") && text.contains("<modules>")) {
+                    return dir;
+                }
+            }
+        }
+        throw new IOException("run the benchmark from inside the conductor repository");
+    }
+}
