@@ -23,10 +23,6 @@ public final class GcsSandbox implements AutoCloseable {
         return storage;
     }
 
-    public String projectId() {
-        return storage.getOptions().getProjectId();
-    }
-
     /** Every object name in a bucket, read straight from the fake. */
     public List<String> objectNames(String bucket) {
         List<String> names = new ArrayList<>();

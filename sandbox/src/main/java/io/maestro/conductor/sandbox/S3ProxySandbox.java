@@ -132,10 +132,6 @@ public final class S3ProxySandbox implements AutoCloseable {
         blobStoreContext.getBlobStore().createContainerInLocation(null, bucket);
     }
 
-    public boolean bucketExists(String bucket) {
-        return blobStoreContext.getBlobStore().containerExists(bucket);
-    }
-
     /** Every object key in a bucket, read from the blob store itself rather than over HTTP. */
     public List<String> objectKeys(String bucket) {
         BlobStore store = blobStoreContext.getBlobStore();

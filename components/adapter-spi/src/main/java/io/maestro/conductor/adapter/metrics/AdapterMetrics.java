@@ -34,10 +34,6 @@ public final class AdapterMetrics {
         this.registry = registry;
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
     public void success(ResolvedInstance instance, String operation, Duration latency) {
         Tags tags = tags(instance, operation, SUCCESS);
         count(tags, latency);

@@ -20,10 +20,6 @@ public final class InMemoryInstanceResolver implements InstanceResolver {
         return this;
     }
 
-    public void remove(InstanceRef ref) {
-        instances.remove(ref);
-    }
-
     @Override
     public ResolvedInstance resolve(InstanceRef ref, String category) {
         ResolvedInstance instance = instances.get(ref);
