@@ -51,6 +51,10 @@ final class TypeBuiltins implements BuiltinGroup {
     if (v instanceof BooleanValue b) return NumberValue.of(b.value() ? 1 : 0);
     if (v instanceof StringValue s) {
       String text = s.value();
+      String bare = text.replaceFirst("^[+-]+", "").toLowerCase(java.util.Locale.ROOT);
+      if (bare.equals("inf") || bare.equals("infinity") || bare.equals("nan")) {
+        throw Operands.typeError("to_number", 1, v, "valid number string");
+      }
       if (!DECIMAL.matcher(text).matches()) {
         throw BuiltinException.failed("to_number", "strconv.ParseFloat: parsing " + RegoText.quote(text) + ": invalid syntax");
       }

@@ -35,6 +35,7 @@ class TypeAndEncodingBuiltinsTest {
     BuiltinException e = error("to_number", s("broken"));
     assertThat(e.code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
     assertThat(e).hasMessage("to_number: strconv.ParseFloat: parsing \"broken\": invalid syntax");
+    assertThat(error("to_number", s("-Inf"))).hasMessage("to_number: operand 1 must be valid number string but got string");
     assertThat(error("to_number", arr())).hasMessage("to_number: operand 1 must be one of {null, boolean, number, string} but got array");
   }
 
