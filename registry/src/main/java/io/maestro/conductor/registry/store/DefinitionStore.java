@@ -50,10 +50,6 @@ public final class DefinitionStore {
         return jdbc.query("SELECT * FROM adapter_definition WHERE name = ?", DEFINITION, name);
     }
 
-    public List<AdapterDefinition> findAll() {
-        return jdbc.query("SELECT * FROM adapter_definition ORDER BY name, version", DEFINITION);
-    }
-
     public Optional<AdapterDefinition> find(String name, String version) {
         return jdbc.query("SELECT * FROM adapter_definition WHERE name = ? AND version = ?", DEFINITION, name, version)
                 .stream().findFirst();

@@ -22,11 +22,6 @@ public final class TenantStore {
         this.jdbc = jdbc;
     }
 
-    public List<Tenant> findAll() {
-        return query("SELECT t.id, t.name, t.kind, e.name AS env FROM tenant t "
-                + "LEFT JOIN environment e ON e.tenant_id = t.id ORDER BY t.id, e.name");
-    }
-
     public Optional<Tenant> find(String id) {
         return query("SELECT t.id, t.name, t.kind, e.name AS env FROM tenant t "
                 + "LEFT JOIN environment e ON e.tenant_id = t.id WHERE t.id = ? ORDER BY e.name", id)

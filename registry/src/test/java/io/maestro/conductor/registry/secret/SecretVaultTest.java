@@ -92,4 +92,26 @@ class SecretVaultTest {
                     .isInstanceOf(IllegalStateException.class);
         }
     }
+
+    @OnEachDatabase
+    void secretsAreListedByNameOnlyAndCanBeDeleted(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            SecretVault vault = h.registry().secrets();
+            tenantWithSecrets(h.registry(), "acme");
+            vault.put(OPERATOR, "acme", "dev", "s3-secret", "rotated-value");
+
+            assertThat(vault.names("acme", "dev")).containsExactly("s3-access", "s3-secret");
+            assertThat(vault.read(OPERATOR, "acme", "dev", "s3-secret", "after rotation").reveal())
+                    .isEqualTo("rotated-value");
+            vault.delete(OPERATOR, "acme", "dev", "s3-access");
+            assertThat(vault.exists("acme", "dev", "s3-access")).isFalse();
+            assertThat(vault.exists("acme", "prod", "s3-access")).isTrue();
+            assertThatThrownBy(() -> vault.delete(OPERATOR, "acme", "dev", "s3-access"))
+                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.SECRET_NOT_FOUND);
+            assertThatThrownBy(() -> vault.put(OPERATOR, "acme", "dev", "Bad Name", "x"))
+                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.NAME_INVALID);
+            assertThatThrownBy(() -> vault.put(OPERATOR, "acme", "qa", "x", "x"))
+                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.ENVIRONMENT_NOT_FOUND);
+        }
+    }
 }
