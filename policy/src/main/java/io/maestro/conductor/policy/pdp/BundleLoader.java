@@ -7,6 +7,7 @@ import io.maestro.conductor.policy.rego.RegoModule;
 import io.maestro.conductor.policy.rego.value.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -57,7 +58,9 @@ public final class BundleLoader {
   }
 
   private static List<Path> bundleFiles(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
+    // Links are followed: mounted bundles (e.g. Kubernetes ConfigMaps) are symlinks into hidden "..data" dirs,
+    // which the dot filter below keeps from being read twice.
+    try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
       return files.filter(Files::isRegularFile)
           .filter(f -> !dir.relativize(f).toString().startsWith("."))
           .filter(f -> f.toString().endsWith(".rego") || f.getFileName().toString().equals("data.json"))

@@ -60,6 +60,23 @@ class BundleLoaderTest {
   }
 
   @Test
+  void mountedBundlesBehindSymlinksAreReadOnce() throws Exception {
+    Path revision = Files.createDirectories(a.resolve("..2026_11_26").resolve("x"));
+    Files.writeString(revision.getParent().resolve("p.rego"), "package p\n");
+    Files.writeString(revision.resolve("data.json"), "{\"k\": 1}");
+    Files.createSymbolicLink(a.resolve("..data"), revision.getParent().getFileName());
+    Files.createSymbolicLink(a.resolve("p.rego"), Path.of("..data/p.rego"));
+    Files.createSymbolicLink(a.resolve("x"), Path.of("..data/x"));
+    Path link = b.resolve("bundle");
+    Files.createSymbolicLink(link, a);
+
+    PolicyBundles bundles = BundleLoader.load(List.of(link));
+
+    assertThat(bundles.modules()).extracting(RegoModule::fileName).containsExactly("bundle/p.rego");
+    assertThat(Values.toJsonString(bundles.data())).isEqualTo("{\"x\":{\"k\":1}}");
+  }
+
+  @Test
   void aMissingDirectoryIsAnError() {
     assertThatThrownBy(() -> BundleLoader.load(List.of(a.resolve("absent"))))
         .isInstanceOf(BundleException.class).hasMessageContaining("does not exist");
