@@ -25,7 +25,7 @@ public final class StandardBuiltins {
       new NetBuiltins(),
       new SemverBuiltins(),
       new UnitsBuiltins(),
-      new UuidBuiltins(),
+      new RandomBuiltins(),
       new JwtBuiltins(),
       new GraphBuiltins(),
       new HttpBuiltins()));

@@ -11,10 +11,11 @@ import static io.maestro.conductor.policy.rego.builtins.Calls.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maestro.conductor.policy.rego.value.BooleanValue;
+import io.maestro.conductor.policy.rego.value.NumberValue;
 import io.maestro.conductor.policy.rego.value.Value;
 import org.junit.jupiter.api.Test;
 
-class NetSemverUnitsUuidBuiltinsTest {
+class NetSemverUnitsRandomBuiltinsTest {
 
   @Test
   void cidrContainmentForAddressesAndNetworks() {
@@ -98,5 +99,16 @@ class NetSemverUnitsUuidBuiltinsTest {
     assertThat(Calls.call(query, "uuid.rfc4122", s("k"))).isEqualTo(a);
     assertThat(Calls.call(query, "uuid.rfc4122", s("other"))).isNotEqualTo(a);
     assertThat(Calls.call(context(), "uuid.rfc4122", s("k"))).as("a new query draws anew").isNotEqualTo(a);
+  }
+
+  @Test
+  void randIntnIsStablePerQueryAndWithinBounds() {
+    BuiltinContext query = context();
+    Value r = Calls.call(query, "rand.intn", s("k"), n(-10));
+    assertThat(((NumberValue) r).value().intValueExact()).isBetween(0, 9);
+    assertThat(Calls.call(query, "rand.intn", s("k"), n(10))).as("|n| is the bound and the key").isEqualTo(r);
+    assertThat(Calls.call(query, "rand.intn", s("k"), n(0))).isEqualTo(n(0));
+    assertThat(error("rand.intn", s("k"), n("1.5")))
+        .hasMessage("rand.intn: operand 2 must be integer number but got floating-point number");
   }
 }
