@@ -164,7 +164,7 @@ class EvaluatorTest {
         package t
         leaves := {p | walk(input, [p, v]); is_number(v)}
         shout if {
-          print("n is", input.n, "missing", input.none)
+          print("n is", input.n, "missing", input.none, {"a": [1, {2}]}, set())
         }
         """);
     QueryOptions options = QueryOptions.defaults()
@@ -172,7 +172,7 @@ class EvaluatorTest {
     assertThat(e.evaluate("t.leaves", json("{\"a\": {\"b\": 1}, \"c\": 2}"), options).map(Values::toJsonString))
         .contains("[[\"a\",\"b\"],[\"c\"]]");
     assertThat(e.evaluate("t.shout", json("{\"n\": 1}"), options)).isPresent();
-    assertThat(printed).containsExactly("n is 1 missing <undefined>");
+    assertThat(printed).containsExactly("n is 1 missing <undefined> {\"a\": [1, {2}]} set()");
   }
 
   @Test

@@ -172,7 +172,7 @@ final class Calls {
         parts.add("<undefined>");
       } else {
         Value v = values.get(0);
-        parts.add(v instanceof StringValue s ? s.value() : v.toString());
+        parts.add(v instanceof StringValue s ? s.value() : RegoText.of(v));
       }
     }
     ev.options.context().printSink().accept(String.join(" ", parts));
