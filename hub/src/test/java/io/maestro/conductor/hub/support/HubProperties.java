@@ -12,8 +12,9 @@ public final class HubProperties {
     }
 
     /**
-     * The embedded default on {@code dataDir}, with the repository's demo tenants. Each hub gets a cluster
-     * name of its own, so hubs of different tests in one JVM never join each other.
+     * The embedded default on {@code dataDir}, with the repository's demo tenants but without the in-process
+     * demo storage peers and uploads (tests that want them turn them on). Each hub gets a cluster name of its
+     * own, so hubs of different tests in one JVM never join each other.
      */
     public static Map<String, String> embeddedDefault(Path dataDir) {
         return Map.of(
@@ -22,7 +23,8 @@ public final class HubProperties {
                 "conductor.routes-dir", repositoryPath("routes").toString(),
                 "conductor.hazelcast.cluster-name", "hub-test-" + UUID.randomUUID(),
                 "conductor.hazelcast.port", "5801",
-                "conductor.hazelcast.port-auto-increment", "true");
+                "conductor.hazelcast.port-auto-increment", "true",
+                "conductor.demo-storage.enabled", "false");
     }
 
     /** A folder at the repository root (tests run with the module folder as working directory). */
