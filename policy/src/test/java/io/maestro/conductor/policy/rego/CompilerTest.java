@@ -45,6 +45,8 @@ class CompilerTest {
   @Test
   void conflictingRuleKindsAndImportsAreCompileErrors() {
     assertThat(compileError("package k\np := 1\np contains 2\n").getMessage()).contains("conflicting rules data.k.p found");
+    assertThat(compileError("package k\np := {\"a\": 1}\np.b := 2\n").getMessage())
+        .contains("rego_type_error: rule data.k.p conflicts with [data.k.p.b]");
     assertThatThrownBy(() -> engine("package k\nimport foo.bar\np := 1\n"))
         .hasMessageContaining("rego_parse_error: invalid import");
   }

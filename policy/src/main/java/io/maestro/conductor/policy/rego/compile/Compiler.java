@@ -108,9 +108,24 @@ public final class Compiler {
       }
     }
     throwIfErrors();
+    checkExtents(root);
+    throwIfErrors();
     new Recursion(root).check(errors);
     throwIfErrors();
     return new CompiledPolicy(root, baseData, builtins, new ArrayList<>(packageNames));
+  }
+
+  /** A complete rule or function owns its whole document: nothing may be defined below it. */
+  private void checkExtents(RuleNode node) {
+    CompiledRule owner = node.rules().isEmpty() ? node.defaultRule() : node.rules().get(0);
+    boolean whole = owner != null && owner.keys().isEmpty() && owner.kind() != Rule.Kind.MULTI;
+    if ((whole || node.isFunction()) && !node.children().isEmpty()) {
+      List<String> below = new ArrayList<>();
+      node.children().values().forEach(c -> below.add(c.dottedName()));
+      errors.add(new RegoError(RegoException.TYPE_ERROR, "rule " + node.dottedName() + " conflicts with " + below,
+          owner.loc().file(), owner.loc().line(), owner.loc().col()));
+    }
+    node.children().values().forEach(this::checkExtents);
   }
 
   private void registerFunctions(RuleNode node) {
