@@ -1,5 +1,8 @@
 package io.maestro.conductor.adapter.camel;
 
+import java.util.List;
+import java.util.Set;
+
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
@@ -11,6 +14,7 @@ import io.maestro.conductor.adapter.metrics.AdapterMetrics;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
 import io.maestro.conductor.adapter.secret.SecretResolver;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -75,10 +79,7 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
         secretResolver = required(secretResolver, SecretResolver.class);
         governanceGate = required(governanceGate, GovernanceGate.class);
         if (meterRegistry == null) {
-            meterRegistry = getCamelContext().getRegistry().findSingleByType(MeterRegistry.class);
-        }
-        if (meterRegistry == null) {
-            meterRegistry = new SimpleMeterRegistry();
+            meterRegistry = boundMeterRegistry();
         }
         metrics = new AdapterMetrics(meterRegistry);
         health = new AdapterHealthCheck(category());
@@ -115,6 +116,19 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
 
     public AdapterHealthCheck health() {
         return health;
+    }
+
+    /**
+     * The application's meter registry: the only one bound, or the only composite among several (Spring Boot binds
+     * its exporting registries plus the composite that fans out to them). Without one, a private registry.
+     */
+    private MeterRegistry boundMeterRegistry() {
+        Set<MeterRegistry> bound = getCamelContext().getRegistry().findByType(MeterRegistry.class);
+        if (bound.size() == 1) {
+            return bound.iterator().next();
+        }
+        List<MeterRegistry> composites = bound.stream().filter(CompositeMeterRegistry.class::isInstance).toList();
+        return composites.size() == 1 ? composites.get(0) : new SimpleMeterRegistry();
     }
 
     private <T> T required(T configured, Class<T> type) {

@@ -19,6 +19,7 @@ import io.maestro.conductor.adapter.testing.InMemoryInstanceResolver;
 import io.maestro.conductor.adapter.testing.InMemorySecretResolver;
 import io.maestro.conductor.adapter.testing.ScriptedGate;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -264,6 +265,22 @@ class AdapterComponentTest {
         assertThat(template().requestBodyAndHeaders("echo:say?instance=greeter", "reg",
                 Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod"))).isEqualTo("hello reg");
         assertThat(meters.find(AdapterMetrics.REQUESTS).counter()).isNotNull();
+    }
+
+    @Test
+    void prefersTheCompositeWhenSeveralMeterRegistriesAreBound() throws Exception {
+        CompositeMeterRegistry composite = new CompositeMeterRegistry();
+        composite.add(meters);
+        camel = new DefaultCamelContext();
+        camel.getRegistry().bind("instances", instances);
+        camel.getRegistry().bind("secrets", secrets);
+        camel.getRegistry().bind("gate", gate);
+        camel.getRegistry().bind("prometheusLike", meters);
+        camel.getRegistry().bind("composite", composite);
+        echo = new EchoComponent();
+        camel.addComponent("echo", echo);
+        camel.start();
+        assertThat(echo.getMeterRegistry()).isSameAs(composite);
     }
 
     private void start(RouteBuilder... routes) throws Exception {
