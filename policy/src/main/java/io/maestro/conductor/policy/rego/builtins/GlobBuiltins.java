@@ -43,8 +43,13 @@ final class GlobBuiltins implements BuiltinGroup {
     if (d instanceof NullValue) {
       delimiters = "";
     } else if (d instanceof ArrayValue arr) {
-      delimiters = String.join("", Operands.strings("glob.match", 2, arr, arr.elements()));
-      if (delimiters.isEmpty()) delimiters = ".";
+      StringBuilder runes = new StringBuilder();
+      for (Value e : arr.elements()) {
+        if (!(e instanceof StringValue r)) throw Operands.elementError("glob.match", 2, arr, e, "string");
+        if (r.value().codePointCount(0, r.value().length()) != 1) throw Operands.elementError("glob.match", 2, arr, e, "rune");
+        runes.append(r.value());
+      }
+      delimiters = runes.length() == 0 ? "." : runes.toString();
     } else {
       throw Operands.typeError("glob.match", 2, d, "array", "null");
     }

@@ -57,5 +57,7 @@ class RegexAndGlobBuiltinsTest {
     assertThat(call("glob.match", s("\\*x"), arr(), s("*x"))).isEqualTo(BooleanValue.TRUE);
     assertThat(error("glob.match", s("{a"), arr(), s("a")).code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
     assertThat(call("glob.quote_meta", s("*.github.com"))).isEqualTo(s("\\*.github.com"));
+    assertThat(error("glob.match", s("*"), arr(s("::")), s("a")))
+        .hasMessage("glob.match: operand 2 must be array of runes but got array containing string");
   }
 }
