@@ -50,9 +50,11 @@ final class DocBuilder {
     return node;
   }
 
-  boolean isEmpty() { return entries.isEmpty(); }
-
-  Object get(Value key) { return entries.get(key); }
+  /** The value built at a top-level key, or null. */
+  Value valueAt(Value key) {
+    Object o = entries.get(key);
+    return o == null ? null : build(o);
+  }
 
   /** Merges into {@code into}; false when a key is present in both with different values. */
   @SuppressWarnings("unchecked")

@@ -29,6 +29,13 @@ final class Documents {
 
   void evalData(List<Value> prefix, RuleNode node, List<Term> path, int i, Bindings b, ValueCont k) {
     ev.budget.step();
+    if (lookupByKey(prefix, node, path, i, b)) {
+      ev.evalTerm(path.get(i), b, key -> {
+        Value v = keyed(prefix, node, key);
+        if (v != null) ev.walkValue(v, path, i + 1, b, k);
+      });
+      return;
+    }
     if (node == null || node.hasRules() || i == path.size() || overridden(prefix)) {
       Value doc = docAt(prefix, node);
       if (doc != null) ev.walkValue(doc, path, i, b, k);
@@ -46,6 +53,43 @@ final class Documents {
     if (baseAt(prefix) instanceof ObjectValue o) keys.addAll(o.entries().keySet());
     for (Value key : keys) {
       ev.unifyValue(p, key, b, () -> evalData(append(prefix, key), node.children().get(key), path, i + 1, b, k));
+    }
+  }
+
+  /**
+   * A ground key into rules with dynamic keys ({@code p[k] := v}) evaluates only those rules with the key
+   * bound, as OPA does: faster, and other keys' conflicts or errors stay out of the answer.
+   */
+  private boolean lookupByKey(List<Value> prefix, RuleNode node, List<Term> path, int i, Bindings b) {
+    return node != null && i < path.size() && !node.rules().isEmpty() && !node.rules().get(0).keys().isEmpty()
+        && ev.frame.dataOverrides.isEmpty() && !ev.frame.nodeCache.containsKey(prefix)
+        && !ev.unboundPattern(path.get(i), b);
+  }
+
+  private Value keyed(List<Value> prefix, RuleNode node, Value key) {
+    List<Value> at = append(prefix, key);
+    Value cached = ev.frame.keyedCache.get(at);
+    if (cached != null) return cached == Frame.UNDEFINED ? null : cached;
+    ev.budget.enter();
+    try {
+      DocBuilder built = new DocBuilder();
+      for (CompiledRule r : node.rules()) {
+        Bindings b = new Bindings();
+        ev.unifyValue(r.keys().get(0), key, b, () -> ev.evalBody(r.body(), 0, b, () -> collect(r, b, built)));
+      }
+      Value v = built.valueAt(key);
+      RuleNode child = node.children().get(key);
+      Value childDoc = child == null ? null : docAt(at, child);
+      if (childDoc != null) {
+        if (v != null && !v.equals(childDoc)) throw Evaluator.conflict("object keys must be unique", node.rules().get(0).loc());
+        v = childDoc;
+      }
+      Value base = baseAt(at);
+      if (base != null) v = v == null ? base : ValueOps.overlay(v, base);
+      ev.frame.keyedCache.put(at, v == null ? Frame.UNDEFINED : v);
+      return v;
+    } finally {
+      ev.budget.leave();
     }
   }
 
@@ -155,12 +199,17 @@ final class Documents {
     DocBuilder out = new DocBuilder();
     for (CompiledRule r : rules) {
       Bindings b = new Bindings();
-      ev.evalBody(r.body(), 0, b, () -> ev.evalList(r.keys(), 0, new Value[r.keys().size()], b, keys ->
-          ev.evalTerm(r.value(), b, v -> {
-            boolean ok = r.kind() == Rule.Kind.MULTI ? out.add(Arrays.asList(keys), v) : out.put(Arrays.asList(keys), v);
-            if (!ok) throw Evaluator.conflict("object keys must be unique", r.loc());
-          })));
+      ev.evalBody(r.body(), 0, b, () -> collect(r, b, out));
     }
     return out;
   }
+
+  /** Adds one solution of a dynamic-key rule: its keys and value (or set element). */
+  private void collect(CompiledRule r, Bindings b, DocBuilder out) {
+    ev.evalList(r.keys(), 0, new Value[r.keys().size()], b, keys -> ev.evalTerm(r.value(), b, v -> {
+      boolean ok = r.kind() == Rule.Kind.MULTI ? out.add(Arrays.asList(keys), v) : out.put(Arrays.asList(keys), v);
+      if (!ok) throw Evaluator.conflict("object keys must be unique", r.loc());
+    }));
+  }
+
 }

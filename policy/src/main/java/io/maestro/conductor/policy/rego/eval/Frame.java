@@ -19,6 +19,8 @@ final class Frame {
   /** Function name to a replacement: a function name (String) or a constant (Value). */
   final Map<String, Object> functionOverrides;
   final Map<List<Value>, Value> nodeCache = new HashMap<>();
+  /** Documents at one key below rules with dynamic keys, evaluated for that key only. */
+  final Map<List<Value>, Value> keyedCache = new HashMap<>();
   final Map<FunctionCall, Value> functionCache = new HashMap<>();
 
   record FunctionCall(String name, List<Value> args) {}
