@@ -50,6 +50,9 @@ class ResidencyDenialTest extends StorageHub {
             assertThat(S3.objectKeys(bucket)).noneMatch(stored -> stored.endsWith(key));
         }
         assertThat(denials("evidence")).isEqualTo(before + 1);
+        // The adapter's own meters land in the hub's registry too (the one /actuator/prometheus serves).
+        assertThat(meters.find("conductor.adapter.requests").tag("tenant", TENANT).tag("outcome", "denied")
+                .counter()).isNotNull();
         assertThat(output.getOut()).contains("event=residency_denied tenant=northwind environment=dev "
                 + "instance=evidence action=storage.put_object data_region=us-east-1 instance_region=eu-west-1 "
                 + "policy=residency/decision decision_id=" + denied.decisionId());
