@@ -148,6 +148,19 @@ class EvaluatorTest {
   }
 
   @Test
+  void aGroundKeyEvaluatesOnlyThatKeyOfAPartialObject() {
+    RegoEngine e = engine("""
+        package k
+        p[k] := v if { some k, v in {"a": 1, "b": 2} }
+        p["b"] := 3
+        """);
+    assertThat(eval(e, "k.p.a")).isEqualTo("1");
+    assertThat(eval(e, "k.p.zz")).isEqualTo("undefined");
+    assertThatThrownBy(() -> eval(e, "k.p.b")).hasMessageContaining("object keys must be unique");
+    assertThatThrownBy(() -> eval(e, "k.p")).hasMessageContaining("object keys must be unique");
+  }
+
+  @Test
   void queriesReportEveryBindingOfNamedVariables() {
     RegoEngine e = engineWithData("{\"xs\": [10, 20]}", "package x\n");
     QueryResults r = e.query("v := data.xs[i]", null, QueryOptions.defaults());
