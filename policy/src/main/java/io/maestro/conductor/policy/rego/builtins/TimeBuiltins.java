@@ -39,9 +39,9 @@ final class TimeBuiltins implements BuiltinGroup {
     return List.of(
         spec("time.now_ns", NUM, (ctx, a) -> NumberValue.of(ctx.nowNanos())),
         spec("time.parse_rfc3339_ns", NUM, (ctx, a) ->
-            parse("time.parse_rfc3339_ns", GoTime.RFC3339, Operands.string("time.parse_rfc3339_ns", a, 1)), STR),
+            parse("time.parse_rfc3339_ns", GoLayout.RFC3339, Operands.string("time.parse_rfc3339_ns", a, 1)), STR),
         spec("time.parse_ns", NUM, (ctx, a) -> parse("time.parse_ns",
-            GoTime.layout(Operands.string("time.parse_ns", a, 1)), Operands.string("time.parse_ns", a, 2)), STR, STR),
+            GoLayout.layout(Operands.string("time.parse_ns", a, 1)), Operands.string("time.parse_ns", a, 2)), STR, STR),
         spec("time.parse_duration_ns", NUM, (ctx, a) -> {
           try {
             return NumberValue.of(GoDuration.parse(Operands.string("time.parse_duration_ns", a, 1)));
@@ -55,7 +55,7 @@ final class TimeBuiltins implements BuiltinGroup {
             StringValue.of(DAYS[zoned("time.weekday", a.get(0)).time().getDayOfWeek().getValue() % 7]), NUM_ARR),
         spec("time.format", STR, (ctx, a) -> {
           ZonedOperand t = zoned("time.format", a.get(0));
-          return StringValue.of(GoTime.format(t.time(), t.layout()));
+          return StringValue.of(GoTimeFormat.format(t.time(), t.layout()));
         }, NUM_ARR),
         spec("time.add_date", NUM, TimeBuiltins::addDate, NUM, NUM, NUM, NUM),
         spec("time.diff", ARR, (ctx, a) -> diff(zoned("time.diff", a.get(0)).time(), zoned("time.diff", a.get(1)).time()),
@@ -73,8 +73,8 @@ final class TimeBuiltins implements BuiltinGroup {
   private static Value parse(String name, String layout, String value) {
     ZonedDateTime t;
     try {
-      t = GoTime.parse(layout, value, ZoneOffset.UTC);
-    } catch (GoTime.ParseException e) {
+      t = GoTimeParse.parse(layout, value, ZoneOffset.UTC);
+    } catch (GoTimeParse.ParseException e) {
       throw BuiltinException.failed(name, e.getMessage());
     }
     return NumberValue.of(nanos(name, t.toInstant()));
@@ -92,14 +92,14 @@ final class TimeBuiltins implements BuiltinGroup {
   private static ZonedOperand zoned(String name, Value v) {
     Value ns;
     ZoneId zone = ZoneOffset.UTC;
-    String layout = GoTime.RFC3339_NANO;
+    String layout = GoLayout.RFC3339_NANO;
     if (v instanceof ArrayValue arr) {
       if (arr.size() == 0) throw Operands.typeError(name, 1, v, "either number (ns) or [number (ns), string (tz)]");
       ns = arr.get(0);
       if (arr.size() > 1) zone = zone(name, Operands.string(name, arr.elements(), 2));
       if (arr.size() > 2) {
         String given = Operands.string(name, arr.elements(), 3);
-        layout = given.isEmpty() ? GoTime.RFC3339_NANO : GoTime.layout(given);
+        layout = given.isEmpty() ? GoLayout.RFC3339_NANO : GoLayout.layout(given);
       }
     } else {
       ns = v;

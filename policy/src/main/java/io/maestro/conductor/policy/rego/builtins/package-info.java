@@ -13,7 +13,7 @@
  * or makes the call undefined (OPA's strict mode) is the evaluator's decision.
  *
  * <p>Where OPA leans on Go's standard library, the Go behaviour is ported rather than
- * approximated: {@code GoFormat} (fmt verbs for {@code sprintf}), {@code GoTime} and
+ * approximated: {@code GoFormat} (fmt verbs for {@code sprintf}), {@code GoLayout}, {@code GoTimeFormat}, {@code GoTimeParse} and
  * {@code GoDuration} (reference-time layouts, ParseDuration), {@code GoJson} (encoding/json
  * output), {@code GoRegex} (RE2 via re2j, with Go's FindAll rules). JWT key handling uses Nimbus
  * JOSE+JWT. Nothing here performs I/O: {@code http.send} is declared only so that it can be mocked.

@@ -72,7 +72,7 @@ class StandardBuiltinsTest {
       for (int j = 0; j < len; j++) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
       Value format = s(text.toString());
       callSafely(spec("sprintf"), List.of(format, arr(n(random.nextInt(100) - 50), s("x"), n("1.25"))));
-      callSafely(spec("time.parse_ns"), List.of(format, s(GoTime.format(java.time.ZonedDateTime.now(), text.toString()))));
+      callSafely(spec("time.parse_ns"), List.of(format, s(GoTimeFormat.format(java.time.ZonedDateTime.now(), text.toString()))));
       callSafely(spec("time.format"), List.of(arr(n(random.nextLong()), s("Europe/Paris"), format)));
       callSafely(spec("glob.match"), List.of(format, arr(), s("a.b")));
       callSafely(spec("regex.replace"), List.of(s("abc"), s("(b)"), format));

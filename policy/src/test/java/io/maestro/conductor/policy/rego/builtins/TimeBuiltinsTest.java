@@ -96,12 +96,12 @@ class TimeBuiltinsTest {
   @Test
   void formatAndParseRoundTripThroughGoLayouts() {
     long[] samples = {0L, Calls.NOW, 1705257221593912000L, -86_400_000_000_001L};
-    String[] layouts = {GoTime.RFC3339_NANO, "Mon, 02 Jan 2006 15:04:05.000000000 -0700", "20060102150405.999999999Z0700"};
+    String[] layouts = {GoLayout.RFC3339_NANO, "Mon, 02 Jan 2006 15:04:05.000000000 -0700", "20060102150405.999999999Z0700"};
     for (long ns : samples) {
       for (String layout : layouts) {
         ZonedDateTime t = Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L))
             .atZone(ZoneOffset.ofHours(-3));
-        String text = GoTime.format(t, layout);
+        String text = GoTimeFormat.format(t, layout);
         assertThat(parseNs(layout, text)).as(layout + " <- " + text).isEqualTo(n(ns));
       }
     }
