@@ -12,8 +12,12 @@ public final class Names {
     private Names() {
     }
 
+    public static boolean matches(Pattern pattern, String value) {
+        return value != null && pattern.matcher(value).matches();
+    }
+
     public static void require(Pattern pattern, String what, String value) {
-        if (value == null || !pattern.matcher(value).matches()) {
+        if (!matches(pattern, value)) {
             throw new RegistryException(ErrorCode.NAME_INVALID, what + " must match " + pattern.pattern());
         }
     }

@@ -212,7 +212,8 @@ public final class Registry {
 
     /** One instance of this tenant+environment; empty for anything else, including other tenants' instances. */
     public Optional<AdapterInstance> instance(String tenant, String environment, String name) {
-        if (tenant == null || environment == null || name == null) {
+        // names that could never have been stored cannot form another tenant's map key either
+        if (!Names.matches(Names.TENANT, tenant) || !Names.matches(Names.ENVIRONMENT, environment) || name == null) {
             return Optional.empty();
         }
         InstanceSet set = instances.get(RegistryMaps.namespace(tenant, environment));

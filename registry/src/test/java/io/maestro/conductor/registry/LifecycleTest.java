@@ -73,6 +73,8 @@ class LifecycleTest {
             registry.install(OPERATOR, "acme", "dev", "evidence", s3("acme-bucket"));
 
             assertThat(registry.instance("globex", "dev", "evidence")).isEmpty();
+            assertThat(registry.instance("acme/dev", "", "evidence")).isEmpty();
+            assertThat(registry.instance("ac", "me/dev", "evidence")).isEmpty();
             assertThat(registry.instances("globex", "dev")).isEmpty();
             assertThatThrownBy(() -> registry.update(OPERATOR, "globex", "dev", "evidence",
                     new UpdateRequest(1, s3Config("stolen"), null, null)))
