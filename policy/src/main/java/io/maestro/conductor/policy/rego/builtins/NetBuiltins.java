@@ -1,6 +1,7 @@
 package io.maestro.conductor.policy.rego.builtins;
 
 import static io.maestro.conductor.policy.rego.builtins.Specs.ANY;
+import static io.maestro.conductor.policy.rego.builtins.Specs.ARR_SET;
 import static io.maestro.conductor.policy.rego.builtins.Specs.BOOL;
 import static io.maestro.conductor.policy.rego.builtins.Specs.SET;
 import static io.maestro.conductor.policy.rego.builtins.Specs.STR;
@@ -15,9 +16,10 @@ import io.maestro.conductor.policy.rego.value.StringValue;
 import io.maestro.conductor.policy.rego.value.Value;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
-/** {@code net.cidr_contains cidr_contains_matches cidr_intersects cidr_is_valid cidr_expand}. */
+/** {@code net.cidr_contains cidr_contains_matches cidr_intersects cidr_is_valid cidr_expand cidr_merge}. */
 final class NetBuiltins implements BuiltinGroup {
   /** Largest network {@code net.cidr_expand} lists (a /16 of IPv4). */
   static final int MAX_EXPAND = 65_536;
@@ -31,6 +33,14 @@ final class NetBuiltins implements BuiltinGroup {
         spec("net.cidr_contains", BOOL, (ctx, a) -> BooleanValue.of(contains("net.cidr_contains",
             Operands.string("net.cidr_contains", a, 1), Operands.string("net.cidr_contains", a, 2))), STR, STR),
         spec("net.cidr_contains_matches", SET, NetBuiltins::containsMatches, MATCH_OPERAND, MATCH_OPERAND),
+        spec("net.cidr_merge", SET, (ctx, a) -> {
+          Value v = a.get(0);
+          if (!(v instanceof ArrayValue) && !(v instanceof SetValue)) {
+            throw BuiltinException.failed("net.cidr_merge", "operand must be an array");
+          }
+          Collection<Value> elements = v instanceof ArrayValue arr ? arr.elements() : ((SetValue) v).elements();
+          return SetValue.of(CidrMerge.merge(elements).stream().map(t -> (Value) StringValue.of(t)).toList());
+        }, ARR_SET),
         spec("net.cidr_intersects", BOOL, (ctx, a) -> BooleanValue.of(
             cidr("net.cidr_intersects", Operands.string("net.cidr_intersects", a, 1))
                 .intersects(cidr("net.cidr_intersects", Operands.string("net.cidr_intersects", a, 2)))), STR, STR),

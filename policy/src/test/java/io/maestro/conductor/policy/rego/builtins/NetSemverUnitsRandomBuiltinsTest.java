@@ -47,6 +47,19 @@ class NetSemverUnitsRandomBuiltinsTest {
   }
 
   @Test
+  void cidrMergeCoalescesAdjacentAndNestedNetworks() {
+    assertThat(call("net.cidr_merge", arr(s("192.0.128.0/24"), s("192.0.129.0/24")))).isEqualTo(set(s("192.0.128.0/23")));
+    assertThat(call("net.cidr_merge", set(s("10.1.0.0/16"), s("10.0.0.0/8"), s("192.168.0.0/16"))))
+        .isEqualTo(set(s("10.0.0.0/8"), s("192.168.0.0/16")));
+    assertThat(call("net.cidr_merge", arr(s("10.0.0.0/24"), s("10.0.1.0/24"), s("10.0.2.0/24"))))
+        .isEqualTo(set(s("10.0.0.0/23"), s("10.0.2.0/24")));
+    assertThat(call("net.cidr_merge", arr(s("2001:db8::/33"), s("2001:db8:8000::/33")))).isEqualTo(set(s("2001:db8::/32")));
+    assertThat(call("net.cidr_merge", arr(s("192.168.1.1")))).as("classful, as Go's DefaultMask").isEqualTo(set(s("192.168.1.1/24")));
+    assertThat(error("net.cidr_merge", arr(s("::1")))).hasMessage("net.cidr_merge: IPv6 invalid: needs prefix length");
+    assertThat(error("net.cidr_merge", arr(n(1)))).hasMessage("net.cidr_merge: element must be string");
+  }
+
+  @Test
   void cidrIntersectValidateExpand() {
     assertThat(call("net.cidr_intersects", s("192.168.0.0/16"), s("192.168.1.0/24"))).isEqualTo(BooleanValue.TRUE);
     assertThat(call("net.cidr_intersects", s("192.168.0.0/24"), s("192.168.1.0/24"))).isEqualTo(BooleanValue.FALSE);
