@@ -92,8 +92,7 @@ final class AdapterLifecycle {
         checkConfig(tenant, environment, definition, request.config());
         InstanceState state = request.state() == null ? current.state() : request.state();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AdapterInstance[] result = new AdapterInstance[1];
-        Receipt receipt = tx.execute(status -> {
+        Change change = tx.execute(status -> {
             ReceiptChain.Head head = receipts.lock(tenant);
             AdapterInstance stored = instances.find(tenant, environment, name)
                     .orElseThrow(() -> notInstalled(tenant, environment, name));
@@ -107,31 +106,32 @@ final class AdapterLifecycle {
                     stored.configVersion() + 1, stored.createdAt(), now);
             JsonNode patch = JsonDiff.asJson(document(stored), document(next));
             if (patch.isEmpty()) {
-                result[0] = stored;
-                return null;
+                return new Change(stored, null);
             }
             instances.update(next, stored.configVersion());
-            result[0] = next;
-            return receipts.append(head, environment, actor.id(), ReceiptAction.UPDATE, name, patch);
+            return new Change(next, receipts.append(head, environment, actor.id(), ReceiptAction.UPDATE, name, patch));
         });
-        if (receipt != null) {
-            afterCommit(result[0], receipt);
+        if (change.receipt() != null) {
+            afterCommit(change.instance(), change.receipt());
         }
-        return result[0];
+        return change.instance();
     }
 
     void uninstall(Actor actor, String tenant, String environment, String name) {
         registry.requireEnvironment(tenant, environment);
-        AdapterInstance[] removed = new AdapterInstance[1];
-        Receipt receipt = tx.execute(status -> {
+        Change change = tx.execute(status -> {
             ReceiptChain.Head head = receipts.lock(tenant);
-            removed[0] = instances.find(tenant, environment, name)
+            AdapterInstance removed = instances.find(tenant, environment, name)
                     .orElseThrow(() -> notInstalled(tenant, environment, name));
             instances.delete(tenant, environment, name);
-            return receipts.append(head, environment, actor.id(), ReceiptAction.UNINSTALL, name,
-                    JsonDiff.asJson(document(removed[0]), Json.MAPPER.createObjectNode()));
+            return new Change(removed, receipts.append(head, environment, actor.id(), ReceiptAction.UNINSTALL, name,
+                    JsonDiff.asJson(document(removed), Json.MAPPER.createObjectNode())));
         });
-        afterCommit(removed[0], receipt);
+        afterCommit(change.instance(), change.receipt());
+    }
+
+    /** What a transaction did: the instance as it now is (or was, when removed) and its receipt, if any. */
+    private record Change(AdapterInstance instance, Receipt receipt) {
     }
 
     private void checkConfig(String tenant, String environment, AdapterDefinition definition, JsonNode config) {

@@ -61,6 +61,11 @@ class LifecycleTest {
             assertThat(registry.instance("acme", "dev", "evidence").orElseThrow().config().get("bucket").asText())
                     .isEqualTo("bucket-two");
             assertThat(registry.receipts().list("acme")).hasSize(2);
+
+            AdapterInstance unchanged = registry.update(OPERATOR, "acme", "dev", "evidence",
+                    new UpdateRequest(2, s3Config("bucket-two"), null, null));
+            assertThat(unchanged.configVersion()).isEqualTo(2);
+            assertThat(registry.receipts().list("acme")).hasSize(2);
         }
     }
 
