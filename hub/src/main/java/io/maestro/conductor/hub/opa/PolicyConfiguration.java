@@ -1,5 +1,6 @@
 package io.maestro.conductor.hub.opa;
 
+import io.maestro.conductor.hub.config.ConductorProperties;
 import io.maestro.conductor.policy.pdp.DecisionLog;
 import io.maestro.conductor.policy.pdp.EmbeddedDecisionPoint;
 import io.maestro.conductor.policy.pdp.OpaDataApi;
@@ -8,7 +9,9 @@ import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
 import io.maestro.conductor.policy.pdp.PolicySettings;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -20,8 +23,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * The hub's policy engine and decision point, configured under {@code conductor.policy.*} (keys of
- * {@link PolicySettings}; {@code bundle-dirs} defaults to {@value #DEFAULT_BUNDLE_DIRS}, relative to the
- * working directory like {@code conductor.tenant-config-dir}).
+ * {@link PolicySettings}). {@code bundle-dirs} defaults to {@code residency-policies} and
+ * {@code governance-policies} beside {@code conductor.tenant-config-dir}: the hub's configuration folders sit
+ * side by side (the repository layout), so a deployment or test that moves one moves them all.
  *
  * <p>The embedded engine always runs: it serves the OPA Data API. The {@link PolicyDecisionPoint} the hub
  * decides with is that engine in mode {@code embedded}, or a remote OPA client on the hub's Camel context in
@@ -29,13 +33,15 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 public class PolicyConfiguration {
-  static final String DEFAULT_BUNDLE_DIRS = "./residency-policies,./governance-policies";
+  static final List<String> DEFAULT_BUNDLES = List.of("residency-policies", "governance-policies");
 
   @Bean
-  PolicySettings policySettings(Environment environment) {
+  PolicySettings policySettings(Environment environment, ConductorProperties conductor) {
     Map<String, String> properties = new HashMap<>(Binder.get(environment)
         .bind("conductor.policy", Bindable.mapOf(String.class, String.class)).orElseGet(Map::of));
-    properties.putIfAbsent("bundle-dirs", DEFAULT_BUNDLE_DIRS);
+    Path configRoot = conductor.tenantConfigDir().toAbsolutePath().normalize().getParent();
+    properties.putIfAbsent("bundle-dirs", DEFAULT_BUNDLES.stream()
+        .map(bundle -> configRoot.resolve(bundle).toString()).collect(Collectors.joining(",")));
     return PolicySettings.fromProperties(properties, Path.of("").toAbsolutePath());
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maestro.conductor.hub.support.Api;
 import io.maestro.conductor.hub.support.HubIntegrationTest;
-import io.maestro.conductor.hub.support.HubProperties;
 import io.maestro.conductor.policy.pdp.Decision;
 import io.maestro.conductor.policy.pdp.DecisionLog;
 import io.maestro.conductor.policy.pdp.DecisionRequest;
@@ -15,10 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-/** The hub's Data API over real HTTP, asked by the decision point's own mode {@code opa}. */
+/**
+ * The hub's Data API over real HTTP, asked by the decision point's own mode {@code opa}. The shared test hub
+ * finds the repository's bundles beside its {@code tenant-config/}.
+ */
 class OpaDataApiHubTest extends HubIntegrationTest {
   private static final String MISMATCHED_WRITE = """
       {"tenant": "atlas", "environment": "dev", "actor": "alice", "action": "storage.put_object",
@@ -26,12 +26,6 @@ class OpaDataApiHubTest extends HubIntegrationTest {
        "data": {"region": "eu-central-1", "classification": "confidential"}}
       """;
   private static final String ALLOWED_WRITE = MISMATCHED_WRITE.replace("eu-central-1", "eu-west-1");
-
-  @DynamicPropertySource
-  static void policyBundles(DynamicPropertyRegistry registry) {
-    registry.add("conductor.policy.bundle-dirs", () -> HubProperties.repositoryPath("residency-policies") + ","
-        + HubProperties.repositoryPath("governance-policies"));
-  }
 
   @Autowired
   EmbeddedDecisionPoint embedded;
