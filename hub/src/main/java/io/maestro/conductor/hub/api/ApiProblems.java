@@ -68,15 +68,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            problem.setProperty("code", frameworkCode(statusCode));
+            problem.setProperty("code", codeOf(statusCode));
         }
         return response;
     }
 
-    private static String frameworkCode(HttpStatusCode status) {
+    /** The stable code of a problem that carries only an HTTP status. */
+    static String codeOf(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         return known == null ? "HTTP_" + status.value() : switch (known) {
             case BAD_REQUEST -> "REQUEST_MALFORMED";
+            case INTERNAL_SERVER_ERROR -> "INTERNAL_ERROR";
             case NOT_FOUND -> "NOT_FOUND";
             case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
             case UNSUPPORTED_MEDIA_TYPE -> "MEDIA_TYPE_UNSUPPORTED";

@@ -144,6 +144,15 @@ class AdapterApiTest extends HubIntegrationTest {
     }
 
     @Test
+    void aRequestTheFirewallRejectsIsStillAProblem() {
+        Answer rejected = asOperatorGet("/api/tenants/orbit;x=1/receipts");
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(rejected.json().path("code").asText()).isEqualTo("REQUEST_MALFORMED");
+        assertThat(rejected.body()).doesNotContain("Exception", "trace");
+    }
+
+    @Test
     void dependentsNameTheRoutesThatReachADefinitionsInstances() {
         Answer dependents = asOperatorGet("/api/adapters/s3-storage/dependents");
         assertThat(dependents.status()).isEqualTo(200);
