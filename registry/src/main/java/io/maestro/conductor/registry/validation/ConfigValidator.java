@@ -53,12 +53,14 @@ public final class ConfigValidator {
         }
         CompiledDefinition compiledDefinition = compiled.computeIfAbsent(definition.coordinates(),
                 k -> new CompiledDefinition(FACTORY.getSchema(definition.configSchema(), CONFIG),
-                        SecretFields.pointers(definition.configSchema())));
+                        SecretFields.templates(definition.configSchema())));
+        List<String> secretPointers = new ArrayList<>();
+        compiledDefinition.secretTemplates().forEach(t -> secretPointers.addAll(SecretFields.expand(t, config)));
         List<Violation> literals = new ArrayList<>();
         List<SecretReference> references = new ArrayList<>();
-        for (String pointer : compiledDefinition.secretPointers()) {
+        for (String pointer : secretPointers) {
             JsonNode value = config.at(pointer);
-            if (value.isMissingNode() || value.isNull()) {
+            if (value.isNull()) {
                 continue;
             }
             String text = value.isTextual() ? value.asText() : "";
@@ -75,7 +77,7 @@ public final class ConfigValidator {
         List<Violation> schemaViolations = new ArrayList<>();
         for (ValidationMessage message : compiledDefinition.schema().validate(config)) {
             String pointer = pointerOf(message);
-            if (!isUnderAny(pointer, compiledDefinition.secretPointers())) {
+            if (!isUnderAny(pointer, secretPointers)) {
                 schemaViolations.add(new Violation(pointer, textOf(message)));
             }
         }
@@ -119,6 +121,6 @@ public final class ConfigValidator {
         return false;
     }
 
-    private record CompiledDefinition(JsonSchema schema, List<String> secretPointers) {
+    private record CompiledDefinition(JsonSchema schema, List<String> secretTemplates) {
     }
 }
