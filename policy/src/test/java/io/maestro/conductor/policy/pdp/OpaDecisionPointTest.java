@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,22 @@ class OpaDecisionPointTest {
         assertThat(viaHttp.reasons()).isEqualTo(local.reasons());
         assertThat(viaHttp.result().map(Object::toString)).isEqualTo(local.result().map(Object::toString));
       }
+    }
+  }
+
+  @Test
+  void onAnApplicationsCamelContextItAddsAndRemovesOnlyItsRoute() throws Exception {
+    try (CamelContext application = new DefaultCamelContext()) {
+      application.start();
+      OpaDecisionPoint pdp = new OpaDecisionPoint(application,
+          OpaSettings.of(server.baseUrl(), Duration.ofSeconds(2), 1), new DecisionLog());
+      assertThat(application.getRoutes()).hasSize(1);
+
+      assertThat(pdp.decide(DecisionRequest.ofJson("residency/decision", Inputs.ALLOWED_WRITE)).allowed()).isTrue();
+
+      pdp.close();
+      assertThat(application.getRoutes()).isEmpty();
+      assertThat(application.isStarted()).isTrue();
     }
   }
 
