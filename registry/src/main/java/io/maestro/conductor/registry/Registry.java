@@ -77,7 +77,7 @@ public final class Registry {
         this.dependentsIndex = new DependentsIndex(hz.getMap(RegistryMaps.ROUTES), hz.getMap(RegistryMaps.DEPENDENTS),
                 hz.getMap(RegistryMaps.INSTANCE_NAMES), definitions);
         this.secrets = new SecretVault(jdbc, config.masterKey(), clock);
-        this.receipts = new ReceiptLedger(config.dataSource());
+        this.receipts = new ReceiptLedger(config.dataSource(), clock);
         this.lifecycle = new AdapterLifecycle(this, tx, instanceStore, new ReceiptChain(jdbc, clock),
                 new ConfigValidator(), secrets, refresher, dependentsIndex, clock);
     }

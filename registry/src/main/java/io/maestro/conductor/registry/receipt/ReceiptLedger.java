@@ -24,10 +24,17 @@ public final class ReceiptLedger {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final Clock clock;
 
+    /** For reading and verifying (the offline CLI); appended receipts are stamped with the system clock. */
     public ReceiptLedger(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    public ReceiptLedger(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.clock = clock;
     }
 
     /**
@@ -41,7 +48,7 @@ public final class ReceiptLedger {
     public Receipt append(String tenant, String environment, String actor, ReceiptAction action, String instance,
                           JsonNode changeSet) {
         return tx.execute(status -> {
-            ReceiptChain chain = new ReceiptChain(jdbc, Clock.systemUTC());
+            ReceiptChain chain = new ReceiptChain(jdbc, clock);
             return chain.append(chain.lock(tenant), environment, actor, action, instance, changeSet);
         });
     }

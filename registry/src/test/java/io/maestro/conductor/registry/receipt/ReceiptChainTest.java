@@ -5,7 +5,10 @@ import io.maestro.conductor.registry.UpdateRequest;
 import io.maestro.conductor.registry.support.OnEachDatabase;
 import io.maestro.conductor.registry.support.RegistryHarness;
 import io.maestro.conductor.registry.support.TestDatabase;
+import io.maestro.conductor.registry.store.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
@@ -122,6 +125,28 @@ class ReceiptChainTest {
             assertThat(result.firstBad().seq()).isEqualTo(2);
             assertThat(result.firstBad().id()).isEqualTo(receipts.get(2).id());
             assertThat(result.firstBad().reason()).startsWith("PREV_HASH_MISMATCH");
+        }
+    }
+
+    @OnEachDatabase
+    void otherActionsJoinTheTenantsChainAndTheCallersTransaction(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            history(h.registry());
+            ReceiptLedger ledger = h.registry().receipts();
+            TransactionTemplate callerTx = new TransactionTemplate(new DataSourceTransactionManager(h.dataSource()));
+
+            callerTx.executeWithoutResult(status -> {
+                ledger.append("acme", "prod", "evidence-workflow", ReceiptAction.EVIDENCE_STORED, "evidence",
+                        Json.parse("{\"objects\":[\"a.pdf\"]}"));
+                status.setRollbackOnly();
+            });
+            assertThat(ledger.list("acme")).hasSize(5);
+
+            Receipt stored = callerTx.execute(status -> ledger.append("acme", "prod", "evidence-workflow",
+                    ReceiptAction.EVIDENCE_STORED, "evidence", Json.parse("{\"objects\":[\"b.pdf\"]}")));
+            assertThat(stored.seq()).isEqualTo(6);
+            assertThat(ledger.list("acme")).last().isEqualTo(stored);
+            assertThat(ledger.verify("acme").valid()).isTrue();
         }
     }
 }
