@@ -53,6 +53,8 @@ class RestartDurabilityTest {
                             "serviceAccountKey", "secret:durable-key")));
             assertThat(installed.status()).isEqualTo(201);
             installedBefore = installed.json();
+            // The configured password (CONDUCTOR_OPERATOR_PASSWORD's property) won: nothing generated or kept.
+            assertThat(dataDir.resolve("operator-password")).doesNotExist();
             receiptsBefore = api.get("/api/tenants/atlas/receipts?limit=500", "operator", OPERATOR_PASSWORD).json();
         }
 

@@ -6,16 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.hub.support.Api.Answer;
 import io.maestro.conductor.hub.support.HubIntegrationTest;
+import io.maestro.conductor.registry.Actor;
+import io.maestro.conductor.registry.Registry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** {@value #ATLAS_USER} may see only tenant atlas; every other tenant looks as if it did not exist. */
 @ExtendWith(OutputCaptureExtension.class)
 class CrossTenantTest extends HubIntegrationTest {
+
+    @Autowired
+    Registry registry;
+
+    private String lumenSecret() {
+        return registry.secrets().read(Actor.system("cross-tenant-test"), "lumen", "prod", "statements-secret-key",
+                "prove a refused write changed nothing").reveal();
+    }
 
     @Test
     void tenantListShowsOnlyTheCallersTenants() {
@@ -37,6 +48,7 @@ class CrossTenantTest extends HubIntegrationTest {
         String lumenAdapters = "/api/tenants/lumen/environments/prod/adapters";
         String before = api.get(lumenAdapters, OPERATOR, operatorPassword()).body();
         long receiptsBefore = receiptCount("lumen");
+        String secretBefore = lumenSecret();
         JsonNode statements = api.get(lumenAdapters + "/statements", OPERATOR, operatorPassword()).json();
         ObjectNode changed = statements.path("config").deepCopy();
         changed.put("bucket", "hijacked-bucket");
@@ -62,6 +74,7 @@ class CrossTenantTest extends HubIntegrationTest {
         }
         assertThat(api.get(lumenAdapters, OPERATOR, operatorPassword()).body()).isEqualTo(before);
         assertThat(receiptCount("lumen")).isEqualTo(receiptsBefore);
+        assertThat(lumenSecret()).isEqualTo(secretBefore).isNotEqualTo("overwritten");
         assertThat(output.getAll())
                 .contains("event=cross_tenant_denied caller=" + ATLAS_USER + " tenant=lumen");
     }
