@@ -1,5 +1,6 @@
 package io.maestro.conductor.bench.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,7 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.maestro.conductor.adapter.AdapterHeaders;
+import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceDenialListener;
+import io.maestro.conductor.adapter.governance.GovernanceRequest;
 import io.maestro.conductor.adapter.governance.PolicyGovernanceGate;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
@@ -24,6 +27,7 @@ import io.maestro.conductor.policy.pdp.EmbeddedDecisionPoint;
 import io.maestro.conductor.sandbox.S3ProxySandbox;
 import io.maestro.conductor.storage.StorageComponent;
 import io.maestro.conductor.storage.StorageConstants;
+import io.maestro.conductor.storage.backend.ObjectInfo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -75,12 +79,19 @@ public class StoragePutBenchmark {
     private static final String ENV = "dev";
     private static final String REGION = "eu-west-1";
     private static final String BUCKET = "bench-evidence";
+    private static final GovernanceRequest WRITE = new GovernanceRequest(TENANT, ENV, "anonymous",
+            "storage.put_object", new GovernanceRequest.AdapterAttributes("evidence", "storage",
+                    StorageComponent.BACKEND_S3, "medium", "confidential", REGION),
+            new GovernanceRequest.DataAttributes(REGION, null));
 
     private S3ProxySandbox s3;
     private CamelContext camel;
     private ProducerTemplate template;
     private S3Client rawClient;
     private EmbeddedDecisionPoint decisions;
+    private PolicyGovernanceGate gate;
+    private StorageComponent storage;
+    private ResolvedInstance instance;
     private byte[] payload;
 
     @Setup
@@ -93,20 +104,21 @@ public class StoragePutBenchmark {
         decisions = new EmbeddedDecisionPoint(BundleLoader.load(List.of(repositoryRoot().resolve("residency-policies")))
                 .compile(), new DecisionLog(), Duration.ofSeconds(1));
         InMemoryInstanceResolver instances = new InMemoryInstanceResolver();
-        instances.put(new ResolvedInstance(new InstanceRef(TENANT, ENV, "evidence"), "storage",
+        instance = new ResolvedInstance(new InstanceRef(TENANT, ENV, "evidence"), "storage",
                 StorageComponent.BACKEND_S3, 1, REGION, "medium", "confidential", Map.of(
                         "bucket", BUCKET, "region", REGION, "endpoint", s3.endpoint().toString(),
                         "forcePathStyle", "true", "keyPrefix", "bench",
-                        "accessKey", "secret:access", "secretKey", "secret:secret")));
+                        "accessKey", "secret:access", "secretKey", "secret:secret"));
+        instances.put(instance);
         InMemorySecretResolver secrets = new InMemorySecretResolver();
         secrets.put(TENANT, ENV, "access", s3.accessKey());
         secrets.put(TENANT, ENV, "secret", s3.secretKey());
 
-        StorageComponent storage = new StorageComponent();
+        storage = new StorageComponent();
         storage.setInstanceResolver(instances);
         storage.setSecretResolver(secrets);
-        storage.setGovernanceGate(new PolicyGovernanceGate(decisions, PolicyGovernanceGate.DEFAULT_POLICIES,
-                GovernanceDenialListener.NONE));
+        gate = new PolicyGovernanceGate(decisions, PolicyGovernanceGate.DEFAULT_POLICIES, GovernanceDenialListener.NONE);
+        storage.setGovernanceGate(gate);
         storage.setMeterRegistry(new SimpleMeterRegistry());
 
         rawClient = S3Client.builder()
@@ -125,6 +137,9 @@ public class StoragePutBenchmark {
         template = camel.createProducerTemplate();
         requireSuccess(adapter());
         requireSuccess(raw());
+        if (!gate.evaluate(WRITE).allowed()) {
+            throw new IllegalStateException("the residency bundle does not allow the benchmark's write");
+        }
     }
 
     @TearDown
@@ -156,6 +171,19 @@ public class StoragePutBenchmark {
         });
     }
 
+    /** The instance's backend delegate alone (no resolution, gate, metrics or log): the adapter minus the SPI. */
+    @Benchmark
+    public ObjectInfo backend() {
+        return storage.delegateFor(instance).put("bench/backend/put-64k.bin", new ByteArrayInputStream(payload),
+                payload.length, "application/octet-stream");
+    }
+
+    /** The governance check alone (the largest part of the adapter's own work), to read the ratio against. */
+    @Benchmark
+    public GovernanceDecision gate() {
+        return gate.evaluate(WRITE);
+    }
+
     /** Guards against measuring a fast failure (a deny or an unreachable store would be quicker than a put). */
     private static void requireSuccess(Exchange exchange) {
         if (exchange.getException() != null) {
@@ -172,6 +200,12 @@ public class StoragePutBenchmark {
                 adapter.getPercentile(99));
         System.out.printf("raw camel-aws2-s3 put: p50 = %.1f us, p99 = %.1f us%n", raw.getPercentile(50),
                 raw.getPercentile(99));
+        Statistics backend = statistics(results, "backend");
+        System.out.printf("storage backend delegate alone: p50 = %.1f us, p99 = %.1f us%n",
+                backend.getPercentile(50), backend.getPercentile(99));
+        Statistics gate = statistics(results, "gate");
+        System.out.printf("governance gate alone: p50 = %.1f us, p99 = %.1f us%n", gate.getPercentile(50),
+                gate.getPercentile(99));
         System.out.printf("ratio adapter/raw = %.3f (p50; target <= 1.10)%n",
                 adapter.getPercentile(50) / raw.getPercentile(50));
     }
