@@ -57,7 +57,10 @@ final class Calls {
       } finally {
         ev.frame = saved;
       }
-      results.forEach(k::accept);
+      for (Value v : results) {
+        if (ev.halted) return;
+        k.accept(v);
+      }
       return;
     }
     callTarget(name, args, loc, k);
@@ -149,6 +152,7 @@ final class Calls {
     ev.budget.step();
     k.accept(ArrayValue.of(new ArrayValue(path), v));
     for (Value[] entry : ev.entries(v)) {
+      if (ev.halted) return;
       path.add(entry[0]);
       walk(path, entry[1], k);
       path.remove(path.size() - 1);

@@ -52,6 +52,7 @@ final class Documents {
     });
     if (baseAt(prefix) instanceof ObjectValue o) keys.addAll(o.entries().keySet());
     for (Value key : keys) {
+      if (ev.halted) return;
       ev.unifyValue(p, key, b, () -> evalData(append(prefix, key), node.children().get(key), path, i + 1, b, k));
     }
   }

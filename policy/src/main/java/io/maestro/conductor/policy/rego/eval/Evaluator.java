@@ -34,14 +34,15 @@ public final class Evaluator {
 
   interface ValueCont { void accept(Value v); }
 
-  /** Unwinds an existence check once the first solution is found. */
-  private static final class Found extends RuntimeException {
-    Found() { super(null, null, false, false); }
-  }
-
   final CompiledPolicy policy;
   final QueryOptions options;
   final Budget budget;
+  /**
+   * Set once an existence check has its first solution: every loop that offers further solutions stops
+   * and the search returns. Plain returns instead of an exception, whose unwinding through the deep
+   * continuation stacks cost far more than the evaluation itself.
+   */
+  boolean halted;
   /** The current {@code with} context; replaced while a {@code with} expression runs. */
   Frame frame;
   private final Documents documents = new Documents(this);
@@ -129,6 +130,7 @@ public final class Evaluator {
     } else if (s instanceof Expr.SomeIn si) {
       evalTerm(si.collection(), b, coll -> {
         for (Value[] entry : entries(coll)) {
+          if (halted) return;
           budget.step();
           if (si.key() == null) unifyValue(si.value(), entry[1], b, k);
           else unifyValue(si.key(), entry[0], b, () -> unifyValue(si.value(), entry[1], b, k));
@@ -155,15 +157,13 @@ public final class Evaluator {
   }
 
   boolean exists(Consumer<Cont> search) {
-    Found mine = new Found();
+    boolean outer = halted;
+    halted = false;
     try {
-      search.accept(() -> {
-        throw mine;
-      });
-      return false;
-    } catch (Found f) {
-      if (f != mine) throw f;
-      return true;
+      search.accept(() -> halted = true);
+      return halted;
+    } finally {
+      halted = outer;
     }
   }
 
@@ -461,6 +461,7 @@ public final class Evaluator {
       return;
     }
     for (Value[] entry : entries(v)) {
+      if (halted) return;
       budget.step();
       unifyValue(p, entry[0], b, () -> walkValue(entry[1], path, i + 1, b, k));
     }
