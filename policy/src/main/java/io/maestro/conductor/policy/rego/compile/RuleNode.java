@@ -16,15 +16,18 @@ public final class RuleNode {
   private final List<Value> path;
   private final Map<Value, RuleNode> children = new TreeMap<>();
   private final List<CompiledRule> rules = new ArrayList<>();
+  // Read-only views made once: evaluation asks for them on every data lookup.
+  private final Map<Value, RuleNode> childrenView = Collections.unmodifiableMap(children);
+  private final List<CompiledRule> rulesView = Collections.unmodifiableList(rules);
   private CompiledRule defaultRule;
 
   RuleNode(List<Value> path) { this.path = List.copyOf(path); }
 
   public List<Value> path() { return path; }
 
-  public Map<Value, RuleNode> children() { return Collections.unmodifiableMap(children); }
+  public Map<Value, RuleNode> children() { return childrenView; }
 
-  public List<CompiledRule> rules() { return Collections.unmodifiableList(rules); }
+  public List<CompiledRule> rules() { return rulesView; }
 
   public CompiledRule defaultRule() { return defaultRule; }
 

@@ -42,8 +42,12 @@ final class Documents {
       return;
     }
     Term p = path.get(i);
+    if (p instanceof Term.Scalar s) {
+      descend(prefix, node, s.value(), path, i, b, k);
+      return;
+    }
     if (!ev.unboundPattern(p, b)) {
-      ev.evalTerm(p, b, key -> evalData(append(prefix, key), node.children().get(key), path, i + 1, b, k));
+      ev.evalTerm(p, b, key -> descend(prefix, node, key, path, i, b, k));
       return;
     }
     TreeSet<Value> keys = new TreeSet<>();
@@ -53,8 +57,14 @@ final class Documents {
     if (baseAt(prefix) instanceof ObjectValue o) keys.addAll(o.entries().keySet());
     for (Value key : keys) {
       if (ev.halted) return;
-      ev.unifyValue(p, key, b, () -> evalData(append(prefix, key), node.children().get(key), path, i + 1, b, k));
+      ev.unifyValue(p, key, b, () -> descend(prefix, node, key, path, i, b, k));
     }
+  }
+
+  /** Continues at the child for {@code key}; a rule node's prefix is its own path, so only base data allocates one. */
+  private void descend(List<Value> prefix, RuleNode node, Value key, List<Term> path, int i, Bindings b, ValueCont k) {
+    RuleNode child = node.children().get(key);
+    evalData(child != null ? child.path() : append(prefix, key), child, path, i + 1, b, k);
   }
 
   /**
@@ -63,7 +73,7 @@ final class Documents {
    */
   private boolean lookupByKey(List<Value> prefix, RuleNode node, List<Term> path, int i, Bindings b) {
     return node != null && i < path.size() && !node.rules().isEmpty() && !node.rules().get(0).keys().isEmpty()
-        && ev.frame.dataOverrides.isEmpty() && !ev.frame.nodeCache.containsKey(prefix)
+        && ev.frame.dataOverrides.isEmpty() && !ev.frame.nodeCache.containsKey(node)
         && !ev.unboundPattern(path.get(i), b);
   }
 
@@ -113,13 +123,13 @@ final class Documents {
     }
     if (node == null) return baseAt(prefix);
     if (node.isFunction()) return null;
-    Value cached = ev.frame.nodeCache.get(prefix);
+    Value cached = ev.frame.nodeCache.get(node);
     if (cached != null) return cached == Frame.UNDEFINED ? null : cached;
     Value v = nodeValue(prefix, node);
     Value base = baseAt(prefix);
     if (base != null) v = v == null ? base : ValueOps.overlay(v, base);
     if (ev.frame.hasOverrideBelow(prefix) && v != null) v = ev.frame.patchBelow(prefix, v);
-    ev.frame.nodeCache.put(prefix, v == null ? Frame.UNDEFINED : v);
+    ev.frame.nodeCache.put(node, v == null ? Frame.UNDEFINED : v);
     return v;
   }
 
@@ -148,7 +158,7 @@ final class Documents {
       }
       for (Map.Entry<Value, RuleNode> child : node.children().entrySet()) {
         if (child.getValue().isFunction()) continue;
-        Value cv = docAt(append(prefix, child.getKey()), child.getValue());
+        Value cv = docAt(child.getValue().path(), child.getValue());
         if (cv == null) continue;
         Value prior = doc.putIfAbsent(child.getKey(), cv);
         if (prior != null && !prior.equals(cv)) throw Evaluator.conflict("object keys must be unique", rules.isEmpty() ? Loc.NONE : rules.get(0).loc());

@@ -453,6 +453,11 @@ public final class Evaluator {
       return;
     }
     Term p = path.get(i);
+    if (p instanceof Term.Scalar s) {
+      Value child = ValueOps.index(v, s.value());
+      if (child != null) walkValue(child, path, i + 1, b, k);
+      return;
+    }
     if (!unboundPattern(p, b)) {
       evalTerm(p, b, key -> {
         Value child = ValueOps.index(v, key);

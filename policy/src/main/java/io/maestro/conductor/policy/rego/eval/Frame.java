@@ -1,5 +1,6 @@
 package io.maestro.conductor.policy.rego.eval;
 
+import io.maestro.conductor.policy.rego.compile.RuleNode;
 import io.maestro.conductor.policy.rego.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ final class Frame {
   final List<DataOverride> dataOverrides;
   /** Function name to a replacement: a function name (String) or a constant (Value). */
   final Map<String, Object> functionOverrides;
-  final Map<List<Value>, Value> nodeCache = new HashMap<>();
+  /** Documents of rule nodes, by node (identity: one node per path). */
+  final Map<RuleNode, Value> nodeCache = new HashMap<>();
   /** Documents at one key below rules with dynamic keys, evaluated for that key only. */
   final Map<List<Value>, Value> keyedCache = new HashMap<>();
   final Map<FunctionCall, Value> functionCache = new HashMap<>();
