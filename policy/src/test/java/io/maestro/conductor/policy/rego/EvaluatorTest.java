@@ -189,6 +189,38 @@ class EvaluatorTest {
   }
 
   @Test
+  void existenceChecksStopAtTheFirstSolutionAndLeaveOuterSearchesRunning() {
+    List<String> printed = new ArrayList<>();
+    RegoEngine e = engine("""
+        package h
+        first if {
+          some x in [1, 2, 3]
+          print("first", x)
+        }
+        big if {
+          some x in [1, 2, 3]
+          print("big", x)
+          x > 1
+        }
+        kept := [x | some x in [1, 2, 3]; not skip(x); print("kept", x)]
+        skip(x) if {
+          some y in [x, x]
+          print("skip?", y)
+          y == 2
+        }
+        """);
+    QueryOptions options = QueryOptions.defaults().withContext(new BuiltinContext(0, Map.of(), printed::add));
+    assertThat(e.evaluate("h.first", null, options)).isPresent();
+    assertThat(printed).containsExactly("first 1");
+    printed.clear();
+    assertThat(e.evaluate("h.big", null, options)).isPresent();
+    assertThat(printed).containsExactly("big 1", "big 2");
+    printed.clear();
+    assertThat(e.evaluate("h.kept", null, options).map(Values::toJsonString)).contains("[1,3]");
+    assertThat(printed).containsExactly("skip? 1", "skip? 1", "kept 1", "skip? 2", "skip? 3", "skip? 3", "kept 3");
+  }
+
+  @Test
   void strictModeTurnsBuiltinErrorsIntoErrors() {
     RegoEngine e = engine("package s\np := x if x := to_number(input.s)\n");
     QueryOptions lenient = QueryOptions.defaults();
