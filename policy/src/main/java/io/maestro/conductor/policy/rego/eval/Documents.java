@@ -29,6 +29,20 @@ final class Documents {
 
   void evalData(List<Value> prefix, RuleNode node, List<Term> path, int i, Bindings b, ValueCont k) {
     ev.budget.step();
+    // Constant keys through package nodes (no rules, nothing replaced): step down in place, not by recursion.
+    while (node != null && !node.hasRules() && i < path.size() && path.get(i) instanceof Term.Scalar s
+        && ev.frame.dataOverrides.isEmpty()) {
+      RuleNode child = node.children().get(s.value());
+      if (child == null) break;
+      ev.budget.step();
+      node = child;
+      prefix = child.path();
+      i++;
+    }
+    evalDataAt(prefix, node, path, i, b, k);
+  }
+
+  private void evalDataAt(List<Value> prefix, RuleNode node, List<Term> path, int i, Bindings b, ValueCont k) {
     if (lookupByKey(prefix, node, path, i, b)) {
       ev.evalTerm(path.get(i), b, key -> {
         Value v = keyed(prefix, node, key);
