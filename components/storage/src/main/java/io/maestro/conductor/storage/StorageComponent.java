@@ -70,7 +70,7 @@ public class StorageComponent extends AdapterComponent<StorageBackend> {
     /** Lists at most one key under the instance's prefix: proves endpoint, credentials, bucket and list rights. */
     @Override
     protected void probe(StorageBackend backend, ResolvedInstance instance) {
-        backend.list(StorageInstanceConfig.of(instance).keyPrefix() + "/", null, 1);
+        backend.list(backend.keys().listPrefix(null), null, 1);
     }
 
     public StorageConfiguration getConfiguration() {

@@ -47,8 +47,8 @@ public class StorageProducer extends AdapterProducer<StorageBackend> {
 
     @Override
     protected void invoke(Exchange exchange, StorageBackend backend, Invocation invocation) throws Exception {
-        StorageInstanceConfig config = StorageInstanceConfig.of(invocation.instance());
-        StorageKeys keys = new StorageKeys(config.keyPrefix(), invocation.instanceId());
+        // The backend was built from this config version, so its keys are the instance's (no per-call parsing).
+        StorageKeys keys = backend.keys();
         Message message = exchange.getMessage();
         StorageOperation operation = StorageOperation.valueOf(invocation.operation());
         if (operation == StorageOperation.list) {

@@ -112,7 +112,11 @@ public abstract class AdapterProducer<D extends AutoCloseable> extends DefaultPr
 
     private static void logOutcome(Invocation invocation, String outcome, String code, Duration latency,
                                    Object detail) {
-        var event = (AdapterMetrics.SUCCESS.equals(outcome) ? LOG.atInfo() : LOG.atWarn())
+        boolean success = AdapterMetrics.SUCCESS.equals(outcome);
+        if (success ? !LOG.isInfoEnabled() : !LOG.isWarnEnabled()) {
+            return;  // nothing to render: skip masking the payload and boxing the key-values
+        }
+        var event = (success ? LOG.atInfo() : LOG.atWarn())
                 .addKeyValue("outcome", outcome)
                 .addKeyValue("category", invocation.instance().category())
                 .addKeyValue("backend", invocation.instance().backend())

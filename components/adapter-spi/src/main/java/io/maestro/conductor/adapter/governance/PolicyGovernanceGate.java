@@ -50,7 +50,7 @@ public final class PolicyGovernanceGate implements GovernanceGate {
                     List.of("no policy governs adapter category " + category), UUID.randomUUID().toString(),
                     context(request, null));
         } else {
-            Decision decision = decisionPoint.decide(DecisionRequest.ofMap(policy, request.toInput()));
+            Decision decision = decisionPoint.decide(DecisionRequest.of(policy, request.toInput()));
             answer = decision.allowed() ? GovernanceDecision.allow(decision.decisionId())
                     : GovernanceDecision.deny(code(decision), decision.reasons(), decision.decisionId(),
                             context(request, decision.path()));

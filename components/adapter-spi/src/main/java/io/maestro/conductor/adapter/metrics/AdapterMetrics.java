@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -15,6 +16,9 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Per-instance adapter metrics. Every meter is tagged tenant, environment, category, instance, operation and
  * outcome ({@code success}, {@code error} or {@code denied}); the error counter also carries the error code.
+ *
+ * <p>Meters are registered once per tag combination and kept: building tags and looking a meter up in the registry
+ * on every call costs more than the call's own bookkeeping.
  */
 public final class AdapterMetrics {
 
@@ -27,48 +31,67 @@ public final class AdapterMetrics {
     public static final String ERROR = "error";
     public static final String DENIED = "denied";
 
+    /** One tag combination without the error code. */
+    private record Key(InstanceRef ref, String category, String operation, String outcome) {
+    }
+
+    private record ErrorKey(Key key, String code) {
+    }
+
+    /** The meters of one tag combination; the gauge only for {@code success}. */
+    private record Meters(Tags tags, Counter requests, Timer latency, AtomicLong lastSuccessEpochSeconds) {
+    }
+
     private final MeterRegistry registry;
-    private final Map<Tags, AtomicLong> lastSuccessEpochSeconds = new ConcurrentHashMap<>();
+    private final Map<Key, Meters> meters = new ConcurrentHashMap<>();
+    private final Map<ErrorKey, Counter> errors = new ConcurrentHashMap<>();
 
     public AdapterMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void success(ResolvedInstance instance, String operation, Duration latency) {
-        Tags tags = tags(instance, operation, SUCCESS);
-        count(tags, latency);
-        lastSuccessEpochSeconds.computeIfAbsent(tags, this::registerLastSuccessGauge)
-                .set(System.currentTimeMillis() / 1000);
+        Meters found = count(instance, operation, SUCCESS, latency);
+        found.lastSuccessEpochSeconds().set(System.currentTimeMillis() / 1000);
     }
 
     public void failure(ResolvedInstance instance, String operation, String outcome, String code, Duration latency) {
-        Tags tags = tags(instance, operation, outcome);
-        count(tags, latency);
-        Counter.builder(ERRORS).description("Adapter calls that failed or were denied")
-                .tags(tags).tag("code", code).register(registry).increment();
+        Meters found = count(instance, operation, outcome, latency);
+        errors.computeIfAbsent(new ErrorKey(key(instance, operation, outcome), code),
+                        errorKey -> Counter.builder(ERRORS).description("Adapter calls that failed or were denied")
+                                .tags(found.tags()).tag("code", code).register(registry))
+                .increment();
     }
 
-    private void count(Tags tags, Duration latency) {
-        Counter.builder(REQUESTS).description("Adapter calls").tags(tags).register(registry).increment();
-        Timer.builder(LATENCY).description("Adapter call latency, governance check included")
-                .publishPercentileHistogram().tags(tags).register(registry).record(latency);
+    private Meters count(ResolvedInstance instance, String operation, String outcome, Duration latency) {
+        Meters found = meters.computeIfAbsent(key(instance, operation, outcome), this::register);
+        found.requests().increment();
+        found.latency().record(latency);
+        return found;
     }
 
-    private AtomicLong registerLastSuccessGauge(Tags tags) {
-        AtomicLong holder = new AtomicLong();
-        Gauge.builder(LAST_SUCCESS, holder, AtomicLong::get)
-                .description("Epoch seconds of the last successful call").baseUnit("seconds")
-                .tags(tags).register(registry);
-        return holder;
+    private Meters register(Key key) {
+        Tags tags = Tags.of(
+                "tenant", key.ref().tenant(),
+                "environment", key.ref().environment(),
+                "category", key.category(),
+                "instance", key.ref().instance(),
+                "operation", key.operation(),
+                "outcome", key.outcome());
+        Counter requests = Counter.builder(REQUESTS).description("Adapter calls").tags(tags).register(registry);
+        Timer latency = Timer.builder(LATENCY).description("Adapter call latency, governance check included")
+                .publishPercentileHistogram().tags(tags).register(registry);
+        AtomicLong lastSuccess = null;
+        if (SUCCESS.equals(key.outcome())) {
+            lastSuccess = new AtomicLong();
+            Gauge.builder(LAST_SUCCESS, lastSuccess, AtomicLong::get)
+                    .description("Epoch seconds of the last successful call").baseUnit("seconds")
+                    .tags(tags).register(registry);
+        }
+        return new Meters(tags, requests, latency, lastSuccess);
     }
 
-    private static Tags tags(ResolvedInstance instance, String operation, String outcome) {
-        return Tags.of(
-                "tenant", instance.ref().tenant(),
-                "environment", instance.ref().environment(),
-                "category", instance.category(),
-                "instance", instance.ref().instance(),
-                "operation", operation,
-                "outcome", outcome);
+    private static Key key(ResolvedInstance instance, String operation, String outcome) {
+        return new Key(instance.ref(), instance.category(), operation, outcome);
     }
 }

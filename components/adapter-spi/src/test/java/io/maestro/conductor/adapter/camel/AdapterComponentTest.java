@@ -15,6 +15,7 @@ import io.maestro.conductor.adapter.governance.GovernanceRequest;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
+import io.maestro.conductor.policy.rego.value.Values;
 import io.maestro.conductor.adapter.testing.InMemoryInstanceResolver;
 import io.maestro.conductor.adapter.testing.InMemorySecretResolver;
 import io.maestro.conductor.adapter.testing.ScriptedGate;
@@ -65,7 +66,11 @@ class AdapterComponentTest {
         assertThat(asked.adapter()).isEqualTo(new GovernanceRequest.AdapterAttributes(
                 "greeter", "echo", "memory", "high", "confidential", "eu-central-1"));
         assertThat(asked.data()).isEqualTo(new GovernanceRequest.DataAttributes("eu-west-1", "confidential"));
-        assertThat(asked.toInput()).containsEntry("action", "echo.say").containsKey("adapter").containsKey("data");
+        assertThat(Values.toJson(asked.toInput()).toString()).isEqualTo("{\"action\":\"echo.say\",\"actor\":\"alice\","
+                + "\"adapter\":{\"backend\":\"memory\",\"category\":\"echo\",\"dataSensitivity\":\"confidential\","
+                + "\"instance\":\"greeter\",\"region\":\"eu-central-1\",\"riskLevel\":\"high\"},"
+                + "\"data\":{\"classification\":\"confidential\",\"region\":\"eu-west-1\"},"
+                + "\"environment\":\"prod\",\"tenant\":\"acme\"}");
 
         assertThat(meters.get(AdapterMetrics.REQUESTS).tags("tenant", "acme", "environment", "prod",
                 "category", "echo", "instance", "greeter", "operation", "say", "outcome", "success")

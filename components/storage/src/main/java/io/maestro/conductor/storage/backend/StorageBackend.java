@@ -4,12 +4,17 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.maestro.conductor.storage.StorageKeys;
+
 /**
  * One storage instance's connection to its store, built once per instance config version. Keys here are full keys
  * (prefix included) that {@link io.maestro.conductor.storage.StorageKeys} already checked. Failures leave as
  * {@link io.maestro.conductor.adapter.AdapterException} with a {@code STORAGE_*} code.
  */
 public interface StorageBackend extends AutoCloseable {
+
+    /** The key space of the instance config version this backend was built for (its key prefix). */
+    StorageKeys keys();
 
     /** backend name and bucket as a location base, e.g. {@code s3://evidence}. */
     String locationOf(String fullKey);

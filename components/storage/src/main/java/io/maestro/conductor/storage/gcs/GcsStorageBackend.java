@@ -18,6 +18,7 @@ import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.storage.StorageInstanceConfig;
+import io.maestro.conductor.storage.StorageKeys;
 import io.maestro.conductor.storage.backend.ObjectContent;
 import io.maestro.conductor.storage.backend.ObjectInfo;
 import io.maestro.conductor.storage.backend.ObjectPage;
@@ -42,6 +43,7 @@ public final class GcsStorageBackend implements StorageBackend {
 
     private final String instanceId;
     private final String bucket;
+    private final StorageKeys keys;
     private final Storage storage;
     private final GoogleCloudStorageEndpoint endpoint;
     private Producer producer;
@@ -50,6 +52,7 @@ public final class GcsStorageBackend implements StorageBackend {
                              Storage storage) throws Exception {
         this.instanceId = instance.ref().id();
         this.bucket = config.bucket();
+        this.keys = new StorageKeys(config.keyPrefix(), instanceId);
         this.storage = storage;
         GoogleCloudStorageConfiguration camelConfig = new GoogleCloudStorageConfiguration();
         camelConfig.setBucketName(config.bucket());
@@ -65,6 +68,11 @@ public final class GcsStorageBackend implements StorageBackend {
             close();
             throw GcsErrors.map(e, instanceId, bucket);
         }
+    }
+
+    @Override
+    public StorageKeys keys() {
+        return keys;
     }
 
     @Override

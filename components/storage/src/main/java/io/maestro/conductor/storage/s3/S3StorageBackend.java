@@ -12,6 +12,7 @@ import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
 import io.maestro.conductor.storage.StorageInstanceConfig;
+import io.maestro.conductor.storage.StorageKeys;
 import io.maestro.conductor.storage.backend.ObjectContent;
 import io.maestro.conductor.storage.backend.ObjectInfo;
 import io.maestro.conductor.storage.backend.ObjectPage;
@@ -45,6 +46,7 @@ public final class S3StorageBackend implements StorageBackend {
 
     private final String instanceId;
     private final String bucket;
+    private final StorageKeys keys;
     private final S3Client client;
     private final S3Presigner presigner;
     private final AWS2S3Endpoint endpoint;
@@ -54,6 +56,7 @@ public final class S3StorageBackend implements StorageBackend {
                             InstanceSecrets secrets) throws Exception {
         this.instanceId = instance.ref().id();
         this.bucket = config.bucket();
+        this.keys = new StorageKeys(config.keyPrefix(), instanceId);
         AwsCredentialsProvider credentials = S3Clients.credentials(secrets);
         this.client = S3Clients.client(config, credentials);
         this.presigner = S3Clients.presigner(config, credentials);
@@ -75,6 +78,11 @@ public final class S3StorageBackend implements StorageBackend {
             close();
             throw S3Errors.map(e, instanceId, bucket);
         }
+    }
+
+    @Override
+    public StorageKeys keys() {
+        return keys;
     }
 
     @Override
