@@ -70,8 +70,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 4, time = 3)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
 public class StoragePutBenchmark {
 
     private static final String TENANT = "atlas";
@@ -191,12 +191,12 @@ public class StoragePutBenchmark {
     }
 
     /**
-     * Runs adapter and raw in alternating forks, {@code rounds} pairs (first argument, default 3), then the delegate
+     * Runs adapter and raw in alternating forks, {@code rounds} pairs (first argument, default 5), then the delegate
      * and the gate once. Alternating matters on a shared machine: run back to back, one side would get the quiet
      * minute and the other the busy one, and the ratio would measure the neighbours.
      */
     public static void main(String[] args) throws RunnerException {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<Double> adapterMedians = new ArrayList<>();
         List<Double> rawMedians = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
