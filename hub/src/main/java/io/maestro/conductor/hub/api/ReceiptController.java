@@ -7,7 +7,6 @@ import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.receipt.ChainVerification;
 import io.maestro.conductor.registry.receipt.Receipt;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tenants/{tenant}/receipts")
 public class ReceiptController {
 
-    private static final int MAX_PAGE = 500;
 
     private final Registry registry;
     private final TenantAccess access;
@@ -35,10 +33,7 @@ public class ReceiptController {
     public List<Receipt> receipts(Authentication caller, @PathVariable String tenant,
             @RequestParam(defaultValue = "0") long afterSeq, @RequestParam(defaultValue = "100") int limit) {
         requireKnown(caller, tenant);
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new ApiRequestException(HttpStatus.BAD_REQUEST, "LIMIT_INVALID",
-                    "limit must be between 1 and " + MAX_PAGE);
-        }
+        PageLimit.checked(limit);
         return registry.receipts().list(tenant, afterSeq, limit);
     }
 

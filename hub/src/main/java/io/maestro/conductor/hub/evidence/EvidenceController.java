@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.maestro.conductor.hub.api.ApiRequestException;
+import io.maestro.conductor.hub.api.PageLimit;
 import io.maestro.conductor.hub.security.TenantAccess;
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.Registry;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tenants/{tenant}")
 public class EvidenceController {
 
-    private static final int MAX_PAGE = 500;
 
     private final Registry registry;
     private final TenantAccess access;
@@ -60,10 +60,7 @@ public class EvidenceController {
     public List<EvidenceDeadLetter> failed(Authentication caller, @PathVariable String tenant,
             @RequestParam(defaultValue = "100") int limit) {
         requireTenant(caller, tenant);
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new ApiRequestException(HttpStatus.BAD_REQUEST, "LIMIT_INVALID",
-                    "limit must be between 1 and " + MAX_PAGE);
-        }
+        PageLimit.checked(limit);
         return deadLetters.failed(tenant, limit);
     }
 

@@ -3,14 +3,13 @@ package io.maestro.conductor.hub.residency;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.maestro.conductor.hub.api.ApiRequestException;
+import io.maestro.conductor.hub.api.PageLimit;
 import io.maestro.conductor.hub.security.TenantAccess;
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.model.AdapterCategory;
 import io.maestro.conductor.registry.model.Tenant;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tenants/{tenant}")
 public class ResidencyController {
 
-    private static final int MAX_PAGE = 500;
 
     private final Registry registry;
     private final ResidencyDenialStore denials;
@@ -40,10 +38,7 @@ public class ResidencyController {
     public List<ResidencyDenial> denials(Authentication caller, @PathVariable String tenant,
             @RequestParam(defaultValue = "100") int limit) {
         requireTenant(caller, tenant);
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new ApiRequestException(HttpStatus.BAD_REQUEST, "LIMIT_INVALID",
-                    "limit must be between 1 and " + MAX_PAGE);
-        }
+        PageLimit.checked(limit);
         return denials.list(tenant, limit);
     }
 

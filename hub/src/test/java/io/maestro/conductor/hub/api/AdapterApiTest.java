@@ -134,6 +134,19 @@ class AdapterApiTest extends HubIntegrationTest {
     }
 
     @Test
+    void everyListEndpointRefusesAnOutOfRangePageTheSameWay() {
+        for (String list : new String[] {"/api/tenants/orbit/receipts", "/api/tenants/orbit/residency/denials",
+                "/api/tenants/orbit/evidence/failed"}) {
+            for (int limit : new int[] {0, 501}) {
+                Answer refused = asOperatorGet(list + "?limit=" + limit);
+                assertThat(refused.status()).as("%s limit %d", list, limit).isEqualTo(400);
+                assertThat(refused.json().path("code").asText()).isEqualTo("LIMIT_INVALID");
+            }
+            assertThat(asOperatorGet(list + "?limit=500").status()).as(list).isEqualTo(200);
+        }
+    }
+
+    @Test
     void malformedJsonIsA400ProblemNotAStackTrace() {
         Answer malformed = api.post(ADAPTERS + "/garbled", OPERATOR, operatorPassword(), "application/json",
                 "{\"definition\": \"s3-storage\", \"config\": {");
