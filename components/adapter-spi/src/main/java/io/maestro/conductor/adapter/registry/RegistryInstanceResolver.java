@@ -2,6 +2,7 @@ package io.maestro.conductor.adapter.registry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.adapter.AdapterErrorCode;
@@ -22,7 +23,17 @@ import io.maestro.conductor.registry.model.InstanceState;
  */
 public final class RegistryInstanceResolver implements InstanceResolver {
 
+    /** The registry's instance object a resolution was built from (the near cache serves the same object). */
+    private record Resolved(AdapterInstance source, ResolvedInstance instance) {
+    }
+
     private final Registry registry;
+    /**
+     * The last resolution per instance, reused while the registry serves the very same instance object: any change
+     * (config, state, definition version) stores a new one. Saves the definition lookup and flattening the JSON
+     * config on every adapter call; checks of category and state still run on every call.
+     */
+    private final Map<InstanceRef, Resolved> resolved = new ConcurrentHashMap<>();
 
     public RegistryInstanceResolver(Registry registry) {
         this.registry = registry;
@@ -42,10 +53,16 @@ public final class RegistryInstanceResolver implements InstanceResolver {
         if (instance.state() != InstanceState.ACTIVE) {
             throw notInstalled(ref, category, "instance is " + instance.state());
         }
+        Resolved last = resolved.get(ref);
+        if (last != null && last.source() == instance) {
+            return last.instance();
+        }
         AdapterDefinition definition = registry.definition(instance.definitionName(), instance.definitionVersion());
-        return new ResolvedInstance(ref, category, instance.definitionName(), instance.configVersion(),
-                instance.region(), definition.risk().riskLevel(), definition.risk().dataSensitivity(),
-                flatten(instance.config()));
+        ResolvedInstance fresh = new ResolvedInstance(ref, category, instance.definitionName(),
+                instance.configVersion(), instance.region(), definition.risk().riskLevel(),
+                definition.risk().dataSensitivity(), flatten(instance.config()));
+        resolved.put(ref, new Resolved(instance, fresh));
+        return fresh;
     }
 
     /** Instance configs are flat objects of scalars (the definitions' schemas say so); nested values keep their JSON. */

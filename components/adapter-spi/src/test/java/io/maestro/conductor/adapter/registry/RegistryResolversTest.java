@@ -61,12 +61,13 @@ class RegistryResolversTest {
     }
 
     @Test
-    void aConfigUpdateRaisesTheConfigVersion() {
+    void aResolutionIsReusedUntilAConfigUpdateRaisesTheVersion() {
         registry.install(OPERATOR, "globex", "dev", "moving", s3("globex-a"));
         RegistryInstanceResolver resolver = new RegistryInstanceResolver(registry);
         InstanceRef moving = new InstanceRef("globex", "dev", "moving");
         ResolvedInstance before = resolver.resolve(moving, "storage");
 
+        assertThat(resolver.resolve(moving, "storage")).as("unchanged: the same resolution").isSameAs(before);
         registry.update(OPERATOR, "globex", "dev", "moving",
                 new UpdateRequest(before.configVersion(), s3Config("globex-b"), "eu-west-1", InstanceState.ACTIVE));
 
