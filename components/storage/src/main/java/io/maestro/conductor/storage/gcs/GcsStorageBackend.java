@@ -19,19 +19,18 @@ import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.storage.StorageInstanceConfig;
 import io.maestro.conductor.storage.StorageKeys;
+import io.maestro.conductor.storage.backend.CamelDelegate;
 import io.maestro.conductor.storage.backend.ObjectContent;
 import io.maestro.conductor.storage.backend.ObjectInfo;
 import io.maestro.conductor.storage.backend.ObjectPage;
 import io.maestro.conductor.storage.backend.StorageBackend;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.Producer;
 import org.apache.camel.component.google.storage.GoogleCloudStorageComponent;
 import org.apache.camel.component.google.storage.GoogleCloudStorageConfiguration;
 import org.apache.camel.component.google.storage.GoogleCloudStorageConstants;
 import org.apache.camel.component.google.storage.GoogleCloudStorageEndpoint;
 import org.apache.camel.component.google.storage.GoogleCloudStorageOperations;
-import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Google Cloud Storage through camel-google-storage: one {@link GoogleCloudStorageEndpoint} and producer per
@@ -45,8 +44,7 @@ public final class GcsStorageBackend implements StorageBackend {
     private final String bucket;
     private final StorageKeys keys;
     private final Storage storage;
-    private final GoogleCloudStorageEndpoint endpoint;
-    private Producer producer;
+    private final CamelDelegate delegate;
 
     public GcsStorageBackend(CamelContext camelContext, ResolvedInstance instance, StorageInstanceConfig config,
                              Storage storage) throws Exception {
@@ -58,15 +56,13 @@ public final class GcsStorageBackend implements StorageBackend {
         camelConfig.setBucketName(config.bucket());
         camelConfig.setStorageClient(storage);
         camelConfig.setAutoCreateBucket(false);
-        this.endpoint = new GoogleCloudStorageEndpoint("google-storage://" + config.bucket(),
+        GoogleCloudStorageEndpoint endpoint = new GoogleCloudStorageEndpoint("google-storage://" + config.bucket(),
                 new GoogleCloudStorageComponent(camelContext), camelConfig);
         try {
-            ServiceHelper.startService(endpoint);
-            this.producer = endpoint.createProducer();
-            ServiceHelper.startService(producer);
-        } catch (Exception e) {
-            close();
-            throw GcsErrors.map(e, instanceId, bucket);
+            this.delegate = CamelDelegate.start(endpoint, e -> GcsErrors.map(e, instanceId, bucket));
+        } catch (AdapterException e) {
+            closeClient();
+            throw e;
         }
     }
 
@@ -82,14 +78,14 @@ public final class GcsStorageBackend implements StorageBackend {
 
     @Override
     public ObjectInfo put(String fullKey, InputStream body, long length, String contentType) {
-        Exchange exchange = endpoint.createExchange();
+        Exchange exchange = delegate.createExchange();
         exchange.getMessage().setHeader(GoogleCloudStorageConstants.OBJECT_NAME, fullKey);
         exchange.getMessage().setHeader(GoogleCloudStorageConstants.CONTENT_TYPE, contentType);
         if (length >= 0) {
             exchange.getMessage().setHeader(GoogleCloudStorageConstants.CONTENT_LENGTH, length);
         }
         exchange.getMessage().setBody(body);
-        process(exchange);
+        delegate.process(exchange);
         Blob created = exchange.getMessage().getBody(Blob.class);
         return info(created);
     }
@@ -112,10 +108,10 @@ public final class GcsStorageBackend implements StorageBackend {
 
     @Override
     public void delete(String fullKey) {
-        Exchange exchange = endpoint.createExchange();
+        Exchange exchange = delegate.createExchange();
         exchange.getMessage().setHeader(GoogleCloudStorageConstants.OPERATION, GoogleCloudStorageOperations.deleteObject);
         exchange.getMessage().setHeader(GoogleCloudStorageConstants.OBJECT_NAME, fullKey);
-        process(exchange);
+        delegate.process(exchange);
     }
 
     @Override
@@ -159,17 +155,6 @@ public final class GcsStorageBackend implements StorageBackend {
         }
     }
 
-    private void process(Exchange exchange) {
-        try {
-            producer.process(exchange);
-        } catch (Exception e) {
-            throw GcsErrors.map(e, instanceId, bucket);
-        }
-        if (exchange.getException() != null) {
-            throw GcsErrors.map(exchange.getException(), instanceId, bucket);
-        }
-    }
-
     private static ObjectInfo info(Blob blob) {
         return new ObjectInfo(blob.getName(), blob.getSize() == null ? -1 : blob.getSize(), blob.getContentType(),
                 blob.getEtag(), blob.getUpdateTimeOffsetDateTime() == null ? null
@@ -178,7 +163,11 @@ public final class GcsStorageBackend implements StorageBackend {
 
     @Override
     public void close() {
-        ServiceHelper.stopAndShutdownServices(producer, endpoint);
+        delegate.close();
+        closeClient();
+    }
+
+    private void closeClient() {
         try {
             storage.close();
         } catch (Exception e) {

@@ -13,6 +13,7 @@ import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
 import io.maestro.conductor.storage.StorageInstanceConfig;
 import io.maestro.conductor.storage.StorageKeys;
+import io.maestro.conductor.storage.backend.CamelDelegate;
 import io.maestro.conductor.storage.backend.ObjectContent;
 import io.maestro.conductor.storage.backend.ObjectInfo;
 import io.maestro.conductor.storage.backend.ObjectPage;
@@ -20,13 +21,11 @@ import io.maestro.conductor.storage.backend.StorageBackend;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Producer;
 import org.apache.camel.component.aws2.s3.AWS2S3Component;
 import org.apache.camel.component.aws2.s3.AWS2S3Configuration;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.aws2.s3.AWS2S3Endpoint;
 import org.apache.camel.component.aws2.s3.AWS2S3Operations;
-import org.apache.camel.support.service.ServiceHelper;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -49,8 +48,7 @@ public final class S3StorageBackend implements StorageBackend {
     private final StorageKeys keys;
     private final S3Client client;
     private final S3Presigner presigner;
-    private final AWS2S3Endpoint endpoint;
-    private Producer producer;
+    private final CamelDelegate delegate;
 
     public S3StorageBackend(CamelContext camelContext, ResolvedInstance instance, StorageInstanceConfig config,
                             InstanceSecrets secrets) throws Exception {
@@ -68,15 +66,13 @@ public final class S3StorageBackend implements StorageBackend {
         camelConfig.setAmazonS3Client(client);
         camelConfig.setAmazonS3Presigner(presigner);
         camelConfig.setAutoCreateBucket(false);
-        this.endpoint = new AWS2S3Endpoint("aws2-s3://" + config.bucket(), new AWS2S3Component(camelContext), camelConfig);
+        AWS2S3Endpoint endpoint = new AWS2S3Endpoint("aws2-s3://" + config.bucket(),
+                new AWS2S3Component(camelContext), camelConfig);
         try {
-            // Starting the endpoint already talks to the store (bucket check), so it fails like any call would.
-            ServiceHelper.startService(endpoint);
-            this.producer = endpoint.createProducer();
-            ServiceHelper.startService(producer);
-        } catch (Exception e) {
-            close();
-            throw S3Errors.map(e, instanceId, bucket);
+            this.delegate = CamelDelegate.start(endpoint, e -> S3Errors.map(e, instanceId, bucket));
+        } catch (AdapterException e) {
+            closeClients();
+            throw e;
         }
     }
 
@@ -160,26 +156,22 @@ public final class S3StorageBackend implements StorageBackend {
 
     /** Runs one camel-aws2-s3 operation ({@code null} = put) on a fresh exchange of the delegate endpoint. */
     private Exchange call(AWS2S3Operations operation, String fullKey, Consumer<Message> request) {
-        Exchange exchange = endpoint.createExchange();
+        Exchange exchange = delegate.createExchange();
         if (operation != null) {
             exchange.getMessage().setHeader(AWS2S3Constants.S3_OPERATION, operation);
         }
         exchange.getMessage().setHeader(AWS2S3Constants.KEY, fullKey);
         request.accept(exchange.getMessage());
-        try {
-            producer.process(exchange);
-        } catch (Exception e) {
-            throw S3Errors.map(e, instanceId, bucket);
-        }
-        if (exchange.getException() != null) {
-            throw S3Errors.map(exchange.getException(), instanceId, bucket);
-        }
-        return exchange;
+        return delegate.process(exchange);
     }
 
     @Override
     public void close() {
-        ServiceHelper.stopAndShutdownServices(producer, endpoint);  // null-safe: producer is null if start failed
+        delegate.close();
+        closeClients();
+    }
+
+    private void closeClients() {
         presigner.close();
         client.close();
     }
