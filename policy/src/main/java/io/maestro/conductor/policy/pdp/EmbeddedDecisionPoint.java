@@ -1,5 +1,8 @@
 package io.maestro.conductor.policy.pdp;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.maestro.conductor.policy.rego.QueryOptions;
 import io.maestro.conductor.policy.rego.RegoEngine;
 import io.maestro.conductor.policy.rego.builtins.BuiltinContext;
@@ -9,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,26 +19,54 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides in-process over a compiled {@link RegoEngine}. Thread-safe: the engine is immutable and a reload
  * swaps it atomically, so a query runs wholly on the old or wholly on the new policy.
+ *
+ * <p>Decisions are reused: an engine (policies plus data) is immutable, so a query that looked at nothing but
+ * policy, data and input (no clock, randomness, runtime environment or print; see {@link BuiltinContext#isPure()})
+ * gives the same result for the same path and input for as long as that engine is active. Each engine has its own
+ * bounded cache, so a swap starts empty. Every decision, reused or not, gets its own decision id and its own
+ * decision-log entry. A cache size of 0 turns reuse off.
  */
 public final class EmbeddedDecisionPoint implements PolicyDecisionPoint {
   public static final String MODE = "embedded";
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDecisionPoint.class);
 
-  private final AtomicReference<RegoEngine> engine;
+  /** An engine and the results reused while it is active. */
+  private record Active(RegoEngine engine, Cache<CacheKey, Optional<Value>> results) {
+  }
+
+  private record CacheKey(String path, Value input) {
+  }
+
+  private final AtomicReference<Active> active;
   private final DecisionLog decisionLog;
   private final Duration evalTimeout;
+  private final int cacheSize;
+  /** Hits and misses of engines swapped out, so the totals survive reloads. */
+  private final AtomicReference<CacheStats> retiredStats = new AtomicReference<>(CacheStats.empty());
   private volatile BundleWatcher watcher;
 
   public EmbeddedDecisionPoint(RegoEngine engine, DecisionLog decisionLog, Duration evalTimeout) {
-    this.engine = new AtomicReference<>(engine);
+    this(engine, decisionLog, evalTimeout, PolicySettings.DEFAULT_DECISION_CACHE_SIZE);
+  }
+
+  /** @param cacheSize decisions kept per engine for reuse; 0 evaluates every decision afresh */
+  public EmbeddedDecisionPoint(RegoEngine engine, DecisionLog decisionLog, Duration evalTimeout, int cacheSize) {
+    if (cacheSize < 0) throw new IllegalArgumentException("decision cache size must be >= 0, got " + cacheSize);
     this.decisionLog = decisionLog;
     this.evalTimeout = evalTimeout;
+    this.cacheSize = cacheSize;
+    this.active = new AtomicReference<>(activate(engine));
   }
 
   /** A decision point with no policy yet: every decision is {@code POLICY_UNAVAILABLE} until bundles load. */
+  public static EmbeddedDecisionPoint empty(DecisionLog decisionLog, Duration evalTimeout, int cacheSize) {
+    return new EmbeddedDecisionPoint(RegoEngine.compile(List.of(), ObjectValue.EMPTY), decisionLog, evalTimeout,
+        cacheSize);
+  }
+
   public static EmbeddedDecisionPoint empty(DecisionLog decisionLog, Duration evalTimeout) {
-    return new EmbeddedDecisionPoint(RegoEngine.compile(List.of(), ObjectValue.EMPTY), decisionLog, evalTimeout);
+    return empty(decisionLog, evalTimeout, PolicySettings.DEFAULT_DECISION_CACHE_SIZE);
   }
 
   /**
@@ -60,11 +90,19 @@ public final class EmbeddedDecisionPoint implements PolicyDecisionPoint {
   }
 
   public void swap(RegoEngine next) {
-    engine.set(next);
+    Active previous = active.getAndSet(activate(next));
+    retiredStats.accumulateAndGet(previous.results().stats(), CacheStats::plus);
   }
 
   public RegoEngine engine() {
-    return engine.get();
+    return active.get().engine();
+  }
+
+  /** Reuse counts since start (over every engine) and the current engine's cached decisions. */
+  public DecisionCacheStats cacheStats() {
+    Active current = active.get();
+    CacheStats total = retiredStats.get().plus(current.results().stats());
+    return new DecisionCacheStats(total.hitCount(), total.missCount(), current.results().estimatedSize());
   }
 
   @Override
@@ -74,11 +112,11 @@ public final class EmbeddedDecisionPoint implements PolicyDecisionPoint {
 
   @Override
   public Decision decide(DecisionRequest request) {
-    String decisionId = UUID.randomUUID().toString();
+    String decisionId = RandomIds.uuid();
     long start = System.nanoTime();
     Decision decision;
     try {
-      Optional<Value> result = run(request);
+      Optional<Value> result = reuseOrRun(request);
       decision = DecisionInterpreter.interpret(decisionId, request.path(), result, since(start));
     } catch (RuntimeException e) {
       // Fail closed: an evaluation error is a deny, never an exception for the caller.
@@ -95,7 +133,7 @@ public final class EmbeddedDecisionPoint implements PolicyDecisionPoint {
    * render them. Logged in the decision log like any decision.
    */
   public Evaluation evaluate(DecisionRequest request) {
-    String decisionId = UUID.randomUUID().toString();
+    String decisionId = RandomIds.uuid();
     long start = System.nanoTime();
     try {
       Optional<Value> result = run(request);
@@ -115,9 +153,33 @@ public final class EmbeddedDecisionPoint implements PolicyDecisionPoint {
     if (current != null) current.close();
   }
 
+  private Active activate(RegoEngine engine) {
+    return new Active(engine, Caffeine.newBuilder().maximumSize(cacheSize).recordStats()
+        // Evictions on the deciding thread: no pool thread for a cache this small, and the bound holds at once.
+        .executor(Runnable::run).build());
+  }
+
+  /** A reused result when this engine already answered the same pure query; else a fresh evaluation. */
+  private Optional<Value> reuseOrRun(DecisionRequest request) {
+    Active current = active.get();
+    if (cacheSize == 0) return run(current.engine(), request, BuiltinContext.now());
+    CacheKey key = new CacheKey(request.path(), request.input());
+    Optional<Value> reused = current.results().getIfPresent(key);
+    if (reused != null) return reused;
+    BuiltinContext context = BuiltinContext.now();
+    Optional<Value> result = run(current.engine(), request, context);
+    if (context.isPure()) current.results().put(key, result);
+    return result;
+  }
+
+  /** A fresh evaluation on the active engine (the Data API's raw results are never reused). */
   private Optional<Value> run(DecisionRequest request) {
-    QueryOptions options = new QueryOptions(BuiltinContext.now(), QueryOptions.DEFAULT_MAX_STEPS, evalTimeout, false);
-    return engine.get().evaluate(request.dataRef(), request.input(), options);
+    return run(active.get().engine(), request, BuiltinContext.now());
+  }
+
+  private Optional<Value> run(RegoEngine engine, DecisionRequest request, BuiltinContext context) {
+    QueryOptions options = new QueryOptions(context, QueryOptions.DEFAULT_MAX_STEPS, evalTimeout, false);
+    return engine.evaluate(request.dataRef(), request.input(), options);
   }
 
   private static Duration since(long startNanos) {

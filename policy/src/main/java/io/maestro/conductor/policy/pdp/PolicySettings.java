@@ -15,6 +15,7 @@ import java.util.Map;
  * bundle-dirs     comma-separated bundle directories (embedded mode)
  * poll-interval   how often bundles are checked for changes (default 2s)
  * eval-timeout    bound of one embedded evaluation (default 1s)
+ * decision-cache-size  decisions the embedded engine keeps for reuse (default 10000; 0 = off)
  * opa.url         base URL of the remote OPA (opa mode)
  * opa.timeout     connect and response timeout of one attempt (default 2s)
  * opa.retries     redeliveries after a transient failure (default 2)
@@ -24,9 +25,10 @@ import java.util.Map;
  * Durations are {@code 500ms}, {@code 2s}, {@code 1m} or ISO-8601 ({@code PT2S}).
  */
 public record PolicySettings(String mode, List<Path> bundleDirs, Duration pollInterval, Duration evalTimeout,
-                             OpaSettings opa) {
+                             int decisionCacheSize, OpaSettings opa) {
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
   public static final Duration DEFAULT_EVAL_TIMEOUT = Duration.ofSeconds(1);
+  public static final int DEFAULT_DECISION_CACHE_SIZE = 10_000;
 
   public PolicySettings {
     if (!EmbeddedDecisionPoint.MODE.equals(mode) && !OpaDecisionPoint.MODE.equals(mode)) {
@@ -35,16 +37,20 @@ public record PolicySettings(String mode, List<Path> bundleDirs, Duration pollIn
     if (OpaDecisionPoint.MODE.equals(mode) && opa == null) {
       throw new IllegalArgumentException("mode opa needs opa.url");
     }
+    if (decisionCacheSize < 0) {
+      throw new IllegalArgumentException("decision-cache-size must be 0 or more, got " + decisionCacheSize);
+    }
     bundleDirs = List.copyOf(bundleDirs);
   }
 
   public static PolicySettings embedded(List<Path> bundleDirs) {
     return new PolicySettings(EmbeddedDecisionPoint.MODE, bundleDirs, DEFAULT_POLL_INTERVAL, DEFAULT_EVAL_TIMEOUT,
-        null);
+        DEFAULT_DECISION_CACHE_SIZE, null);
   }
 
   public static PolicySettings opa(OpaSettings opa) {
-    return new PolicySettings(OpaDecisionPoint.MODE, List.of(), DEFAULT_POLL_INTERVAL, DEFAULT_EVAL_TIMEOUT, opa);
+    return new PolicySettings(OpaDecisionPoint.MODE, List.of(), DEFAULT_POLL_INTERVAL, DEFAULT_EVAL_TIMEOUT,
+        DEFAULT_DECISION_CACHE_SIZE, opa);
   }
 
   /** Reads the keys listed above (without prefix); relative bundle directories resolve against {@code base}. */
@@ -60,7 +66,8 @@ public record PolicySettings(String mode, List<Path> bundleDirs, Duration pollIn
         blankToNull(properties.get("opa.username")), blankToNull(properties.get("opa.password")),
         blankToNull(properties.get("opa.token")));
     return new PolicySettings(mode, dirs, duration(properties, "poll-interval", DEFAULT_POLL_INTERVAL),
-        duration(properties, "eval-timeout", DEFAULT_EVAL_TIMEOUT), opa);
+        duration(properties, "eval-timeout", DEFAULT_EVAL_TIMEOUT),
+        integer(properties, "decision-cache-size", DEFAULT_DECISION_CACHE_SIZE), opa);
   }
 
   static Duration parseDuration(String key, String text) {

@@ -20,6 +20,8 @@ class PolicySettingsTest {
     assertThat(s.bundleDirs()).containsExactly(BASE.resolve("residency-policies"), BASE.resolve("governance-policies"));
     assertThat(s.pollInterval()).isEqualTo(Duration.ofMillis(500));
     assertThat(s.evalTimeout()).isEqualTo(PolicySettings.DEFAULT_EVAL_TIMEOUT);
+    assertThat(s.decisionCacheSize()).isEqualTo(PolicySettings.DEFAULT_DECISION_CACHE_SIZE);
+    assertThat(PolicySettings.fromProperties(Map.of("decision-cache-size", "0"), BASE).decisionCacheSize()).isZero();
   }
 
   @Test
@@ -44,6 +46,10 @@ class PolicySettingsTest {
         .hasMessageContaining("opa.timeout");
     assertThatThrownBy(() -> PolicySettings.fromProperties(Map.of("opa.url", "http://x", "opa.retries", "-1"), BASE))
         .hasMessageContaining("opa.retries");
+    assertThatThrownBy(() -> PolicySettings.fromProperties(Map.of("decision-cache-size", "many"), BASE))
+        .hasMessageContaining("decision-cache-size");
+    assertThatThrownBy(() -> PolicySettings.fromProperties(Map.of("decision-cache-size", "-1"), BASE))
+        .hasMessageContaining("decision-cache-size");
   }
 
   @Test
