@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.policy.rego.value.Value;
-import io.maestro.conductor.policy.rego.value.Values;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -50,8 +49,8 @@ public final class DecisionLog {
     ObjectNode entry = MAPPER.createObjectNode();
     entry.put("decision_id", decisionId);
     entry.put("path", path);
-    if (input != null) entry.set("input", SecretMask.mask(Values.toJson(input)));
-    result.ifPresent(value -> entry.set("result", SecretMask.mask(Values.toJson(value))));
+    if (input != null) entry.set("input", SecretMask.mask(input));
+    result.ifPresent(value -> entry.set("result", SecretMask.mask(value)));
     entry.put("timestamp", timestamp.toString());
     entry.putObject("metrics").put("timer_rego_query_eval_ns", duration.toNanos());
     entry.putObject("labels").put("mode", mode);

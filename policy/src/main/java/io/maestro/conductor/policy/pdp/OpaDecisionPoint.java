@@ -88,10 +88,10 @@ public final class OpaDecisionPoint implements PolicyDecisionPoint {
         exchange.getMessage().setBody(body(request.input()));
       });
       decision = reply.getException() != null
-          ? failed(UUID.randomUUID().toString(), request.path(), reply.getException(), start)
+          ? failed(RandomIds.uuid(), request.path(), reply.getException(), start)
           : parse(reply.getMessage().getBody(String.class), request.path(), start);
     } catch (RuntimeException e) {
-      decision = failed(UUID.randomUUID().toString(), request.path(), e, start);
+      decision = failed(RandomIds.uuid(), request.path(), e, start);
     }
     decisionLog.record(decision, request.input(), MODE);
     return decision;
@@ -142,14 +142,14 @@ public final class OpaDecisionPoint implements PolicyDecisionPoint {
     try {
       response = MAPPER.readTree(body == null ? "" : body);
     } catch (IOException e) {
-      return failed(UUID.randomUUID().toString(), path, new IllegalStateException("response is not JSON"), start);
+      return failed(RandomIds.uuid(), path, new IllegalStateException("response is not JSON"), start);
     }
     if (response == null || !response.isObject()) {
-      return failed(UUID.randomUUID().toString(), path, new IllegalStateException("response is not a JSON object"),
+      return failed(RandomIds.uuid(), path, new IllegalStateException("response is not a JSON object"),
           start);
     }
     JsonNode id = response.get("decision_id");
-    String decisionId = id != null && id.isTextual() ? id.textValue() : UUID.randomUUID().toString();
+    String decisionId = id != null && id.isTextual() ? id.textValue() : RandomIds.uuid();
     Optional<Value> result = response.has("result") ? Optional.of(Values.fromJson(response.get("result")))
         : Optional.empty();
     return DecisionInterpreter.interpret(decisionId, path, result, since(start));

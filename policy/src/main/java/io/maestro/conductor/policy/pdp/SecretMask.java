@@ -1,12 +1,12 @@
 package io.maestro.conductor.policy.pdp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import io.maestro.conductor.policy.rego.value.Value;
+import io.maestro.conductor.policy.rego.value.Values;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Masks fields whose names look secret, as OPA's decision-log {@code mask} policy would with an
@@ -21,30 +21,23 @@ final class SecretMask {
   private static final List<String> MARKERS = List.of("password", "passwd", "secret", "token", "apikey",
       "credential", "authorization", "privatekey", "accesskey", "cookie", "signature");
 
+  private static final int VERDICT_LIMIT = 4096;
+  private static final Map<String, Boolean> VERDICTS = new ConcurrentHashMap<>();
+
   private SecretMask() {}
 
-  /** A masked deep copy; the argument is left untouched. */
-  static JsonNode mask(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      ObjectNode out = object.objectNode();
-      for (Map.Entry<String, JsonNode> field : object.properties()) {
-        out.set(field.getKey(), looksSecret(field.getKey()) ? TextNode.valueOf(REDACTED) : mask(field.getValue()));
-      }
-      return out;
-    }
-    if (node instanceof ArrayNode array) {
-      ArrayNode out = array.arrayNode();
-      array.forEach(item -> out.add(mask(item)));
-      return out;
-    }
-    return node;
+  /** The JSON form of a policy value with every secret-looking field's value replaced. */
+  static JsonNode mask(Value value) {
+    return Values.toJson(value, SecretMask::looksSecret, REDACTED);
   }
 
   static boolean looksSecret(String fieldName) {
+    Boolean known = VERDICTS.get(fieldName);
+    if (known != null) return known;
     String name = fieldName.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-    for (String marker : MARKERS) {
-      if (name.contains(marker)) return true;
-    }
-    return false;
+    boolean secret = MARKERS.stream().anyMatch(name::contains);
+    // Field names of policy inputs are a small, fixed vocabulary; the bound keeps odd inputs from growing it.
+    if (VERDICTS.size() < VERDICT_LIMIT) VERDICTS.put(fieldName, secret);
+    return secret;
   }
 }

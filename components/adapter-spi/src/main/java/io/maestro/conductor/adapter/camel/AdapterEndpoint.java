@@ -1,7 +1,5 @@
 package io.maestro.conductor.adapter.camel;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
@@ -9,6 +7,7 @@ import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.policy.pdp.RandomIds;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -67,21 +66,10 @@ public abstract class AdapterEndpoint extends DefaultEndpoint {
     private static String correlationId(Exchange exchange) {
         String id = exchange.getMessage().getHeader(AdapterHeaders.CORRELATION_ID, String.class);
         if (id == null || id.isBlank()) {
-            id = randomId();
+            id = RandomIds.uuid();
             exchange.getMessage().setHeader(AdapterHeaders.CORRELATION_ID, id);
         }
         return id;
-    }
-
-    /**
-     * A random (version 4) UUID from the thread's own generator: a correlation id must be unique, not unguessable,
-     * and {@link UUID#randomUUID()} takes the shared SecureRandom on every call without a header.
-     */
-    private static String randomId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
     }
 
     @Override

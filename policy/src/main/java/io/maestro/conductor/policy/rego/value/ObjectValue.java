@@ -11,6 +11,8 @@ public final class ObjectValue implements Value {
   public static final ObjectValue EMPTY = new ObjectValue(new TreeMap<>());
 
   private final NavigableMap<Value, Value> entries;
+  /** Computed on first use (0 = not yet), as String does: objects are map keys of caches and memo tables. */
+  private int hash;
 
   private ObjectValue(NavigableMap<Value, Value> entries) {
     this.entries = Collections.unmodifiableNavigableMap(entries);
@@ -46,7 +48,18 @@ public final class ObjectValue implements Value {
     return Boolean.compare(a.hasNext(), b.hasNext());
   }
 
-  @Override public boolean equals(Object o) { return o instanceof ObjectValue v && entries.equals(v.entries); }
-  @Override public int hashCode() { return entries.hashCode(); }
+  @Override public boolean equals(Object o) {
+    if (o == this) return true;
+    return o instanceof ObjectValue v && hashCode() == v.hashCode() && entries.equals(v.entries);
+  }
+
+  @Override public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      h = entries.hashCode();
+      hash = h;
+    }
+    return h;
+  }
   @Override public String toString() { return Values.toJsonString(this); }
 }

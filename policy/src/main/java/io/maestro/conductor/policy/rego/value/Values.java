@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /** Conversions between Rego values and JSON, the way OPA serialises results. */
 public final class Values {
@@ -49,6 +50,14 @@ public final class Values {
 
   /** JSON form of a value: sets become sorted arrays, non-string object keys their JSON text. */
   public static JsonNode toJson(Value value) {
+    return toJson(value, key -> false, null);
+  }
+
+  /**
+   * As {@link #toJson(Value)}, with the value under every object key that {@code hide} accepts (at any depth)
+   * written as the text {@code mask}: one pass for logs that must not show secrets.
+   */
+  public static JsonNode toJson(Value value, Predicate<String> hide, String mask) {
     if (value instanceof BooleanValue b) return NODES.booleanNode(b.value());
     if (value instanceof NumberValue n) {
       return n.isInteger() ? NODES.numberNode(n.value().toBigIntegerExact()) : NODES.numberNode(n.value());
@@ -56,17 +65,20 @@ public final class Values {
     if (value instanceof StringValue s) return NODES.textNode(s.value());
     if (value instanceof ArrayValue a) {
       ArrayNode out = NODES.arrayNode();
-      a.elements().forEach(v -> out.add(toJson(v)));
+      a.elements().forEach(v -> out.add(toJson(v, hide, mask)));
       return out;
     }
     if (value instanceof SetValue s) {
       ArrayNode out = NODES.arrayNode();
-      s.elements().forEach(v -> out.add(toJson(v)));
+      s.elements().forEach(v -> out.add(toJson(v, hide, mask)));
       return out;
     }
     if (value instanceof ObjectValue o) {
       ObjectNode out = NODES.objectNode();
-      o.entries().forEach((k, v) -> out.set(k instanceof StringValue s ? s.value() : toJsonString(k), toJson(v)));
+      o.entries().forEach((k, v) -> {
+        String key = k instanceof StringValue s ? s.value() : toJsonString(k);
+        out.set(key, hide.test(key) ? NODES.textNode(mask) : toJson(v, hide, mask));
+      });
       return out;
     }
     return NODES.nullNode();
