@@ -3,6 +3,7 @@ package io.maestro.conductor.hub.opa;
 import io.maestro.conductor.hub.config.ConductorProperties;
 import io.maestro.conductor.policy.pdp.DecisionLog;
 import io.maestro.conductor.policy.pdp.EmbeddedDecisionPoint;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.maestro.conductor.policy.pdp.OpaDataApi;
 import io.maestro.conductor.policy.pdp.OpaDecisionPoint;
 import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
@@ -46,9 +47,11 @@ public class PolicyConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  EmbeddedDecisionPoint embeddedDecisionPoint(PolicySettings settings) {
-    EmbeddedDecisionPoint engine = EmbeddedDecisionPoint.empty(new DecisionLog(), settings.evalTimeout());
+  EmbeddedDecisionPoint embeddedDecisionPoint(PolicySettings settings, MeterRegistry meters) {
+    EmbeddedDecisionPoint engine = EmbeddedDecisionPoint.empty(new DecisionLog(), settings.evalTimeout(),
+        settings.decisionCacheSize());
     engine.watch(settings.bundleDirs(), settings.pollInterval());
+    DecisionCacheMetrics.bind(engine, meters);
     return engine;
   }
 
