@@ -7,6 +7,7 @@ import io.maestro.conductor.policy.pdp.OpaDataApi;
 import io.maestro.conductor.policy.pdp.OpaDataApiServer;
 import io.maestro.conductor.policy.pdp.OpaDecisionPoint;
 import io.maestro.conductor.policy.pdp.OpaSettings;
+import io.maestro.conductor.policy.pdp.PolicySettings;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +31,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.util.Statistics;
 
 /**
- * One residency decision on one thread, in-process ({@code embedded}) and through the OPA Data API over
- * loopback ({@code opa}: camel-http to a JDK HTTP server serving {@link OpaDataApi} over the same engine).
- * SampleTime gives the latency distribution; {@link #main} runs both and prints p50, p99 and the ratio.
+ * One residency decision on one thread, in-process ({@code embedded}: evaluated in full, the decision cache off),
+ * through the OPA Data API over loopback ({@code opa}: camel-http to a JDK HTTP server serving {@link OpaDataApi}
+ * over the same engine), and in-process with the decision cache on ({@code embeddedReused}: the same input again,
+ * as the adapters' repeated calls look). SampleTime gives the latency distribution; {@link #main} runs all three
+ * and prints p50, p99 and the ratios.
  * The decision log is on but its logger is below INFO here (bench logback: WARN), as a quiet production
  * log level would leave it; the masking and JSON cost of an enabled log is not in these figures.
  */
@@ -45,16 +48,19 @@ import org.openjdk.jmh.util.Statistics;
 @Measurement(iterations = 5, time = 2)
 public class PolicyDecisionBenchmark {
   private EmbeddedDecisionPoint embedded;
+  private EmbeddedDecisionPoint reused;
   private OpaDataApiServer server;
   private OpaDecisionPoint opa;
 
   @Setup
   public void start() throws Exception {
-    embedded = ResidencyFixture.decisionPoint();
+    embedded = ResidencyFixture.decisionPoint(0);
+    reused = ResidencyFixture.decisionPoint(PolicySettings.DEFAULT_DECISION_CACHE_SIZE);
     server = OpaDataApiServer.start(new OpaDataApi(embedded), 0);
     opa = new OpaDecisionPoint(OpaSettings.of(server.baseUrl(), Duration.ofSeconds(2), 0), new DecisionLog());
     requireAllowed(embedded.decide(ResidencyFixture.WRITE));
     requireAllowed(opa.decide(ResidencyFixture.WRITE));
+    requireAllowed(reused.decide(ResidencyFixture.WRITE));
   }
 
   @TearDown
@@ -62,11 +68,17 @@ public class PolicyDecisionBenchmark {
     opa.close();
     server.close();
     embedded.close();
+    reused.close();
   }
 
   @Benchmark
   public Decision embedded() {
     return embedded.decide(ResidencyFixture.WRITE);
+  }
+
+  @Benchmark
+  public Decision embeddedReused() {
+    return reused.decide(ResidencyFixture.WRITE);
   }
 
   @Benchmark
@@ -84,11 +96,16 @@ public class PolicyDecisionBenchmark {
     Collection<RunResult> results = new Runner(options).run();
     Statistics embedded = statistics(results, "embedded");
     Statistics opa = statistics(results, "opa");
+    Statistics reused = statistics(results, "embeddedReused");
     System.out.printf("embedded: p50 = %.2f us, p99 = %.2f us (targets: p50 < 20 us, p99 < 100 us)%n",
         embedded.getPercentile(50), embedded.getPercentile(99));
     System.out.printf("opa:      p50 = %.2f us, p99 = %.2f us%n", opa.getPercentile(50), opa.getPercentile(99));
+    System.out.printf("embedded, decision reused: p50 = %.2f us, p99 = %.2f us%n", reused.getPercentile(50),
+        reused.getPercentile(99));
     System.out.printf("ratio opa/embedded = %.1f (p50), %.1f (p99)%n",
         opa.getPercentile(50) / embedded.getPercentile(50), opa.getPercentile(99) / embedded.getPercentile(99));
+    System.out.printf("ratio reused/embedded = %.2f (p50), %.2f (p99)%n",
+        reused.getPercentile(50) / embedded.getPercentile(50), reused.getPercentile(99) / embedded.getPercentile(99));
   }
 
   private static Statistics statistics(Collection<RunResult> results, String benchmark) {

@@ -1,5 +1,6 @@
 package io.maestro.conductor.bench.policy;
 
+import io.maestro.conductor.bench.RepositoryRoot;
 import io.maestro.conductor.policy.pdp.DecisionLog;
 import io.maestro.conductor.policy.pdp.DecisionRequest;
 import io.maestro.conductor.policy.pdp.EmbeddedDecisionPoint;
@@ -29,11 +30,12 @@ final class ResidencyFixture {
 
   private ResidencyFixture() {}
 
-  static EmbeddedDecisionPoint decisionPoint() throws IOException {
-    Path policy = repositoryRoot().resolve("residency-policies/residency.rego");
+  /** @param cacheSize decisions kept for reuse; 0 evaluates every decision in full */
+  static EmbeddedDecisionPoint decisionPoint(int cacheSize) throws IOException {
+    Path policy = RepositoryRoot.find().resolve("residency-policies/residency.rego");
     RegoEngine engine = RegoEngine.compile(List.of(new RegoModule("residency.rego", Files.readString(policy))),
         Values.fromJson(data()));
-    return new EmbeddedDecisionPoint(engine, new DecisionLog(), PolicySettings.DEFAULT_EVAL_TIMEOUT);
+    return new EmbeddedDecisionPoint(engine, new DecisionLog(), PolicySettings.DEFAULT_EVAL_TIMEOUT, cacheSize);
   }
 
   private static String data() {
@@ -49,17 +51,5 @@ final class ResidencyFixture {
     }
     return "{\"config\": {\"residency\": {\"storage_write_actions\": [\"storage.put_object\", \"storage.signed_url\"],"
         + " \"tenants\": {" + tenants + "}}}}";
-  }
-
-  /** The directory of the parent POM (the one listing modules), found from the working directory up. */
-  private static Path repositoryRoot() throws IOException {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path pom = dir.resolve("pom.xml");
-      if (Files.isRegularFile(pom)) {
-        String text = Files.readString(pom);
-        if (text.contains("<artifactId>conductor-parent</artifactId>") && text.contains("<modules>")) return dir;
-      }
-    }
-    throw new IOException("run the benchmark from inside the conductor repository");
   }
 }

@@ -50,7 +50,10 @@ public final class ObjectValue implements Value {
 
   @Override public boolean equals(Object o) {
     if (o == this) return true;
-    return o instanceof ObjectValue v && hashCode() == v.hashCode() && entries.equals(v.entries);
+    if (!(o instanceof ObjectValue v)) return false;
+    // Hashes only where both are known already: computing them just to compare would walk both maps twice.
+    if (hash != 0 && v.hash != 0 && hash != v.hash) return false;
+    return entries.equals(v.entries);
   }
 
   @Override public int hashCode() {
