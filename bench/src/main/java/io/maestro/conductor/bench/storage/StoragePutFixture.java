@@ -1,10 +1,10 @@
 package io.maestro.conductor.bench.storage;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -230,24 +230,12 @@ public final class StoragePutFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        if (camel != null) {
-            camel.stop();
-        }
-        if (rawClient != null) {
-            rawClient.close();
-        }
-        if (decisions != null) {
-            decisions.close();
-        }
-        if (hazelcast != null) {
-            hazelcast.shutdown();
-        }
-        if (dataSource != null) {
-            dataSource.close();
-        }
-        if (s3 != null) {
-            s3.close();
+    public void close() throws Exception {
+        AutoCloseable stopHazelcast = hazelcast == null ? null : hazelcast::shutdown;
+        for (AutoCloseable part : Arrays.asList(camel, rawClient, decisions, stopHazelcast, dataSource, s3)) {
+            if (part != null) {
+                part.close();
+            }
         }
         if (dataDir != null) {
             FileSystemUtils.deleteRecursively(dataDir);
