@@ -18,6 +18,7 @@ public final class StandardBuiltins {
       new FormatBuiltins(),
       new RegexBuiltins(),
       new GlobBuiltins(),
+      new TemplateBuiltins(),
       new TypeBuiltins(),
       new EncodingBuiltins(),
       new CryptoBuiltins(),
