@@ -13,6 +13,7 @@ public final class StandardBuiltins {
       new SetBuiltins(),
       new ObjectBuiltins(),
       new JsonBuiltins(),
+      new JsonSchemaBuiltins(),
       new YamlBuiltins(),
       new StringBuiltins(),
       new FormatBuiltins(),
