@@ -257,10 +257,10 @@ final class GoTemplate {
         Lexer el = new Lexer(elseItem.text, elseItem.line);
         el.word();
         String next = el.peekWord();
-        if (next.equals("if") && !with || next.equals("with") && with) {
+        if (next.equals("if") || next.equals("with")) {
           // {{else if ...}} / {{else with ...}}: a nested conditional sharing this one's {{end}}.
           el.word();
-          otherwise = List.of(parseIf(el, with, elseItem.line));
+          otherwise = List.of(parseIf(el, next.equals("with"), elseItem.line));
         } else {
           el.expectEnd();
           List<Node> rest = new ArrayList<>();
@@ -652,6 +652,7 @@ final class GoTemplate {
         if (hasPiped) args.add(piped);
         return call(fn.name, args);
       }
+      if (head instanceof Const c && c.value == null) throw execError("nil is not a command");
       if (cmd.size() > 1 || hasPiped) {
         if (head instanceof Field) throw execError("field access with arguments is not supported");
         throw execError("can't give argument to non-function " + describe(head));
@@ -786,8 +787,8 @@ final class GoTemplate {
         return x.equals(y) ? 0 : 1;
       }
       if (equality && (a == null || a == MISSING || b == null || b == MISSING)) {
-        if ((a == null || a == MISSING) && (b == null || b == MISSING)) return 0;
-        throw execError("error calling " + fn + ": incompatible types for comparison");
+        // Go compares nil with anything without an error: equal only to nil.
+        return (a == null || a == MISSING) && (b == null || b == MISSING) ? 0 : 1;
       }
       if (!isBasic(a) || !isBasic(b)) {
         throw execError("error calling " + fn + ": " + (equality ? "incompatible types for comparison" : "invalid type for comparison"));

@@ -149,7 +149,16 @@ class TemplateAndGlobsBuiltinsTest {
     assertThat(render("{{if and .a (not .b)}}yes{{end}}|{{len .xs}}|{{index .xs 1}}|{{eq .s \"v\"}}",
         "{\"a\": true, \"b\": false, \"xs\": [\"p\", \"q\"], \"s\": \"v\"}")).isEqualTo(s("yes|2|q|true"));
     assertThat(render("{{range .xs}}{{if eq . \"b\"}}{{break}}{{end}}{{.}}{{end}}", "{\"xs\": [\"a\", \"b\", \"c\"]}"))
-        .isEqualTo(s("a"));
+        .isEqualTo(s("a"));    assertThat(render("{{range .xs}}{{if eq . \"b\"}}{{continue}}{{end}}{{.}}{{end}}", "{\"xs\": [\"a\", \"b\", \"c\"]}"))
+        .isEqualTo(s("ac"));
+    assertThat(render("{{if .no}}1{{else with .u}}{{.}}{{end}}", "{\"u\": \"w\"}")).isEqualTo(s("w"));
+    assertThat(render("{{with .no}}1{{else if .u}}2{{end}}", "{\"u\": \"w\"}")).isEqualTo(s("2"));
+    assertThat(render("{{eq .missing \"x\"}} {{eq .n nil}} {{ne .s \"t\"}} {{lt .s \"z\"}}", "{\"n\": null, \"s\": \"s\"}"))
+        .as("nil compares with anything; strings order").isEqualTo(s("false true true true"));
+    assertThat(render("{{$x := 1}}{{range .xs}}{{$x = .}}{{end}}{{$x}}", "{\"xs\": [\"a\", \"b\"]}"))
+        .as("assignment reaches the outer variable").isEqualTo(s("b"));
+    assertThat(render("{{range 3}}{{.}}{{end}}|{{.a | len}}|{{print .a 1 2 \"x\"}}", "{\"a\": \"héllo\"}"))
+        .as("len counts bytes, Sprint spaces only between non-strings").isEqualTo(s("012|6|héllo1 2x"));
   }
 
   @Test
@@ -165,7 +174,7 @@ class TemplateAndGlobsBuiltinsTest {
     for (String bad : new String[] {
         "{{.a", "{{if .a}}x", "{{end}}", "{{printf \"%d\" 1}}", "{{nosuchfunc 1}}", "{{define \"x\"}}y{{end}}",
         "{{template \"x\"}}", "{{$undefined}}", "{{.s.field}}", "{{.n.field}}", "{{range .s}}{{end}}",
-        "{{index .xs 5}}", "{{eq .s 1}}", "{{else}}"}) {
+        "{{index .xs 5}}", "{{eq .s 1}}", "{{else}}", "{{nil}}", "{{lt true false}}", "{{'a'}}"}) {
       BuiltinException e = error("strings.render_template", s(bad), json("{\"s\": \"str\", \"n\": null, \"xs\": [1]}"));
       assertThat(e.code()).as(bad).isEqualTo(BuiltinException.BUILTIN_ERROR);
       assertThat(e.getMessage()).as(bad).startsWith("strings.render_template: template: template:");
