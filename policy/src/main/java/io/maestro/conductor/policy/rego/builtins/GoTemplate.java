@@ -41,6 +41,15 @@ final class GoTemplate {
     TemplateException(String message) { super(message); }
   }
 
+  /**
+   * Rendering stops with an error past this many characters (16 Mi), so a runaway {@code range} fails
+   * the builtin instead of exhausting the heap. Go has no such bounds; they are guards, not rules.
+   */
+  static final int MAX_OUTPUT = 16 * 1024 * 1024;
+
+  /** Likewise a bound on executed nodes (actions, texts, control structures), for loops that print nothing. */
+  static final long MAX_STEPS = 10_000_000L;
+
   private static final Set<String> KNOWN_UNSUPPORTED = Set.of(
       "printf", "html", "js", "urlquery", "slice", "call");
 
@@ -559,14 +568,26 @@ final class GoTemplate {
     private final StringBuilder out;
     private final Object root;
     private int line;
+    private long steps;
 
     Exec(StringBuilder out, Object root) {
       this.out = out;
       this.root = root;
     }
 
+    /** Counts one executed node or loop pass against the guards. */
+    private void step() {
+      if (out.length() > MAX_OUTPUT) {
+        throw new TemplateException("template: template:" + line + ": output exceeds " + MAX_OUTPUT + " characters");
+      }
+      if (++steps > MAX_STEPS) {
+        throw new TemplateException("template: template:" + line + ": execution exceeds " + MAX_STEPS + " steps");
+      }
+    }
+
     void walk(List<Node> nodes, Object dot, Scope scope) {
       for (Node n : nodes) {
+        step();
         if (n instanceof Text t) {
           out.append(t.text);
         } else if (n instanceof Action a) {
@@ -601,7 +622,14 @@ final class GoTemplate {
         for (Map.Entry<?, ?> e : map.entrySet()) pairs.add(new Object[] {e.getKey(), e.getValue()});
       } else if (v instanceof Long n) {
         if (p.vars.size() > 1) throw execError("can't use " + n + " to iterate over more than one variable");
-        for (long k = 0; k < n; k++) pairs.add(new Object[] {k, k});
+        if (n <= 0) {
+          walk(r.otherwise, dot, outer);
+          return;
+        }
+        for (long k = 0; k < n; k++) {
+          if (!iteration(r, k, k, outer)) break;
+        }
+        return;
       } else if (v != null && v != MISSING) {
         throw execError("range can't iterate over " + print(v, false));
       }
@@ -610,20 +638,28 @@ final class GoTemplate {
         return;
       }
       for (Object[] kv : pairs) {
-        Scope iter = new Scope(outer);
-        if (p.vars.size() == 1) iter.vars.put(p.vars.get(0), kv[1]);
-        if (p.vars.size() == 2) {
-          iter.vars.put(p.vars.get(0), kv[0]);
-          iter.vars.put(p.vars.get(1), kv[1]);
-        }
-        try {
-          walk(r.body, kv[1], iter);
-        } catch (BreakSignal b) {
-          break;
-        } catch (ContinueSignal c) {
-          // next element
-        }
+        if (!iteration(r, kv[0], kv[1], outer)) break;
       }
+    }
+
+    /** One pass of a range body; false after {@code {{break}}}. */
+    private boolean iteration(Range r, Object key, Object elem, Scope outer) {
+      step();
+      List<String> vars = r.pipe.vars;
+      Scope iter = new Scope(outer);
+      if (vars.size() == 1) iter.vars.put(vars.get(0), elem);
+      if (vars.size() == 2) {
+        iter.vars.put(vars.get(0), key);
+        iter.vars.put(vars.get(1), elem);
+      }
+      try {
+        walk(r.body, elem, iter);
+      } catch (BreakSignal b) {
+        return false;
+      } catch (ContinueSignal c) {
+        // next element
+      }
+      return true;
     }
 
     private Object pipe(Pipe p, Object dot, Scope scope) {

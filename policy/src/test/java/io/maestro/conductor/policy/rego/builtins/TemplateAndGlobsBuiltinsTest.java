@@ -179,6 +179,10 @@ class TemplateAndGlobsBuiltinsTest {
       assertThat(e.code()).as(bad).isEqualTo(BuiltinException.BUILTIN_ERROR);
       assertThat(e.getMessage()).as(bad).startsWith("strings.render_template: template: template:");
     }
+    assertThat(error("strings.render_template", s("{{range 100000000000}}{{end}}"), json("{}")).getMessage())
+        .as("a runaway loop is stopped").contains("execution exceeds");
+    assertThat(error("strings.render_template", s("{{range 1000}}{{range 1000}}{{$.s}}{{end}}{{end}}"),
+        json("{\"s\": \"" + "x".repeat(20) + "\"}")).getMessage()).contains("output exceeds");
     assertThat(error("strings.render_template", s("x"), s("notanobject")).getMessage())
         .isEqualTo("strings.render_template: operand 2 must be object but got string");
   }
