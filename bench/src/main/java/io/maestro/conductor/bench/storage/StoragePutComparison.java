@@ -22,7 +22,8 @@ public final class StoragePutComparison {
 
     static final double TARGET = 1.10;
 
-    private record Kind(String name, Runnable call) {
+    /** @param targeted whether {@link #TARGET} applies to its ratio (the adapter call as DESIGN.md defines it) */
+    private record Kind(String name, Runnable call, boolean targeted) {
     }
 
     private StoragePutComparison() {
@@ -36,8 +37,9 @@ public final class StoragePutComparison {
         Path log = Files.createTempFile("conductor-storage-bench", ".log");
         BenchLogging.infoToFile(log, "io.maestro.conductor", "conductor.decisions");
         try (StoragePutFixture fixture = new StoragePutFixture()) {
-            List<Kind> kinds = List.of(new Kind("raw", fixture::raw), new Kind("adapter", fixture::adapter),
-                    new Kind("adapter+receipt", fixture::adapterWithReceipt));
+            List<Kind> kinds = List.of(new Kind("raw", fixture::raw, false),
+                    new Kind("adapter", fixture::adapter, true),
+                    new Kind("adapter+receipt", fixture::adapterWithReceipt, false));
             System.out.printf(Locale.ROOT, "64 KiB puts to S3Proxy: %d warm-up + %d x %d measured iterations, "
                     + "adapter and decision logs at INFO in %s%n", warmup, blocks, perBlock, log);
             measure(kinds, warmup);
@@ -74,10 +76,12 @@ public final class StoragePutComparison {
         for (int k = 1; k < kinds.size(); k++) {
             double p50 = all.get(k).percentileMicros(50);
             List<Double> ratios = blockRatios.get(k).stream().sorted().toList();
-            System.out.printf(Locale.ROOT, "ratio %s/raw = %.3f (p50 %+.0f us; blocks %.3f .. %.3f, median %.3f); "
-                            + "target <= %.2f: %s%n", kinds.get(k).name(), p50 / raw, p50 - raw, ratios.get(0),
-                    ratios.get(ratios.size() - 1), ratios.get(ratios.size() / 2), TARGET,
-                    p50 / raw <= TARGET ? "met" : "NOT met");
+            String verdict = kinds.get(k).targeted()
+                    ? String.format(Locale.ROOT, "target <= %.2f: %s", TARGET, p50 / raw <= TARGET ? "met" : "NOT met")
+                    : "no target: a receipt per object, where the evidence workflow writes one per bundle";
+            System.out.printf(Locale.ROOT, "ratio %s/raw = %.3f (p50 %+.0f us; blocks %.3f .. %.3f, median %.3f); %s%n",
+                    kinds.get(k).name(), p50 / raw, p50 - raw, ratios.get(0), ratios.get(ratios.size() - 1),
+                    ratios.get(ratios.size() / 2), verdict);
         }
     }
 
