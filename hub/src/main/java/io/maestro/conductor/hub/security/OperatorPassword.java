@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
+
+import io.maestro.conductor.registry.secret.OwnerOnlyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class OperatorPassword {
 
     static final String FILE_NAME = "operator-password";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Logger log = LoggerFactory.getLogger(OperatorPassword.class);
 
     private OperatorPassword() {
@@ -53,18 +50,18 @@ public final class OperatorPassword {
                 throw new IllegalStateException("No operator password: set CONDUCTOR_OPERATOR_PASSWORD");
             }
             String generated = generate();
-            Files.createDirectories(dataDir);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            Files.writeString(file, generated, StandardCharsets.UTF_8);
+            String kept = OwnerOnlyFile.readOrCreate(file, () -> generated).strip();
+            if (!kept.equals(generated)) {
+                // Another hub on the same data dir created it at the same moment; use theirs.
+                log.info("event=operator_password_source source=file path={}", file);
+                return kept;
+            }
             log.info("event=operator_password_generated path={}", file);
             console.println();
             console.println("Conductor operator login (shown once, kept in " + file + "):");
             console.println("  user: operator   password: " + generated);
             console.println();
             return generated;
-        } catch (FileAlreadyExistsException raced) {
-            // Another hub on the same data dir wrote it first; use theirs.
-            return resolve(null, dataDir, false, console);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create " + file, e);
         }

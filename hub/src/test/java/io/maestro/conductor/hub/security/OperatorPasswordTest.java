@@ -9,6 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,5 +81,31 @@ class OperatorPasswordTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CONDUCTOR_OPERATOR_PASSWORD");
         assertThat(dataDir.resolve("operator-password")).doesNotExist();
+    }
+
+    @Test
+    void hubsStartingTogetherOnANewDataDirAgreeAndOnlyOneShowsThePassword() throws Exception {
+        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+        ExecutorService hubs = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> passwords = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                passwords.add(hubs.submit(() -> {
+                    start.await();
+                    return OperatorPassword.resolve(null, dataDir, true, out);
+                }));
+            }
+            start.countDown();
+            Set<String> distinct = new HashSet<>();
+            for (Future<String> password : passwords) {
+                distinct.add(password.get());
+            }
+            String kept = Files.readString(dataDir.resolve("operator-password"));
+            assertThat(distinct).containsExactly(kept);
+            assertThat(consoleText().split(kept, -1)).hasSize(2);
+        } finally {
+            hubs.shutdownNow();
+        }
     }
 }

@@ -10,11 +10,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
 /**
@@ -43,11 +39,7 @@ public interface MasterKeySource {
     static MasterKeySource fromDataDir(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
-            if (!Files.exists(file)) {
-                Keysets.createOwnerOnly(file, Keysets.serialize(Keysets.generate()));
-            }
-            return fromKeysetJson(Files.readString(file, StandardCharsets.UTF_8));
+            return fromKeysetJson(OwnerOnlyFile.readOrCreate(file, () -> Keysets.serialize(Keysets.generate())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the master keyset in " + dataDir, e);
         }
@@ -97,17 +89,6 @@ public interface MasterKeySource {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot serialise keyset", e);
             }
-        }
-
-        static void createOwnerOnly(Path file, String content) throws IOException {
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            } catch (FileAlreadyExistsException raced) {
-                return;
-            }
-            Files.writeString(file, content, StandardCharsets.UTF_8);
         }
     }
 }
