@@ -27,9 +27,11 @@ public final class CamelDelegate implements AutoCloseable {
 
     /**
      * Starts the endpoint and a producer on it. Starting may already talk to the store (e.g. a bucket check), so it
-     * fails like any call would: mapped, with whatever was started stopped again.
+     * fails like any call would: mapped, with whatever was started stopped again and {@code onFailure} run (the
+     * caller's clients closed).
      */
-    public static CamelDelegate start(Endpoint endpoint, Function<Exception, AdapterException> errors) {
+    public static CamelDelegate start(Endpoint endpoint, Function<Exception, AdapterException> errors,
+                                      Runnable onFailure) {
         Producer producer = null;
         try {
             ServiceHelper.startService(endpoint);
@@ -38,6 +40,7 @@ public final class CamelDelegate implements AutoCloseable {
             return new CamelDelegate(endpoint, producer, errors);
         } catch (Exception e) {
             ServiceHelper.stopAndShutdownServices(producer, endpoint);
+            onFailure.run();
             throw errors.apply(e);
         }
     }

@@ -18,12 +18,11 @@ import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.storage.StorageInstanceConfig;
-import io.maestro.conductor.storage.StorageKeys;
+import io.maestro.conductor.storage.backend.BucketBackend;
 import io.maestro.conductor.storage.backend.CamelDelegate;
 import io.maestro.conductor.storage.backend.ObjectContent;
 import io.maestro.conductor.storage.backend.ObjectInfo;
 import io.maestro.conductor.storage.backend.ObjectPage;
-import io.maestro.conductor.storage.backend.StorageBackend;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.google.storage.GoogleCloudStorageComponent;
@@ -38,19 +37,14 @@ import org.apache.camel.component.google.storage.GoogleCloudStorageOperations;
  * the Camel producer reads whole objects into memory, lists without pages and signs V2 URLs, where this adapter
  * streams, pages and signs V4.
  */
-public final class GcsStorageBackend implements StorageBackend {
+public final class GcsStorageBackend extends BucketBackend {
 
-    private final String instanceId;
-    private final String bucket;
-    private final StorageKeys keys;
     private final Storage storage;
     private final CamelDelegate delegate;
 
     public GcsStorageBackend(CamelContext camelContext, ResolvedInstance instance, StorageInstanceConfig config,
                              Storage storage) throws Exception {
-        this.instanceId = instance.ref().id();
-        this.bucket = config.bucket();
-        this.keys = new StorageKeys(config.keyPrefix(), instanceId);
+        super(instance, config, "gs");
         this.storage = storage;
         GoogleCloudStorageConfiguration camelConfig = new GoogleCloudStorageConfiguration();
         camelConfig.setBucketName(config.bucket());
@@ -58,22 +52,7 @@ public final class GcsStorageBackend implements StorageBackend {
         camelConfig.setAutoCreateBucket(false);
         GoogleCloudStorageEndpoint endpoint = new GoogleCloudStorageEndpoint("google-storage://" + config.bucket(),
                 new GoogleCloudStorageComponent(camelContext), camelConfig);
-        try {
-            this.delegate = CamelDelegate.start(endpoint, e -> GcsErrors.map(e, instanceId, bucket));
-        } catch (AdapterException e) {
-            closeClient();
-            throw e;
-        }
-    }
-
-    @Override
-    public StorageKeys keys() {
-        return keys;
-    }
-
-    @Override
-    public String locationOf(String fullKey) {
-        return "gs://" + bucket + "/" + fullKey;
+        this.delegate = CamelDelegate.start(endpoint, e -> GcsErrors.map(e, instanceId, bucket), this::closeClient);
     }
 
     @Override

@@ -12,12 +12,11 @@ import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
 import io.maestro.conductor.storage.StorageInstanceConfig;
-import io.maestro.conductor.storage.StorageKeys;
+import io.maestro.conductor.storage.backend.BucketBackend;
 import io.maestro.conductor.storage.backend.CamelDelegate;
 import io.maestro.conductor.storage.backend.ObjectContent;
 import io.maestro.conductor.storage.backend.ObjectInfo;
 import io.maestro.conductor.storage.backend.ObjectPage;
-import io.maestro.conductor.storage.backend.StorageBackend;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -41,20 +40,15 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * credentials from the tenant's secrets). {@code list} calls the same client's ListObjectsV2 directly, because the
  * Camel producer's listObjects has no continuation token or page size.
  */
-public final class S3StorageBackend implements StorageBackend {
+public final class S3StorageBackend extends BucketBackend {
 
-    private final String instanceId;
-    private final String bucket;
-    private final StorageKeys keys;
     private final S3Client client;
     private final S3Presigner presigner;
     private final CamelDelegate delegate;
 
     public S3StorageBackend(CamelContext camelContext, ResolvedInstance instance, StorageInstanceConfig config,
                             InstanceSecrets secrets) throws Exception {
-        this.instanceId = instance.ref().id();
-        this.bucket = config.bucket();
-        this.keys = new StorageKeys(config.keyPrefix(), instanceId);
+        super(instance, config, "s3");
         AwsCredentialsProvider credentials = S3Clients.credentials(secrets);
         this.client = S3Clients.client(config, credentials);
         this.presigner = S3Clients.presigner(config, credentials);
@@ -68,22 +62,7 @@ public final class S3StorageBackend implements StorageBackend {
         camelConfig.setAutoCreateBucket(false);
         AWS2S3Endpoint endpoint = new AWS2S3Endpoint("aws2-s3://" + config.bucket(),
                 new AWS2S3Component(camelContext), camelConfig);
-        try {
-            this.delegate = CamelDelegate.start(endpoint, e -> S3Errors.map(e, instanceId, bucket));
-        } catch (AdapterException e) {
-            closeClients();
-            throw e;
-        }
-    }
-
-    @Override
-    public StorageKeys keys() {
-        return keys;
-    }
-
-    @Override
-    public String locationOf(String fullKey) {
-        return "s3://" + bucket + "/" + fullKey;
+        this.delegate = CamelDelegate.start(endpoint, e -> S3Errors.map(e, instanceId, bucket), this::closeClients);
     }
 
     @Override
