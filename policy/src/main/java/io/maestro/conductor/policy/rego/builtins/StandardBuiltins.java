@@ -23,6 +23,7 @@ public final class StandardBuiltins {
       new TypeBuiltins(),
       new EncodingBuiltins(),
       new CryptoBuiltins(),
+      new X509Builtins(),
       new TimeBuiltins(),
       new NetBuiltins(),
       new SemverBuiltins(),
