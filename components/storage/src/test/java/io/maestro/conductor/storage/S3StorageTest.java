@@ -3,7 +3,10 @@ package io.maestro.conductor.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
@@ -184,6 +188,38 @@ class S3StorageTest {
     }
 
     @Test
+    void aBodyOfUnknownLengthLongerThanOnePartStreamsAsAMultipartUpload() throws Exception {
+        byte[] content = new byte[2 * 8 * 1024 * 1024 + 12_345];
+        new Random(7).nextBytes(content);
+        Exchange put = harness.call("put_object", "evidence", new UnknownLength(new ByteArrayInputStream(content)),
+                Map.of(StorageConstants.KEY, "big/three-parts.bin"));
+        assertThat(put.getException()).isNull();
+        assertThat(put.getMessage().getHeader(StorageConstants.ETAG, String.class)).isNotBlank();
+        assertThat(s3.objectKeys(bucket)).containsExactly("tenants/acme/big/three-parts.bin");
+
+        Exchange get = harness.call("get_object", "evidence", null, Map.of(StorageConstants.KEY, "big/three-parts.bin"));
+        assertThat(get.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class)).isEqualTo(content.length);
+        try (InputStream body = get.getMessage().getBody(InputStream.class)) {
+            assertThat(body.readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aBodyThatFailsMidUploadLeavesNoObjectAndNoParts() {
+        InputStream failing = new UnknownLength(new SequenceInputStream(
+                new ByteArrayInputStream(new byte[9 * 1024 * 1024]), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("client went away");
+                    }
+                }));
+        Exchange put = harness.call("put_object", "evidence", failing, Map.of(StorageConstants.KEY, "big/broken.bin"));
+        assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
+                e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.REQUEST_INVALID));
+        assertThat(s3.objectKeys(bucket)).isEmpty();
+    }
+
+    @Test
     void aMissingBucketIsStorageBucketMissing() {
         harness.instances.put(StorageHarness.instance("nobucket", StorageComponent.BACKEND_S3, 1, config("no-such-bucket", s3.endpoint().toString())));
         Exchange put = harness.call("put_object", "nobucket", bytes("x"), Map.of(StorageConstants.KEY, "k"));
@@ -324,6 +360,13 @@ class S3StorageTest {
                 StorageInstanceConfig.KEY_PREFIX, "tenants/acme",
                 StorageInstanceConfig.ACCESS_KEY, "secret:s3-access",
                 StorageInstanceConfig.SECRET_KEY, "secret:s3-secret");
+    }
+
+    /** A stream that hides its length from Camel's type converters, as a request body of unknown length does. */
+    private static final class UnknownLength extends FilterInputStream {
+        UnknownLength(InputStream in) {
+            super(in);
+        }
     }
 
     private static InputStream bytes(String text) {

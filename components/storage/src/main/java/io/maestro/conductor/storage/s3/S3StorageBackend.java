@@ -1,6 +1,8 @@
 package io.maestro.conductor.storage.s3;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +67,35 @@ public final class S3StorageBackend extends BucketBackend {
         this.delegate = CamelDelegate.start(endpoint, e -> S3Errors.map(e, instanceId, bucket), this::closeClients);
     }
 
+    /**
+     * A body of known length streams through the Camel producer. One of unknown length is read up to one part: if it
+     * ends there it is put with the length now known, else it streams as a multipart upload.
+     */
     @Override
     public ObjectInfo put(String fullKey, InputStream body, long length, String contentType) {
+        if (length >= 0) {
+            return putKnownLength(fullKey, body, length, contentType);
+        }
+        try {
+            byte[] firstPart = S3StreamingUpload.readFirstPart(body);
+            if (firstPart.length < S3StreamingUpload.PART_SIZE) {
+                return putKnownLength(fullKey, new ByteArrayInputStream(firstPart), firstPart.length, contentType);
+            }
+            String etag = S3StreamingUpload.upload(client, bucket, fullKey, contentType, firstPart, body);
+            return new ObjectInfo(fullKey, -1, contentType, etag, null);
+        } catch (UncheckedIOException e) {
+            throw new AdapterException(AdapterErrorCode.REQUEST_INVALID, instanceId,
+                    "the object body could not be read: " + e.getCause().getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, instanceId, bucket);
+        }
+    }
+
+    private ObjectInfo putKnownLength(String fullKey, InputStream body, long length, String contentType) {
         Exchange exchange = call(null, fullKey, message -> {
             message.setBody(body);
             message.setHeader(AWS2S3Constants.CONTENT_TYPE, contentType);
-            if (length >= 0) {
-                message.setHeader(AWS2S3Constants.CONTENT_LENGTH, length);
-            }
+            message.setHeader(AWS2S3Constants.CONTENT_LENGTH, length);
         });
         return new ObjectInfo(fullKey, length, contentType,
                 exchange.getMessage().getHeader(AWS2S3Constants.E_TAG, String.class), null);
