@@ -45,6 +45,7 @@ final class X509Builtins implements BuiltinGroup {
   static final String VERIFY_OPTS = "crypto.x509.parse_and_verify_certificates_with_options";
   static final String CSR = "crypto.x509.parse_certificate_request";
   static final String RSA_KEY = "crypto.x509.parse_rsa_private_key";
+  static final String KEYPAIR = "crypto.x509.parse_keypair";
 
   private static final String MALFORMED = "x509: malformed certificate";
   /** Go's names for the extended key usages that verification options may require. */
@@ -74,6 +75,8 @@ final class X509Builtins implements BuiltinGroup {
           return verify(VERIFY_OPTS, input, Operands.object(VERIFY_OPTS, a, 2));
         }, STR, OBJ),
         spec(CSR, OBJ, (ctx, a) -> X509Keys.certificateRequest(CSR, Operands.string(CSR, a, 1)), STR),
+        spec(KEYPAIR, OBJ, (ctx, a) -> X509Keys.keyPair(KEYPAIR, Operands.string(KEYPAIR, a, 1),
+            Operands.string(KEYPAIR, a, 2)), STR, STR),
         spec(RSA_KEY, Specs.ANY, (ctx, a) -> X509Keys.rsaPrivateKeyJwk(RSA_KEY, Operands.string(RSA_KEY, a, 1)),
             STR));
   }

@@ -4,7 +4,10 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.maestro.conductor.policy.rego.value.ArrayValue;
 import io.maestro.conductor.policy.rego.value.NullValue;
+import io.maestro.conductor.policy.rego.value.NumberValue;
+import io.maestro.conductor.policy.rego.value.ObjectValue;
 import io.maestro.conductor.policy.rego.value.Value;
 import io.maestro.conductor.policy.rego.value.Values;
 import java.math.BigInteger;
@@ -95,6 +98,113 @@ final class X509Keys {
       }
     }
     return keys;
+  }
+
+  /**
+   * OPA's {@code crypto.x509.parse_keypair}: Go's {@code tls.Certificate} for a certificate (chain) and its
+   * private key, each PEM, base64 PEM or base64 DER; the key must match the first certificate's public key.
+   */
+  static Value keyPair(String name, String certText, String keyText) {
+    byte[] certPem = pemOrWrapped(name, certText, "CERTIFICATE");
+    byte[] keyPem = pemOrWrapped(name, keyText, "PRIVATE KEY");
+    List<Value> ders = new ArrayList<>();
+    List<byte[]> certDers = new ArrayList<>();
+    for (Pem.Block b : Pem.decodeAll(certPem)) {
+      if ("CERTIFICATE".equals(b.type())) {
+        certDers.add(b.bytes());
+        ders.add(X509Json.bytes(b.bytes()));
+      }
+    }
+    if (certDers.isEmpty()) throw BuiltinException.failed(name, "tls: failed to find any PEM data in certificate input");
+    byte[] keyDer = null;
+    for (Pem.Block b : Pem.decodeAll(keyPem)) {
+      if (b.type().equals("PRIVATE KEY") || b.type().endsWith(" PRIVATE KEY")) {
+        keyDer = b.bytes();
+        break;
+      }
+    }
+    if (keyDer == null) throw BuiltinException.failed(name, "tls: failed to find any PEM data in key input");
+    java.security.cert.X509Certificate leaf;
+    try {
+      leaf = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+          .generateCertificate(new java.io.ByteArrayInputStream(certDers.get(0)));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw BuiltinException.failed(name, "x509: malformed certificate");
+    }
+    PrivateKey key = anyPrivateKey(keyDer);
+    if (key == null) throw BuiltinException.failed(name, "tls: failed to parse private key");
+    Value privateJson = goPrivateKey(name, key, leaf.getPublicKey());
+    ObjectValue leafJson;
+    try {
+      leafJson = X509Json.certificate(leaf, false);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw BuiltinException.failed(name, "x509: malformed certificate");
+    }
+    Map<String, Value> out = new java.util.HashMap<>();
+    out.put("Certificate", new ArrayValue(ders));
+    out.put("PrivateKey", privateJson);
+    out.put("Leaf", leafJson);
+    out.put("SupportedSignatureAlgorithms", NullValue.INSTANCE);
+    out.put("OCSPStaple", NullValue.INSTANCE);
+    out.put("SignedCertificateTimestamps", NullValue.INSTANCE);
+    return X509Json.object(out);
+  }
+
+  /** OPA's preparation: base64-decode text that is not PEM, and wrap what is then still not PEM as a block. */
+  private static byte[] pemOrWrapped(String name, String text, String type) {
+    byte[] data = text.getBytes(StandardCharsets.UTF_8);
+    if (!X509Builtins.startsWith(data, "-----BEGIN ")) data = X509Builtins.base64(name, text);
+    if (!X509Builtins.startsWith(data, "-----BEGIN")) {
+      String body = java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(data);
+      data = ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
+          .getBytes(StandardCharsets.US_ASCII);
+    }
+    return data;
+  }
+
+  /** Go's {@code tls} key parsing: PKCS #1, then PKCS #8, then SEC 1; null when none fits. */
+  private static PrivateKey anyPrivateKey(byte[] der) {
+    try {
+      return pkcs1(der);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // next form
+    }
+    try {
+      return pkcs8(der);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // next form
+    }
+    try {
+      return sec1(der);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Go's JSON of {@code *rsa.PrivateKey} / {@code *ecdsa.PrivateKey}, after checking it matches {@code pub}. */
+  private static Value goPrivateKey(String name, PrivateKey key, PublicKey pub) {
+    if (key instanceof RSAPrivateCrtKey rsa && pub instanceof java.security.interfaces.RSAPublicKey rpub) {
+      if (!rsa.getModulus().equals(rpub.getModulus()) || !rsa.getPublicExponent().equals(rpub.getPublicExponent())) {
+        throw BuiltinException.failed(name, "tls: private key does not match public key");
+      }
+      Map<String, Value> pre = Map.of("Dp", NumberValue.of(rsa.getPrimeExponentP()),
+          "Dq", NumberValue.of(rsa.getPrimeExponentQ()), "Qinv", NumberValue.of(rsa.getCrtCoefficient()),
+          "CRTValues", ArrayValue.EMPTY);
+      return X509Json.object(Map.of("N", NumberValue.of(rsa.getModulus()), "E", NumberValue.of(rsa.getPublicExponent()),
+          "D", NumberValue.of(rsa.getPrivateExponent()),
+          "Primes", ArrayValue.of(NumberValue.of(rsa.getPrimeP()), NumberValue.of(rsa.getPrimeQ())),
+          "Precomputed", X509Json.object(pre)));
+    }
+    if (key instanceof ECPrivateKey ec && pub instanceof ECPublicKey epub) {
+      ECPoint w = multiply(ec.getParams(), ec.getS());
+      if (!w.equals(epub.getW())) throw BuiltinException.failed(name, "tls: private key does not match public key");
+      return X509Json.object(Map.of("Curve", ObjectValue.EMPTY, "X", NumberValue.of(w.getAffineX()),
+          "Y", NumberValue.of(w.getAffineY()), "D", NumberValue.of(ec.getS())));
+    }
+    if (key instanceof RSAPrivateCrtKey || key instanceof ECPrivateKey) {
+      throw BuiltinException.failed(name, "tls: private key type does not match public key type");
+    }
+    throw BuiltinException.failed(name, "unsupported private key type " + key.getAlgorithm());
   }
 
   private static PrivateKey pkcs1(byte[] der) throws GeneralSecurityException {

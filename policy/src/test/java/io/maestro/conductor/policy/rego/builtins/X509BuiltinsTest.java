@@ -265,6 +265,49 @@ class X509BuiltinsTest {
     assertThat(error("crypto.x509.parse_rsa_private_key", s("")).getMessage()).contains("input PEM data was empty");
   }
 
+  @Test
+  void ecPrivateKeyJwkCarriesItsPublicPoint() throws GeneralSecurityException {
+    KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+    gen.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    KeyPair ec = gen.generateKeyPair();
+    java.security.interfaces.ECPublicKey pub = (java.security.interfaces.ECPublicKey) ec.getPublic();
+    ObjectValue jwk = (ObjectValue) call("crypto.x509.parse_rsa_private_key",
+        s(pem("PRIVATE KEY", ec.getPrivate().getEncoded())));
+    assertThat(jwk.get("kty")).isEqualTo(s("EC"));
+    assertThat(jwk.get("crv")).isEqualTo(s("P-256"));
+    assertThat(jwk.get("x")).isEqualTo(s(Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(fixed(pub.getW().getAffineX(), 32))));
+    assertThat(jwk.get("y")).isEqualTo(s(Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(fixed(pub.getW().getAffineY(), 32))));
+  }
+
+  @Test
+  void keyPairOfCertificateAndMatchingKey() {
+    String keyPem = pem("PRIVATE KEY", leafKey.getPrivate().getEncoded());
+    String b64Der = Base64.getEncoder().encodeToString(leafKey.getPrivate().getEncoded());
+    for (String[] input : List.of(new String[] {pem(leaf) + pem(mid), keyPem},
+        new String[] {Base64.getEncoder().encodeToString(leaf), b64Der})) {
+      ObjectValue pair = (ObjectValue) call("crypto.x509.parse_keypair", s(input[0]), s(input[1]));
+      ArrayValue certs = (ArrayValue) pair.get("Certificate");
+      assertThat(certs.get(0)).isEqualTo(s(Base64.getEncoder().encodeToString(leaf)));
+      assertThat(path(pair, "Leaf", "Subject", "CommonName")).isEqualTo(s("api.conductor.test"));
+      assertThat(((ObjectValue) pair.get("Leaf")).get("URIStrings")).isNull();
+      RSAPublicKey pub = (RSAPublicKey) leafKey.getPublic();
+      assertThat(path(pair, "PrivateKey", "N")).isEqualTo(NumberValue.of(pub.getModulus()));
+      assertThat(path(pair, "PrivateKey", "Primes")).isInstanceOfSatisfying(ArrayValue.class,
+          primes -> assertThat(primes.size()).isEqualTo(2));
+      assertThat(path(pair, "PrivateKey", "Precomputed", "CRTValues")).isEqualTo(ArrayValue.EMPTY);
+      assertThat(pair.get("OCSPStaple")).isEqualTo(NullValue.INSTANCE);
+    }
+    assertThat(((ArrayValue) ((ObjectValue) call("crypto.x509.parse_keypair", s(pem(leaf) + pem(mid)), s(keyPem)))
+        .get("Certificate")).size()).isEqualTo(2);
+    String otherKey = pem("PRIVATE KEY", strangerKey.getPrivate().getEncoded());
+    assertThat(error("crypto.x509.parse_keypair", s(pem(leaf)), s(otherKey)).getMessage())
+        .contains("private key does not match public key");
+    assertThat(error("crypto.x509.parse_keypair", s(pem(leaf)), s(pem(leaf))).getMessage())
+        .contains("failed to find any PEM data in key input");
+  }
+
   // ---- helpers: names, extensions, certificates ---------------------------------------------------------
 
   private static List<String> commonNames(ArrayValue certs) {
@@ -379,6 +422,13 @@ class X509BuiltinsTest {
   private static byte[] unsigned(BigInteger i) {
     byte[] b = i.toByteArray();
     return b[0] == 0 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
+  }
+
+  private static byte[] fixed(BigInteger i, int len) {
+    byte[] b = unsigned(i);
+    byte[] out = new byte[len];
+    System.arraycopy(b, 0, out, len - b.length, b.length);
+    return out;
   }
 
   private static String pem(byte[] der) { return pem("CERTIFICATE", der); }
