@@ -7,6 +7,7 @@ import io.maestro.conductor.policy.rego.value.NumberValue;
 import io.maestro.conductor.policy.rego.value.ObjectValue;
 import io.maestro.conductor.policy.rego.value.StringValue;
 import io.maestro.conductor.policy.rego.value.Value;
+import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
@@ -125,6 +126,11 @@ final class X509Json {
       out.put(key, NullValue.INSTANCE);
     }
     out.put("PermittedDNSDomainsCritical", BooleanValue.FALSE);
+    for (String key : List.of("InhibitAnyPolicy", "InhibitPolicyMapping", "RequireExplicitPolicy")) {
+      out.put(key, NumberValue.of(0));
+      out.put(key + "Zero", BooleanValue.FALSE);
+    }
+    out.put("PolicyMappings", NullValue.INSTANCE);
     if (uriStrings) out.put("URIStrings", NullValue.INSTANCE);
 
     List<Value> extensionValues = new ArrayList<>();
@@ -276,6 +282,22 @@ final class X509Json {
           out.put("Policies", new ArrayValue(policies));
         }
       }
+      case "2.5.29.54" -> putSkip(out, "InhibitAnyPolicy", Der.parse(value).integer());
+      case "2.5.29.36" -> {
+        for (Der.Element e : Der.parse(value).children()) {
+          if (e.context() == 0) putSkip(out, "RequireExplicitPolicy", new BigInteger(e.content()));
+          if (e.context() == 1) putSkip(out, "InhibitPolicyMapping", new BigInteger(e.content()));
+        }
+      }
+      case "2.5.29.33" -> {
+        List<Value> mappings = new ArrayList<>();
+        for (Der.Element m : Der.parse(value).children()) {
+          List<Der.Element> pair = m.children();
+          mappings.add(object(Map.of("IssuerDomainPolicy", StringValue.of(pair.get(0).oid()),
+              "SubjectDomainPolicy", StringValue.of(pair.get(1).oid()))));
+        }
+        if (!mappings.isEmpty()) out.put("PolicyMappings", new ArrayValue(mappings));
+      }
       case "2.5.29.30" -> {
         out.put("PermittedDNSDomainsCritical", BooleanValue.of(critical));
         for (Der.Element subtrees : Der.parse(value).children()) {
@@ -310,6 +332,12 @@ final class X509Json {
       }
       default -> { }
     }
+  }
+
+  /** A policy skip count and Go's companion {@code ...Zero} flag. */
+  private static void putSkip(Map<String, Value> out, String field, BigInteger count) {
+    out.put(field, NumberValue.of(count.intValueExact()));
+    out.put(field + "Zero", BooleanValue.of(count.signum() == 0));
   }
 
   private static void subjectAltNames(Map<String, Value> out, byte[] value, boolean uriStrings) {

@@ -133,6 +133,40 @@ class X509BuiltinsTest {
   }
 
   @Test
+  void policyExtensionsAndNameConstraints() throws GeneralSecurityException {
+    byte[] exts = seq(
+        extension(new int[] {2, 5, 29, 19}, true, seq(tlv(0x01, new byte[] {(byte) 0xff}), tlv(0x02, new byte[] {0}))),
+        extension(new int[] {2, 5, 29, 32}, false, seq(seq(oid(2, 23, 140, 1, 2, 1)))),
+        extension(new int[] {2, 5, 29, 33}, false, seq(seq(oid(1, 2, 3, 4), oid(1, 2, 3, 5)))),
+        extension(new int[] {2, 5, 29, 36}, false, seq(tlv(0x81, new byte[] {2}))),
+        extension(new int[] {2, 5, 29, 54}, false, tlv(0x02, new byte[] {0})),
+        extension(new int[] {2, 5, 29, 30}, true, seq(
+            tlv(0xa0, concat(seq(tlv(0x82, ascii("conductor.test"))), seq(tlv(0x87, new byte[] {10, 0, 0, 0, -1, 0, 0, 0})))),
+            tlv(0xa1, seq(tlv(0x82, ascii("bad.conductor.test")))))),
+        extension(new int[] {1, 2, 3, 4, 5}, true, tlv(0x05, new byte[0])));
+    byte[] n = name(null, "Conductor Test", "Policy CA");
+    byte[] der = cert(BigInteger.TEN, n, n, now, now.plus(Duration.ofDays(1)), rootKey, rootKey, exts);
+    ObjectValue c = (ObjectValue) ((ArrayValue) call(PARSE, s(pem(der)))).get(0);
+    assertThat(c.get("MaxPathLen")).isEqualTo(n(0));
+    assertThat(c.get("MaxPathLenZero")).isEqualTo(BooleanValue.TRUE);
+    assertThat(c.get("PolicyIdentifiers")).isEqualTo(json("[[2,23,140,1,2,1]]"));
+    assertThat(c.get("Policies")).isEqualTo(arr(s("2.23.140.1.2.1")));
+    assertThat(c.get("PolicyMappings")).isEqualTo(json(
+        "[{\"IssuerDomainPolicy\":\"1.2.3.4\",\"SubjectDomainPolicy\":\"1.2.3.5\"}]"));
+    assertThat(c.get("InhibitPolicyMapping")).isEqualTo(n(2));
+    assertThat(c.get("InhibitPolicyMappingZero")).isEqualTo(BooleanValue.FALSE);
+    assertThat(c.get("RequireExplicitPolicy")).isEqualTo(n(0));
+    assertThat(c.get("RequireExplicitPolicyZero")).isEqualTo(BooleanValue.FALSE);
+    assertThat(c.get("InhibitAnyPolicy")).isEqualTo(n(0));
+    assertThat(c.get("InhibitAnyPolicyZero")).isEqualTo(BooleanValue.TRUE);
+    assertThat(c.get("PermittedDNSDomainsCritical")).isEqualTo(BooleanValue.TRUE);
+    assertThat(c.get("PermittedDNSDomains")).isEqualTo(arr(s("conductor.test")));
+    assertThat(c.get("ExcludedDNSDomains")).isEqualTo(arr(s("bad.conductor.test")));
+    assertThat(c.get("PermittedIPRanges")).isEqualTo(json("[{\"IP\":\"10.0.0.0\",\"Mask\":\"/wAAAA==\"}]"));
+    assertThat(c.get("UnhandledCriticalExtensions")).isEqualTo(json("[[1,2,3,4,5]]"));
+  }
+
+  @Test
   void severalCertificatesKeepTheirOrderInEveryEncoding() {
     List<Value> expected = List.of(s("Test Root CA"), s("Test Intermediate CA"), s("api.conductor.test"));
     String pemChain = pem(root) + pem(mid) + pem(leaf);
