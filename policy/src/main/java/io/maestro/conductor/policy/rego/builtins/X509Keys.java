@@ -109,21 +109,36 @@ final class X509Keys {
     byte[] keyPem = pemOrWrapped(name, keyText, "PRIVATE KEY");
     List<Value> ders = new ArrayList<>();
     List<byte[]> certDers = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     for (Pem.Block b : Pem.decodeAll(certPem)) {
       if ("CERTIFICATE".equals(b.type())) {
         certDers.add(b.bytes());
         ders.add(X509Json.bytes(b.bytes()));
+      } else {
+        skipped.add(b.type());
       }
     }
-    if (certDers.isEmpty()) throw BuiltinException.failed(name, "tls: failed to find any PEM data in certificate input");
+    if (certDers.isEmpty()) {
+      throw BuiltinException.failed(name, skipped.isEmpty() ? "tls: failed to find any PEM data in certificate input"
+          : "tls: failed to find \"CERTIFICATE\" PEM block in certificate input after skipping PEM blocks of the"
+              + " following types: [" + String.join(" ", skipped) + "]");
+    }
     byte[] keyDer = null;
+    skipped.clear();
     for (Pem.Block b : Pem.decodeAll(keyPem)) {
       if (b.type().equals("PRIVATE KEY") || b.type().endsWith(" PRIVATE KEY")) {
         keyDer = b.bytes();
         break;
       }
+      skipped.add(b.type());
     }
-    if (keyDer == null) throw BuiltinException.failed(name, "tls: failed to find any PEM data in key input");
+    if (keyDer == null) {
+      String why = skipped.isEmpty() ? "tls: failed to find any PEM data in key input"
+          : skipped.contains("CERTIFICATE") ? "tls: found a certificate rather than a key in the PEM for the private key"
+          : "tls: failed to find PEM block with type ending in \"PRIVATE KEY\" in key input after skipping PEM blocks"
+              + " of the following types: [" + String.join(" ", skipped) + "]";
+      throw BuiltinException.failed(name, why);
+    }
     java.security.cert.X509Certificate leaf;
     try {
       leaf = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")

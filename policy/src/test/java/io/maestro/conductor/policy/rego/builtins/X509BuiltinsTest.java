@@ -339,7 +339,10 @@ class X509BuiltinsTest {
     assertThat(error("crypto.x509.parse_keypair", s(pem(leaf)), s(otherKey)).getMessage())
         .contains("private key does not match public key");
     assertThat(error("crypto.x509.parse_keypair", s(pem(leaf)), s(pem(leaf))).getMessage())
-        .contains("failed to find any PEM data in key input");
+        .contains("found a certificate rather than a key");
+    assertThat(error("crypto.x509.parse_keypair", s(keyPem), s(keyPem)).getMessage())
+        .contains("failed to find \"CERTIFICATE\" PEM block in certificate input after skipping PEM blocks of the"
+            + " following types: [PRIVATE KEY]");
   }
 
   // ---- helpers: names, extensions, certificates ---------------------------------------------------------
