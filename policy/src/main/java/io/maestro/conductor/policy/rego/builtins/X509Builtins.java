@@ -182,7 +182,7 @@ final class X509Builtins implements BuiltinGroup {
       switch (key.value()) {
         case "DNSName" -> {
           if (!(v instanceof StringValue s)) throw BuiltinException.failed(name, "'DNSName' should be a string");
-          dns = s.value();
+          dns = trimQuotes(s.value());
         }
         case "CurrentTime" -> {
           if (!(v instanceof NumberValue n)) throw BuiltinException.failed(name, "'CurrentTime' should be a number");
@@ -207,8 +207,9 @@ final class X509Builtins implements BuiltinGroup {
           List<String> invalid = new ArrayList<>();
           for (Value item : items) {
             if (!(item instanceof StringValue s)) continue;
-            Integer usage = KEY_USAGE_OPTIONS.get(s.value());
-            if (usage == null) invalid.add(s.value());
+            String usageName = trimQuotes(s.value());
+            Integer usage = KEY_USAGE_OPTIONS.get(usageName);
+            if (usage == null) invalid.add(usageName);
             else usages.add(usage);
           }
           if (!invalid.isEmpty()) {
@@ -292,24 +293,57 @@ final class X509Builtins implements BuiltinGroup {
       return false;
     }
     if (sans == null) return false;
-    boolean ip = h.matches("[0-9.]+") && h.chars().filter(c -> c == '.').count() == 3 || h.contains(":");
+    byte[] ip = ipLiteral(h);
     String want = h.toLowerCase(Locale.ROOT);
     if (want.endsWith(".")) want = want.substring(0, want.length() - 1);
     for (List<?> san : sans) {
       int type = (Integer) san.get(0);
       String value = String.valueOf(san.get(1));
-      if (ip && type == 7 && sameIp(value, h)) return true;
-      if (!ip && type == 2 && dnsMatches(value.toLowerCase(Locale.ROOT), want)) return true;
+      if (ip != null && type == 7 && Arrays.equals(ip, ipLiteral(value))) return true;
+      if (ip == null && type == 2 && dnsMatches(value.toLowerCase(Locale.ROOT), want)) return true;
     }
     return false;
   }
 
-  private static boolean sameIp(String a, String b) {
-    try {
-      return java.net.InetAddress.getByName(a).equals(java.net.InetAddress.getByName(b));
-    } catch (java.net.UnknownHostException e) {
-      return false;
+  /** Go's {@code strings.Trim(s, "\"")}, which OPA applies to string options. */
+  private static String trimQuotes(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && s.charAt(start) == '"') start++;
+    while (end > start && s.charAt(end - 1) == '"') end--;
+    return s.substring(start, end);
+  }
+
+  /**
+   * The 16 bytes of an IP literal (IPv4 mapped into IPv6, as Go compares them), or null for anything else;
+   * never a name lookup.
+   */
+  static byte[] ipLiteral(String text) {
+    byte[] v4 = null;
+    if (text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      String[] parts = text.split("\\.");
+      v4 = new byte[4];
+      for (int i = 0; i < 4; i++) {
+        int octet = Integer.parseInt(parts[i]);
+        if (octet > 255 || (parts[i].length() > 1 && parts[i].startsWith("0"))) return null;
+        v4[i] = (byte) octet;
+      }
+    } else if (text.indexOf(':') >= 0 && text.matches("[0-9A-Fa-f:.]+")) {
+      try {
+        // a literal with ':' is parsed as IPv6 or rejected by the JDK, never looked up
+        byte[] b = java.net.InetAddress.getByName(text).getAddress();
+        if (b.length == 16) return b;
+        v4 = b;
+      } catch (java.net.UnknownHostException e) {
+        return null;
+      }
     }
+    if (v4 == null) return null;
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xff;
+    mapped[11] = (byte) 0xff;
+    System.arraycopy(v4, 0, mapped, 12, 4);
+    return mapped;
   }
 
   private static boolean dnsMatches(String pattern, String host) {

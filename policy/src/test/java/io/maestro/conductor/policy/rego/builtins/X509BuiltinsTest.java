@@ -235,6 +235,12 @@ class X509BuiltinsTest {
     assertThat(((ArrayValue) call(VERIFY_OPTS, s(chain), json("{\"DNSName\":\"x.api.conductor.test\"}"))).get(0))
         .isEqualTo(BooleanValue.TRUE);
     assertThat(call(VERIFY_OPTS, s(chain), json("{\"DNSName\":\"other.test\"}"))).isEqualTo(failed);
+    for (String ip : List.of("10.0.0.7", "2001:db8::7", "[2001:db8:0::7]")) {
+      assertThat(((ArrayValue) call(VERIFY_OPTS, s(chain), json("{\"DNSName\":\"" + ip + "\"}"))).get(0))
+          .as(ip).isEqualTo(BooleanValue.TRUE);
+    }
+    assertThat(call(VERIFY_OPTS, s(chain), json("{\"DNSName\":\"10.0.0.8\"}"))).isEqualTo(failed);
+    assertThat(call(VERIFY_OPTS, s(chain), json("{\"DNSName\":\"a.b.api.conductor.test\"}"))).isEqualTo(failed);
     long tooLate = now.plus(Duration.ofDays(60)).getEpochSecond() * 1_000_000_000L;
     assertThat(call(VERIFY_OPTS, s(chain), json("{\"CurrentTime\":" + tooLate + "}"))).isEqualTo(failed);
     long inside = now.plus(Duration.ofDays(2)).getEpochSecond() * 1_000_000_000L;
