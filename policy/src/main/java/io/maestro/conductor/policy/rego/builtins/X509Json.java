@@ -568,14 +568,29 @@ final class X509Json {
     out.put("Opaque", StringValue.of(opaque));
     out.put("User", user);
     out.put("Host", StringValue.of(host));
-    out.put("Path", StringValue.of(unescape(path)));
-    out.put("RawPath", StringValue.of(""));
+    String decodedPath = unescape(path);
+    String decodedFragment = unescape(fragment);
+    out.put("Path", StringValue.of(decodedPath));
+    out.put("RawPath", StringValue.of(escape(decodedPath, false).equals(path) ? "" : path));
     out.put("OmitHost", BooleanValue.FALSE);
     out.put("ForceQuery", BooleanValue.of(forceQuery));
     out.put("RawQuery", StringValue.of(rawQuery));
-    out.put("Fragment", StringValue.of(unescape(fragment)));
-    out.put("RawFragment", StringValue.of(""));
+    out.put("Fragment", StringValue.of(decodedFragment));
+    out.put("RawFragment", StringValue.of(escape(decodedFragment, true).equals(fragment) ? "" : fragment));
     return object(out);
+  }
+
+  /** Go's {@code url} escaping of a path ({@code fragment} false) or a fragment: what it would write itself. */
+  private static String escape(String s, boolean fragment) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-_.~$&+,/:;=@".indexOf(c) >= 0 || (fragment && "?!()*".indexOf(c) >= 0);
+      if (keep) sb.append(c);
+      else sb.append('%').append(String.format("%02X", b & 0xff));
+    }
+    return sb.toString();
   }
 
   private static String unescape(String s) {

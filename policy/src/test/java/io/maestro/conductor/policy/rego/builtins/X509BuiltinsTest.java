@@ -123,6 +123,24 @@ class X509BuiltinsTest {
   }
 
   @Test
+  void uriSansBecomeGoUrlFields() throws GeneralSecurityException {
+    byte[] exts = seq(extension(new int[] {2, 5, 29, 17}, false, seq(
+        tlv(0x86, ascii("https://user@svc.conductor.test:8443/a%2Fb/c?x=1&y=2#frag%20ment")),
+        tlv(0x86, ascii("urn:example:thing")))));
+    byte[] n = name(null, "Conductor Test", "URI holder");
+    byte[] der = cert(BigInteger.TWO, n, n, now, now.plus(Duration.ofDays(1)), rootKey, rootKey, exts);
+    ObjectValue c = (ObjectValue) ((ArrayValue) call(PARSE, s(pem(der)))).get(0);
+    assertThat(c.get("URIStrings")).isEqualTo(arr(s("https://user@svc.conductor.test:8443/a%2Fb/c?x=1&y=2#frag%20ment"),
+        s("urn:example:thing")));
+    assertThat(((ArrayValue) c.get("URIs")).get(0)).isEqualTo(json("{\"Scheme\":\"https\",\"Opaque\":\"\",\"User\":{},"
+        + "\"Host\":\"svc.conductor.test:8443\",\"Path\":\"/a/b/c\",\"RawPath\":\"/a%2Fb/c\",\"OmitHost\":false,"
+        + "\"ForceQuery\":false,\"RawQuery\":\"x=1&y=2\",\"Fragment\":\"frag ment\",\"RawFragment\":\"\"}"));
+    assertThat(((ArrayValue) c.get("URIs")).get(1)).isEqualTo(json("{\"Scheme\":\"urn\",\"Opaque\":\"example:thing\","
+        + "\"User\":null,\"Host\":\"\",\"Path\":\"\",\"RawPath\":\"\",\"OmitHost\":false,\"ForceQuery\":false,"
+        + "\"RawQuery\":\"\",\"Fragment\":\"\",\"RawFragment\":\"\"}"));
+  }
+
+  @Test
   void caCertificateHasCaFieldsAndNoSans() {
     ObjectValue c = (ObjectValue) ((ArrayValue) call(PARSE, s(pem(root)))).get(0);
     assertThat(c.get("IsCA")).isEqualTo(BooleanValue.TRUE);
