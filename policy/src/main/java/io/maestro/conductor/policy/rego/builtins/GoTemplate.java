@@ -271,11 +271,7 @@ final class GoTemplate {
           el.word();
           otherwise = List.of(parseIf(el, next.equals("with"), elseItem.line));
         } else {
-          el.expectEnd();
-          List<Node> rest = new ArrayList<>();
-          String end2 = parseList(rest);
-          if (!"end".equals(end2)) throw parseError(elseItem.line, end2 == null ? "unexpected EOF" : "expected end; found {{else}}");
-          otherwise = rest;
+          otherwise = parseElseBody(el, elseItem.line);
         }
       }
       return new If(pipe, then, otherwise, with, line);
@@ -294,13 +290,18 @@ final class GoTemplate {
         Item elseItem = items.get(pos++);
         Lexer el = new Lexer(elseItem.text, elseItem.line);
         el.word();
-        el.expectEnd();
-        List<Node> rest = new ArrayList<>();
-        String end2 = parseList(rest);
-        if (!"end".equals(end2)) throw parseError(elseItem.line, end2 == null ? "unexpected EOF" : "expected end; found {{else}}");
-        otherwise = rest;
+        otherwise = parseElseBody(el, elseItem.line);
       }
       return new Range(pipe, body, otherwise, line);
+    }
+
+    /** The body of a plain {@code {{else}}} (the lexer is past the word) up to its {@code {{end}}}. */
+    private List<Node> parseElseBody(Lexer el, int line) {
+      el.expectEnd();
+      List<Node> rest = new ArrayList<>();
+      String end = parseList(rest);
+      if (!"end".equals(end)) throw parseError(line, end == null ? "unexpected EOF" : "expected end; found {{else}}");
+      return rest;
     }
   }
 
