@@ -35,6 +35,8 @@ public class StorageComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": target.setConfiguration(property(camelContext, io.maestro.conductor.storage.StorageConfiguration.class, value)); return true;
         case "contenttype":
         case "contentType": getOrCreateConfiguration(target).setContentType(property(camelContext, java.lang.String.class, value)); return true;
+        case "delegatesweepinterval":
+        case "delegateSweepInterval": target.setDelegateSweepInterval(property(camelContext, long.class, value)); return true;
         case "gcsclientfactory":
         case "gcsClientFactory": target.setGcsClientFactory(property(camelContext, io.maestro.conductor.storage.gcs.GcsClientFactory.class, value)); return true;
         case "governancegate":
@@ -68,6 +70,8 @@ public class StorageComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return io.maestro.conductor.storage.StorageConfiguration.class;
         case "contenttype":
         case "contentType": return java.lang.String.class;
+        case "delegatesweepinterval":
+        case "delegateSweepInterval": return long.class;
         case "gcsclientfactory":
         case "gcsClientFactory": return io.maestro.conductor.storage.gcs.GcsClientFactory.class;
         case "governancegate":
@@ -97,6 +101,8 @@ public class StorageComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return target.getConfiguration();
         case "contenttype":
         case "contentType": return getOrCreateConfiguration(target).getContentType();
+        case "delegatesweepinterval":
+        case "delegateSweepInterval": return target.getDelegateSweepInterval();
         case "gcsclientfactory":
         case "gcsClientFactory": return target.getGcsClientFactory();
         case "governancegate":

@@ -2,6 +2,8 @@ package io.maestro.conductor.adapter.camel;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
@@ -19,6 +21,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Base of every adapter component. It holds what all adapters share: the instance resolver, the secret resolver,
@@ -29,6 +33,8 @@ import org.apache.camel.support.DefaultComponent;
  * @param <D> the backend delegate one instance config version uses (a client, a Camel endpoint, ...)
  */
 public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdapterComponent.class);
 
     @Metadata(autowired = true, label = "advanced",
               description = "Finds adapter instances (tenant/environment/instance); the hub binds the registry-backed one")
@@ -43,7 +49,13 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
               description = "Registry for the conductor.adapter.* meters; a private SimpleMeterRegistry when absent")
     private MeterRegistry meterRegistry;
 
+    @Metadata(label = "advanced", defaultValue = "60000",
+              description = "Milliseconds between checks that close the delegates (clients, connections) of instances "
+                            + "no longer installed; 0 turns the check off")
+    private long delegateSweepInterval = 60_000;
+
     private final DelegateCache<D> delegates = new DelegateCache<>();
+    private ScheduledExecutorService sweeper;
     private AdapterMetrics metrics;
     private AdapterHealthCheck health;
 
@@ -88,10 +100,20 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
         if (healthChecks != null) {
             healthChecks.register(health);
         }
+        if (delegateSweepInterval > 0) {
+            sweeper = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, category() + "-delegate-sweep");
+            sweeper.scheduleWithFixedDelay(this::sweepDelegates, delegateSweepInterval, delegateSweepInterval,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (sweeper != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(sweeper);
+            sweeper = null;
+        }
         HealthCheckRegistry healthChecks = HealthCheckRegistry.get(getCamelContext());
         if (healthChecks != null && health != null) {
             healthChecks.unregister(health);
@@ -103,6 +125,31 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
     /** The delegate of the instance's current config version, built on first use. */
     public D delegateFor(ResolvedInstance instance) {
         return delegates.get(instance, resolved -> createDelegate(resolved, new InstanceSecrets(resolved, secretResolver)));
+    }
+
+    /**
+     * Closes the delegates of instances the resolver reports as not installed. Any other resolver failure (the
+     * registry briefly unavailable) keeps the delegate: closing it would only cost a rebuild on the next call.
+     *
+     * @return how many delegates were closed
+     */
+    public int sweepDelegates() {
+        try {
+            return delegates.retainInstalled(this::stillInstalled);
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again; log and keep sweeping.
+            LOG.warn("Checking the {} delegates against the registry failed: {}", category(), e.toString());
+            return 0;
+        }
+    }
+
+    private boolean stillInstalled(InstanceRef ref) {
+        try {
+            instanceResolver.resolve(ref, category());
+            return true;
+        } catch (AdapterException e) {
+            return e.code() != AdapterErrorCode.ADAPTER_NOT_INSTALLED;
+        }
     }
 
     /** How many instances currently have a live delegate. */
@@ -165,6 +212,14 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
 
     public void setGovernanceGate(GovernanceGate governanceGate) {
         this.governanceGate = governanceGate;
+    }
+
+    public long getDelegateSweepInterval() {
+        return delegateSweepInterval;
+    }
+
+    public void setDelegateSweepInterval(long delegateSweepInterval) {
+        this.delegateSweepInterval = delegateSweepInterval;
     }
 
     public MeterRegistry getMeterRegistry() {

@@ -1,7 +1,9 @@
 package io.maestro.conductor.adapter.camel;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
@@ -59,6 +61,28 @@ public final class DelegateCache<D extends AutoCloseable> {
 
     public int size() {
         return delegates.size();
+    }
+
+    /**
+     * Closes and forgets the delegate of every instance {@code installed} no longer confirms (uninstalled, disabled),
+     * checked under the instance's build lock so a delegate built for a re-install meanwhile is not the one closed.
+     *
+     * @return how many delegates were closed
+     */
+    public int retainInstalled(Predicate<InstanceRef> installed) {
+        int closed = 0;
+        for (InstanceRef ref : List.copyOf(delegates.keySet())) {
+            synchronized (buildLocks.computeIfAbsent(ref, key -> new Object())) {
+                if (!delegates.containsKey(ref) || installed.test(ref)) {
+                    continue;
+                }
+                Versioned<D> gone = delegates.remove(ref);
+                LOG.info("Instance {} is no longer installed; closing its delegate", ref.id());
+                closeQuietly(ref, gone.delegate());
+                closed++;
+            }
+        }
+        return closed;
     }
 
     public void closeAll() {

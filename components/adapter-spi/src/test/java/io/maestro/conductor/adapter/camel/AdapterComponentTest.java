@@ -222,6 +222,54 @@ class AdapterComponentTest {
     }
 
     @Test
+    void anUninstalledInstancesDelegateIsClosedByTheSweepAndAReinstallBuildsANewOne() throws Exception {
+        start();
+        Map<String, Object> headers = Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod");
+        template().requestBodyAndHeaders("echo:say?instance=greeter", "a", headers);
+        assertThat(echo.sweepDelegates()).isZero();
+        assertThat(echo.built.get(0).closed).isFalse();
+
+        instances.remove(GREETER);
+        assertThat(echo.sweepDelegates()).isEqualTo(1);
+        assertThat(echo.built.get(0).closed).isTrue();
+        assertThat(echo.liveDelegates()).isZero();
+
+        instances.put(greeter(2, "back"));
+        assertThat(template().requestBodyAndHeaders("echo:say?instance=greeter", "b", headers)).isEqualTo("back b");
+        assertThat(echo.built).hasSize(2);
+        assertThat(echo.liveDelegates()).isEqualTo(1);
+    }
+
+    @Test
+    void theSweepKeepsDelegatesWhenTheRegistryCannotAnswer() throws Exception {
+        start();
+        Map<String, Object> headers = Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod");
+        template().requestBodyAndHeaders("echo:say?instance=greeter", "a", headers);
+        echo.setInstanceResolver((ref, category) -> {
+            throw new IllegalStateException("registry down");
+        });
+
+        assertThat(echo.sweepDelegates()).isZero();
+        assertThat(echo.liveDelegates()).isEqualTo(1);
+        assertThat(echo.built.get(0).closed).isFalse();
+    }
+
+    @Test
+    void theSweepRunsOnItsOwnAtTheConfiguredInterval() throws Exception {
+        start(20);
+        Map<String, Object> headers = Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod");
+        template().requestBodyAndHeaders("echo:say?instance=greeter", "a", headers);
+        instances.remove(GREETER);
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (echo.liveDelegates() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(echo.liveDelegates()).isZero();
+        assertThat(echo.built.get(0).closed).isTrue();
+    }
+
+    @Test
     void theVerifierChecksParametersAndProbesTheInstance() throws Exception {
         start();
         ComponentVerifierExtension verifier = echo.getExtension(ComponentVerifierExtension.class).orElseThrow();
@@ -289,8 +337,14 @@ class AdapterComponentTest {
     }
 
     private void start(RouteBuilder... routes) throws Exception {
+        start(0, routes);
+    }
+
+    /** @param sweepMillis the delegate sweep interval; 0 leaves sweeping to the test */
+    private void start(long sweepMillis, RouteBuilder... routes) throws Exception {
         camel = new DefaultCamelContext();
         echo = new EchoComponent();
+        echo.setDelegateSweepInterval(sweepMillis);
         echo.setInstanceResolver(instances);
         echo.setSecretResolver(secrets);
         echo.setGovernanceGate(request -> gate.evaluate(request));

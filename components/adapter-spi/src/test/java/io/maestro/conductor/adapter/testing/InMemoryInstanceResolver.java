@@ -20,6 +20,12 @@ public final class InMemoryInstanceResolver implements InstanceResolver {
         return this;
     }
 
+    /** Uninstalls the instance: it resolves as not installed from now on. */
+    public InMemoryInstanceResolver remove(InstanceRef ref) {
+        instances.remove(ref);
+        return this;
+    }
+
     @Override
     public ResolvedInstance resolve(InstanceRef ref, String category) {
         ResolvedInstance instance = instances.get(ref);
