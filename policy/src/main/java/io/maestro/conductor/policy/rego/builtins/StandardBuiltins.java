@@ -31,7 +31,8 @@ public final class StandardBuiltins {
       new RandomBuiltins(),
       new JwtBuiltins(),
       new GraphBuiltins(),
-      new HttpBuiltins()));
+      new HttpBuiltins(),
+      new RegoMetadataBuiltins()));
 
   private StandardBuiltins() {}
 

@@ -99,11 +99,15 @@ public final class Compiler {
         if (rule.kind() == Rule.Kind.FUNCTION) functionArity.put(functionName(m.pkg(), rule), rule.args().size());
       }
     }
+    Annotations annotations = new Annotations(modules, errors);
+    throwIfErrors();
     RuleNode root = new RuleNode(List.of());
     for (Module m : modules) {
       Resolver resolver = new Resolver(m.pkg(), roots.get(m.pkg()), m.imports(), this::isCallable, this::arity, errors);
-      for (Rule rule : m.rules()) {
-        CompiledRule compiled = compileRule(resolver.rule(rule));
+      for (int i = 0; i < m.rules().size(); i++) {
+        Rule rule = m.rules().get(i);
+        Rule resolved = resolver.rule(rule);
+        CompiledRule compiled = compileRule(resolved == null ? null : annotations.rewrite(m, i, resolved));
         if (compiled != null) place(root, m.pkg(), rule, compiled);
       }
     }

@@ -16,6 +16,10 @@ final class Lexer {
   private int pos;
   private int line = 1;
   private int lineStart;
+  private final List<Comment> comments = new ArrayList<>();
+
+  /** A {@code #} comment: its line, 1-based column of the {@code #}, and the text after it. */
+  record Comment(int line, int col, String text) {}
 
   private Lexer(String file, String src) {
     this.file = file;
@@ -24,6 +28,14 @@ final class Lexer {
 
   static List<Token> tokenize(String file, String src) {
     return new Lexer(file, src).run();
+  }
+
+  /** Tokenizes and adds every comment, in source order, to {@code commentsOut}. */
+  static List<Token> tokenize(String file, String src, List<Comment> commentsOut) {
+    Lexer lexer = new Lexer(file, src);
+    List<Token> tokens = lexer.run();
+    commentsOut.addAll(lexer.comments);
+    return tokens;
   }
 
   private List<Token> run() {
@@ -69,7 +81,11 @@ final class Lexer {
       } else if (c == ' ' || c == '\t' || c == '\r') {
         pos++;
       } else if (c == '#') {
+        int start = pos;
         while (pos < src.length() && src.charAt(pos) != '\n') pos++;
+        int end = pos;
+        while (end > start + 1 && src.charAt(end - 1) == '\r') end--;
+        comments.add(new Comment(line, start - lineStart + 1, src.substring(start + 1, end)));
       } else {
         return;
       }

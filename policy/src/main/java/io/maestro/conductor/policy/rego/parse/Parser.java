@@ -38,10 +38,11 @@ public final class Parser {
   private int i;
   private int depth;
   private int wildcards;
+  private final List<Lexer.Comment> comments = new ArrayList<>();
 
   private Parser(String file, String src) {
     this.file = file;
-    this.tokens = Lexer.tokenize(file, src);
+    this.tokens = Lexer.tokenize(file, src, comments);
   }
 
   public static Module parseModule(String file, String src) {
@@ -65,8 +66,11 @@ public final class Parser {
     List<String> pkg = dottedPath();
     List<Module.Import> imports = new ArrayList<>();
     List<Rule> rules = new ArrayList<>();
+    List<Metadata.Statement> statements = new ArrayList<>();
+    statements.add(new Metadata.Statement(t.line(), 0, -1));
     while (peek().is("import")) {
       Token it = next();
+      statements.add(new Metadata.Statement(it.line(), 1, -1));
       List<String> path = dottedPath();
       String alias = path.get(path.size() - 1);
       if (peek().is("as")) {
@@ -82,9 +86,11 @@ public final class Parser {
     }
     while (peek().kind() != Token.Kind.EOF) {
       if (peek().is("import")) throw error("imports must come before rules", peek());
+      statements.add(new Metadata.Statement(peek().line(), 2, rules.size()));
       rules.add(rule());
     }
-    return new Module(file, pkg, imports, rules);
+    if (!Metadata.any(comments)) return new Module(file, pkg, imports, rules);
+    return new Module(file, pkg, imports, rules, Metadata.annotations(file, comments, statements));
   }
 
   private List<String> dottedPath() {
