@@ -135,9 +135,15 @@ final class Annotations {
   }
 
   /** Looks for a {@code rego.metadata.*()} call anywhere in a rule. */
-  private static final class Finder {
+  private static final class Finder extends TermWalker {
     boolean found;
 
+    @Override
+    void call(Term.Call c) {
+      if (isMetadataCall(c)) found = true;
+    }
+
+    @Override
     void body(List<Expr> body) {
       for (Expr e : body) {
         stmt(e.stmt());
@@ -154,34 +160,6 @@ final class Annotations {
       else if (s instanceof Expr.Assign a) { term(a.left()); term(a.right()); }
       else if (s instanceof Expr.SomeIn si) { term(si.key()); term(si.value()); term(si.collection()); }
       else if (s instanceof Expr.Every ev) { term(ev.key()); term(ev.value()); term(ev.collection()); body(ev.body()); }
-    }
-
-    void term(Term t) {
-      if (t == null || found) return;
-      if (t instanceof Term.Call c) {
-        if (isMetadataCall(c)) found = true;
-        c.args().forEach(this::term);
-      } else if (t instanceof Term.Ref r) {
-        term(r.head());
-        r.path().forEach(this::term);
-      } else if (t instanceof Term.ArrayTerm a) {
-        a.elements().forEach(this::term);
-      } else if (t instanceof Term.SetTerm s) {
-        s.elements().forEach(this::term);
-      } else if (t instanceof Term.ObjectTerm o) {
-        o.keys().forEach(this::term);
-        o.values().forEach(this::term);
-      } else if (t instanceof Term.ArrayCompr ac) {
-        term(ac.head());
-        body(ac.body());
-      } else if (t instanceof Term.SetCompr sc) {
-        term(sc.head());
-        body(sc.body());
-      } else if (t instanceof Term.ObjectCompr oc) {
-        term(oc.key());
-        term(oc.value());
-        body(oc.body());
-      }
     }
   }
 

@@ -18,7 +18,7 @@ import java.util.function.ToIntFunction;
  * The compile-time checks OPA reports as {@code rego_type_error}: calls of unknown functions, calls with
  * the wrong number of operands, and constant operands whose kind a builtin never accepts.
  */
-final class TypeCheck {
+final class TypeCheck extends TermWalker {
   private final Builtins builtins;
   private final ToIntFunction<String> userArity;
   private final List<RegoError> errors;
@@ -29,6 +29,7 @@ final class TypeCheck {
     this.errors = errors;
   }
 
+  @Override
   void body(List<Expr> body) {
     body.forEach(this::expr);
   }
@@ -72,33 +73,6 @@ final class TypeCheck {
     return head instanceof Term.Var v && (v.name().equals("input") || v.name().equals("data"));
   }
 
-  void term(Term t) {
-    if (t instanceof Term.Call c) {
-      call(c);
-      c.args().forEach(this::term);
-    } else if (t instanceof Term.Ref r) {
-      term(r.head());
-      r.path().forEach(this::term);
-    } else if (t instanceof Term.ArrayTerm a) {
-      a.elements().forEach(this::term);
-    } else if (t instanceof Term.SetTerm s) {
-      s.elements().forEach(this::term);
-    } else if (t instanceof Term.ObjectTerm o) {
-      o.keys().forEach(this::term);
-      o.values().forEach(this::term);
-    } else if (t instanceof Term.ArrayCompr ac) {
-      term(ac.head());
-      body(ac.body());
-    } else if (t instanceof Term.SetCompr sc) {
-      term(sc.head());
-      body(sc.body());
-    } else if (t instanceof Term.ObjectCompr oc) {
-      term(oc.key());
-      term(oc.value());
-      body(oc.body());
-    }
-  }
-
   /** Declared arity; -2 for variadic; MIN_VALUE when the function does not exist. */
   int arity(String name) {
     int user = userArity.applyAsInt(name);
@@ -108,7 +82,8 @@ final class TypeCheck {
     return spec.isPresent() ? spec.get().arity() : Integer.MIN_VALUE;
   }
 
-  private void call(Term.Call c) {
+  @Override
+  void call(Term.Call c) {
     int n = arity(c.name());
     if (n == Integer.MIN_VALUE) {
       error(c, "undefined function " + c.name());
