@@ -93,6 +93,16 @@ class DecisionCacheTest {
   }
 
   @Test
+  void queriesThatResolveANameAreEvaluatedEveryTime() {
+    EmbeddedDecisionPoint pdp = pdp(10, "package t\nallow if count(net.lookup_ip_addr(\"localhost\")) > input.after");
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(pdp.decide(request("{\"after\": 0}")).allowed()).isTrue();
+    }
+    assertThat(pdp.cacheStats()).isEqualTo(new DecisionCacheStats(0, 3, 0));
+  }
+
+  @Test
   void anUndefinedResultIsReusedButAFailedEvaluationIsNot() {
     EmbeddedDecisionPoint undefined = pdp(10, "package t\nallow if input.user == \"alice\"\nother := 1");
     undefined.decide(DecisionRequest.ofJson("t/missing", "{}"));

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * query, as OPA fixes {@code time.now_ns()}.
  *
  * <p>The context also notes whether the query looked at anything besides policy, data and input — the clock, the
- * random memo, the runtime environment, the print sink. A result that did not ({@link #isPure()}) is a function of
+ * random memo, the runtime environment, the print sink, name resolution. A result that did not ({@link #isPure()}) is a function of
  * policy, data and input alone, which is what lets a decision point reuse it.
  */
 public final class BuiltinContext {
@@ -52,6 +52,12 @@ public final class BuiltinContext {
     return printSink;
   }
 
+  /** The addresses DNS (or the hosts file) gives for {@code name}: outside policy, data and input, so impure. */
+  public java.net.InetAddress[] lookup(String name) throws java.net.UnknownHostException {
+    impure = true;
+    return java.net.InetAddress.getAllByName(name);
+  }
+
   /**
    * Results that must stay the same for the same operands within one query, as OPA caches {@code uuid.rfc4122} per
    * query; keyed by builtin name and operands. Created on first use: most queries never draw a random value.
@@ -71,7 +77,7 @@ public final class BuiltinContext {
     return current;
   }
 
-  /** Whether the query so far used neither the clock, nor randomness, nor the environment, nor print. */
+  /** Whether the query so far used neither the clock, nor randomness, nor the environment, nor print, nor DNS. */
   public boolean isPure() {
     return !impure;
   }

@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** {@code net.cidr_contains cidr_contains_matches cidr_intersects cidr_is_valid cidr_expand cidr_merge}. */
+/**
+ * {@code net.cidr_contains cidr_contains_matches cidr_intersects cidr_is_valid cidr_expand cidr_merge}, and
+ * {@code net.lookup_ip_addr}, which resolves through {@link BuiltinContext#lookup} (so the query is impure).
+ */
 final class NetBuiltins implements BuiltinGroup {
   /** Largest network {@code net.cidr_expand} lists (a /16 of IPv4). */
   static final int MAX_EXPAND = 65_536;
@@ -57,7 +60,68 @@ final class NetBuiltins implements BuiltinGroup {
             out.add(StringValue.of(net.addressText(ip)));
           }
           return SetValue.of(out);
-        }, STR));
+        }, STR),
+        spec(LOOKUP, SET, (ctx, a) -> lookup(ctx, Operands.string(LOOKUP, a, 1)), STR));
+  }
+
+  static final String LOOKUP = "net.lookup_ip_addr";
+
+  /**
+   * OPA's {@code net.lookup_ip_addr}: the addresses of a name (an IP literal stands for itself) as Go prints them,
+   * the same for the same name throughout one query, as OPA keeps them for the query.
+   */
+  private static Value lookup(BuiltinContext ctx, String host) {
+    String key = LOOKUP + ":" + host;
+    Value known = ctx.memo().get(key);
+    if (known != null) return known;
+    // the JDK resolves "" to the loopback address and accepts "[v6]"; Go's resolver knows neither
+    if (host.isEmpty() || host.startsWith("[")) {
+      throw BuiltinException.failed(LOOKUP, "lookup " + host + ": no such host");
+    }
+    java.net.InetAddress[] addresses;
+    try {
+      addresses = ctx.lookup(host);
+    } catch (java.net.UnknownHostException | SecurityException e) {
+      throw BuiltinException.failed(LOOKUP, "lookup " + host + ": no such host");
+    }
+    List<Value> out = new ArrayList<>(addresses.length);
+    for (java.net.InetAddress address : addresses) out.add(StringValue.of(goIpText(address)));
+    Value result = SetValue.of(out);
+    ctx.memo().put(key, result);
+    return result;
+  }
+
+  /** Go's {@code IPAddr.String}: dotted IPv4, RFC 5952 IPv6 (longest zero run of two or more as ::), then %zone. */
+  static String goIpText(java.net.InetAddress address) {
+    byte[] b = address.getAddress();
+    if (b.length == 4) return address.getHostAddress();
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+    int bestStart = -1;
+    int bestLen = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && groups[j] == 0) j++;
+      if (j - i > bestLen) {
+        bestStart = i;
+        bestLen = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        text.append("::");
+        i += bestLen - 1;
+        continue;
+      }
+      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') text.append(':');
+      text.append(Integer.toHexString(groups[i]));
+    }
+    String jdk = address.getHostAddress();
+    int zone = jdk.indexOf('%');
+    if (zone >= 0) text.append(jdk.substring(zone));
+    return text.toString();
   }
 
   /** Whether the network contains the address or network {@code other}. */

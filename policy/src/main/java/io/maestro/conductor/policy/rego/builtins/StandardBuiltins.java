@@ -24,6 +24,7 @@ public final class StandardBuiltins {
       new EncodingBuiltins(),
       new CryptoBuiltins(),
       new X509Builtins(),
+      new PrivateKeyBuiltins(),
       new TimeBuiltins(),
       new NetBuiltins(),
       new SemverBuiltins(),

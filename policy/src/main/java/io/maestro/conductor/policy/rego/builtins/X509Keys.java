@@ -82,6 +82,23 @@ final class X509Keys {
     return Values.fromJson(jwk(name, keys.get(0)).toJSONString());
   }
 
+  /**
+   * OPA's {@code crypto.parse_private_keys}: every private key (PKCS #1, PKCS #8 or SEC 1 PEM block; other blocks
+   * skipped) of the text, or of its base64 decoding when it is base64, as Go's key JSON; null for "".
+   */
+  static Value parsePrivateKeys(String name, String input) {
+    if (input.isEmpty()) return NullValue.INSTANCE;
+    byte[] data;
+    try {
+      data = X509Builtins.base64(name, input);
+    } catch (BuiltinException notBase64) {
+      data = input.getBytes(StandardCharsets.UTF_8);
+    }
+    List<Value> out = new ArrayList<>();
+    for (PrivateKey key : privateKeys(name, data)) out.add(goPrivateKeyJson(name, key));
+    return new ArrayValue(out);
+  }
+
   /** The private keys of the PEM blocks of {@code data}; blocks of other types are skipped. */
   static List<PrivateKey> privateKeys(String name, byte[] data) {
     List<PrivateKey> keys = new ArrayList<>();
@@ -202,6 +219,27 @@ final class X509Keys {
       if (!rsa.getModulus().equals(rpub.getModulus()) || !rsa.getPublicExponent().equals(rpub.getPublicExponent())) {
         throw BuiltinException.failed(name, "tls: private key does not match public key");
       }
+      return goPrivateKeyJson(name, key);
+    }
+    if (key instanceof ECPrivateKey ec && pub instanceof ECPublicKey epub) {
+      if (!multiply(ec.getParams(), ec.getS()).equals(epub.getW())) {
+        throw BuiltinException.failed(name, "tls: private key does not match public key");
+      }
+      return goPrivateKeyJson(name, key);
+    }
+    if (key instanceof RSAPrivateCrtKey || key instanceof ECPrivateKey) {
+      throw BuiltinException.failed(name, "tls: private key type does not match public key type");
+    }
+    throw BuiltinException.failed(name, "unsupported private key type " + key.getAlgorithm());
+  }
+
+  /**
+   * Go's JSON of a parsed private key: {@code *rsa.PrivateKey} (N, E, D, Primes, Precomputed), {@code
+   * *ecdsa.PrivateKey} (Curve as Go's {@code {}}, X, Y, D) or {@code ed25519.PrivateKey} (base64 of seed and public
+   * key); any other kind is an error, as Go's parsers reject it.
+   */
+  static Value goPrivateKeyJson(String name, PrivateKey key) {
+    if (key instanceof RSAPrivateCrtKey rsa) {
       Map<String, Value> pre = Map.of("Dp", NumberValue.of(rsa.getPrimeExponentP()),
           "Dq", NumberValue.of(rsa.getPrimeExponentQ()), "Qinv", NumberValue.of(rsa.getCrtCoefficient()),
           "CRTValues", ArrayValue.EMPTY);
@@ -210,16 +248,37 @@ final class X509Keys {
           "Primes", ArrayValue.of(NumberValue.of(rsa.getPrimeP()), NumberValue.of(rsa.getPrimeQ())),
           "Precomputed", X509Json.object(pre)));
     }
-    if (key instanceof ECPrivateKey ec && pub instanceof ECPublicKey epub) {
+    if (key instanceof ECPrivateKey ec) {
       ECPoint w = multiply(ec.getParams(), ec.getS());
-      if (!w.equals(epub.getW())) throw BuiltinException.failed(name, "tls: private key does not match public key");
       return X509Json.object(Map.of("Curve", ObjectValue.EMPTY, "X", NumberValue.of(w.getAffineX()),
           "Y", NumberValue.of(w.getAffineY()), "D", NumberValue.of(ec.getS())));
     }
-    if (key instanceof RSAPrivateCrtKey || key instanceof ECPrivateKey) {
-      throw BuiltinException.failed(name, "tls: private key type does not match public key type");
+    if (key instanceof java.security.interfaces.EdECPrivateKey ed && "Ed25519".equals(ed.getParams().getName())) {
+      byte[] seed = ed.getBytes().orElseThrow(() -> BuiltinException.failed(name, "Ed25519 key without its seed"));
+      byte[] pub = ed25519Public(name, seed);
+      byte[] both = java.util.Arrays.copyOf(seed, seed.length + pub.length);
+      System.arraycopy(pub, 0, both, seed.length, pub.length);
+      return io.maestro.conductor.policy.rego.value.StringValue.of(java.util.Base64.getEncoder().encodeToString(both));
     }
-    throw BuiltinException.failed(name, "unsupported private key type " + key.getAlgorithm());
+    throw BuiltinException.failed(name, "x509: PKCS#8 wrapping contained private key with unknown algorithm");
+  }
+
+  /** The 32-byte public key of an Ed25519 seed: the JDK's generator, fed the seed as its only random bytes. */
+  private static byte[] ed25519Public(String name, byte[] seed) {
+    java.security.SecureRandom fixed = new java.security.SecureRandom() {
+      @Override
+      public void nextBytes(byte[] bytes) {
+        System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+      }
+    };
+    try {
+      java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("Ed25519");
+      gen.initialize(java.security.spec.NamedParameterSpec.ED25519, fixed);
+      byte[] spki = gen.generateKeyPair().getPublic().getEncoded();
+      return java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+    } catch (GeneralSecurityException e) {
+      throw BuiltinException.failed(name, "Ed25519: " + e.getMessage());
+    }
   }
 
   private static PrivateKey pkcs1(byte[] der) throws GeneralSecurityException {
