@@ -51,20 +51,21 @@ public final class AdapterMetrics {
     }
 
     public void success(ResolvedInstance instance, String operation, Duration latency) {
-        Meters found = count(instance, operation, SUCCESS, latency);
+        Meters found = count(key(instance, operation, SUCCESS), latency);
         found.lastSuccessEpochSeconds().set(System.currentTimeMillis() / 1000);
     }
 
     public void failure(ResolvedInstance instance, String operation, String outcome, String code, Duration latency) {
-        Meters found = count(instance, operation, outcome, latency);
-        errors.computeIfAbsent(new ErrorKey(key(instance, operation, outcome), code),
+        Key key = key(instance, operation, outcome);
+        Meters found = count(key, latency);
+        errors.computeIfAbsent(new ErrorKey(key, code),
                         errorKey -> Counter.builder(ERRORS).description("Adapter calls that failed or were denied")
                                 .tags(found.tags()).tag("code", code).register(registry))
                 .increment();
     }
 
-    private Meters count(ResolvedInstance instance, String operation, String outcome, Duration latency) {
-        Meters found = meters.computeIfAbsent(key(instance, operation, outcome), this::register);
+    private Meters count(Key key, Duration latency) {
+        Meters found = meters.computeIfAbsent(key, this::register);
         found.requests().increment();
         found.latency().record(latency);
         return found;
