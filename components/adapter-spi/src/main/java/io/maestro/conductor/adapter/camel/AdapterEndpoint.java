@@ -1,6 +1,5 @@
 package io.maestro.conductor.adapter.camel;
 
-
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
@@ -26,6 +25,12 @@ public abstract class AdapterEndpoint extends DefaultEndpoint {
     private String instance;
     @UriParam(description = "Environment to use when the exchange has no ConductorEnvironment header")
     private String environment;
+
+    /**
+     * The reference the last exchange resolved, reused while exchanges name the same tenant and environment: it
+     * spares the name checks and the id on every call, and the caches keyed by reference then compare by identity.
+     */
+    private volatile InstanceRef lastRef;
 
     protected AdapterEndpoint(String uri, AdapterComponent<?> component) {
         super(uri, component);
@@ -53,7 +58,7 @@ public abstract class AdapterEndpoint extends DefaultEndpoint {
             throw new AdapterException(AdapterErrorCode.ENVIRONMENT_REQUIRED, null, "header "
                     + AdapterHeaders.ENVIRONMENT + " or endpoint option environment is required");
         }
-        InstanceRef ref = new InstanceRef(tenant, env, instance);
+        InstanceRef ref = ref(tenant, env);
         ResolvedInstance resolved = getComponent().getInstanceResolver().resolve(ref, getComponent().category());
         return new Invocation(resolved, operation,
                 exchange.getMessage().getHeader(AdapterHeaders.ACTOR, "anonymous", String.class),
@@ -61,6 +66,17 @@ public abstract class AdapterEndpoint extends DefaultEndpoint {
                 new GovernanceRequest.DataAttributes(
                         exchange.getMessage().getHeader(AdapterHeaders.DATA_REGION, String.class),
                         exchange.getMessage().getHeader(AdapterHeaders.DATA_CLASSIFICATION, String.class)));
+    }
+
+    private InstanceRef ref(String tenant, String env) {
+        InstanceRef last = lastRef;
+        if (last != null && last.tenant().equals(tenant) && last.environment().equals(env)
+                && last.instance().equals(instance)) {
+            return last;
+        }
+        InstanceRef ref = new InstanceRef(tenant, env, instance);
+        lastRef = ref;
+        return ref;
     }
 
     private static String correlationId(Exchange exchange) {
