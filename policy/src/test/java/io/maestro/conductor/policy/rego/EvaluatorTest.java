@@ -189,6 +189,18 @@ class EvaluatorTest {
   }
 
   @Test
+  void printQuotesStringsInsideValuesAsGo() {
+    List<String> printed = new ArrayList<>();
+    RegoEngine e = engine("""
+        package t
+        shout if print(["\\u0001", "é"])
+        """);
+    QueryOptions options = QueryOptions.defaults().withContext(new BuiltinContext(0, Map.of(), printed::add));
+    assertThat(e.evaluate("t.shout", json("{}"), options)).isPresent();
+    assertThat(printed).containsExactly("[\"\\x01\", \"é\"]");
+  }
+
+  @Test
   void existenceChecksStopAtTheFirstSolutionAndLeaveOuterSearchesRunning() {
     List<String> printed = new ArrayList<>();
     RegoEngine e = engine("""

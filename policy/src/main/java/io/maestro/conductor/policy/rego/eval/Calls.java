@@ -6,6 +6,7 @@ import io.maestro.conductor.policy.rego.ast.Loc;
 import io.maestro.conductor.policy.rego.ast.Term;
 import io.maestro.conductor.policy.rego.builtins.BuiltinException;
 import io.maestro.conductor.policy.rego.builtins.BuiltinSpec;
+import io.maestro.conductor.policy.rego.builtins.RegoText;
 import io.maestro.conductor.policy.rego.compile.CompiledRule;
 import io.maestro.conductor.policy.rego.compile.RuleNode;
 import io.maestro.conductor.policy.rego.compile.Specials;
