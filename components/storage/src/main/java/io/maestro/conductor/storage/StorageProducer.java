@@ -81,7 +81,9 @@ public class StorageProducer extends AdapterProducer<StorageBackend> {
     }
 
     private void put(Message message, StorageBackend backend, String fullKey, String instanceId) {
-        long length = message.getHeader(StorageConstants.CONTENT_LENGTH, knownLength(message.getBody()), Long.class);
+        // Only without the header is the body asked for its length (a file's is a file-system call).
+        long length = message.getHeader(StorageConstants.CONTENT_LENGTH, () -> knownLength(message.getBody()),
+                Long.class);
         InputStream body = message.getBody(InputStream.class);
         if (body == null) {
             throw new AdapterException(AdapterErrorCode.REQUEST_INVALID, instanceId, "put_object needs a body");
