@@ -91,29 +91,43 @@ record Cidr(byte[] network, int prefix) {
     byte[] bytes = new byte[network.length];
     int copy = Math.min(raw.length, bytes.length);
     System.arraycopy(raw, raw.length - copy, bytes, bytes.length - copy, copy);
-    try {
-      String text = InetAddress.getByAddress(bytes).getHostAddress();
-      return bytes.length == 16 ? compressIpv6(text) : text;
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
+    return ipText(bytes);
   }
 
-  /** Java prints IPv6 in full ("0:0:0:0:0:0:0:1"); Go compresses the longest zero run ("::1"). */
-  private static String compressIpv6(String full) {
-    String[] groups = full.split(":");
+  /**
+   * Go's {@code net.IP.String()}: dotted IPv4 (also for v4-in-v6), RFC 5952 IPv6 (the first longest run of two or
+   * more zero groups as {@code ::}).
+   */
+  static String ipText(byte[] ip) {
+    if (ip.length == 4) return (ip[0] & 0xff) + "." + (ip[1] & 0xff) + "." + (ip[2] & 0xff) + "." + (ip[3] & 0xff);
+    if (ip.length != 16) {
+      StringBuilder sb = new StringBuilder("?");
+      for (byte b : ip) sb.append(String.format("%02x", b & 0xff));
+      return sb.toString();
+    }
+    boolean mapped = ip[10] == (byte) 0xff && ip[11] == (byte) 0xff;
+    for (int i = 0; i < 10 && mapped; i++) mapped = ip[i] == 0;
+    if (mapped) return ipText(java.util.Arrays.copyOfRange(ip, 12, 16));
+    int[] groups = new int[8];
+    for (int g = 0; g < 8; g++) groups[g] = ((ip[2 * g] & 0xff) << 8) | (ip[2 * g + 1] & 0xff);
     int bestStart = -1;
     int bestLen = 0;
-    for (int i = 0; i < groups.length; ) {
-      if (!groups[i].equals("0")) { i++; continue; }
-      int j = i;
-      while (j < groups.length && groups[j].equals("0")) j++;
-      if (j - i > bestLen && j - i >= 2) { bestStart = i; bestLen = j - i; }
-      i = j;
+    for (int g = 0; g < 8; ) {
+      if (groups[g] != 0) { g++; continue; }
+      int start = g;
+      while (g < 8 && groups[g] == 0) g++;
+      if (g - start > bestLen && g - start >= 2) { bestStart = start; bestLen = g - start; }
     }
-    if (bestStart < 0) return full;
-    String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-    String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLen, groups.length));
-    return head + "::" + tail;
+    StringBuilder sb = new StringBuilder();
+    for (int g = 0; g < 8; g++) {
+      if (g == bestStart) {
+        sb.append("::");
+        g += bestLen - 1;
+        continue;
+      }
+      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
+      sb.append(Integer.toHexString(groups[g]));
+    }
+    return sb.toString();
   }
 }

@@ -91,37 +91,12 @@ final class NetBuiltins implements BuiltinGroup {
     return result;
   }
 
-  /** Go's {@code IPAddr.String}: dotted IPv4, RFC 5952 IPv6 (longest zero run of two or more as ::), then %zone. */
+  /** Go's {@code IPAddr.String}: the address as {@link Cidr#ipText}, then the JDK's %zone if any. */
   static String goIpText(java.net.InetAddress address) {
-    byte[] b = address.getAddress();
-    if (b.length == 4) return address.getHostAddress();
-    int[] groups = new int[8];
-    for (int i = 0; i < 8; i++) groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-    int bestStart = -1;
-    int bestLen = 1;
-    for (int i = 0; i < 8; ) {
-      int j = i;
-      while (j < 8 && groups[j] == 0) j++;
-      if (j - i > bestLen) {
-        bestStart = i;
-        bestLen = j - i;
-      }
-      i = j == i ? i + 1 : j;
-    }
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        text.append("::");
-        i += bestLen - 1;
-        continue;
-      }
-      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') text.append(':');
-      text.append(Integer.toHexString(groups[i]));
-    }
     String jdk = address.getHostAddress();
     int zone = jdk.indexOf('%');
-    if (zone >= 0) text.append(jdk.substring(zone));
-    return text.toString();
+    String text = Cidr.ipText(address.getAddress());
+    return zone < 0 ? text : text + jdk.substring(zone);
   }
 
   /** Whether the network contains the address or network {@code other}. */

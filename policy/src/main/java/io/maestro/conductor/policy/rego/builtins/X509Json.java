@@ -319,7 +319,7 @@ final class X509Json {
                 int half = c.length / 2;
                 byte[] ip = java.util.Arrays.copyOfRange(c, 0, half);
                 byte[] mask = java.util.Arrays.copyOfRange(c, half, c.length);
-                ips.add(object(Map.of("IP", StringValue.of(ipString(ip)), "Mask", bytes(mask))));
+                ips.add(object(Map.of("IP", StringValue.of(Cidr.ipText(ip)), "Mask", bytes(mask))));
               }
               default -> { }
             }
@@ -355,7 +355,7 @@ final class X509Json {
           uris.add(url(text));
           uriTexts.add(StringValue.of(text));
         }
-        case 0x87 -> ips.add(StringValue.of(ipString(gn.content())));
+        case 0x87 -> ips.add(StringValue.of(Cidr.ipText(gn.content())));
         default -> { }
       }
     }
@@ -482,40 +482,6 @@ final class X509Json {
     Map<Value, Value> entries = new TreeMap<>();
     fields.forEach((k, v) -> entries.put(StringValue.of(k), v));
     return ObjectValue.of(entries);
-  }
-
-  /** Go's {@code net.IP.String()}: dotted IPv4 (also for v4-in-v6), RFC 5952 IPv6. */
-  static String ipString(byte[] ip) {
-    if (ip.length == 4) return (ip[0] & 0xff) + "." + (ip[1] & 0xff) + "." + (ip[2] & 0xff) + "." + (ip[3] & 0xff);
-    if (ip.length != 16) {
-      StringBuilder sb = new StringBuilder("?");
-      for (byte b : ip) sb.append(String.format("%02x", b & 0xff));
-      return sb.toString();
-    }
-    boolean mapped = ip[10] == (byte) 0xff && ip[11] == (byte) 0xff;
-    for (int i = 0; i < 10 && mapped; i++) mapped = ip[i] == 0;
-    if (mapped) return ipString(java.util.Arrays.copyOfRange(ip, 12, 16));
-    int[] groups = new int[8];
-    for (int g = 0; g < 8; g++) groups[g] = ((ip[2 * g] & 0xff) << 8) | (ip[2 * g + 1] & 0xff);
-    int bestStart = -1;
-    int bestLen = 0;
-    for (int g = 0; g < 8; ) {
-      if (groups[g] != 0) { g++; continue; }
-      int start = g;
-      while (g < 8 && groups[g] == 0) g++;
-      if (g - start > bestLen && g - start >= 2) { bestStart = start; bestLen = g - start; }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int g = 0; g < 8; g++) {
-      if (g == bestStart) {
-        sb.append("::");
-        g += bestLen - 1;
-        continue;
-      }
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
-      sb.append(Integer.toHexString(groups[g]));
-    }
-    return sb.toString();
   }
 
   /** Go's {@code url.URL} fields for a parsed URI (user info as Go's {} for a present {@code *Userinfo}). */
