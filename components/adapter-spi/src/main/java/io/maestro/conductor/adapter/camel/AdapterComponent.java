@@ -55,6 +55,9 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
     private long delegateSweepInterval = 60_000;
 
     private final DelegateCache<D> delegates = new DelegateCache<>();
+    /** One factory for the component's life rather than a capturing lambda per call. */
+    private final DelegateCache.Factory<D> delegateFactory =
+            resolved -> createDelegate(resolved, new InstanceSecrets(resolved, secretResolver));
     private ScheduledExecutorService sweeper;
     private AdapterMetrics metrics;
     private AdapterHealthCheck health;
@@ -124,7 +127,7 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
 
     /** The delegate of the instance's current config version, built on first use. */
     public D delegateFor(ResolvedInstance instance) {
-        return delegates.get(instance, resolved -> createDelegate(resolved, new InstanceSecrets(resolved, secretResolver)));
+        return delegates.get(instance, delegateFactory);
     }
 
     /**
