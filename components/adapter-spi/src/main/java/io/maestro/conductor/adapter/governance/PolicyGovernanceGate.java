@@ -3,12 +3,12 @@ package io.maestro.conductor.adapter.governance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.policy.pdp.Decision;
 import io.maestro.conductor.policy.pdp.DecisionRequest;
 import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
+import io.maestro.conductor.policy.pdp.RandomIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,7 @@ public final class PolicyGovernanceGate implements GovernanceGate {
         GovernanceDecision answer;
         if (policy == null) {
             answer = GovernanceDecision.deny(AdapterErrorCode.POLICY_UNAVAILABLE,
-                    List.of("no policy governs adapter category " + category), UUID.randomUUID().toString(),
+                    List.of("no policy governs adapter category " + category), RandomIds.uuid(),
                     context(request, null));
         } else {
             Decision decision = decisionPoint.decide(DecisionRequest.of(policy, request.toInput()));
