@@ -34,18 +34,20 @@ record Cidr(byte[] network, int prefix) {
     if (!s.matches("[0-9A-Fa-f:.]+")) return null;
     try {
       byte[] raw = InetAddress.getByName(s).getAddress();
-      if (raw.length == 4) {
-        // An IPv4-mapped IPv6 literal: keep the IPv6 form, as Go compares it.
-        byte[] mapped = new byte[16];
-        mapped[10] = (byte) 0xff;
-        mapped[11] = (byte) 0xff;
-        System.arraycopy(raw, 0, mapped, 12, 4);
-        return mapped;
-      }
-      return raw;
+      // An IPv4-mapped IPv6 literal: keep the IPv6 form, as Go compares it.
+      return raw.length == 4 ? mapped(raw) : raw;
     } catch (UnknownHostException e) {
       return null;
     }
+  }
+
+  /** The 16-byte IPv4-mapped IPv6 form ({@code ::ffff:a.b.c.d}) of a 4-byte address. */
+  static byte[] mapped(byte[] v4) {
+    byte[] out = new byte[16];
+    out[10] = (byte) 0xff;
+    out[11] = (byte) 0xff;
+    System.arraycopy(v4, 0, out, 12, 4);
+    return out;
   }
 
   private static byte[] parseIpv4(String s) {

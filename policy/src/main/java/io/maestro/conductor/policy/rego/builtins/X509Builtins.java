@@ -319,31 +319,8 @@ final class X509Builtins implements BuiltinGroup {
    * never a name lookup.
    */
   static byte[] ipLiteral(String text) {
-    byte[] v4 = null;
-    if (text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-      String[] parts = text.split("\\.");
-      v4 = new byte[4];
-      for (int i = 0; i < 4; i++) {
-        int octet = Integer.parseInt(parts[i]);
-        if (octet > 255 || (parts[i].length() > 1 && parts[i].startsWith("0"))) return null;
-        v4[i] = (byte) octet;
-      }
-    } else if (text.indexOf(':') >= 0 && text.matches("[0-9A-Fa-f:.]+")) {
-      try {
-        // a literal with ':' is parsed as IPv6 or rejected by the JDK, never looked up
-        byte[] b = java.net.InetAddress.getByName(text).getAddress();
-        if (b.length == 16) return b;
-        v4 = b;
-      } catch (java.net.UnknownHostException e) {
-        return null;
-      }
-    }
-    if (v4 == null) return null;
-    byte[] mapped = new byte[16];
-    mapped[10] = (byte) 0xff;
-    mapped[11] = (byte) 0xff;
-    System.arraycopy(v4, 0, mapped, 12, 4);
-    return mapped;
+    byte[] ip = Cidr.parseIp(text);
+    return ip == null || ip.length == 16 ? ip : Cidr.mapped(ip);
   }
 
   private static boolean dnsMatches(String pattern, String host) {
