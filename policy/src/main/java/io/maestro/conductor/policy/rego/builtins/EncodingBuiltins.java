@@ -94,7 +94,8 @@ final class EncodingBuiltins implements BuiltinGroup {
     return (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(s.substring(0, data));
   }
 
-  private static byte[] decode(String name, String s, boolean url) {
+  /** {@link #decode(String, boolean)} with a failure as builtin {@code name}'s error. */
+  static byte[] decode(String name, String s, boolean url) {
     try {
       return decode(s, url);
     } catch (IllegalArgumentException e) {

@@ -2,7 +2,6 @@ package io.maestro.conductor.policy.rego.builtins;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /** PEM blocks found the way Go's {@code encoding/pem.Decode} finds them (text around and between is skipped). */
@@ -75,8 +74,7 @@ final class Pem {
       String body = rest.substring(0, endIndex).replaceAll("[ \t\r\n]", "");
       byte[] bytes;
       try {
-        if (body.length() % 4 != 0) continue;
-        bytes = Base64.getDecoder().decode(body);
+        bytes = EncodingBuiltins.decode(body, false);
       } catch (IllegalArgumentException e) {
         continue;
       }

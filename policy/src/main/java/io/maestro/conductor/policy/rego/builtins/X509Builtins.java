@@ -26,7 +26,6 @@ import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -128,13 +127,7 @@ final class X509Builtins implements BuiltinGroup {
 
   /** Go's {@code base64.StdEncoding.DecodeString}: padding required, CR and LF ignored. */
   static byte[] base64(String name, String text) {
-    String s = text.replace("\r", "").replace("\n", "");
-    if (s.length() % 4 != 0) throw BuiltinException.failed(name, "illegal base64 data at input byte " + s.length());
-    try {
-      return Base64.getDecoder().decode(s);
-    } catch (IllegalArgumentException e) {
-      throw BuiltinException.failed(name, "illegal base64 data");
-    }
+    return EncodingBuiltins.decode(name, text.replace("\r", "").replace("\n", ""), false);
   }
 
   static boolean startsWith(byte[] data, String prefix) {

@@ -211,6 +211,7 @@ class X509BuiltinsTest {
     assertThat(notDer.code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
     assertThat(notDer.getMessage()).contains("x509: malformed certificate");
     assertThat(error(PARSE, s("%%% not base64 %%%")).code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
+    assertThat(error(PARSE, s("aGV^bG8=")).getMessage()).isEqualTo(PARSE + ": illegal base64 data at input byte 3");
     byte[] truncated = java.util.Arrays.copyOf(leaf, leaf.length - 10);
     assertThat(error(PARSE, s(Base64.getEncoder().encodeToString(truncated))).getMessage())
         .contains("x509: malformed certificate");
