@@ -1,9 +1,7 @@
 package io.maestro.conductor.hub.api;
 
 import io.maestro.conductor.hub.security.TenantAccess;
-import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.Registry;
-import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.receipt.ChainVerification;
 import io.maestro.conductor.registry.receipt.Receipt;
 import java.util.List;
@@ -32,21 +30,14 @@ public class ReceiptController {
     @GetMapping
     public List<Receipt> receipts(Authentication caller, @PathVariable String tenant,
             @RequestParam(defaultValue = "0") long afterSeq, @RequestParam(defaultValue = "100") int limit) {
-        requireKnown(caller, tenant);
+        access.requireKnown(caller, tenant);
         PageLimit.checked(limit);
         return registry.receipts().list(tenant, afterSeq, limit);
     }
 
     @GetMapping("/verify")
     public ChainVerification verify(Authentication caller, @PathVariable String tenant) {
-        requireKnown(caller, tenant);
+        access.requireKnown(caller, tenant);
         return registry.receipts().verify(tenant);
-    }
-
-    private void requireKnown(Authentication caller, String tenant) {
-        access.require(caller, tenant);
-        if (registry.tenant(tenant).isEmpty()) {
-            throw new RegistryException(ErrorCode.TENANT_NOT_FOUND, "tenant '" + tenant + "' not found");
-        }
     }
 }

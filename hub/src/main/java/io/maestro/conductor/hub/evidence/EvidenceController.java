@@ -7,9 +7,7 @@ import io.maestro.conductor.hub.api.ApiRequestException;
 import io.maestro.conductor.hub.api.PageLimit;
 import io.maestro.conductor.hub.security.TenantAccess;
 import io.maestro.conductor.registry.ErrorCode;
-import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.RegistryException;
-import io.maestro.conductor.registry.model.Tenant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,15 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class EvidenceController {
 
 
-    private final Registry registry;
     private final TenantAccess access;
     private final EvidenceRequestParser parser;
     private final EvidenceUploads uploads;
     private final EvidenceDeadLetters deadLetters;
 
-    public EvidenceController(Registry registry, TenantAccess access, EvidenceRequestParser parser,
+    public EvidenceController(TenantAccess access, EvidenceRequestParser parser,
                               EvidenceUploads uploads, EvidenceDeadLetters deadLetters) {
-        this.registry = registry;
         this.access = access;
         this.parser = parser;
         this.uploads = uploads;
@@ -59,14 +55,14 @@ public class EvidenceController {
     @GetMapping("/evidence/failed")
     public List<EvidenceDeadLetter> failed(Authentication caller, @PathVariable String tenant,
             @RequestParam(defaultValue = "100") int limit) {
-        requireTenant(caller, tenant);
+        access.requireKnown(caller, tenant);
         PageLimit.checked(limit);
         return deadLetters.failed(tenant, limit);
     }
 
     @PostMapping("/evidence/failed/{id}/retry")
     public ResponseEntity<?> retry(Authentication caller, @PathVariable String tenant, @PathVariable String id) {
-        requireTenant(caller, tenant);
+        access.requireKnown(caller, tenant);
         EvidenceDeadLetter failed = deadLetters.find(tenant, id)
                 .filter(letter -> EvidenceDeadLetter.FAILED.equals(letter.status()))
                 .orElseThrow(() -> new ApiRequestException(HttpStatus.NOT_FOUND, "EVIDENCE_FAILURE_NOT_FOUND",
@@ -104,14 +100,8 @@ public class EvidenceController {
         return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private Tenant requireTenant(Authentication caller, String tenant) {
-        access.require(caller, tenant);
-        return registry.tenant(tenant).orElseThrow(() ->
-                new RegistryException(ErrorCode.TENANT_NOT_FOUND, "tenant '" + tenant + "' not found"));
-    }
-
     private void requireEnvironment(Authentication caller, String tenant, String env) {
-        if (!requireTenant(caller, tenant).hasEnvironment(env)) {
+        if (!access.requireKnown(caller, tenant).hasEnvironment(env)) {
             throw new RegistryException(ErrorCode.ENVIRONMENT_NOT_FOUND,
                     "tenant '" + tenant + "' has no environment '" + env + "'");
         }

@@ -5,9 +5,7 @@ import java.util.List;
 
 import io.maestro.conductor.hub.api.PageLimit;
 import io.maestro.conductor.hub.security.TenantAccess;
-import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.Registry;
-import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.model.AdapterCategory;
 import io.maestro.conductor.registry.model.Tenant;
 import org.springframework.security.core.Authentication;
@@ -37,7 +35,7 @@ public class ResidencyController {
     @GetMapping("/residency/denials")
     public List<ResidencyDenial> denials(Authentication caller, @PathVariable String tenant,
             @RequestParam(defaultValue = "100") int limit) {
-        requireTenant(caller, tenant);
+        access.requireKnown(caller, tenant);
         PageLimit.checked(limit);
         return denials.list(tenant, limit);
     }
@@ -45,7 +43,7 @@ public class ResidencyController {
     /** Every storage instance of every environment of the tenant. */
     @GetMapping("/storage-locations")
     public List<StorageLocation> storageLocations(Authentication caller, @PathVariable String tenant) {
-        Tenant found = requireTenant(caller, tenant);
+        Tenant found = access.requireKnown(caller, tenant);
         List<StorageLocation> locations = new ArrayList<>();
         for (String environment : found.environments()) {
             registry.instances(tenant, environment).stream()
@@ -54,11 +52,5 @@ public class ResidencyController {
                     .forEach(locations::add);
         }
         return locations;
-    }
-
-    private Tenant requireTenant(Authentication caller, String tenant) {
-        access.require(caller, tenant);
-        return registry.tenant(tenant).orElseThrow(() ->
-                new RegistryException(ErrorCode.TENANT_NOT_FOUND, "tenant '" + tenant + "' not found"));
     }
 }
