@@ -280,6 +280,9 @@ class S3StorageTest {
                 .getException()).isNull();
         assertThat(s3.objectKeys(bucket)).containsExactlyInAnyOrder("tenants/acme/k1", "tenants/acme/k2");
         assertThat(harness.component.liveDelegates()).isEqualTo(1);
+        HealthCheck.Result readiness = harness.component.health().call();
+        assertThat(readiness.getState()).as("the last call succeeded").isEqualTo(HealthCheck.State.UP);
+        assertThat(String.valueOf(readiness.getDetails().get("acme/prod/evidence"))).startsWith("success at ");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.maestro.conductor.adapter.health;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -24,21 +25,30 @@ public final class AdapterHealthCheck extends AbstractHealthCheck {
         }
     }
 
-    private final Map<String, LastCall> lastCalls = new ConcurrentHashMap<>();
+    /**
+     * One slot per instance, written in place: a map {@code put} on every call would take the map's bin lock, so
+     * concurrent calls to one instance would queue on it.
+     */
+    private final Map<String, AtomicReference<LastCall>> lastCalls = new ConcurrentHashMap<>();
 
     public AdapterHealthCheck(String category) {
         super(GROUP, category + "-instances");
     }
 
     public void success(String instanceId) {
-        lastCalls.put(instanceId, new LastCall(true, "success", Instant.now()));
+        slot(instanceId).set(new LastCall(true, "success", Instant.now()));
     }
 
     /** Records a failure; failures that are not instance faults leave the instance's health as it was. */
     public void failure(String instanceId, AdapterErrorCode code) {
         if (code.isInstanceFault()) {
-            lastCalls.put(instanceId, new LastCall(false, code.name(), Instant.now()));
+            slot(instanceId).set(new LastCall(false, code.name(), Instant.now()));
         }
+    }
+
+    private AtomicReference<LastCall> slot(String instanceId) {
+        AtomicReference<LastCall> slot = lastCalls.get(instanceId);
+        return slot != null ? slot : lastCalls.computeIfAbsent(instanceId, id -> new AtomicReference<>());
     }
 
     @Override
@@ -49,7 +59,11 @@ public final class AdapterHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.up();
-        lastCalls.forEach((instanceId, last) -> {
+        lastCalls.forEach((instanceId, slot) -> {
+            LastCall last = slot.get();
+            if (last == null) {
+                return;  // created a moment ago, its first outcome not yet written
+            }
             builder.detail(instanceId, last.describe());
             if (!last.healthy()) {
                 builder.down();
