@@ -20,7 +20,6 @@ import java.security.spec.PSSParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -64,13 +63,9 @@ final class JwtKeys {
   }
 
   private static PublicKey publicKey(String name, String pem) {
-    String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    byte[] der;
-    try {
-      der = Base64.getDecoder().decode(body);
-    } catch (IllegalArgumentException e) {
-      throw BuiltinException.failed(name, "failed to parse a PEM public key");
-    }
+    List<Pem.Block> blocks = Pem.decodeAll(pem.getBytes(StandardCharsets.ISO_8859_1));
+    if (blocks.isEmpty()) throw BuiltinException.failed(name, "failed to parse a PEM public key");
+    byte[] der = blocks.get(0).bytes();
     for (String algorithm : List.of("RSA", "EC")) {
       try {
         return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
