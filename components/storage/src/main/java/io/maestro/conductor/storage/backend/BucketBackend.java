@@ -10,14 +10,15 @@ public abstract class BucketBackend implements StorageBackend {
     protected final String instanceId;
     protected final String bucket;
     private final StorageKeys keys;
-    private final String scheme;
+    /** {@code <scheme>://<bucket>/}, what every location starts with. */
+    private final String locationBase;
 
     /** @param scheme the location scheme of the store, e.g. {@code s3} or {@code gs} */
     protected BucketBackend(ResolvedInstance instance, StorageInstanceConfig config, String scheme) {
         this.instanceId = instance.ref().id();
         this.bucket = config.bucket();
         this.keys = new StorageKeys(config.keyPrefix(), instanceId);
-        this.scheme = scheme;
+        this.locationBase = scheme + "://" + bucket + "/";
     }
 
     @Override
@@ -27,6 +28,6 @@ public abstract class BucketBackend implements StorageBackend {
 
     @Override
     public String locationOf(String fullKey) {
-        return scheme + "://" + bucket + "/" + fullKey;
+        return locationBase + fullKey;
     }
 }
