@@ -153,14 +153,6 @@ final class Annotations {
         }
       }
     }
-
-    void stmt(Expr.Stmt s) {
-      if (s instanceof Expr.TermStmt t) term(t.term());
-      else if (s instanceof Expr.Unify u) { term(u.left()); term(u.right()); }
-      else if (s instanceof Expr.Assign a) { term(a.left()); term(a.right()); }
-      else if (s instanceof Expr.SomeIn si) { term(si.key()); term(si.value()); term(si.collection()); }
-      else if (s instanceof Expr.Every ev) { term(ev.key()); term(ev.value()); term(ev.collection()); body(ev.body()); }
-    }
   }
 
   /** Replaces the calls by the rule's constants. */

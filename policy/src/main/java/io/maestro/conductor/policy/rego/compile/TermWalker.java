@@ -5,8 +5,8 @@ import io.maestro.conductor.policy.rego.ast.Term;
 import java.util.List;
 
 /**
- * Visits every term below a term, depth first, comprehension bodies included; subclasses act on calls and decide
- * how a body (and its {@code with} modifiers) is walked.
+ * Visits every term below a term or statement, depth first, comprehension bodies included; subclasses act on calls
+ * and decide how a body (and its {@code with} modifiers) is walked.
  */
 abstract class TermWalker {
 
@@ -14,6 +14,28 @@ abstract class TermWalker {
   abstract void call(Term.Call c);
 
   abstract void body(List<Expr> body);
+
+  /** The terms of one statement ({@code every} walks its body through {@link #body}); nulls are skipped. */
+  void stmt(Expr.Stmt s) {
+    if (s instanceof Expr.TermStmt t) {
+      term(t.term());
+    } else if (s instanceof Expr.Unify u) {
+      term(u.left());
+      term(u.right());
+    } else if (s instanceof Expr.Assign a) {
+      term(a.left());
+      term(a.right());
+    } else if (s instanceof Expr.SomeIn si) {
+      term(si.key());
+      term(si.value());
+      term(si.collection());
+    } else if (s instanceof Expr.Every ev) {
+      term(ev.key());
+      term(ev.value());
+      term(ev.collection());
+      body(ev.body());
+    }
+  }
 
   void term(Term t) {
     if (t instanceof Term.Call c) {

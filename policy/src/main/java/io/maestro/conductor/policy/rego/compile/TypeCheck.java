@@ -35,25 +35,7 @@ final class TypeCheck extends TermWalker {
   }
 
   void expr(Expr e) {
-    Expr.Stmt s = e.stmt();
-    if (s instanceof Expr.TermStmt ts) term(ts.term());
-    if (s instanceof Expr.Unify u) {
-      term(u.left());
-      term(u.right());
-    }
-    if (s instanceof Expr.Assign a) {
-      term(a.left());
-      term(a.right());
-    }
-    if (s instanceof Expr.SomeIn si) {
-      if (si.key() != null) term(si.key());
-      term(si.value());
-      term(si.collection());
-    }
-    if (s instanceof Expr.Every ev) {
-      term(ev.collection());
-      body(ev.body());
-    }
+    stmt(e.stmt());
     for (Expr.With w : e.withs()) {
       if (w.target() instanceof Term.Call c && c.args().isEmpty() && arity(c.name()) == Integer.MIN_VALUE) {
         error(c, "undefined function " + c.name());
