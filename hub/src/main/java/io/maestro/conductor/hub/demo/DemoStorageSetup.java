@@ -28,9 +28,10 @@ final class DemoStorageSetup {
     private DemoStorageSetup() {
     }
 
-    /** @return the tenants whose demo environment has a storage instance named {@code instance} */
-    static List<String> prepare(Registry registry, DemoStoragePeers peers, String environment, String instance) {
-        List<String> tenants = new ArrayList<>();
+    /** @return each tenant's storage instance named {@code instance} in the demo environment, where it has one */
+    static List<AdapterInstance> prepare(Registry registry, DemoStoragePeers peers, String environment,
+                                         String instance) {
+        List<AdapterInstance> prepared = new ArrayList<>();
         for (Tenant tenant : registry.tenants()) {
             if (!tenant.hasEnvironment(environment)) {
                 continue;
@@ -41,10 +42,10 @@ final class DemoStorageSetup {
                         if ("s3-storage".equals(found.definitionName())) {
                             pointAtSandbox(registry, peers, found);
                         }
-                        tenants.add(tenant.id());
+                        prepared.add(found);
                     });
         }
-        return tenants;
+        return prepared;
     }
 
     private static void pointAtSandbox(Registry registry, DemoStoragePeers peers, AdapterInstance instance) {

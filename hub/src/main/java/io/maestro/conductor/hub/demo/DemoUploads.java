@@ -12,6 +12,7 @@ import io.maestro.conductor.hub.evidence.EvidenceRequestParser;
 import io.maestro.conductor.hub.evidence.EvidenceStored;
 import io.maestro.conductor.hub.evidence.EvidenceUploads;
 import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.model.AdapterInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,7 +27,7 @@ import org.springframework.context.event.EventListener;
 public class DemoUploads {
 
     static final String INSTANCE = "evidence";
-    static final String ACTOR = "system:demo-storage";
+    static final String ACTOR = DemoStorageSetup.ACTOR.id();
     private static final Logger LOG = LoggerFactory.getLogger(DemoUploads.class);
 
     private final Registry registry;
@@ -52,13 +53,13 @@ public class DemoUploads {
             return;
         }
         String environment = properties.environment();
-        List<String> tenants = DemoStorageSetup.prepare(registry, peers, environment, INSTANCE);
-        for (String tenant : tenants) {
-            String region = registry.instance(tenant, environment, INSTANCE).orElseThrow().region();
-            report(tenant, "demo-" + tenant, send(tenant, "demo-" + tenant, region));
+        List<AdapterInstance> instances = DemoStorageSetup.prepare(registry, peers, environment, INSTANCE);
+        for (AdapterInstance instance : instances) {
+            String tenant = instance.tenant();
+            report(tenant, "demo-" + tenant, send(tenant, "demo-" + tenant, instance.region()));
         }
-        if (!tenants.isEmpty()) {
-            String tenant = tenants.get(0);
+        if (!instances.isEmpty()) {
+            String tenant = instances.get(0).tenant();
             report(tenant, "demo-denied-" + tenant, send(tenant, "demo-denied-" + tenant, properties.deniedRegion()));
         }
     }
