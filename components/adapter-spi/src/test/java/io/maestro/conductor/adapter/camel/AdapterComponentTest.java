@@ -113,6 +113,33 @@ class AdapterComponentTest {
     }
 
     @Test
+    void anEndpointReusesItsInstanceReferenceOnlyForTheSameTenantAndEnvironment() throws Exception {
+        InstanceRef globex = new InstanceRef("globex", "prod", "greeter");
+        instances.put(new ResolvedInstance(globex, "echo", "memory", 1, "eu-central-1", "high", "confidential",
+                Map.of("greeting", "hi")));
+        start();
+        AdapterEndpoint endpoint = camel.getEndpoint("echo:say?instance=greeter", AdapterEndpoint.class);
+
+        InstanceRef first = resolveFor(endpoint, "acme").instance().ref();
+        assertThat(resolveFor(endpoint, "acme").instance().ref()).isSameAs(first);
+        InstanceRef other = resolveFor(endpoint, "globex").instance().ref();
+        assertThat(other).isEqualTo(globex).isNotEqualTo(first);
+        assertThat(resolveFor(endpoint, "acme").instance().ref()).isEqualTo(GREETER);
+        assertThatThrownBy(() -> resolveFor(endpoint, "bad/tenant"))
+                .isInstanceOfSatisfying(AdapterException.class,
+                        e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.NAME_INVALID));
+        assertThatThrownBy(() -> resolveFor(endpoint, "bad/tenant")).as("an invalid name is never kept")
+                .isInstanceOf(AdapterException.class);
+    }
+
+    private static Invocation resolveFor(AdapterEndpoint endpoint, String tenant) {
+        var exchange = endpoint.createExchange();
+        exchange.getMessage().setHeader(AdapterHeaders.TENANT, tenant);
+        exchange.getMessage().setHeader(AdapterHeaders.ENVIRONMENT, "prod");
+        return endpoint.resolve(exchange, "say");
+    }
+
+    @Test
     void anUnknownInstanceIsNotInstalled() throws Exception {
         start();
         assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=missing", "x",
