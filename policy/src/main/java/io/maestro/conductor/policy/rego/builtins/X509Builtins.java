@@ -68,10 +68,10 @@ final class X509Builtins implements BuiltinGroup {
   public List<BuiltinSpec> specs() {
     return List.of(
         spec(PARSE, ARR, (ctx, a) -> certificates(PARSE, parse(PARSE, Operands.string(PARSE, a, 1)), true), STR),
-        spec(VERIFY, ARR, (ctx, a) -> verify(VERIFY, Operands.string(VERIFY, a, 1), null), STR),
+        spec(VERIFY, ARR, (ctx, a) -> verify(ctx, VERIFY, Operands.string(VERIFY, a, 1), null), STR),
         spec(VERIFY_OPTS, ARR, (ctx, a) -> {
           String input = Operands.string(VERIFY_OPTS, a, 1);
-          return verify(VERIFY_OPTS, input, Operands.object(VERIFY_OPTS, a, 2));
+          return verify(ctx, VERIFY_OPTS, input, Operands.object(VERIFY_OPTS, a, 2));
         }, STR, OBJ),
         spec(CSR, OBJ, (ctx, a) -> X509Keys.certificateRequest(CSR, Operands.string(CSR, a, 1)), STR),
         spec(KEYPAIR, OBJ, (ctx, a) -> X509Keys.keyPair(KEYPAIR, Operands.string(KEYPAIR, a, 1),
@@ -152,7 +152,7 @@ final class X509Builtins implements BuiltinGroup {
 
   private static final ArrayValue FAILED = ArrayValue.of(BooleanValue.FALSE, ArrayValue.EMPTY);
 
-  private static Value verify(String name, String input, ObjectValue options) {
+  private static Value verify(BuiltinContext ctx, String name, String input, ObjectValue options) {
     List<X509Certificate> certs;
     try {
       certs = parse(name, input);
@@ -160,7 +160,7 @@ final class X509Builtins implements BuiltinGroup {
       return FAILED;
     }
     Options opts = options == null ? new Options("", null, List.of()) : options(name, options);
-    List<X509Certificate> chain = chain(certs, opts);
+    List<X509Certificate> chain = chain(ctx, certs, opts);
     if (chain == null) return FAILED;
     return ArrayValue.of(BooleanValue.TRUE, certificates(name, chain, options == null));
   }
@@ -218,13 +218,15 @@ final class X509Builtins implements BuiltinGroup {
 
   /**
    * The verified chain, leaf first and root last, or null: certificate 0 is the only root, the last is the
-   * leaf, the others are intermediates in any order (Go's {@code Certificate.Verify}).
+   * leaf, the others are intermediates in any order (Go's {@code Certificate.Verify}). Without a {@code
+   * CurrentTime} option the query's clock ({@link BuiltinContext#nowNanos}) decides validity, so the result is
+   * known to depend on time.
    */
-  private static List<X509Certificate> chain(List<X509Certificate> certs, Options opts) {
+  private static List<X509Certificate> chain(BuiltinContext ctx, List<X509Certificate> certs, Options opts) {
     if (certs.size() < 2) return null;
     X509Certificate root = certs.get(0);
     X509Certificate leaf = certs.get(certs.size() - 1);
-    Date now = opts.currentTime() == null ? new Date() : opts.currentTime();
+    Date now = opts.currentTime() != null ? opts.currentTime() : new Date(Math.floorDiv(ctx.nowNanos(), 1_000_000L));
     List<X509Certificate> chain = new ArrayList<>();
     try {
       if (leaf.equals(root)) {

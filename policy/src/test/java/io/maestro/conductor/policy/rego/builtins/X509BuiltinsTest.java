@@ -30,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,8 @@ class X509BuiltinsTest {
     midKey = gen.generateKeyPair();
     leafKey = gen.generateKeyPair();
     strangerKey = gen.generateKeyPair();
-    now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    // the certificates are valid around the builtins' query clock (Calls.NOW), which verification reads
+    now = Instant.ofEpochSecond(Calls.NOW / 1_000_000_000L);
     Instant from = now.minus(Duration.ofDays(1));
     Instant to = now.plus(Duration.ofDays(30));
     byte[] rootName = name("DE", "Conductor Test", "Test Root CA");
@@ -245,6 +247,20 @@ class X509BuiltinsTest {
     assertThat(call(VERIFY, s(pem(leaf)))).as("one certificate").isEqualTo(failed);
     assertThat(call(VERIFY, s("garbage!"))).as("garbage").isEqualTo(failed);
     assertThat(call(VERIFY, s(pem(leaf) + pem(mid) + pem(root)))).as("reversed").isEqualTo(failed);
+  }
+
+  @Test
+  void verificationWithoutCurrentTimeUsesTheQueryClock() {
+    String chain = pem(root) + pem(mid) + pem(leaf);
+    long tooLate = now.plus(Duration.ofDays(60)).getEpochSecond() * 1_000_000_000L;
+    BuiltinContext late = new BuiltinContext(tooLate, Map.of(), line -> { });
+    assertThat(call(late, VERIFY, s(chain))).isEqualTo(arr(BooleanValue.FALSE, ArrayValue.EMPTY));
+    assertThat(late.isPure()).as("the result depends on the clock").isFalse();
+    BuiltinContext fixed = new BuiltinContext(tooLate, Map.of(), line -> { });
+    long inside = now.plus(Duration.ofDays(2)).getEpochSecond() * 1_000_000_000L;
+    assertThat(((ArrayValue) call(fixed, VERIFY_OPTS, s(chain), json("{\"CurrentTime\":" + inside + "}"))).get(0))
+        .isEqualTo(BooleanValue.TRUE);
+    assertThat(fixed.isPure()).as("CurrentTime given: no clock read").isTrue();
   }
 
   @Test
