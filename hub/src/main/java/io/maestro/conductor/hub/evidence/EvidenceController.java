@@ -13,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,14 +68,6 @@ public class EvidenceController {
                         "no failed evidence upload '" + id + "' for tenant '" + tenant + "'"));
         EvidenceBundle bundle = parser.parse(tenant, failed.environment(), deadLetters.request(id));
         return answer(uploads.retry(bundle, caller.getName(), id));
-    }
-
-    @ExceptionHandler(EvidenceRequestException.class)
-    ResponseEntity<ProblemDetail> invalid(EvidenceRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Evidence invalid");
-        problem.setProperty("code", EvidenceRequestException.CODE);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private ResponseEntity<?> answer(Object outcome) {

@@ -1,11 +1,17 @@
 package io.maestro.conductor.hub.evidence;
 
-/** The evidence request is malformed; answered 400 with code {@value #CODE} and never sent to storage. */
-public class EvidenceRequestException extends RuntimeException {
+import io.maestro.conductor.hub.api.ApiRequestException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The evidence request is malformed; never sent to storage. Answered like every other refusal of the API (see
+ * {@code ApiProblems}): 400 with code {@value #CODE}.
+ */
+public class EvidenceRequestException extends ApiRequestException {
 
     public static final String CODE = "EVIDENCE_INVALID";
 
     public EvidenceRequestException(String message) {
-        super(message);
+        super(HttpStatus.BAD_REQUEST, CODE, message);
     }
 }

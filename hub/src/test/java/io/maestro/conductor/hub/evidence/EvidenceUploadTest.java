@@ -70,7 +70,9 @@ class EvidenceUploadTest extends StorageHub {
         Api.Answer noRegion = asOperator("POST", UPLOAD, bundle(bundleId, "", "a.txt", "x"));
 
         assertThat(traversal.status()).isEqualTo(400);
+        assertThat(traversal.header("Content-Type")).startsWith("application/problem+json");
         assertThat(traversal.json().path("code").asText()).isEqualTo("EVIDENCE_INVALID");
+        assertThat(noRegion.status()).isEqualTo(400);
         assertThat(noRegion.json().path("detail").asText()).isEqualTo("region is required");
         assertThat(objectsOf(bundleId)).isEmpty();
     }
