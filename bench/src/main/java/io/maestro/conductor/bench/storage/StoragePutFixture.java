@@ -18,6 +18,8 @@ import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceDenialListener;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
 import io.maestro.conductor.adapter.governance.PolicyGovernanceGate;
+import io.maestro.conductor.adapter.camel.Invocation;
+import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.registry.RegistryInstanceResolver;
 import io.maestro.conductor.adapter.registry.RegistrySecretResolver;
 import io.maestro.conductor.bench.RepositoryRoot;
@@ -39,6 +41,8 @@ import io.maestro.conductor.registry.store.Json;
 import io.maestro.conductor.sandbox.S3ProxySandbox;
 import io.maestro.conductor.storage.StorageComponent;
 import io.maestro.conductor.storage.StorageConstants;
+import io.maestro.conductor.storage.StorageInstanceConfig;
+import io.maestro.conductor.storage.StorageOperation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -78,10 +82,6 @@ public final class StoragePutFixture implements AutoCloseable {
     static final String INSTANCE = "evidence";
     static final String KEY_PREFIX = "bench/";
     static final int PAYLOAD_BYTES = 64 * 1024;
-    static final GovernanceRequest WRITE = new GovernanceRequest(TENANT, ENV, "anonymous",
-            "storage.put_object", new GovernanceRequest.AdapterAttributes(INSTANCE, "storage", "s3-storage",
-                    "medium", "confidential", REGION),
-            new GovernanceRequest.DataAttributes(REGION, null));
 
     private static final Actor ACTOR = Actor.system("storage-put-bench");
 
@@ -93,6 +93,8 @@ public final class StoragePutFixture implements AutoCloseable {
     private Registry registry;
     private EmbeddedDecisionPoint decisions;
     private PolicyGovernanceGate gate;
+    /** What the adapter's gate is asked on each put, built the way the adapter builds it. */
+    private GovernanceRequest write;
     private S3Client rawClient;
     private CamelContext camel;
     private ProducerTemplate template;
@@ -123,8 +125,12 @@ public final class StoragePutFixture implements AutoCloseable {
         decisions = new EmbeddedDecisionPoint(BundleLoader.load(List.of(residencyPolicies)).compile(),
                 new DecisionLog(), Duration.ofSeconds(1));
         gate = new PolicyGovernanceGate(decisions, PolicyGovernanceGate.DEFAULT_POLICIES, GovernanceDenialListener.NONE);
+        RegistryInstanceResolver instances = new RegistryInstanceResolver(registry);
+        write = new Invocation(instances.resolve(new InstanceRef(TENANT, ENV, INSTANCE), StorageComponent.CATEGORY),
+                StorageOperation.put_object.name(), AdapterHeaders.ANONYMOUS, "bench",
+                new GovernanceRequest.DataAttributes(REGION, null)).toGovernanceRequest();
         StorageComponent storage = new StorageComponent();
-        storage.setInstanceResolver(new RegistryInstanceResolver(registry));
+        storage.setInstanceResolver(instances);
         storage.setSecretResolver(new RegistrySecretResolver(registry.secrets()));
         storage.setGovernanceGate(gate);
         storage.setMeterRegistry(new SimpleMeterRegistry());
@@ -151,9 +157,6 @@ public final class StoragePutFixture implements AutoCloseable {
         });
         camel.start();
         template = camel.createProducerTemplate();
-        if (!gate.evaluate(WRITE).allowed()) {
-            throw new IllegalStateException("the residency bundle does not allow the benchmark's write");
-        }
         adapter();
         adapterWithReceipt();
         raw();
@@ -178,7 +181,7 @@ public final class StoragePutFixture implements AutoCloseable {
 
     /** The governance check alone (the largest part of the adapter's own work). */
     public GovernanceDecision gate() {
-        return gate.evaluate(WRITE);
+        return gate.evaluate(write);
     }
 
     /** Objects in the benchmark bucket, for checks that the puts really land. */
@@ -212,14 +215,15 @@ public final class StoragePutFixture implements AutoCloseable {
         registry.secrets().put(ACTOR, TENANT, ENV, "evidence-access-key", s3.accessKey());
         registry.secrets().put(ACTOR, TENANT, ENV, "evidence-secret-key", s3.secretKey());
         ObjectNode config = Json.MAPPER.createObjectNode()
-                .put("bucket", BUCKET)
-                .put("region", REGION)
-                .put("endpoint", s3.endpoint().toString())
-                .put("keyPrefix", KEY_PREFIX)
-                .put("forcePathStyle", true)
-                .put("accessKey", "secret:evidence-access-key")
-                .put("secretKey", "secret:evidence-secret-key");
-        registry.install(ACTOR, TENANT, ENV, INSTANCE, new InstallRequest("s3-storage", null, config, REGION));
+                .put(StorageInstanceConfig.BUCKET, BUCKET)
+                .put(StorageInstanceConfig.REGION, REGION)
+                .put(StorageInstanceConfig.ENDPOINT, s3.endpoint().toString())
+                .put(StorageInstanceConfig.KEY_PREFIX, KEY_PREFIX)
+                .put(StorageInstanceConfig.PATH_STYLE, true)
+                .put(StorageInstanceConfig.ACCESS_KEY, "secret:evidence-access-key")
+                .put(StorageInstanceConfig.SECRET_KEY, "secret:evidence-secret-key");
+        registry.install(ACTOR, TENANT, ENV, INSTANCE,
+                new InstallRequest(StorageComponent.BACKEND_S3, null, config, REGION));
     }
 
     private static Exchange require(Exchange exchange) {

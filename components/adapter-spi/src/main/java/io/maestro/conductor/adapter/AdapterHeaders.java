@@ -12,8 +12,10 @@ public final class AdapterHeaders {
     public static final String ENVIRONMENT = "ConductorEnvironment";
     /** Correlates log lines, metrics and receipts of one business operation. Generated when absent. */
     public static final String CORRELATION_ID = "ConductorCorrelationId";
-    /** Who asks (a user or service id); {@code anonymous} when absent. Goes to the governance gate. */
+    /** Who asks (a user or service id); {@link #ANONYMOUS} when absent. Goes to the governance gate. */
     public static final String ACTOR = "ConductorActor";
+    /** The actor of an exchange without {@link #ACTOR}. */
+    public static final String ANONYMOUS = "anonymous";
     /** Region the data belongs to (residency), e.g. {@code eu-west-1}. Goes to the governance gate. */
     public static final String DATA_REGION = "ConductorDataRegion";
     /** Classification of the data (public, internal, confidential, restricted). Goes to the governance gate. */

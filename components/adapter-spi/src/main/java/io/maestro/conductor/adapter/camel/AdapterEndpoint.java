@@ -61,7 +61,7 @@ public abstract class AdapterEndpoint extends DefaultEndpoint {
         InstanceRef ref = ref(tenant, env);
         ResolvedInstance resolved = getComponent().getInstanceResolver().resolve(ref, getComponent().category());
         return new Invocation(resolved, operation,
-                exchange.getMessage().getHeader(AdapterHeaders.ACTOR, "anonymous", String.class),
+                exchange.getMessage().getHeader(AdapterHeaders.ACTOR, AdapterHeaders.ANONYMOUS, String.class),
                 correlationId(exchange),
                 new GovernanceRequest.DataAttributes(
                         exchange.getMessage().getHeader(AdapterHeaders.DATA_REGION, String.class),

@@ -17,7 +17,8 @@ public record Invocation(ResolvedInstance instance, String operation, String act
         return instance.ref().id();
     }
 
-    GovernanceRequest toGovernanceRequest() {
+    /** What the governance gate is asked for this call. */
+    public GovernanceRequest toGovernanceRequest() {
         return new GovernanceRequest(instance.ref().tenant(), instance.ref().environment(), actor,
                 instance.category() + "." + operation,
                 new GovernanceRequest.AdapterAttributes(instance.ref().instance(), instance.category(),
