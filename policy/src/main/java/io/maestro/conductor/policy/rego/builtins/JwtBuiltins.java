@@ -74,13 +74,14 @@ final class JwtBuiltins implements BuiltinGroup {
   /** The constraints of {@code io.jwt.decode_verify}. */
   private record Constraints(List<JwtKeys.Key> keys, String secret, String alg, String iss, String aud, BigDecimal timeNs) {}
 
-  private static Constraints constraints(String name, ObjectValue c, long nowNanos) {
+  /** The constraints; the query clock is read only when no {@code time} is given (so such a query stays pure). */
+  private static Constraints constraints(String name, ObjectValue c, BuiltinContext ctx) {
     List<JwtKeys.Key> keys = null;
     String secret = null;
     String alg = "";
     String iss = "";
     String aud = "";
-    BigDecimal time = BigDecimal.valueOf(nowNanos);
+    BigDecimal time = null;
     for (Map.Entry<Value, Value> e : c.entries().entrySet()) {
       String key = e.getKey() instanceof StringValue k ? k.value() : RegoText.of(e.getKey());
       Value v = e.getValue();
@@ -103,13 +104,14 @@ final class JwtBuiltins implements BuiltinGroup {
     }
     if (keys != null && secret != null) throw BuiltinException.failed(name, "duplicate key constraints");
     if (keys == null && secret == null) throw BuiltinException.failed(name, "no key constraint: one of cert or secret is required");
+    if (time == null) time = BigDecimal.valueOf(ctx.nowNanos());
     return new Constraints(keys, secret, alg, iss, aud, time);
   }
 
   private static Value decodeVerify(BuiltinContext ctx, List<Value> a) {
     String name = "io.jwt.decode_verify";
     String token = Operands.string(name, a, 1);
-    Constraints c = constraints(name, Operands.object(name, a, 2), ctx.nowNanos());
+    Constraints c = constraints(name, Operands.object(name, a, 2), ctx);
     Value unverified = ArrayValue.of(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY);
     Jwt jwt = Jwt.parse(name, token);
     while (true) {

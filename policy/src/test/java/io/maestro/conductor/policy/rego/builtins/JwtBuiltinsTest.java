@@ -160,6 +160,19 @@ class JwtBuiltinsTest {
   }
 
   @Test
+  void decodeVerifyReadsTheClockOnlyWithoutATimeConstraint() throws Exception {
+    String hs = sign(new MACSigner(SECRET), JWSAlgorithm.HS256, null, claims(NOW_S + 600));
+    BuiltinContext given = Calls.context();
+    Value ok = call(given, "io.jwt.decode_verify", s(hs),
+        json("{\"secret\":" + quote(SECRET) + ",\"aud\":\"hub\",\"time\":" + NOW_S + "000000000}"));
+    assertThat(((ArrayValue) ok).get(0)).isEqualTo(BooleanValue.TRUE);
+    assertThat(given.isPure()).as("time given: no clock read").isTrue();
+    BuiltinContext clock = Calls.context();
+    call(clock, "io.jwt.decode_verify", s(hs), json("{\"secret\":" + quote(SECRET) + ",\"aud\":\"hub\"}"));
+    assertThat(clock.isPure()).as("no time: the query clock decides").isFalse();
+  }
+
+  @Test
   void encodeSignProducesTokensTheVerifiersAccept() throws Exception {
     Value header = json("{\"typ\":\"JWT\",\"alg\":\"HS256\"}");
     Value claims = json("{\"iss\":\"joe\",\"exp\":1300819380,\"aud\":[\"bob\",\"saul\"],"
