@@ -11,6 +11,7 @@ import io.maestro.conductor.registry.UpdateRequest;
 import io.maestro.conductor.registry.model.AdapterCategory;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.Tenant;
+import io.maestro.conductor.registry.secret.SecretVault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +67,9 @@ final class DemoStorageSetup {
     }
 
     private static void putSecret(Registry registry, AdapterInstance instance, String reference, String value) {
-        if (reference.startsWith("secret:")) {
+        if (reference.startsWith(SecretVault.REFERENCE_PREFIX)) {
             registry.secrets().put(ACTOR, instance.tenant(), instance.environment(),
-                    reference.substring("secret:".length()), value);
+                    reference.substring(SecretVault.REFERENCE_PREFIX.length()), value);
         }
     }
 }
