@@ -114,9 +114,7 @@ final class X509Builtins implements BuiltinGroup {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
       for (Der.Element e : elements) {
         if (e.tag() != 0x30) throw BuiltinException.failed(name, MALFORMED);
-        X509Certificate cert = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(e.raw()));
-        X509Json.certificate(cert, false); // reject what the JSON walk cannot read now, not later
-        out.add(cert);
+        out.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(e.raw())));
       }
     } catch (GeneralSecurityException | RuntimeException e) {
       if (e instanceof BuiltinException b) throw b;
@@ -156,6 +154,7 @@ final class X509Builtins implements BuiltinGroup {
     List<X509Certificate> certs;
     try {
       certs = parse(name, input);
+      certificates(name, certs, false); // what the JSON walk cannot read fails verification, not the call later
     } catch (BuiltinException e) {
       return FAILED;
     }
