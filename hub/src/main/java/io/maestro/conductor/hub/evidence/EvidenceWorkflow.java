@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.PolicyDeniedException;
+import io.maestro.conductor.adapter.camel.Invocation;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
@@ -40,19 +41,18 @@ public class EvidenceWorkflow {
     }
 
     /**
-     * Asks residency once for the whole bundle before any byte is stored, with the same request the storage
-     * adapter's own gate check makes for each write: a bundle that may not go there stores nothing.
+     * Asks residency once for the whole bundle before any byte is stored, with the request the storage adapter's
+     * own gate check makes for each write (built by the same {@link Invocation}): a bundle that may not go there
+     * stores nothing.
      */
     public void checkResidency(Exchange exchange) {
         EvidenceBundle bundle = bundle(exchange);
         ResolvedInstance instance = instances.resolve(new InstanceRef(bundle.tenant(), bundle.environment(),
                 instanceName(exchange)), StorageComponent.CATEGORY);
-        GovernanceDecision decision = gate.evaluate(new GovernanceRequest(bundle.tenant(), bundle.environment(),
-                exchange.getMessage().getHeader(AdapterHeaders.ACTOR, "anonymous", String.class),
-                StorageComponent.CATEGORY + "." + StorageOperation.put_object.name(),
-                new GovernanceRequest.AdapterAttributes(instance.ref().instance(), instance.category(),
-                        instance.backend(), instance.riskLevel(), instance.dataSensitivity(), instance.region()),
-                new GovernanceRequest.DataAttributes(bundle.region(), bundle.classification())));
+        Invocation write = new Invocation(instance, StorageOperation.put_object.name(),
+                exchange.getMessage().getHeader(AdapterHeaders.ACTOR, "anonymous", String.class), null,
+                new GovernanceRequest.DataAttributes(bundle.region(), bundle.classification()));
+        GovernanceDecision decision = gate.evaluate(write.toGovernanceRequest());
         if (!decision.allowed()) {
             throw new PolicyDeniedException(instance.ref().id(), decision);
         }
