@@ -262,16 +262,14 @@ final class GoTemplate {
       if (end == null) throw parseError(line, "unexpected EOF");
       List<Node> otherwise = List.of();
       if (end.equals("else")) {
-        Item elseItem = items.get(pos++);
-        Lexer el = new Lexer(elseItem.text, elseItem.line);
-        el.word();
+        Lexer el = elseClause();
         String next = el.peekWord();
         if (next.equals("if") || next.equals("with")) {
           // {{else if ...}} / {{else with ...}}: a nested conditional sharing this one's {{end}}.
           el.word();
-          otherwise = List.of(parseIf(el, next.equals("with"), elseItem.line));
+          otherwise = List.of(parseIf(el, next.equals("with"), el.line));
         } else {
-          otherwise = parseElseBody(el, elseItem.line);
+          otherwise = parseElseBody(el);
         }
       }
       return new If(pipe, then, otherwise, with, line);
@@ -286,17 +284,21 @@ final class GoTemplate {
       rangeDepth--;
       if (end == null) throw parseError(line, "unexpected EOF");
       List<Node> otherwise = List.of();
-      if (end.equals("else")) {
-        Item elseItem = items.get(pos++);
-        Lexer el = new Lexer(elseItem.text, elseItem.line);
-        el.word();
-        otherwise = parseElseBody(el, elseItem.line);
-      }
+      if (end.equals("else")) otherwise = parseElseBody(elseClause());
       return new Range(pipe, body, otherwise, line);
     }
 
+    /** The lexer of the {@code {{else ...}}} action that {@link #parseList} stopped at, past the word. */
+    private Lexer elseClause() {
+      Item item = items.get(pos++);
+      Lexer el = new Lexer(item.text, item.line);
+      el.word();
+      return el;
+    }
+
     /** The body of a plain {@code {{else}}} (the lexer is past the word) up to its {@code {{end}}}. */
-    private List<Node> parseElseBody(Lexer el, int line) {
+    private List<Node> parseElseBody(Lexer el) {
+      int line = el.line;
       el.expectEnd();
       List<Node> rest = new ArrayList<>();
       String end = parseList(rest);
