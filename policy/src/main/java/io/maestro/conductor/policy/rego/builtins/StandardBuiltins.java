@@ -30,6 +30,7 @@ public final class StandardBuiltins {
       new SemverBuiltins(),
       new UnitsBuiltins(),
       new RandomBuiltins(),
+      new UuidBuiltins(),
       new JwtBuiltins(),
       new GraphBuiltins(),
       new HttpBuiltins(),

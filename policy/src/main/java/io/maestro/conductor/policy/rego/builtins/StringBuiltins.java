@@ -16,6 +16,7 @@ import io.maestro.conductor.policy.rego.value.ObjectValue;
 import io.maestro.conductor.policy.rego.value.SetValue;
 import io.maestro.conductor.policy.rego.value.StringValue;
 import io.maestro.conductor.policy.rego.value.Value;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,9 @@ final class StringBuiltins implements BuiltinGroup {
         unary("strings.reverse", s -> new StringBuilder(s).reverse().toString()),
         spec("replace", STR, (ctx, a) -> StringValue.of(replaceAll(Operands.string("replace", a, 1),
             Operands.string("replace", a, 2), Operands.string("replace", a, 3))), STR, STR, STR),
-        spec("split", ARR, StringBuiltins::split, STR, STR),
+        spec("split", ARR, (ctx, a) -> strings(split(Operands.string("split", a, 1), Operands.string("split", a, 2))),
+            STR, STR),
+        spec("strings.split_n", ARR, StringBuiltins::splitN, STR, STR, NUM),
         spec("substring", STR, StringBuiltins::substring, STR, NUM, NUM),
         spec("trim", STR, (ctx, a) -> cutset("trim", a, true, true), STR, STR),
         spec("trim_left", STR, (ctx, a) -> cutset("trim_left", a, true, false), STR, STR),
@@ -87,22 +90,38 @@ final class StringBuiltins implements BuiltinGroup {
     return out.toString();
   }
 
-  private static Value split(BuiltinContext ctx, List<Value> a) {
-    String s = Operands.string("split", a, 1);
-    String delimiter = Operands.string("split", a, 2);
-    List<Value> parts = new ArrayList<>();
+  /** Go's strings.Split: an empty delimiter splits between runes. */
+  private static List<String> split(String s, String delimiter) {
+    List<String> parts = new ArrayList<>();
     if (delimiter.isEmpty()) {
-      s.codePoints().forEach(cp -> parts.add(StringValue.of(new String(Character.toChars(cp)))));
-      return new ArrayValue(parts);
+      s.codePoints().forEach(cp -> parts.add(new String(Character.toChars(cp))));
+      return parts;
     }
     int from = 0;
     int at;
     while ((at = s.indexOf(delimiter, from)) >= 0) {
-      parts.add(StringValue.of(s.substring(from, at)));
+      parts.add(s.substring(from, at));
       from = at + delimiter.length();
     }
-    parts.add(StringValue.of(s.substring(from)));
-    return new ArrayValue(parts);
+    parts.add(s.substring(from));
+    return parts;
+  }
+
+  /** The first {@code n} parts of the split, or the last {@code -n}; more than there are gives all of them. */
+  private static Value splitN(BuiltinContext ctx, List<Value> a) {
+    String s = Operands.string("strings.split_n", a, 1);
+    String delimiter = Operands.string("strings.split_n", a, 2);
+    BigInteger n = Operands.integer("strings.split_n", a, 3);
+    List<String> parts = split(s, delimiter);
+    int size = parts.size();
+    if (n.signum() >= 0) return strings(parts.subList(0, n.min(BigInteger.valueOf(size)).intValue()));
+    return strings(parts.subList(size - n.negate().min(BigInteger.valueOf(size)).intValue(), size));
+  }
+
+  private static ArrayValue strings(List<String> parts) {
+    List<Value> out = new ArrayList<>(parts.size());
+    parts.forEach(p -> out.add(StringValue.of(p)));
+    return new ArrayValue(out);
   }
 
   private static Value substring(BuiltinContext ctx, List<Value> a) {

@@ -6,17 +6,23 @@ import static io.maestro.conductor.policy.rego.builtins.Specs.spec;
 
 import io.maestro.conductor.policy.rego.value.NumberValue;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code units.parse} ("10K", "1.5Gi", "300m" = 0.3) and {@code units.parse_bytes} ("10KB", "1MiB"),
- * with OPA's suffixes and error messages. parse_bytes truncates to a whole number of bytes.
+ * {@code units.parse} ("10K", "1.5Gi", "300m" = 0.3, "1e3M") and {@code units.parse_bytes} ("10KB", "1MiB",
+ * "2.5e3KB"), with OPA's suffixes and error messages. parse_bytes truncates to a whole number of bytes.
  */
 final class UnitsBuiltins implements BuiltinGroup {
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
   private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
+  private static final int MAX_EXPONENT_DIGITS = 6;
+  /** OPA prints a fractional units.parse result with ten decimals (big.Rat's FloatString(10)). */
+  private static final int FRACTION_DIGITS = 10;
+  private static final String NAME = "units.parse";
+  private static final String BYTES_NAME = "units.parse_bytes";
 
   /** units.parse: SI (lower or upper case except m/M) and binary suffixes; "m" is milli. */
   private static final Map<String, BigDecimal> SI = Map.ofEntries(
@@ -41,26 +47,28 @@ final class UnitsBuiltins implements BuiltinGroup {
   @Override
   public List<BuiltinSpec> specs() {
     return List.of(
-        spec("units.parse", NUM, (ctx, a) -> {
-          String s = clean("units.parse", Operands.string("units.parse", a, 1));
-          int split = numberEnd(s);
+        spec(NAME, NUM, (ctx, a) -> {
+          String s = clean(NAME, Operands.string(NAME, a, 1));
+          int split = numberEnd(NAME, s);
           String amount = s.substring(0, split);
           String unit = s.substring(split);
-          if (amount.isEmpty()) throw BuiltinException.failed("units.parse", "no amount provided");
+          if (amount.isEmpty()) throw BuiltinException.failed(NAME, "no amount provided");
           if (unit.length() > 1) unit = unit.charAt(0) + unit.substring(1).toLowerCase(Locale.ROOT);
           BigDecimal scale = SI.get(unit);
-          if (scale == null) throw BuiltinException.failed("units.parse", "unit " + unit + " not recognized");
-          return NumberValue.of(number("units.parse", amount, "could not parse amount to a number").multiply(scale));
+          if (scale == null) throw BuiltinException.failed(NAME, "unit " + unit + " not recognized");
+          BigDecimal value = number(NAME, amount, "could not parse amount to a number").multiply(scale);
+          boolean whole = value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+          return NumberValue.of(whole ? value : value.setScale(FRACTION_DIGITS, RoundingMode.HALF_UP));
         }, STR),
-        spec("units.parse_bytes", NUM, (ctx, a) -> {
-          String s = clean("units.parse_bytes", Operands.string("units.parse_bytes", a, 1)).toLowerCase(Locale.ROOT);
-          int split = numberEnd(s);
+        spec(BYTES_NAME, NUM, (ctx, a) -> {
+          String s = clean(BYTES_NAME, Operands.string(BYTES_NAME, a, 1)).toLowerCase(Locale.ROOT);
+          int split = numberEnd(BYTES_NAME, s);
           String amount = s.substring(0, split);
           String unit = s.substring(split);
-          if (amount.isEmpty()) throw BuiltinException.failed("units.parse_bytes", "no byte amount provided");
+          if (amount.isEmpty()) throw BuiltinException.failed(BYTES_NAME, "no byte amount provided");
           BigDecimal scale = BYTES.get(unit);
-          if (scale == null) throw BuiltinException.failed("units.parse_bytes", "byte unit " + unit + " not recognized");
-          BigDecimal bytes = number("units.parse_bytes", amount, "could not parse byte amount to a number").multiply(scale);
+          if (scale == null) throw BuiltinException.failed(BYTES_NAME, "byte unit " + unit + " not recognized");
+          BigDecimal bytes = number(BYTES_NAME, amount, "could not parse byte amount to a number").multiply(scale);
           return NumberValue.of(bytes.toBigInteger());
         }, STR));
   }
@@ -72,10 +80,26 @@ final class UnitsBuiltins implements BuiltinGroup {
     return out;
   }
 
-  private static int numberEnd(String s) {
-    int i = 0;
-    while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) i++;
-    return i;
+  /**
+   * Where the amount ends: digits, dots, signs and a scientific exponent ({@code 1e3}, {@code 2.5E-2}); an
+   * {@code e} not followed by a digit or sign starts the unit (exa). OPA refuses exponents of more than six digits.
+   */
+  private static int numberEnd(String name, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean numeric = Character.isDigit(c) || c == '.' || c == '+' || c == '-';
+      if (c == 'e' || c == 'E') {
+        char after = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+        if (!Character.isDigit(after) && after != '+' && after != '-') return i;
+        if (after == '+' || after == '-') i++;
+        int digits = 0;
+        while (i + 1 + digits < s.length() && Character.isDigit(s.charAt(i + 1 + digits))) digits++;
+        if (digits > MAX_EXPONENT_DIGITS) throw BuiltinException.failed(name, "exponent too large");
+      } else if (!numeric) {
+        return i;
+      }
+    }
+    return s.length();
   }
 
   private static BigDecimal number(String name, String amount, String error) {

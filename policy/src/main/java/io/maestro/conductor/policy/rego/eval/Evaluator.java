@@ -141,8 +141,10 @@ public final class Evaluator {
     }
   }
 
+  /** True for every element of a collection (so for an empty one); over anything else undefined, as in OPA. */
   private void evalEvery(Expr.Every ev, Bindings b, Cont k) {
     evalTerm(ev.collection(), b, coll -> {
+      if (!(coll instanceof ArrayValue || coll instanceof ObjectValue || coll instanceof SetValue)) return;
       for (Value[] entry : entries(coll)) {
         budget.step();
         boolean holds = exists(found -> {

@@ -68,6 +68,27 @@ class CollectionBuiltinsTest {
     assertThat(call("graph.reachable", graph, arr())).isEqualTo(set());
   }
 
+  /** OPA's docs: every path from an initial node to a leaf, to an unknown node (left out) or to a cycle. */
+  @Test
+  void graphReachablePathsListsEveryPathFromTheInitialNodes() {
+    Value diamond = json("{\"a\":[\"b\",\"c\"],\"b\":[\"c\"],\"c\":[]}");
+    assertThat(call("graph.reachable_paths", diamond, set(s("a"))))
+        .isEqualTo(set(arr(s("a"), s("b"), s("c")), arr(s("a"), s("c"))));
+    Value cycle = json("{\"a\":[\"b\"],\"b\":[\"c\"],\"c\":[\"a\"]}");
+    assertThat(call("graph.reachable_paths", cycle, arr(s("a")))).isEqualTo(set(arr(s("a"), s("b"), s("c"))));
+    Value dangling = json("{\"a\":[\"b\"],\"b\":[\"nowhere\"],\"c\":null}");
+    assertThat(call("graph.reachable_paths", dangling, set(s("a"), s("b"), s("c"), s("zz"))))
+        .isEqualTo(set(arr(s("a"), s("b")), arr(s("b")), arr(s("c"))));
+    Value shared = json("{\"1\":[],\"2\":[\"1\"],\"3\":[\"2\"],\"4\":[\"3\",\"2\"]}");
+    assertThat(call("graph.reachable_paths", shared, arr(s("4"))))
+        .as("a node reached twice on different paths is walked on each")
+        .isEqualTo(set(arr(s("4"), s("3"), s("2"), s("1")), arr(s("4"), s("2"), s("1"))));
+    assertThat(call("graph.reachable_paths", json("{}"), set(s("a")))).isEqualTo(set());
+    assertThat(error("graph.reachable_paths", json("{}"), s("a")))
+        .hasMessage("graph.reachable_paths: operand 2 must be {array, set} but got string");
+    assertThat(error("graph.reachable_paths", n(1), arr()).code()).isEqualTo(BuiltinException.TYPE_ERROR);
+  }
+
   @Test
   void setOperatorsAndSetsOfSets() {
     assertThat(call("and", set(n(1), n(2)), set(n(2), n(3)))).isEqualTo(set(n(2)));

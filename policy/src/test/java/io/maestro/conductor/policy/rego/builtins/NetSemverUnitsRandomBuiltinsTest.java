@@ -104,6 +104,42 @@ class NetSemverUnitsRandomBuiltinsTest {
     assertThat(error("units.parse_bytes", s("12 MB"))).hasMessage("units.parse_bytes: spaces not allowed in resource strings");
   }
 
+  /** Current OPA reads the amount in scientific notation; an e without exponent digits is the unit exa. */
+  @Test
+  void unitsReadScientificNotation() {
+    assertThat(call("units.parse", s("1e3M"))).isEqualTo(n(1_000_000_000));
+    assertThat(call("units.parse", s("1.5e-3"))).isEqualTo(n("0.0015"));
+    assertThat(call("units.parse", s("2E2Ki"))).isEqualTo(n(204_800));
+    assertThat(call("units.parse", s("1E"))).as("E alone is exa").isEqualTo(n(1_000_000_000_000_000_000L));
+    assertThat(call("units.parse_bytes", s("2.5e3KB"))).isEqualTo(n(2_500_000));
+    assertThat(call("units.parse_bytes", s("1e+2"))).isEqualTo(n(100));
+    assertThat(call("units.parse_bytes", s("1e"))).as("e alone is exabytes").isEqualTo(n(1_000_000_000_000_000_000L));
+    assertThat(error("units.parse", s("1e1234567"))).hasMessage("units.parse: exponent too large");
+    assertThat(error("units.parse_bytes", s("1e1234567KB"))).hasMessage("units.parse_bytes: exponent too large");
+  }
+
+  /** OPA's docs: version and variant always; time, node, MAC flags and clock sequence for v1/v2; id and domain for v2. */
+  @Test
+  void uuidParseDecodesTheFieldsOfEachVersion() {
+    assertThat(call("uuid.parse", s("00000000-0000-4000-8000-000000000000")))
+        .isEqualTo(json("{\"variant\":\"RFC4122\",\"version\":4}"));
+    assertThat(call("uuid.parse", s("c2fc67c2-47f2-11ee-b67a-9f3619c7493f"))).isEqualTo(json("{\"version\":1,"
+        + "\"variant\":\"RFC4122\",\"nodeid\":\"9f-36-19-c7-49-3f\",\"macvariables\":\"local:multicast\","
+        + "\"time\":1693481847404333000,\"clocksequence\":13946}"));
+    Value v2 = json("{\"clocksequence\":12800,\"domain\":\"Person\",\"id\":1000,\"macvariables\":\"local:unicast\","
+        + "\"nodeid\":\"32-50-96-b3-9f-47\",\"time\":1693566990121469600,\"variant\":\"RFC4122\",\"version\":2}");
+    assertThat(call("uuid.parse", s("000003e8-48b9-21ee-b200-325096b39f47"))).isEqualTo(v2);
+    assertThat(call("uuid.parse", s("URN:UUID:000003e8-48b9-21ee-b200-325096b39f47"))).isEqualTo(v2);
+    assertThat(call("uuid.parse", s("{00000000-0000-4000-8000-000000000000}"))).isEqualTo(call("uuid.parse",
+        s("00000000000040008000000000000000")));
+    assertThat(call("uuid.parse", s("00000000-0000-fcd1-f4e0-9bab06a52ece")))
+        .isEqualTo(json("{\"variant\":\"Future\",\"version\":15}"));
+    assertThat(call("uuid.parse", s("not-a-uuid"))).as("undefined").isNull();
+    assertThat(call("uuid.parse", s("0000000g-0000-4000-8000-000000000000"))).isNull();
+    assertThat(call("uuid.parse", s("00000000+0000-4000-8000-000000000000"))).isNull();
+    assertThat(error("uuid.parse", n(1))).hasMessage("uuid.parse: operand 1 must be string but got number");
+  }
+
   @Test
   void uuidIsStablePerQueryAndSeed() {
     BuiltinContext query = context();

@@ -33,6 +33,22 @@ class StringBuiltinsTest {
     assertThat(call("strings.replace_n", json("{\"a\":\"1\",\"ab\":\"2\"}"), s("abc"))).isEqualTo(s("1bc"));
   }
 
+  /** OPA's docs: the first n parts for n > 0, the last |n| for n < 0, all when |n| exceeds them, none for 0. */
+  @Test
+  void splitNKeepsTheFirstOrLastParts() {
+    assertThat(call("strings.split_n", s("a.b.c.d"), s("."), n(2))).isEqualTo(arr(s("a"), s("b")));
+    assertThat(call("strings.split_n", s("a.b.c.d"), s("."), n(-2))).isEqualTo(arr(s("c"), s("d")));
+    assertThat(call("strings.split_n", s("a.b.c.d"), s("."), n(10))).isEqualTo(arr(s("a"), s("b"), s("c"), s("d")));
+    assertThat(call("strings.split_n", s("a.b.c.d"), s("."), n(-10))).isEqualTo(arr(s("a"), s("b"), s("c"), s("d")));
+    assertThat(call("strings.split_n", s("a.b.c.d"), s("."), n(0))).isEqualTo(arr());
+    assertThat(call("strings.split_n", s("abc"), s("."), n(-2))).isEqualTo(arr(s("abc")));
+    assertThat(call("strings.split_n", s("héllo"), s(""), n(2))).isEqualTo(arr(s("h"), s("é")));
+    assertThat(call("strings.split_n", s("abc"), s(""), n(-2))).isEqualTo(arr(s("b"), s("c")));
+    BuiltinException fraction = error("strings.split_n", s("a.b"), s("."), n("1.5"));
+    assertThat(fraction.code()).isEqualTo(BuiltinException.TYPE_ERROR);
+    assertThat(fraction).hasMessage("strings.split_n: operand 3 must be integer number but got floating-point number");
+  }
+
   @Test
   void indexesCountRunes() {
     assertThat(call("indexof", s("skön var våren"), s("vår"))).isEqualTo(n(9));
