@@ -62,7 +62,7 @@ final class ArithmeticBuiltins implements BuiltinGroup {
           BigInteger to = Operands.integer("numbers.range_step", a, 2);
           BigInteger step = Operands.integer("numbers.range_step", a, 3);
           if (step.signum() <= 0) {
-            throw BuiltinException.failed("numbers.range_step", "step must be a positive number above zero");
+            throw BuiltinException.failed("numbers.range_step", "step must be a positive integer");
           }
           return range("numbers.range_step", from, to, step);
         }, NUM, NUM, NUM));

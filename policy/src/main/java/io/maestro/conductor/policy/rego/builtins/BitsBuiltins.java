@@ -10,7 +10,7 @@ import java.util.function.BinaryOperator;
 
 /** {@code bits.*}: bitwise operations on integers of any size (two's complement, as Go's big.Int). */
 final class BitsBuiltins implements BuiltinGroup {
-  /** A shift beyond this many bits is refused rather than allocating a huge number. */
+  /** A left shift beyond this many bits is refused rather than allocating a huge number (Go would allocate it). */
   static final int MAX_SHIFT = 1 << 16;
 
   @Override
@@ -34,12 +34,17 @@ final class BitsBuiltins implements BuiltinGroup {
       BigInteger x = Operands.integer(name, a, 1);
       BigInteger n = Operands.integer(name, a, 2);
       if (n.signum() < 0) {
-        throw BuiltinException.operand(name, 2, "unsigned integer number", "negative integer");
+        throw BuiltinException.operand(name, 2, "an unsigned integer number", "a negative integer");
+      }
+      if (!left) {
+        // past the number's own length only the sign is left, however far the shift goes
+        return NumberValue.of(n.compareTo(BigInteger.valueOf(x.bitLength())) >= 0
+            ? BigInteger.valueOf(x.signum() < 0 ? -1 : 0) : x.shiftRight(n.intValue()));
       }
       if (n.compareTo(BigInteger.valueOf(MAX_SHIFT)) > 0) {
         throw BuiltinException.failed(name, "shift exceeds " + MAX_SHIFT + " bits");
       }
-      return NumberValue.of(left ? x.shiftLeft(n.intValue()) : x.shiftRight(n.intValue()));
+      return NumberValue.of(x.shiftLeft(n.intValue()));
     }, NUM, NUM);
   }
 }

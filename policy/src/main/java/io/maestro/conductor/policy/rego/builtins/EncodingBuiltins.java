@@ -50,17 +50,30 @@ final class EncodingBuiltins implements BuiltinGroup {
           return text(decode("base64url.decode", s, true));
         }),
         unary("hex.encode", s -> HexFormat.of().formatHex(utf8(s))),
-        unary("hex.decode", s -> {
-          try {
-            return text(HexFormat.of().parseHex(s));
-          } catch (IllegalArgumentException e) {
-            throw BuiltinException.failed("hex.decode", "encoding/hex: invalid byte or odd length");
-          }
-        }),
+        unary("hex.decode", EncodingBuiltins::hexDecode),
         unary("urlquery.encode", EncodingBuiltins::queryEscape),
         unary("urlquery.decode", s -> queryUnescape("urlquery.decode", s)),
         spec("urlquery.encode_object", STR, EncodingBuiltins::encodeObject, OBJ),
         spec("urlquery.decode_object", OBJ, EncodingBuiltins::decodeObject, STR));
+  }
+
+  /**
+   * Go's hex.DecodeString over the string's UTF-8 bytes, with its errors: the first byte that is not a hex
+   * digit ({@code invalid byte: U+0067 'g'}), else an odd length.
+   */
+  private static String hexDecode(String s) {
+    byte[] in = s.getBytes(StandardCharsets.UTF_8);
+    for (byte b : in) {
+      if (Character.digit(b & 0xff, 16) < 0 || (b & 0xff) > 0x7f) {
+        int rune = b & 0xff;
+        // Go's %#U quotes the character only when strconv.IsPrint holds for it
+        boolean printable = (rune >= 0x20 && rune < 0x7f) || (rune >= 0xa1 && rune != 0xad);
+        String quoted = printable ? " '" + (char) rune + "'" : "";
+        throw BuiltinException.failed("hex.decode", String.format("encoding/hex: invalid byte: U+%04X%s", rune, quoted));
+      }
+    }
+    if (in.length % 2 != 0) throw BuiltinException.failed("hex.decode", "encoding/hex: odd length hex string");
+    return text(HexFormat.of().parseHex(s));
   }
 
   private static BuiltinSpec unary(String name, Function<String, String> f) {

@@ -62,24 +62,33 @@ final class JsonBuiltins implements BuiltinGroup {
     boolean implied = false;
     String indent = "\t";
     String prefix = "";
+    int index = 0;
     for (Map.Entry<Value, Value> e : opts.entries().entrySet()) {
-      String key = e.getKey() instanceof StringValue k ? k.value() : RegoText.of(e.getKey());
+      // OPA words these as operand errors of the options object, quoting keys as Rego strings and naming the
+      // key's index in key order
+      if (!(e.getKey() instanceof StringValue k)) {
+        throw Operands.invalid(name, 2, "failed to stringify key " + RegoText.of(e.getKey()) + " at index " + index
+            + ": operand " + index + " must be string but got " + e.getKey().typeName());
+      }
+      String key = k.value();
       Value v = e.getValue();
       switch (key) {
         case "pretty" -> {
-          if (!(v instanceof BooleanValue b)) throw Operands.invalid(name, 2, "key pretty failed cast to bool");
+          if (!(v instanceof BooleanValue b)) throw Operands.invalid(name, 2, "key \"pretty\" failed cast to bool");
           pretty = b.value();
         }
         case "indent", "prefix" -> {
           if (!(v instanceof StringValue s)) {
-            throw Operands.invalid(name, 2, "key " + key + " failed cast to string: must be string but got " + v.typeName());
+            throw Operands.invalid(name, 2, "key " + RegoText.of(k) + " failed cast to string: operand " + index
+                + " must be string but got " + v.typeName());
           }
           if (key.equals("indent")) indent = s.value();
           else prefix = s.value();
           implied = true;
         }
-        default -> throw Operands.invalid(name, 2, "object contained unknown key " + key);
+        default -> throw Operands.invalid(name, 2, "object contained unknown key " + RegoText.of(k));
       }
+      index++;
     }
     boolean layout = pretty != null ? pretty : implied;
     if (!layout) return StringValue.of(GoJson.marshal(a.get(0)));

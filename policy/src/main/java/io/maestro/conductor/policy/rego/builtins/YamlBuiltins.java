@@ -39,7 +39,7 @@ final class YamlBuiltins implements BuiltinGroup {
           try {
             return firstDocument(Operands.string("yaml.unmarshal", a, 1));
           } catch (IOException | RuntimeException e) {
-            throw BuiltinException.failed("yaml.unmarshal", message(e));
+            throw BuiltinException.failed("yaml.unmarshal", GoYamlError.message(e));
           }
         }, STR),
         spec("yaml.is_valid", BOOL, (ctx, a) -> {
@@ -63,10 +63,5 @@ final class YamlBuiltins implements BuiltinGroup {
       }
     }
     return first == null ? io.maestro.conductor.policy.rego.value.NullValue.INSTANCE : first;
-  }
-
-  private static String message(Exception e) {
-    if (e instanceof JsonProcessingException j) return j.getOriginalMessage();
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

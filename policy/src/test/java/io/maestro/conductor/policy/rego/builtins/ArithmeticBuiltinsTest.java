@@ -76,7 +76,7 @@ class ArithmeticBuiltinsTest {
     assertThat(error("numbers.range", n("1.5"), n(2)))
         .hasMessage("numbers.range: operand 1 must be integer number but got floating-point number");
     assertThat(error("numbers.range_step", n(0), n(10), n(0)))
-        .hasMessage("numbers.range_step: step must be a positive number above zero");
+        .hasMessage("numbers.range_step: step must be a positive integer");
     assertThat(error("numbers.range", n(0), n(10_000_000)).code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
   }
 
@@ -88,6 +88,13 @@ class ArithmeticBuiltinsTest {
     assertThat(call("bits.negate", n(0))).isEqualTo(n(-1));
     assertThat(call("bits.lsh", n(1), n(70))).hasToString("1180591620717411303424");
     assertThat(call("bits.rsh", n(-8), n(1))).isEqualTo(n(-4));
+    assertThat(call("bits.rsh", n(-8), n("100000000000"))).as("only the sign is left").isEqualTo(n(-1));
+    assertThat(call("bits.rsh", n(8), n("100000000000"))).isEqualTo(n(0));
+    BuiltinException negative = error("bits.lsh", n(1), n(-1));
+    assertThat(negative.code()).isEqualTo(BuiltinException.TYPE_ERROR);
+    assertThat(negative).hasMessage("bits.lsh: operand 2 must be an unsigned integer number but got a negative integer");
+    assertThat(error("bits.rsh", n(1), n(-1)))
+        .hasMessage("bits.rsh: operand 2 must be an unsigned integer number but got a negative integer");
   }
 
   @Test

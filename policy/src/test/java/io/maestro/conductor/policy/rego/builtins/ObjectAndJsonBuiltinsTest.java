@@ -98,7 +98,12 @@ class ObjectAndJsonBuiltinsTest {
         .isEqualTo(s("> {\n>   \"a\": [\n>     1\n>   ]\n> }"));
     assertThat(call("json.marshal_with_options", json("{\"a\":1}"), json("{\"pretty\":false,\"indent\":\" \"}"))).isEqualTo(s("{\"a\":1}"));
     assertThat(error("json.marshal_with_options", json("{}"), json("{\"colour\":1}")))
-        .hasMessage("json.marshal_with_options: operand 2 object contained unknown key colour");
+        .hasMessage("json.marshal_with_options: operand 2 object contained unknown key \"colour\"");
+    assertThat(error("json.marshal_with_options", json("{}"), json("{\"indent\":1,\"pretty\":true}")))
+        .hasMessage("json.marshal_with_options: operand 2 key \"indent\" failed cast to string: operand 0 must be string"
+            + " but got number");
+    assertThat(error("json.marshal_with_options", json("{}"), json("{\"pretty\":\"yes\"}")))
+        .hasMessage("json.marshal_with_options: operand 2 key \"pretty\" failed cast to bool");
     assertThat(call("json.marshal_with_options", json("{\"a\":1}"), json("{\"pretty\":true}"))).isEqualTo(s("{\n\t\"a\": 1\n}"));
     assertThat(call("json.unmarshal", s("{\"a\":[1.5,true,null]}"))).isEqualTo(json("{\"a\":[1.5,true,null]}"));
     assertThat(error("json.unmarshal", s("{} trailing")).code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
@@ -112,6 +117,12 @@ class ObjectAndJsonBuiltinsTest {
     assertThat(call("yaml.is_valid", s("a: 1\n---\n\tb: 2\n"))).isEqualTo(BooleanValue.FALSE);
     assertThat(call("yaml.is_valid", s("  test:\ntest1: hello\n"))).isEqualTo(BooleanValue.FALSE);
     assertThat(call("yaml.unmarshal", s("a: [1, x]\n"))).isEqualTo(json("{\"a\":[1,\"x\"]}"));
+    assertThat(error("yaml.unmarshal", s("a: 1\n---\n\tb: 2\n"))).hasMessage(
+        "yaml.unmarshal: error converting YAML to JSON: yaml: line 3: found character that cannot start any token");
+    assertThat(error("yaml.unmarshal", s("key: value: other\n"))).hasMessage(
+        "yaml.unmarshal: error converting YAML to JSON: yaml: line 1: mapping values are not allowed in this context");
+    assertThat(error("yaml.unmarshal", s("a: [1, 2\n"))).as("parser errors name the line before the problem").hasMessage(
+        "yaml.unmarshal: error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'");
     assertThat(call("yaml.marshal", json("{\"a\":[1,\"x\"]}"))).isEqualTo(s("a:\n- 1\n- x\n"));
   }
 

@@ -59,6 +59,11 @@ class TypeAndEncodingBuiltinsTest {
     assertThat(call("hex.encode", s("hi"))).isEqualTo(s("6869"));
     assertThat(call("hex.decode", s("6869"))).isEqualTo(s("hi"));
     assertThat(error("hex.decode", s("6")).code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
+    assertThat(error("hex.decode", s("6"))).hasMessage("hex.decode: encoding/hex: odd length hex string");
+    assertThat(error("hex.decode", s("6g"))).hasMessage("hex.decode: encoding/hex: invalid byte: U+0067 'g'");
+    assertThat(error("hex.decode", s("g")))
+        .as("an invalid byte is reported before an odd length").hasMessage("hex.decode: encoding/hex: invalid byte: U+0067 'g'");
+    assertThat(error("hex.decode", s("6\n"))).hasMessage("hex.decode: encoding/hex: invalid byte: U+000A");
     assertThat(call("urlquery.encode", s("a=b+1 *~"))).isEqualTo(s("a%3Db%2B1+%2A~"));
     assertThat(call("urlquery.decode", s("a%3Db%2B1+x"))).isEqualTo(s("a=b+1 x"));
     assertThat(error("urlquery.decode", s("%zz"))).hasMessage("urlquery.decode: invalid URL escape \"%zz\"");
