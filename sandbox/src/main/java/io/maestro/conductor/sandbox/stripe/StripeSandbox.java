@@ -294,12 +294,9 @@ public final class StripeSandbox implements AutoCloseable {
         requests.add(new RecordedRequest(method, path, idempotencyKey, status, replayed));
     }
 
-    /** Promises a body and closes before sending it: the client sees a broken connection. */
-    private void breakConnection(HttpExchange exchange, String method, String path, String idempotencyKey)
-            throws IOException {
+    /** Closes the connection before any answer: the client sees the server hang up (end of stream, no status). */
+    private void breakConnection(HttpExchange exchange, String method, String path, String idempotencyKey) {
         requests.add(new RecordedRequest(method, path, idempotencyKey, -1, false));
-        exchange.sendResponseHeaders(200, 64);
-        exchange.getResponseBody().flush();
         exchange.close();
     }
 
