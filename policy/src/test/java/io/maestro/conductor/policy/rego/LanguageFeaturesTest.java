@@ -3,6 +3,7 @@ package io.maestro.conductor.policy.rego;
 import static io.maestro.conductor.policy.rego.Rego.engine;
 import static io.maestro.conductor.policy.rego.Rego.eval;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,64 @@ class LanguageFeaturesTest {
     for (String notCollection : new String[] {"1", "\"abc\"", "true", "null"}) {
       assertThat(eval(e, "q.all_pos", "{\"xs\": " + notCollection + "}")).as(notCollection).isEqualTo("undefined");
     }
+  }
+
+  /** OPA reads a keyword directly followed by "." or "[" as a name, in rule heads, references and literals. */
+  @Test
+  void keywordsServeAsRuleHeadAndReferenceSegments() {
+    RegoEngine e = engine("""
+        package kw
+        as.foo := 1
+        default.x := 2
+        not.y := 3
+        if.list := [7]
+        foo.if := 4
+        from_input := input.true.x
+        uses_as if as.foo == 1
+        uses_not if { not.y == 3 }
+        uses_if := v if { v := if.list[0] }
+        """);
+    assertThat(eval(e, "kw.as")).isEqualTo("{\"foo\":1}");
+    assertThat(eval(e, "kw.default.x")).isEqualTo("2");
+    assertThat(eval(e, "kw.foo")).isEqualTo("{\"if\":4}");
+    assertThat(eval(e, "kw.from_input", "{\"true\": {\"x\": 5}}")).isEqualTo("5");
+    assertThat(eval(e, "kw.uses_as")).isEqualTo("true");
+    assertThat(eval(e, "kw.uses_not")).as("not.y is a reference, not a negation").isEqualTo("true");
+    assertThat(eval(e, "kw.uses_if")).isEqualTo("7");
+    assertThatThrownBy(() -> engine("package kw\nas := 1\n")).isInstanceOf(RegoException.class)
+        .hasMessageContaining("rego_parse_error");
+  }
+
+  /** "not { ... }" holds when its body has no solution; every way the body could iterate must fail. */
+  @Test
+  void notBodyNegatesAWholeBody() {
+    RegoEngine e = engine("""
+        package nb
+        import future.keywords.not
+        default both := false
+        both if {
+          not { input.a; input.b }
+        }
+        no_zero(lst) if not {
+          some x in lst
+          x == 0
+        }
+        clean if no_zero([1, 2, 3])
+        dirty if no_zero([1, 0, 3])
+        outer_bound if { x := 1; not { x == 2 } }
+        local_vars if { not { y := input.a; y == false } }
+        still_a_set if not {1, 2}
+        false_body if not {false}
+        """);
+    assertThat(eval(e, "nb.both", "{\"a\": true, \"b\": false}")).isEqualTo("true");
+    assertThat(eval(e, "nb.both", "{\"a\": true, \"b\": true}")).isEqualTo("false");
+    assertThat(eval(e, "nb.both", "{}")).as("an undefined body is negated too").isEqualTo("true");
+    assertThat(eval(e, "nb.clean")).isEqualTo("true");
+    assertThat(eval(e, "nb.dirty")).isEqualTo("undefined");
+    assertThat(eval(e, "nb.outer_bound")).isEqualTo("true");
+    assertThat(eval(e, "nb.local_vars", "{\"a\": true}")).isEqualTo("true");
+    assertThat(eval(e, "nb.local_vars", "{\"a\": false}")).isEqualTo("undefined");
+    assertThat(eval(e, "nb.still_a_set")).as("a set literal after not stays a set").isEqualTo("undefined");
+    assertThat(eval(e, "nb.false_body")).isEqualTo("true");
   }
 }

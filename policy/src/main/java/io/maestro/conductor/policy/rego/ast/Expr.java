@@ -14,7 +14,7 @@ public record Expr(Stmt stmt, boolean negated, List<With> withs, Loc loc) {
   public record With(Term target, Term value, Loc loc) {}
 
   /** What a literal says. */
-  public sealed interface Stmt permits TermStmt, Unify, Assign, SomeDecl, SomeIn, Every {}
+  public sealed interface Stmt permits TermStmt, Unify, Assign, SomeDecl, SomeIn, Every, Block {}
 
   /** A term that must be defined and not false; a call with one extra argument binds its result to it. */
   public record TermStmt(Term term) implements Stmt {}
@@ -30,4 +30,14 @@ public record Expr(Stmt stmt, boolean negated, List<With> withs, Loc loc) {
 
   /** {@code every key, value in collection { body }} (key may be null). */
   public record Every(Term key, Term value, Term collection, List<Expr> body) implements Stmt {}
+
+  /**
+   * A braced body as one literal, written negated ({@code not { body }}): it holds when the body has a
+   * solution; variables first bound inside stay inside.
+   */
+  public record Block(List<Expr> body) implements Stmt {
+    public Block {
+      body = List.copyOf(body);
+    }
+  }
 }

@@ -175,6 +175,7 @@ final class Annotations {
       if (s instanceof Expr.Every ev) {
         return new Expr.Every(term(ev.key()), term(ev.value()), term(ev.collection()), body(ev.body()));
       }
+      if (s instanceof Expr.Block block) return new Expr.Block(body(block.body()));
       return s;
     }
 

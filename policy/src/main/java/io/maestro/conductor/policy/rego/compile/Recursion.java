@@ -102,6 +102,7 @@ final class Recursion {
       term(ev.collection(), out);
       ev.body().forEach(b -> expr(b, out));
     }
+    if (s instanceof Expr.Block block) block.body().forEach(b -> expr(b, out));
     for (Expr.With w : e.withs()) term(w.value(), out);
   }
 

@@ -132,6 +132,8 @@ final class Resolver {
       names.addAll(Vars.direct(si.value()));
       declare(names, scope);
       r = new Expr.SomeIn(si.key() == null ? null : term(si.key(), scope), term(si.value(), scope), coll);
+    } else if (s instanceof Expr.Block block) {
+      r = new Expr.Block(body(block.body(), new Scope(scope, false)));
     } else {
       Expr.Every ev = (Expr.Every) s;
       Term coll = term(ev.collection(), scope);

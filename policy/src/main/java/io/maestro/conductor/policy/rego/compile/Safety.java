@@ -127,6 +127,11 @@ final class Safety {
       ev.body().forEach(b -> Vars.collect(b, inner, true));
       inner.retainAll(scope);
       need.addAll(inner);
+    } else if (s instanceof Expr.Block block) {
+      Set<String> inner = new LinkedHashSet<>();
+      block.body().forEach(b -> Vars.collect(b, inner, true));
+      inner.retainAll(scope);
+      need.addAll(inner);
     }
     for (Expr.With w : e.withs()) {
       if (!(w.value() instanceof Term.Call c && c.args().isEmpty())) need.addAll(inputs(w.value(), scope));
@@ -298,6 +303,8 @@ final class Safety {
       inner.addAll(Vars.direct(ev.value()));
       r = new Expr.Every(ev.key(), ev.value(), closures(ev.collection(), bound, scope),
           reorder(ev.body(), inner, scope));
+    } else if (s instanceof Expr.Block block) {
+      r = new Expr.Block(reorder(block.body(), new HashSet<>(bound), scope));
     }
     List<Expr.With> withs = new ArrayList<>();
     for (Expr.With w : e.withs()) withs.add(new Expr.With(w.target(), closures(w.value(), bound, scope), w.loc()));

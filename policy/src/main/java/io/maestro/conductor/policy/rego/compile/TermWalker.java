@@ -34,6 +34,8 @@ abstract class TermWalker {
       term(ev.value());
       term(ev.collection());
       body(ev.body());
+    } else if (s instanceof Expr.Block block) {
+      body(block.body());
     }
   }
 

@@ -64,6 +64,8 @@ final class Vars {
         collect(ev.value(), out, true);
         ev.body().forEach(b -> collect(b, out, true));
       }
+    } else if (s instanceof Expr.Block block && closures) {
+      block.body().forEach(b -> collect(b, out, true));
     }
     for (Expr.With w : e.withs()) collect(w.value(), out, closures);
   }

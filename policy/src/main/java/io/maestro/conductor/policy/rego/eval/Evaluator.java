@@ -136,6 +136,8 @@ public final class Evaluator {
           else unifyValue(si.key(), entry[0], b, () -> unifyValue(si.value(), entry[1], b, k));
         }
       });
+    } else if (s instanceof Expr.Block block) {
+      evalBody(block.body(), 0, b, k);
     } else {
       evalEvery((Expr.Every) s, b, k);
     }

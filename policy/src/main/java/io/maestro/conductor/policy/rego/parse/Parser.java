@@ -68,7 +68,7 @@ public final class Parser {
     List<Rule> rules = new ArrayList<>();
     List<Metadata.Statement> statements = new ArrayList<>();
     statements.add(new Metadata.Statement(t.line(), 0, -1));
-    while (peek().is("import")) {
+    while (keyword("import")) {
       Token it = next();
       statements.add(new Metadata.Statement(it.line(), 1, -1));
       List<String> path = dottedPath();
@@ -85,7 +85,7 @@ public final class Parser {
       imports.add(new Module.Import(path, alias, loc(it)));
     }
     while (peek().kind() != Token.Kind.EOF) {
-      if (peek().is("import")) throw error("imports must come before rules", peek());
+      if (keyword("import")) throw error("imports must come before rules", peek());
       statements.add(new Metadata.Statement(peek().line(), 2, rules.size()));
       rules.add(rule());
     }
@@ -115,13 +115,14 @@ public final class Parser {
   private Rule rule() {
     Token first = peek();
     boolean isDefault = false;
-    if (first.is("default")) {
+    if (first.is("default") && !startsRef(i)) {
       next();
       isDefault = true;
     }
     Token nameTok = peek();
     List<Term> ref = new ArrayList<>();
-    ref.add(new Term.Scalar(StringValue.of(ident("rule name")), loc(nameTok)));
+    String name = startsRef(i) ? next().text() : ident("rule name");
+    ref.add(new Term.Scalar(StringValue.of(name), loc(nameTok)));
     while (true) {
       Token t = peek();
       if (t.isOp(".") && !t.spaced()) {
@@ -151,7 +152,7 @@ public final class Parser {
     }
     Rule.Kind kind = args == null ? Rule.Kind.SINGLE : Rule.Kind.FUNCTION;
     Term value = null;
-    if (peek().is("contains")) {
+    if (keyword("contains")) {
       if (args != null) throw error("function rules cannot use contains", peek());
       next();
       kind = Rule.Kind.MULTI;
@@ -163,7 +164,7 @@ public final class Parser {
     if (value == null) value = new Term.Scalar(BooleanValue.TRUE, loc);
     List<Expr> body = ruleBody(loc);
     Rule elseRule = null;
-    if (peek().is("else")) {
+    if (keyword("else")) {
       if (kind == Rule.Kind.MULTI) throw error("else keyword cannot be used on multi-value rules", peek());
       elseRule = elseChain(kind, ref, args);
     }
@@ -178,7 +179,7 @@ public final class Parser {
       value = termIn(false);
     }
     List<Expr> body = ruleBody(loc(e));
-    Rule more = peek().is("else") ? elseChain(kind, ref, args) : null;
+    Rule more = keyword("else") ? elseChain(kind, ref, args) : null;
     return new Rule(kind, ref, args, value, false, body, more, loc(e));
   }
 
@@ -186,7 +187,7 @@ public final class Parser {
   private List<Expr> ruleBody(Loc at) {
     Token t = peek();
     if (t.isOp("{")) throw error("`if` keyword is required before rule body", t);
-    if (!t.is("if")) return List.of(trueExpr(at));
+    if (!t.is("if") || startsRef(i)) return List.of(trueExpr(at));
     next();
     if (peek().isOp("{")) {
       int save = i;
@@ -228,6 +229,7 @@ public final class Parser {
   private Expr literal() {
     Token start = peek();
     Loc loc = loc(start);
+    if (startsRef(i)) return withModifiers(expression(), false, loc);
     if (start.is("some")) {
       next();
       return withModifiers(someStmt(start), false, loc);
@@ -240,24 +242,66 @@ public final class Parser {
     if (start.is("not")) {
       next();
       negated = true;
+      List<Expr> block = peek().isOp("{") ? notBody() : null;
+      if (block != null) return withModifiers(new Expr.Block(block), true, loc);
     }
+    return withModifiers(expression(), negated, loc);
+  }
+
+  /**
+   * The body of {@code not { ... }}, or null (nothing consumed) when the braces hold a set or object
+   * instead: a body is tried first, as current OPA reads a brace after {@code not}.
+   */
+  private List<Expr> notBody() {
+    int save = i;
+    next();
+    try {
+      List<Expr> body = literals("}");
+      expectOp("}");
+      Token after = peek();
+      boolean ends = after.isOp(";") || after.isOp("}") || after.isOp("]") || after.newline()
+          || after.kind() == Token.Kind.EOF || keyword("with");
+      if (!body.isEmpty() && ends) return body;
+    } catch (RegoException notABody) {
+      // a set or object literal after `not`
+    }
+    i = save;
+    return null;
+  }
+
+  /** A term, a unification or an assignment. */
+  private Expr.Stmt expression() {
     Term left = termIn(true);
-    Expr.Stmt stmt;
     if (peek().isOp("=")) {
       next();
-      stmt = new Expr.Unify(left, termIn(true));
-    } else if (peek().isOp(":=")) {
-      next();
-      stmt = new Expr.Assign(left, termIn(true));
-    } else {
-      stmt = new Expr.TermStmt(left);
+      return new Expr.Unify(left, termIn(true));
     }
-    return withModifiers(stmt, negated, loc);
+    if (peek().isOp(":=")) {
+      next();
+      return new Expr.Assign(left, termIn(true));
+    }
+    return new Expr.TermStmt(left);
+  }
+
+  /**
+   * Whether the token at {@code at} is a keyword used as the first segment of a reference ({@code as.foo},
+   * {@code if[0]}): OPA reads a keyword directly followed by {@code .} or {@code [} as a name.
+   */
+  /** Whether the next token is this keyword acting as one, not as the start of a reference. */
+  private boolean keyword(String word) {
+    return peek().is(word) && !startsRef(i);
+  }
+
+  private boolean startsRef(int at) {
+    Token t = tokens.get(at);
+    if (t.kind() != Token.Kind.IDENT || !KEYWORDS.contains(t.text()) || at + 1 >= tokens.size()) return false;
+    Token after = tokens.get(at + 1);
+    return !after.spaced() && (after.isOp(".") || after.isOp("["));
   }
 
   private Expr withModifiers(Expr.Stmt stmt, boolean negated, Loc loc) {
     List<Expr.With> withs = new ArrayList<>();
-    while (peek().is("with")) {
+    while (keyword("with")) {
       Token w = next();
       Term target = term();
       Token as = next();
@@ -329,7 +373,7 @@ public final class Parser {
           int save = i;
           next();
           Term mhs = relation(noUnion);
-          if (peek().is("in")) {
+          if (keyword("in")) {
             next();
             Term rhs = relation(noUnion);
             lhs = new Term.Call(MEMBER3, List.of(lhs, mhs, rhs), lhs.loc());
@@ -337,7 +381,7 @@ public final class Parser {
           }
           i = save;
         }
-        if (peek().is("in")) {
+        if (keyword("in")) {
           next();
           Term rhs = relation(noUnion);
           lhs = new Term.Call(MEMBER2, List.of(lhs, rhs), lhs.loc());
@@ -465,7 +509,8 @@ public final class Parser {
       return new Term.Scalar(SetValue.EMPTY, loc);
     }
     boolean callsContains = t.text().equals("contains") && peek().isOp("(") && !peek().spaced();
-    if (KEYWORDS.contains(t.text()) && !callsContains) throw error("unexpected " + t.text() + " keyword", t);
+    boolean named = callsContains || startsRef(i - 1);
+    if (KEYWORDS.contains(t.text()) && !named) throw error("unexpected " + t.text() + " keyword", t);
     return new Term.Var(t.text(), loc);
   }
 
