@@ -81,7 +81,7 @@ class WebhookVerifierTest {
     void aSignedDeliveryIsProcessedAndItsRedeliveryOnlyOnce() throws InterruptedException {
         WebhookVerifier verifier = verifierAt(Clock.systemUTC());
         String[] first = nextDelivery();
-        WebhookDelivery sent = sandbox.webhookDeliveries().get(0);
+        WebhookDelivery sent = sandbox.awaitWebhookDeliveries(1, Duration.ofSeconds(10)).get(0);
         sandbox.resend(sent);
         String[] again = nextDelivery();
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -138,6 +139,11 @@ public final class StripeSandbox implements AutoCloseable {
 
     public List<WebhookDelivery> webhookDeliveries() {
         return webhooks.deliveries();
+    }
+
+    /** Waits until at least {@code count} webhook deliveries were answered (or the timeout passed), and returns them. */
+    public List<WebhookDelivery> awaitWebhookDeliveries(int count, Duration timeout) throws InterruptedException {
+        return webhooks.awaitDeliveries(count, timeout);
     }
 
     /** Sends an earlier delivery again, freshly signed, as Stripe's automatic retries and manual resends do. */
@@ -286,12 +292,13 @@ public final class StripeSandbox implements AutoCloseable {
 
     private void respond(HttpExchange exchange, int status, String body, String method, String path,
             String idempotencyKey, boolean replayed) throws IOException {
+        // Recorded before answering: a client that has its answer finds its request in requests().
+        requests.add(new RecordedRequest(method, path, idempotencyKey, status, replayed));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-        requests.add(new RecordedRequest(method, path, idempotencyKey, status, replayed));
     }
 
     /** Closes the connection before any answer: the client sees the server hang up (end of stream, no status). */

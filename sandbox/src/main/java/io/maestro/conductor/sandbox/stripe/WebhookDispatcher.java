@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -33,7 +32,7 @@ final class WebhookDispatcher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final List<WebhookDelivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<WebhookDelivery> deliveries = new ArrayList<>();
 
     WebhookDispatcher(Clock clock) {
         this.clock = clock;
@@ -84,11 +83,27 @@ final class WebhookDispatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
-        deliveries.add(new WebhookDelivery(url, eventId, type, payload, signature, status));
+        synchronized (deliveries) {
+            deliveries.add(new WebhookDelivery(url, eventId, type, payload, signature, status));
+            deliveries.notifyAll();
+        }
     }
 
     List<WebhookDelivery> deliveries() {
-        return List.copyOf(deliveries);
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
+    }
+
+    /** The deliveries once there are at least {@code count} (the endpoint has answered them), or all after the timeout. */
+    List<WebhookDelivery> awaitDeliveries(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (deliveries) {
+            while (deliveries.size() < count && System.nanoTime() < deadline) {
+                deliveries.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+            return List.copyOf(deliveries);
+        }
     }
 
     private static String render(ObjectNode event) {
