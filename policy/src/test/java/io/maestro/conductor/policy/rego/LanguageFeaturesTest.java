@@ -82,4 +82,49 @@ class LanguageFeaturesTest {
     assertThat(eval(e, "nb.still_a_set")).as("a set literal after not stays a set").isEqualTo("undefined");
     assertThat(eval(e, "nb.false_body")).isEqualTo("true");
   }
+
+  /**
+   * Template strings: strings are inserted as they are, other values as Rego writes them, an undefined
+   * expression as "<undefined>"; an expression with several values is a conflict. \\{ and \\} are braces.
+   */
+  @Test
+  void templateStringsInterpolateExpressions() {
+    RegoEngine e = engine("""
+        package ts
+        name := "alice"
+        greeting := $"hello {name}!"
+        values := $"n={1 + 2} s={input.s} arr={[1, "x"]} obj={{"k": 1}} set={{1}} none={set()} b={true} z={null}"
+        missing := $"m={input.missing}"
+        raw := $`two
+        lines {name} \\{kept\\}`
+        escaped := $"\\{x\\} \\"q\\" {"str"}"
+        nested := $"outer {$"inner {name}"}"
+        each := $"{input.xs[_]}"
+        """);
+    assertThat(eval(e, "ts.greeting")).isEqualTo("\"hello alice!\"");
+    assertThat(eval(e, "ts.values", "{\"s\": \"S\"}"))
+        .isEqualTo("\"n=3 s=S arr=[1, \\\"x\\\"] obj={\\\"k\\\": 1} set={1} none=set() b=true z=null\"");
+    assertThat(eval(e, "ts.missing")).isEqualTo("\"m=<undefined>\"");
+    assertThat(eval(e, "ts.raw")).isEqualTo("\"two\\nlines alice {kept}\"");
+    assertThat(eval(e, "ts.escaped")).isEqualTo("\"{x} \\\"q\\\" str\"");
+    assertThat(eval(e, "ts.nested")).isEqualTo("\"outer inner alice\"");
+    assertThat(eval(e, "ts.each", "{\"xs\": [1, 1]}")).as("one distinct value").isEqualTo("\"1\"");
+    assertThatThrownBy(() -> eval(e, "ts.each", "{\"xs\": [1, 2]}")).isInstanceOf(RegoException.class)
+        .hasMessageContaining("eval_conflict_error: template-strings must not produce multiple outputs");
+  }
+
+  @Test
+  void templateStringExpressionsAreTermsOnly() {
+    String[][] refused = {
+        {"x := 1", "unexpected assignment (':=') in template-string expression"},
+        {"x = 1", "unexpected unification ('=') in template-string expression"},
+        {"not input.x", "unexpected negation ('not') in template-string expression"},
+        {"some x in [1]", "unexpected 'some' in template-string expression"}};
+    for (String[] c : refused) {
+      assertThatThrownBy(() -> engine("package ts\np := $\"{" + c[0] + "}\"\n")).as(c[0])
+          .isInstanceOf(RegoException.class).hasMessageContaining("rego_parse_error: " + c[1]);
+    }
+    assertThatThrownBy(() -> engine("package ts\np := $ \"x\"\n")).hasMessageContaining("illegal $ character");
+    assertThatThrownBy(() -> engine("package ts\np := $\"{1\"\n")).isInstanceOf(RegoException.class);
+  }
 }

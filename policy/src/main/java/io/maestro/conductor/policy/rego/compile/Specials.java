@@ -10,9 +10,11 @@ public final class Specials {
   public static final String WALK = "walk";
   public static final String PRINT = "print";
   public static final String RUNTIME = "opa.runtime";
+  public static final String TEMPLATE_STRING = Parser.TEMPLATE_STRING;
 
-  /** Arity of each; print takes any number of operands (-2). */
-  private static final Map<String, Integer> ARITY = Map.of(MEMBER2, 2, MEMBER3, 3, WALK, 1, PRINT, -2, RUNTIME, 0);
+  /** Arity of each; print and template strings take any number of operands (-2). */
+  private static final Map<String, Integer> ARITY = Map.of(MEMBER2, 2, MEMBER3, 3, WALK, 1, PRINT, -2, RUNTIME, 0,
+      TEMPLATE_STRING, -2);
 
   private Specials() {}
 

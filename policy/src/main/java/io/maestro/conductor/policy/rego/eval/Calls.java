@@ -38,6 +38,10 @@ final class Calls {
       k.accept(BooleanValue.TRUE);
       return;
     }
+    if (c.name().equals(Specials.TEMPLATE_STRING)) {
+      k.accept(templateString(c, b));
+      return;
+    }
     ev.evalList(c.args(), 0, new Value[c.args().size()], b, args -> call(c.name(), Arrays.asList(args), c.loc(), k));
   }
 
@@ -168,6 +172,29 @@ final class Calls {
     return ObjectValue.of(Map.of(StringValue.of("env"), ObjectValue.of(env)));
   }
 
+  /**
+   * A template string's value: strings as they are, other values as Rego writes them, an undefined
+   * expression as {@code <undefined>}; an expression with more than one value is a conflict, as in OPA.
+   */
+  private Value templateString(Term.Call c, Bindings b) {
+    StringBuilder out = new StringBuilder();
+    for (Term part : c.args()) {
+      List<Value> values = new ArrayList<>(1);
+      ev.evalTerm(part, b, v -> {
+        if (!values.isEmpty() && !values.get(0).equals(v)) {
+          throw Evaluator.conflict("template-strings must not produce multiple outputs", part.loc());
+        }
+        if (values.isEmpty()) values.add(v);
+      });
+      out.append(values.isEmpty() ? "<undefined>" : rendered(values.get(0)));
+    }
+    return StringValue.of(out.toString());
+  }
+
+  private static String rendered(Value v) {
+    return v instanceof StringValue s ? s.value() : RegoText.of(v);
+  }
+
   void print(Term.Call c, Bindings b) {
     List<String> parts = new ArrayList<>();
     for (Term arg : c.args()) {
@@ -176,8 +203,7 @@ final class Calls {
       if (values.isEmpty()) {
         parts.add("<undefined>");
       } else {
-        Value v = values.get(0);
-        parts.add(v instanceof StringValue s ? s.value() : RegoText.of(v));
+        parts.add(rendered(values.get(0)));
       }
     }
     ev.options.context().printSink().accept(String.join(" ", parts));

@@ -1,7 +1,9 @@
 package io.maestro.conductor.policy.rego.parse;
 
 import io.maestro.conductor.policy.rego.RegoException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /** Splits Rego source into tokens; raises {@code rego_parse_error} with file:line:col on bad input. */
@@ -17,6 +19,8 @@ final class Lexer {
   private int line = 1;
   private int lineStart;
   private final List<Comment> comments = new ArrayList<>();
+  /** One entry per template-string expression being lexed: its raw flag and how many braces are open in it. */
+  private final Deque<int[]> templates = new ArrayDeque<>();
 
   /** A {@code #} comment: its line, 1-based column of the {@code #}, and the text after it. */
   record Comment(int line, int col, String text) {}
@@ -63,10 +67,21 @@ final class Lexer {
         out.add(new Token(Token.Kind.STRING, string(), startLine, col, spaced, newline));
       } else if (c == '`') {
         out.add(new Token(Token.Kind.STRING, rawString(), startLine, col, spaced, newline));
+      } else if (c == '$') {
+        char quote = pos + 1 < src.length() ? src.charAt(pos + 1) : ' ';
+        if (quote != '"' && quote != '`') throw error("illegal $ character", startLine, col);
+        pos += 2;
+        out.add(templateText(quote == '`', startLine, col, spaced, newline));
       } else {
         String op = operator();
         if (op == null) throw error("illegal token", startLine, col);
-        out.add(new Token(Token.Kind.OP, op, startLine, col, spaced, newline));
+        if (!templates.isEmpty() && op.equals("{")) templates.peek()[1]++;
+        if (!templates.isEmpty() && op.equals("}") && templates.peek()[1]-- == 0) {
+          boolean raw = templates.pop()[0] == 1;
+          out.add(templateText(raw, startLine, col, spaced, newline));
+        } else {
+          out.add(new Token(Token.Kind.OP, op, startLine, col, spaced, newline));
+        }
       }
     }
   }
@@ -125,25 +140,72 @@ final class Lexer {
         out.append(c);
         continue;
       }
-      if (pos >= src.length()) throw error("non-terminated string", line, startCol);
-      char e = src.charAt(pos++);
-      switch (e) {
-        case '"', '\\', '/' -> out.append(e);
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'n' -> out.append('\n');
-        case 'r' -> out.append('\r');
-        case 't' -> out.append('\t');
-        case 'u' -> {
-          if (pos + 4 > src.length()) throw error("illegal escape sequence", line, startCol);
-          try {
-            out.append((char) Integer.parseInt(src.substring(pos, pos + 4), 16));
-          } catch (NumberFormatException ex) {
-            throw error("illegal escape sequence", line, startCol);
-          }
+      pos--;
+      out.append(escape(line, startCol));
+    }
+  }
+
+  /** The JSON escape at the current backslash, consumed; errors point at the string's start. */
+  private char escape(int atLine, int startCol) {
+    pos++;
+    if (pos >= src.length()) throw error("non-terminated string", atLine, startCol);
+    char e = src.charAt(pos++);
+    switch (e) {
+      case '"', '\\', '/':
+        return e;
+      case 'b':
+        return '\b';
+      case 'f':
+        return '\f';
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case 'u':
+        if (pos + 4 > src.length()) throw error("illegal escape sequence", atLine, startCol);
+        try {
+          char u = (char) Integer.parseInt(src.substring(pos, pos + 4), 16);
           pos += 4;
+          return u;
+        } catch (NumberFormatException ex) {
+          throw error("illegal escape sequence", atLine, startCol);
         }
-        default -> throw error("illegal escape sequence", line, startCol);
+      default:
+        throw error("illegal escape sequence", atLine, startCol);
+    }
+  }
+
+  /**
+   * A template string's literal text from the current position to its next expression ({@code {}) or its end.
+   * {@code \{} and {@code \}} stand for braces; a {@code $"…"} string takes JSON escapes and no line break,
+   * a {@code $`…`} one keeps everything else as written.
+   */
+  private Token templateText(boolean raw, int startLine, int col, boolean spaced, boolean newline) {
+    StringBuilder out = new StringBuilder();
+    char close = raw ? '`' : '"';
+    while (true) {
+      if (pos >= src.length() || (!raw && src.charAt(pos) == '\n')) {
+        throw error("non-terminated template-string", startLine, col);
+      }
+      char c = src.charAt(pos++);
+      if (c == close) return new Token(Token.Kind.TEMPLATE_END, out.toString(), startLine, col, spaced, newline);
+      if (c == '{') {
+        templates.push(new int[] {raw ? 1 : 0, 0});
+        return new Token(Token.Kind.TEMPLATE_PART, out.toString(), startLine, col, spaced, newline);
+      }
+      if (c == '\n') {
+        line++;
+        lineStart = pos;
+      }
+      if (c == '\\' && pos < src.length() && (src.charAt(pos) == '{' || src.charAt(pos) == '}')) {
+        out.append(src.charAt(pos++));
+      } else if (c == '\\' && !raw) {
+        pos--;
+        out.append(escape(startLine, col));
+      } else {
+        out.append(c);
       }
     }
   }

@@ -359,6 +359,8 @@ public final class Parser {
   /** The builtins {@code x in xs} and {@code k, v in xs} call. */
   public static final String MEMBER2 = "internal.member_2";
   public static final String MEMBER3 = "internal.member_3";
+  /** What a template string compiles to: its parts, rendered and joined when evaluated. */
+  public static final String TEMPLATE_STRING = "internal.template_string";
 
   private Term termIn(boolean keyVal) {
     return termIn(keyVal, false);
@@ -474,6 +476,9 @@ public final class Parser {
         return new Term.Scalar(StringValue.of(t.text()), loc);
       case IDENT:
         return identTerm(t, loc);
+      case TEMPLATE_PART:
+      case TEMPLATE_END:
+        return template(t, loc);
       case EOF:
         throw error("unexpected eof token", t);
       default:
@@ -512,6 +517,32 @@ public final class Parser {
     boolean named = callsContains || startsRef(i - 1);
     if (KEYWORDS.contains(t.text()) && !named) throw error("unexpected " + t.text() + " keyword", t);
     return new Term.Var(t.text(), loc);
+  }
+
+  /**
+   * {@code $"text {expr} text"}: literal parts and the expressions between them, as a call of
+   * {@link #TEMPLATE_STRING}. Each expression is a plain term: OPA refuses negation, unification, assignment,
+   * {@code some} and {@code every} there.
+   */
+  private Term template(Token first, Loc loc) {
+    List<Term> parts = new ArrayList<>();
+    Token part = first;
+    while (true) {
+      if (!part.text().isEmpty()) parts.add(new Term.Scalar(StringValue.of(part.text()), loc(part)));
+      if (part.kind() == Token.Kind.TEMPLATE_END) return new Term.Call(TEMPLATE_STRING, parts, loc);
+      Token start = peek();
+      Expr e = literal();
+      String refused = e.negated() ? "negation ('not')" : e.stmt() instanceof Expr.Unify ? "unification ('=')"
+          : e.stmt() instanceof Expr.Assign ? "assignment (':=')" : e.stmt() instanceof Expr.Every ? "'every'"
+          : e.stmt() instanceof Expr.SomeIn || e.stmt() instanceof Expr.SomeDecl ? "'some'"
+          : !e.withs().isEmpty() ? "'with'" : null;
+      if (refused != null) throw error("unexpected " + refused + " in template-string expression", start);
+      parts.add(((Expr.TermStmt) e.stmt()).term());
+      part = next();
+      if (part.kind() != Token.Kind.TEMPLATE_PART && part.kind() != Token.Kind.TEMPLATE_END) {
+        throw error("expected } to end template string expression", part);
+      }
+    }
   }
 
   private Term refTail(Term head) {
