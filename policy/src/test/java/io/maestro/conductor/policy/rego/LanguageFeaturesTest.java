@@ -127,4 +127,52 @@ class LanguageFeaturesTest {
     assertThatThrownBy(() -> engine("package ts\np := $ \"x\"\n")).hasMessageContaining("illegal $ character");
     assertThatThrownBy(() -> engine("package ts\np := $\"{1\"\n")).isInstanceOf(RegoException.class);
   }
+
+  /** Every package is a document: one without rules is {} under data. */
+  @Test
+  void aPackageWithoutRulesIsAnEmptyObject() {
+    RegoEngine e = engine("package a.b\n", "package a.c\nx := 1\n");
+    assertThat(eval(e, "a")).isEqualTo("{\"b\":{},\"c\":{\"x\":1}}");
+    assertThat(eval(e, "a.b")).isEqualTo("{}");
+    assertThat(eval(e, "a.b.nothing")).isEqualTo("undefined");
+  }
+
+  /** Ref heads of different depths build one document: objects from each merge key by key. */
+  @Test
+  void refHeadsOfDifferentDepthsMerge() {
+    RegoEngine e = engine("""
+        package m
+        c[x][y] := 1 if { x := "m"; y := "n" }
+        c.m.o := 2
+        d[x] := {"i": 1} if x := "z"
+        d.z.j := 2
+        p.q[r] := 1 if r := "k"
+        p.q.s := "x"
+        clash[x] := {"i": 1} if x := "z"
+        clash.z.i := 2
+        """);
+    assertThat(eval(e, "m.c")).isEqualTo("{\"m\":{\"n\":1,\"o\":2}}");
+    assertThat(eval(e, "m.c.m")).isEqualTo("{\"n\":1,\"o\":2}");
+    assertThat(eval(e, "m.d")).isEqualTo("{\"z\":{\"i\":1,\"j\":2}}");
+    assertThat(eval(e, "m.p")).isEqualTo("{\"q\":{\"k\":1,\"s\":\"x\"}}");
+    assertThatThrownBy(() -> eval(e, "m.clash")).isInstanceOf(RegoException.class)
+        .hasMessageContaining("eval_conflict_error: object keys must be unique");
+  }
+
+  /** OPA's compile-time conflict messages: kinds, arities, defaults, packages and rules inside a rule's document. */
+  @Test
+  void ruleConflictsAreWordedAsOpaWordsThem() {
+    assertThatThrownBy(() -> engine("package k\np contains x if { x = 1 }\np[x] = y if { x = y; x = \"a\" }\n"))
+        .hasMessage("m0.rego:2: rego_type_error: conflicting rules data.k.p[x] found");
+    assertThatThrownBy(() -> engine("package k\nf(1) if { true }\nf if { true }\n"))
+        .hasMessage("m0.rego:2: rego_type_error: conflicting rules data.k.f found");
+    assertThatThrownBy(() -> engine("package k\ndefault foo = 1\ndefault foo = 2\n"))
+        .hasMessage("m0.rego:2: rego_type_error: multiple default rules data.k.foo found at m0.rego:2, m0.rego:3");
+    assertThatThrownBy(() -> engine("package k\np contains v if { v := [\"a\"][_] }\np.q := 42\n"))
+        .hasMessage("m0.rego:2: rego_type_error: rule data.k.p conflicts with [data.k.p.q]");
+    assertThatThrownBy(() -> engine("package k\np := 1\n", "package k.p.q\n"))
+        .hasMessageContaining("m1.rego:1: rego_type_error: package k.p.q conflicts with rule p defined at m0.rego:2");
+    assertThat(eval(engine("package k\np[x] := 1 if x := \"a\"\n", "package k.p.q\nr := 2\n"), "k.p"))
+        .as("a rule with a variable in its head leaves room for packages").isEqualTo("{\"a\":1,\"q\":{\"r\":2}}");
+  }
 }

@@ -4,10 +4,12 @@ import io.maestro.conductor.policy.rego.RegoError;
 import io.maestro.conductor.policy.rego.RegoException;
 import io.maestro.conductor.policy.rego.RegoModule;
 import io.maestro.conductor.policy.rego.ast.Expr;
+import io.maestro.conductor.policy.rego.ast.Loc;
 import io.maestro.conductor.policy.rego.ast.Module;
 import io.maestro.conductor.policy.rego.ast.Rule;
 import io.maestro.conductor.policy.rego.ast.Term;
 import io.maestro.conductor.policy.rego.builtins.Builtins;
+import io.maestro.conductor.policy.rego.builtins.RegoText;
 import io.maestro.conductor.policy.rego.parse.Parser;
 import io.maestro.conductor.policy.rego.value.StringValue;
 import io.maestro.conductor.policy.rego.value.Value;
@@ -75,7 +77,7 @@ public final class Compiler {
     c.throwIfErrors();
     List<String> vars = new ArrayList<>();
     for (String v : Vars.shallow(parsed)) if (!v.startsWith("$") && !vars.contains(v)) vars.add(v);
-    List<io.maestro.conductor.policy.rego.ast.Loc> locs = new ArrayList<>();
+    List<Loc> locs = new ArrayList<>();
     parsed.forEach(e -> locs.add(e.loc()));
     return new CompiledQuery(body, vars, captures, locs);
   }
@@ -103,6 +105,12 @@ public final class Compiler {
     throwIfErrors();
     RuleNode root = new RuleNode(List.of());
     for (Module m : modules) {
+      // every package is a document, {} when it has no rules
+      RuleNode node = root;
+      for (String p : m.pkg()) node = node.child(StringValue.of(p));
+    }
+    checkPackagesOutsideRules(modules);
+    for (Module m : modules) {
       Resolver resolver = new Resolver(m.pkg(), roots.get(m.pkg()), m.imports(), this::isCallable, this::arity, errors);
       for (int i = 0; i < m.rules().size(); i++) {
         Rule rule = m.rules().get(i);
@@ -111,7 +119,6 @@ public final class Compiler {
         if (compiled != null) place(root, m.pkg(), rule, compiled);
       }
     }
-    throwIfErrors();
     checkExtents(root);
     throwIfErrors();
     new Recursion(root).check(errors);
@@ -119,10 +126,56 @@ public final class Compiler {
     return new CompiledPolicy(root, baseData, builtins, new ArrayList<>(packageNames));
   }
 
-  /** A complete rule or function owns its whole document: nothing may be defined below it. */
+  /**
+   * A package may not lie inside the document of a rule whose head is constant: OPA's
+   * {@code package a.p conflicts with rule p defined at file:line}. (Rules with variables in their head leave
+   * room for packages below them.)
+   */
+  private void checkPackagesOutsideRules(List<Module> modules) {
+    for (Module pkg : modules) {
+      for (Module owner : modules) {
+        for (Rule rule : owner.rules()) {
+          List<String> at = new ArrayList<>(owner.pkg());
+          for (Term t : rule.ref()) {
+            if (!(t instanceof Term.Scalar s) || !(s.value() instanceof StringValue str)) {
+              at = null;
+              break;
+            }
+            at.add(str.value());
+          }
+          boolean inside = at != null && pkg.pkg().size() >= at.size() && pkg.pkg().subList(0, at.size()).equals(at);
+          if (inside) {
+            Loc loc = pkg.pkgLoc();
+            errors.add(new RegoError(RegoException.TYPE_ERROR, "package " + String.join(".", pkg.pkg())
+                + " conflicts with rule " + headText(rule) + " defined at " + rule.loc().file() + ":" + rule.loc().line(),
+                loc.file(), loc.line(), loc.col()));
+          }
+        }
+      }
+    }
+  }
+
+  /** A rule's head reference as written, e.g. {@code p.q[x]}. */
+  private static String headText(Rule rule) {
+    StringBuilder out = new StringBuilder();
+    for (Term t : rule.ref()) {
+      if (!out.isEmpty() && t instanceof Term.Scalar s && s.value() instanceof StringValue str
+          && str.value().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        out.append('.').append(str.value());
+      } else if (out.isEmpty()) {
+        out.append(((StringValue) ((Term.Scalar) t).value()).value());
+      } else {
+        out.append('[').append(t instanceof Term.Var v ? v.name() : t instanceof Term.Scalar s ? RegoText.of(s.value())
+            : "_").append(']');
+      }
+    }
+    return out.toString();
+  }
+
+  /** A rule with a constant head, a multi-value rule or a function owns its whole document: nothing may be defined below it. */
   private void checkExtents(RuleNode node) {
     CompiledRule owner = node.rules().isEmpty() ? node.defaultRule() : node.rules().get(0);
-    boolean whole = owner != null && owner.keys().isEmpty() && owner.kind() != Rule.Kind.MULTI;
+    boolean whole = owner != null && owner.keys().isEmpty();
     if ((whole || node.isFunction()) && !node.children().isEmpty()) {
       List<String> below = new ArrayList<>();
       node.children().values().forEach(c -> below.add(c.dottedName()));
@@ -190,20 +243,27 @@ public final class Compiler {
       return;
     }
     for (int i = 0; i < constant; i++) node = node.child(((Term.Scalar) rule.ref().get(i)).value());
-    if (rule.isDefault()) {
-      if (node.defaultRule() != null) error(rule, "multiple default rules " + node.dottedName() + " found");
-      if (!compiled.keys().isEmpty()) error(rule, "default rules must have constant heads");
-      node.setDefault(compiled);
-      return;
-    }
-    for (CompiledRule other : node.rules()) {
+    List<CompiledRule> others = new ArrayList<>(node.rules());
+    if (node.defaultRule() != null) others.add(node.defaultRule());
+    for (CompiledRule other : others) {
       if (other.kind() != compiled.kind() || other.keys().size() != compiled.keys().size()
           || (other.args() == null ? -1 : other.args().size()) != (compiled.args() == null ? -1 : compiled.args().size())) {
-        error(rule, "conflicting rules " + node.dottedName() + " found");
+        // OPA names the rule by its head as written and reports it where the first of the rules is
+        typeError(others.get(0).loc(), "conflicting rules data." + String.join(".", pkg) + "." + headText(rule) + " found");
         return;
       }
     }
-    node.add(compiled);
+    if (!rule.isDefault()) {
+      node.add(compiled);
+      return;
+    }
+    CompiledRule first = node.defaultRule();
+    if (first != null) {
+      typeError(first.loc(), "multiple default rules " + node.dottedName() + " found at " + first.loc().file() + ":"
+          + first.loc().line() + ", " + rule.loc().file() + ":" + rule.loc().line());
+    }
+    if (!compiled.keys().isEmpty()) error(rule, "default rules must have constant heads");
+    node.setDefault(compiled);
   }
 
   private boolean isCallable(String name) {
@@ -220,6 +280,10 @@ public final class Compiler {
     if (user >= 0) return user;
     if (Specials.contains(name)) return Specials.arity(name);
     return builtins.lookup(name).map(s -> s.arity()).orElse(-1);
+  }
+
+  private void typeError(Loc at, String message) {
+    errors.add(new RegoError(RegoException.TYPE_ERROR, message, at.file(), at.line(), at.col()));
   }
 
   private void error(Rule rule, String message) {

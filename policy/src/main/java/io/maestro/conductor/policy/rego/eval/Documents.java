@@ -106,8 +106,8 @@ final class Documents {
       RuleNode child = node.children().get(key);
       Value childDoc = child == null ? null : docAt(at, child);
       if (childDoc != null) {
-        if (v != null && !v.equals(childDoc)) throw Evaluator.conflict("object keys must be unique", node.rules().get(0).loc());
-        v = childDoc;
+        v = v == null ? childDoc : ValueOps.merge(v, childDoc);
+        if (v == null) throw Evaluator.conflict("object keys must be unique", node.rules().get(0).loc());
       }
       Value base = baseAt(at);
       if (base != null) v = v == null ? base : ValueOps.overlay(v, base);
@@ -174,8 +174,10 @@ final class Documents {
         if (child.getValue().isFunction()) continue;
         Value cv = docAt(child.getValue().path(), child.getValue());
         if (cv == null) continue;
-        Value prior = doc.putIfAbsent(child.getKey(), cv);
-        if (prior != null && !prior.equals(cv)) throw Evaluator.conflict("object keys must be unique", rules.isEmpty() ? Loc.NONE : rules.get(0).loc());
+        Value prior = doc.get(child.getKey());
+        Value merged = prior == null ? cv : ValueOps.merge(prior, cv);
+        if (merged == null) throw Evaluator.conflict("object keys must be unique", rules.isEmpty() ? Loc.NONE : rules.get(0).loc());
+        doc.put(child.getKey(), merged);
       }
       return ObjectValue.of(doc);
     } finally {

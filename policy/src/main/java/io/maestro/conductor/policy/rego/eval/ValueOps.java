@@ -38,6 +38,24 @@ final class ValueOps {
     return ObjectValue.of(entries);
   }
 
+  /**
+   * Two documents for one path from rules of different depths ({@code p[x][y] := 1} and {@code p.m.o := 2}), as
+   * OPA merges them: objects key by key, recursively; equal values are one value; anything else is null (a
+   * conflict).
+   */
+  static Value merge(Value a, Value b) {
+    if (a.equals(b)) return a;
+    if (!(a instanceof ObjectValue x) || !(b instanceof ObjectValue y)) return null;
+    Map<Value, Value> out = new TreeMap<>(x.entries());
+    for (Map.Entry<Value, Value> e : y.entries().entrySet()) {
+      Value prior = out.get(e.getKey());
+      Value merged = prior == null ? e.getValue() : merge(prior, e.getValue());
+      if (merged == null) return null;
+      out.put(e.getKey(), merged);
+    }
+    return ObjectValue.of(out);
+  }
+
   /** {@code top} laid over {@code bottom}: objects merge key by key, anything else in {@code top} wins. */
   static Value overlay(Value bottom, Value top) {
     if (!(bottom instanceof ObjectValue b) || !(top instanceof ObjectValue t)) return top;

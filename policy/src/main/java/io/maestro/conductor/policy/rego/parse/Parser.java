@@ -89,8 +89,8 @@ public final class Parser {
       statements.add(new Metadata.Statement(peek().line(), 2, rules.size()));
       rules.add(rule());
     }
-    if (!Metadata.any(comments)) return new Module(file, pkg, imports, rules);
-    return new Module(file, pkg, imports, rules, Metadata.annotations(file, comments, statements));
+    if (!Metadata.any(comments)) return new Module(file, pkg, loc(t), imports, rules);
+    return new Module(file, pkg, loc(t), imports, rules, Metadata.annotations(file, comments, statements));
   }
 
   private List<String> dottedPath() {
