@@ -1,0 +1,114 @@
+package io.maestro.conductor.sandbox.identity;
+
+import com.nimbusds.jwt.SignedJWT;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.token.KeyProvider;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * An OpenID Connect provider bound to 127.0.0.1 on a free port (its URLs name the host {@code localhost}): NAV's mock-oauth2-server (discovery, JWKS, token,
+ * userinfo endpoints; one RS256 key per issuer, its {@code kid} is the issuer id). Every request it receives is
+ * recorded, so a test can count how often a client fetched the JWKS.
+ */
+public final class OidcSandbox implements AutoCloseable {
+
+    private final MockWebServerWrapper http = new MockWebServerWrapper();
+    private final MockOAuth2Server server = new MockOAuth2Server(
+            new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(new KeyProvider(), this::providerNow),
+                    Set.of(), http));
+    private final List<String> receivedPaths = new ArrayList<>();
+    private volatile Instant fixedNow;
+
+    private OidcSandbox() {
+    }
+
+    public static OidcSandbox start() {
+        OidcSandbox sandbox = new OidcSandbox();
+        sandbox.server.start(InetAddress.getLoopbackAddress(), 0);
+        return sandbox;
+    }
+
+    /** {@code http://127.0.0.1:<port>/<issuerId>}, the {@code iss} of its tokens. */
+    public URI issuer(String issuerId) {
+        return server.issuerUrl(issuerId).uri();
+    }
+
+    public URI discoveryUrl(String issuerId) {
+        return server.wellKnownUrl(issuerId).uri();
+    }
+
+    public URI jwksUrl(String issuerId) {
+        return server.jwksUrl(issuerId).uri();
+    }
+
+    public URI userInfoUrl(String issuerId) {
+        return server.userInfoUrl(issuerId).uri();
+    }
+
+    /** A token signed with the issuer's key, valid for {@code lifetime} from now. */
+    public synchronized String issueToken(String issuerId, String subject, String audience, Map<String, Object> claims,
+            Duration lifetime) {
+        SignedJWT jwt = server.issueToken(issuerId, subject, audience, claims, lifetime.toSeconds());
+        return jwt.serialize();
+    }
+
+    /**
+     * A token the provider issues as if its clock read {@code issuedAt}: {@code iat} and {@code nbf} are
+     * {@code issuedAt}, {@code exp} is {@code issuedAt + lifetime}; for expired and not-yet-valid tokens.
+     */
+    public synchronized String issueTokenAt(Instant issuedAt, String issuerId, String subject, String audience,
+            Map<String, Object> claims, Duration lifetime) {
+        fixedNow = issuedAt;
+        try {
+            return issueToken(issuerId, subject, audience, claims, lifetime);
+        } finally {
+            fixedNow = null;
+        }
+    }
+
+    private Instant providerNow() {
+        Instant now = fixedNow;
+        return now != null ? now : Instant.now();
+    }
+
+    /** How many requests for {@code path} (e.g. {@code /default/jwks}) the provider has received so far. */
+    public synchronized long requestCount(String path) {
+        MockWebServer recorder = http.getMockWebServer();
+        RecordedRequest request;
+        while ((request = takeRecorded(recorder)) != null) {
+            receivedPaths.add(request.getRequestUrl() == null ? "" : request.getRequestUrl().encodedPath());
+        }
+        return receivedPaths.stream().filter(path::equals).count();
+    }
+
+    private static RecordedRequest takeRecorded(MockWebServer recorder) {
+        try {
+            return recorder.takeRequest(1, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    public long jwksRequestCount(String issuerId) {
+        return requestCount(jwksUrl(issuerId).getPath());
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}
