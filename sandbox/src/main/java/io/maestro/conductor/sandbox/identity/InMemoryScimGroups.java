@@ -14,21 +14,6 @@ public class InMemoryScimGroups extends InMemoryScimRepository<ScimGroup> {
 
     @Inject
     public InMemoryScimGroups(SchemaRegistry schemaRegistry, PatchHandler patchHandler) {
-        super(schemaRegistry, patchHandler);
-    }
-
-    @Override
-    public Class<ScimGroup> getResourceClass() {
-        return ScimGroup.class;
-    }
-
-    @Override
-    protected String schemaUri() {
-        return ScimGroup.SCHEMA_URI;
-    }
-
-    @Override
-    protected String uniqueValue(ScimGroup group) {
-        return group.getDisplayName();
+        super(ScimGroup.class, ScimGroup.SCHEMA_URI, ScimGroup::getDisplayName, schemaRegistry, patchHandler);
     }
 }

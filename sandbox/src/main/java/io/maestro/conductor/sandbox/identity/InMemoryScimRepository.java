@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.directory.scim.core.repository.PatchHandler;
 import org.apache.directory.scim.core.repository.Repository;
@@ -28,6 +29,9 @@ import org.apache.directory.scim.spec.resources.ScimResource;
 abstract class InMemoryScimRepository<T extends ScimResource> implements Repository<T> {
 
     private final Map<String, T> resources = new LinkedHashMap<>();
+    private Class<T> resourceClass;
+    private String schemaUri;
+    private Function<T, String> uniqueValue;
     private SchemaRegistry schemaRegistry;
     private PatchHandler patchHandler;
 
@@ -35,16 +39,23 @@ abstract class InMemoryScimRepository<T extends ScimResource> implements Reposit
     protected InMemoryScimRepository() {
     }
 
-    protected InMemoryScimRepository(SchemaRegistry schemaRegistry, PatchHandler patchHandler) {
+    /**
+     * @param uniqueValue the attribute that must be unique (RFC 7643: a user's {@code userName}; here also a
+     *                    group's {@code displayName})
+     */
+    protected InMemoryScimRepository(Class<T> resourceClass, String schemaUri, Function<T, String> uniqueValue,
+            SchemaRegistry schemaRegistry, PatchHandler patchHandler) {
+        this.resourceClass = resourceClass;
+        this.schemaUri = schemaUri;
+        this.uniqueValue = uniqueValue;
         this.schemaRegistry = schemaRegistry;
         this.patchHandler = patchHandler;
     }
 
-    /** The schema URI of the resource type, for filter evaluation. */
-    protected abstract String schemaUri();
-
-    /** The attribute that must be unique (RFC 7643: {@code userName}; here also a group's {@code displayName}). */
-    protected abstract String uniqueValue(T resource);
+    @Override
+    public Class<T> getResourceClass() {
+        return resourceClass;
+    }
 
     @Override
     public synchronized T create(T resource) throws ResourceException {
@@ -88,7 +99,7 @@ abstract class InMemoryScimRepository<T extends ScimResource> implements Reposit
     public synchronized FilterResponse<T> find(Filter filter, PageRequest page, SortRequest sort) {
         Predicate<ScimResource> matches = filter == null
                 ? resource -> true
-                : FilterExpressions.inMemory(filter, schemaRegistry.getSchema(schemaUri()));
+                : FilterExpressions.inMemory(filter, schemaRegistry.getSchema(schemaUri));
         List<T> matching = resources.values().stream().filter(matches).toList();
         int from = page.getStartIndex() == null ? 0 : Math.max(0, page.getStartIndex() - 1);
         int count = page.getCount() == null ? matching.size() : Math.max(0, page.getCount());
@@ -115,9 +126,9 @@ abstract class InMemoryScimRepository<T extends ScimResource> implements Reposit
     }
 
     private void requireUnique(T resource, String ownId) throws ResourceException {
-        String value = uniqueValue(resource);
+        String value = uniqueValue.apply(resource);
         boolean taken = value != null && resources.values().stream()
-                .anyMatch(other -> !other.getId().equals(ownId) && value.equalsIgnoreCase(uniqueValue(other)));
+                .anyMatch(other -> !other.getId().equals(ownId) && value.equalsIgnoreCase(uniqueValue.apply(other)));
         if (taken) {
             // SCIMple's mapper answers 409 with scimType "uniqueness".
             throw new ResourceException(409, "'" + value + "' is already taken");

@@ -14,21 +14,6 @@ public class InMemoryScimUsers extends InMemoryScimRepository<ScimUser> {
 
     @Inject
     public InMemoryScimUsers(SchemaRegistry schemaRegistry, PatchHandler patchHandler) {
-        super(schemaRegistry, patchHandler);
-    }
-
-    @Override
-    public Class<ScimUser> getResourceClass() {
-        return ScimUser.class;
-    }
-
-    @Override
-    protected String schemaUri() {
-        return ScimUser.SCHEMA_URI;
-    }
-
-    @Override
-    protected String uniqueValue(ScimUser user) {
-        return user.getUserName();
+        super(ScimUser.class, ScimUser.SCHEMA_URI, ScimUser::getUserName, schemaRegistry, patchHandler);
     }
 }
