@@ -1,8 +1,13 @@
 package io.maestro.conductor.sandbox.identity;
 
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +30,9 @@ import okhttp3.mockwebserver.RecordedRequest;
  */
 public final class OidcSandbox implements AutoCloseable {
 
+    private static final String READINESS_ISSUER = "readiness";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
     private final MockWebServerWrapper http = new MockWebServerWrapper();
     private final MockOAuth2Server server = new MockOAuth2Server(
             new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(new KeyProvider(), this::providerNow),
@@ -35,10 +43,32 @@ public final class OidcSandbox implements AutoCloseable {
     private OidcSandbox() {
     }
 
+    /** Starts the provider and returns once it has answered a discovery request. */
     public static OidcSandbox start() {
         OidcSandbox sandbox = new OidcSandbox();
         sandbox.server.start(InetAddress.getLoopbackAddress(), 0);
+        sandbox.awaitReady();
         return sandbox;
+    }
+
+    // The first request loads the provider's routing, templates and JSON machinery (seconds on a busy machine);
+    // spent here so that no client's timeout pays for it.
+    private void awaitReady() {
+        HttpRequest discovery = HttpRequest.newBuilder(discoveryUrl(READINESS_ISSUER)).timeout(READY_TIMEOUT).build();
+        try {
+            HttpResponse<Void> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(discovery, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("OIDC sandbox answered discovery with HTTP " + response.statusCode());
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("OIDC sandbox did not answer discovery", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("Interrupted while starting the OIDC sandbox", e);
+        }
     }
 
     /** {@code http://127.0.0.1:<port>/<issuerId>}, the {@code iss} of its tokens. */
