@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class JwtBuiltins implements BuiltinGroup {
   private static final Set<String> ASYMMETRIC = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
-      "ES256", "ES384", "ES512");
+      "ES256", "ES384", "ES512", "EdDSA");
   private static final Set<String> HMAC = Set.of("HS256", "HS384", "HS512");
   private static final BigDecimal NANOS = BigDecimal.valueOf(1_000_000_000L);
 

@@ -5,6 +5,7 @@ import com.nimbusds.jose.crypto.impl.ECDSA;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.X509CertUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -27,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verification keys from a PEM certificate, a PEM public key, or a JWK / JWK Set (parsed with
- * Nimbus), and JWS signature checks for the RS, PS, ES and HS algorithm families.
+ * Nimbus), and JWS signature checks for the RS, PS, ES and HS algorithm families and EdDSA (Ed25519).
  */
 final class JwtKeys {
   /** A public key and the key id it was published under ("" when none). */
@@ -52,12 +53,14 @@ final class JwtKeys {
       List<JWK> jwks = text.contains("\"keys\"") ? JWKSet.parse(text).getKeys() : List.of(JWK.parse(text));
       List<Key> keys = new ArrayList<>();
       for (JWK jwk : jwks) {
-        if (jwk instanceof AsymmetricJWK asymmetric) {
+        if (jwk instanceof OctetKeyPair okp) {
+          if (Ed25519Keys.isSigningKey(okp)) keys.add(new Key(Ed25519Keys.publicKey(okp), jwk.getKeyID() == null ? "" : jwk.getKeyID()));
+        } else if (jwk instanceof AsymmetricJWK asymmetric) {
           keys.add(new Key(asymmetric.toPublicKey(), jwk.getKeyID() == null ? "" : jwk.getKeyID()));
         }
       }
       return keys;
-    } catch (ParseException | JOSEException e) {
+    } catch (ParseException | JOSEException | GeneralSecurityException e) {
       throw BuiltinException.failed(name, "failed to parse a JWK key (set)");
     }
   }
@@ -73,11 +76,14 @@ final class JwtKeys {
         // try the next key type
       }
     }
+    PublicKey ed25519 = Ed25519Keys.fromSpki(der);
+    if (ed25519 != null) return ed25519;
     throw BuiltinException.failed(name, "failed to parse a PEM public key");
   }
 
   /** Whether {@code signature} over {@code input} verifies with the key under JWS algorithm {@code alg}. */
   static boolean verify(String alg, PublicKey key, byte[] input, byte[] signature) {
+    if (alg.equals("EdDSA")) return Ed25519Keys.verify(key, input, signature);
     String family = alg.length() == 5 ? alg.substring(0, 2) : "";
     String hash = alg.length() == 5 ? HASHES.get(alg.substring(2)) : null;
     if (hash == null) return false;

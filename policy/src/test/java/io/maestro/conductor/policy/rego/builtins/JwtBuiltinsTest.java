@@ -199,5 +199,35 @@ class JwtBuiltinsTest {
     return call("io.jwt.decode_verify", s(token), json("{" + constraintFields + "}"));
   }
 
+  /** RFC 8037 appendix A: the Ed25519 key, and its deterministic signature of "Example of Ed25519 signing". */
+  private static final String OKP_PRIVATE = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\","
+      + "\"d\":\"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}";
+  private static final String OKP_PUBLIC = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"ed\","
+      + "\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}";
+  private static final String RFC8037_JWS = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc."
+      + "hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+
+  /** OPA's docs: EdDSA (Ed25519) in verify_eddsa, decode_verify and encode_sign, with PEM or OKP JWK keys. */
+  @Test
+  void eddsaSignsAndVerifiesWithEd25519Keys() {
+    assertThat(call("io.jwt.encode_sign_raw", s("{\"alg\":\"EdDSA\"}"), s("Example of Ed25519 signing"), s(OKP_PRIVATE)))
+        .as("RFC 8037 A.4").isEqualTo(s(RFC8037_JWS));
+    assertThat(call("io.jwt.verify_eddsa", s(RFC8037_JWS), s(OKP_PUBLIC))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("io.jwt.verify_eddsa", s(RFC8037_JWS), s("{\"keys\":[" + OKP_PUBLIC + "]}"))).isEqualTo(BooleanValue.TRUE);
+    String pem = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAwmK6SSAu2E9V7uynkCKEaj5nZJyTvNG4x0KohsRzLpg=\n-----END PUBLIC KEY-----";
+    String jwtIo = "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6"
+        + "MTUxNjIzOTAyMn0.JkKWCY39IdWEQttmdqR7VdsvT-_QxheW_eb0S5wr_j83ltux_JDUIXs7a3Dtn3xuqzuhetiuJrWIvy5TzimeCg";
+    assertThat(call("io.jwt.verify_eddsa", s(jwtIo), s(pem))).isEqualTo(BooleanValue.TRUE);
+    assertThat(call("io.jwt.verify_eddsa", s(jwtIo), s(OKP_PUBLIC))).as("another key").isEqualTo(BooleanValue.FALSE);
+
+    Value token = call("io.jwt.encode_sign", json("{\"alg\":\"EdDSA\",\"kid\":\"ed\"}"), json("{\"iss\":\"me\"}"), json(OKP_PRIVATE));
+    Value verified = call("io.jwt.decode_verify", token, json("{\"cert\":" + quote(OKP_PUBLIC) + ",\"iss\":\"me\"}"));
+    assertThat(verified).isEqualTo(arr(BooleanValue.TRUE, json("{\"alg\":\"EdDSA\",\"kid\":\"ed\"}"), json("{\"iss\":\"me\"}")));
+    assertThat(call("io.jwt.decode_verify", token, json("{\"cert\":" + quote(pem) + "}")))
+        .isEqualTo(arr(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY));
+    assertThat(error("io.jwt.encode_sign", json("{\"alg\":\"EdDSA\"}"), json("{}"), json(OKP_PUBLIC)))
+        .hasMessage("io.jwt.encode_sign: the key does not fit algorithm EdDSA (or is not a private key)");
+  }
+
   private static String quote(String s) { return GoJson.marshal(StringValue.of(s)); }
 }
