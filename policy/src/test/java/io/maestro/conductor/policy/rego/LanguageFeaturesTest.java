@@ -70,6 +70,7 @@ class LanguageFeaturesTest {
         local_vars if { not { y := input.a; y == false } }
         still_a_set if not {1, 2}
         false_body if not {false}
+        chosen := "none" if not { input.a } else := "some"
         """);
     assertThat(eval(e, "nb.both", "{\"a\": true, \"b\": false}")).isEqualTo("true");
     assertThat(eval(e, "nb.both", "{\"a\": true, \"b\": true}")).isEqualTo("false");
@@ -81,6 +82,8 @@ class LanguageFeaturesTest {
     assertThat(eval(e, "nb.local_vars", "{\"a\": false}")).isEqualTo("undefined");
     assertThat(eval(e, "nb.still_a_set")).as("a set literal after not stays a set").isEqualTo("undefined");
     assertThat(eval(e, "nb.false_body")).isEqualTo("true");
+    assertThat(eval(e, "nb.chosen", "{}")).isEqualTo("\"none\"");
+    assertThat(eval(e, "nb.chosen", "{\"a\": true}")).isEqualTo("\"some\"");
   }
 
   /**

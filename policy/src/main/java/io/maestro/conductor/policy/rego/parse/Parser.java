@@ -260,7 +260,7 @@ public final class Parser {
       expectOp("}");
       Token after = peek();
       boolean ends = after.isOp(";") || after.isOp("}") || after.isOp("]") || after.newline()
-          || after.kind() == Token.Kind.EOF || keyword("with");
+          || after.kind() == Token.Kind.EOF || keyword("with") || keyword("else");
       if (!body.isEmpty() && ends) return body;
     } catch (RegoException notABody) {
       // a set or object literal after `not`
