@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
+import com.stripe.model.StripeCollection;
 import com.stripe.model.StripeObject;
 import com.stripe.model.Subscription;
 import com.stripe.model.billing.MeterEvent;
@@ -16,6 +18,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceFinalizeInvoiceParams;
+import com.stripe.param.InvoiceListParams;
 import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.billing.MeterEventCreateParams;
 
@@ -37,6 +40,8 @@ public final class StripeBackend {
     private interface StripeCall<T extends StripeObject> {
         T run(RequestOptions options) throws StripeException;
     }
+
+    private static final long RECONCILE_PAGE = 100;
 
     private final StripeClient client;
     private final PaymentsSettings settings;
@@ -106,11 +111,12 @@ public final class StripeBackend {
 
     /** A draft invoice for the customer; with a subscription, it bills that subscription's pending usage. */
     public Invoice createDraftInvoice(CallContext context, String businessKey, String customerId,
-            String subscriptionId) {
+            String subscriptionId, Map<String, String> metadata) {
         require(customerId, "invoice", "a customer id");
         InvoiceCreateParams.Builder params = InvoiceCreateParams.builder()
                 .setCustomer(customerId)
                 .setAutoAdvance(false)
+                .putAllMetadata(metadata == null ? Map.of() : metadata)
                 .putMetadata(TENANT_METADATA, context.tenant());
         if (subscriptionId != null) {
             params.setSubscription(subscriptionId);
@@ -137,6 +143,23 @@ public final class StripeBackend {
                     "get_invoice: no invoice " + invoiceId + " for this tenant");
         }
         return invoice;
+    }
+
+    /**
+     * The newest of the customer's last {@value #RECONCILE_PAGE} invoices created for this tenant whose metadata
+     * {@code key} is {@code value}: how an interrupted step finds what it may already have created.
+     */
+    public Optional<Invoice> findInvoice(CallContext context, String customerId, String key, String value) {
+        require(customerId, "find_invoice", "a customer id");
+        InvoiceListParams params = InvoiceListParams.builder().setCustomer(customerId).setLimit(RECONCILE_PAGE)
+                .build();
+        StripeCollection<Invoice> page = call(context, "find_invoice", params.toMap(), null,
+                options -> client.v1().invoices().list(params, options));
+        return page.getData().stream()
+                .filter(invoice -> invoice.getMetadata() != null
+                        && context.tenant().equals(invoice.getMetadata().get(TENANT_METADATA))
+                        && value.equals(invoice.getMetadata().get(key)))
+                .findFirst();
     }
 
     private <T extends StripeObject> T post(CallContext context, String action, String businessKey,

@@ -84,7 +84,7 @@ class StripeBackendTest {
         backend.recordUsage(ACME, "acme-2026-12-day1", customer.getId(), BigDecimal.valueOf(150), Instant.now());
         backend.recordUsage(ACME, "acme-2026-12-day2", customer.getId(), new BigDecimal("50"), null);
 
-        Invoice draft = backend.createDraftInvoice(ACME, "acme-2026-12", customer.getId(), subscription.getId());
+        Invoice draft = backend.createDraftInvoice(ACME, "acme-2026-12", customer.getId(), subscription.getId(), null);
         Invoice finalized = backend.finalizeInvoice(ACME, draft.getId());
         Invoice read = backend.getInvoice(ACME, draft.getId());
 
@@ -212,7 +212,7 @@ class StripeBackendTest {
     @Test
     void anInvoiceOfAnotherTenantReadsAsNotFound() {
         Customer customer = backend.createCustomer(ACME, "acme-account", null, null, null);
-        Invoice invoice = backend.createDraftInvoice(ACME, "acme-2026-12", customer.getId(), null);
+        Invoice invoice = backend.createDraftInvoice(ACME, "acme-2026-12", customer.getId(), null, null);
 
         PaymentsException read = catchThrowableOfType(() -> backend.getInvoice(GLOBEX, invoice.getId()),
                 PaymentsException.class);
