@@ -106,7 +106,7 @@ final class MeterApi {
         event.set("payload", StripeObjects.toJson(payload));
         event.put("timestamp", timestamp);
         state.meterEventIdentifiers.put(identifier, now);
-        state.meterEvents.add(new SandboxState.MeterEventRecord(event));
+        state.addMeterEvent(new SandboxState.MeterEventRecord(event));
         return event;
     }
 
@@ -142,11 +142,10 @@ final class MeterApi {
         String formula = meter.path("default_aggregation").path("formula").asText();
         BigDecimal value = BigDecimal.ZERO;
         List<SandboxState.MeterEventRecord> counted = new ArrayList<>();
-        for (SandboxState.MeterEventRecord record : state.meterEvents) {
+        for (SandboxState.MeterEventRecord record : state.meterEvents(eventName, customer)) {
             ObjectNode event = record.event;
             long timestamp = event.get("timestamp").asLong();
-            if (!eventName.equals(event.get("event_name").asText())
-                    || !customer.equals(event.path("payload").path(customerKey).asText(null))
+            if (!customer.equals(event.path("payload").path(customerKey).asText(null))
                     || timestamp < start || timestamp >= end || (unbilledOnly && record.invoice != null)) {
                 continue;
             }

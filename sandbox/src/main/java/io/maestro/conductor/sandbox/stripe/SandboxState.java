@@ -2,6 +2,7 @@ package io.maestro.conductor.sandbox.stripe;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ final class SandboxState {
     final Map<String, String> webhookSecrets = new LinkedHashMap<>();
     final Map<String, ObjectNode> events = new LinkedHashMap<>();
     final List<MeterEventRecord> meterEvents = new ArrayList<>();
+    /** Meter events by event name and each payload value: aggregation reads one customer's events, not all. */
+    private final Map<String, List<MeterEventRecord>> meterEventsByPayloadValue = new HashMap<>();
     /** Meter event identifiers seen, with the epoch second they were first seen. */
     final Map<String, Long> meterEventIdentifiers = new LinkedHashMap<>();
 
@@ -47,6 +50,18 @@ final class SandboxState {
 
     long now() {
         return clock.instant().getEpochSecond();
+    }
+
+    void addMeterEvent(MeterEventRecord record) {
+        meterEvents.add(record);
+        String eventName = record.event.get("event_name").asText();
+        record.event.path("payload").forEach(value -> meterEventsByPayloadValue
+                .computeIfAbsent(eventName + '\u0000' + value.asText(), key -> new ArrayList<>()).add(record));
+    }
+
+    /** The meter events of this name with {@code value} somewhere in their payload, in creation order. */
+    List<MeterEventRecord> meterEvents(String eventName, String value) {
+        return meterEventsByPayloadValue.getOrDefault(eventName + '\u0000' + value, List.of());
     }
 
     static ObjectNode require(Map<String, ObjectNode> store, String id, String what, String param) {
