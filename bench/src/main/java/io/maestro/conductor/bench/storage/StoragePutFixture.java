@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -15,7 +16,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.zaxxer.hikari.HikariDataSource;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
-import io.maestro.conductor.adapter.governance.GovernanceDenialListener;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
 import io.maestro.conductor.adapter.governance.PolicyGovernanceGate;
 import io.maestro.conductor.adapter.camel.Invocation;
@@ -124,7 +124,7 @@ public final class StoragePutFixture implements AutoCloseable {
 
         decisions = new EmbeddedDecisionPoint(BundleLoader.load(List.of(residencyPolicies)).compile(),
                 new DecisionLog(), Duration.ofSeconds(1));
-        gate = new PolicyGovernanceGate(decisions, PolicyGovernanceGate.DEFAULT_POLICIES, GovernanceDenialListener.NONE);
+        gate = new PolicyGovernanceGate(decisions, Map.of("storage", "residency/decision"), List.of());
         RegistryInstanceResolver instances = new RegistryInstanceResolver(registry);
         write = new Invocation(instances.resolve(new InstanceRef(TENANT, ENV, INSTANCE), StorageComponent.CATEGORY),
                 StorageOperation.put_object.name(), AdapterHeaders.ANONYMOUS, "bench",

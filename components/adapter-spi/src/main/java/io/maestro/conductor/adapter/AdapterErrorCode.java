@@ -1,48 +1,57 @@
 package io.maestro.conductor.adapter;
 
 /**
- * Stable error codes of adapter calls. Codes are part of the API (routes match on them, the admin API renders
- * them): never rename one. {@link #isTransient()} tells a route's error handler which failures are worth a retry.
+ * A stable error code of adapter calls. Codes are part of the API (routes match on them, the admin API renders
+ * them): never rename one. The SPI's own codes are {@link SpiErrorCode}; each component declares its codes in its
+ * own enum implementing this interface (e.g. {@code StorageErrorCode}), so a new category touches no shared file.
+ *
+ * <p>Every code has a neutral {@link Kind}: what the SPI, the verifier and error handlers decide on without
+ * knowing the category.
  */
-public enum AdapterErrorCode {
-    TENANT_REQUIRED(false, false),
-    ENVIRONMENT_REQUIRED(false, false),
-    NAME_INVALID(false, false),
-    OPERATION_INVALID(false, false),
-    /** The exchange asks for something malformed (missing body, out-of-range option). */
-    REQUEST_INVALID(false, false),
-    ADAPTER_NOT_INSTALLED(false, false),
-    CONFIG_INVALID(false, true),
-    SECRET_NOT_FOUND(false, true),
-    POLICY_DENIED(false, false),
-    POLICY_UNAVAILABLE(true, true),
-    RESIDENCY_MISMATCH(false, false),
-    STORAGE_NOT_FOUND(false, false),
-    STORAGE_ACCESS_DENIED(false, true),
-    STORAGE_UNREACHABLE(true, true),
-    STORAGE_BUCKET_MISSING(false, true),
-    STORAGE_KEY_INVALID(false, false),
-    STORAGE_SIGNING_UNSUPPORTED(false, false),
-    STORAGE_FAILED(true, true);
+public interface AdapterErrorCode {
 
-    private final boolean transientFailure;
-    private final boolean instanceFault;
+    /** The neutral meaning of a code, shared by all categories. */
+    enum Kind {
+        /** The thing asked for, or the instance, secret or container it lives in, does not exist. */
+        NOT_FOUND(false),
+        /** Credentials or policy refused the call. */
+        REFUSED(false),
+        /** The peer (or the decision point) could not be reached. */
+        UNREACHABLE(true),
+        /** The request, the name or the instance config is malformed. */
+        INVALID(false),
+        /** The call clashes with the peer's state (already exists, version moved on). */
+        CONFLICT(false),
+        /** The peer asks to slow down. */
+        THROTTLED(true),
+        /** The peer failed without saying why (5xx); may work later. */
+        FAILED(true);
 
-    AdapterErrorCode(boolean transientFailure, boolean instanceFault) {
-        this.transientFailure = transientFailure;
-        this.instanceFault = instanceFault;
+        private final boolean transientFailure;
+
+        Kind(boolean transientFailure) {
+            this.transientFailure = transientFailure;
+        }
+
+        /** True when the same call may succeed later without any change. */
+        public boolean isTransient() {
+            return transientFailure;
+        }
     }
 
-    /** True when the same call may succeed later without any change (peer down, decision point down). */
-    public boolean isTransient() {
-        return transientFailure;
-    }
+    /** The code as routes and the API see it, e.g. {@code STORAGE_NOT_FOUND}. */
+    String name();
+
+    Kind kind();
 
     /**
      * True when the failure says the instance cannot serve anyone (peer down, credentials refused, bucket gone,
      * config broken), as opposed to one bad request or a policy answer. Drives the adapters' health check.
      */
-    public boolean isInstanceFault() {
-        return instanceFault;
+    boolean isInstanceFault();
+
+    /** True when the same call may succeed later without any change (peer down, decision point down). */
+    default boolean isTransient() {
+        return kind().isTransient();
     }
 }

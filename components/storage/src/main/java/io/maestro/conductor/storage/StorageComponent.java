@@ -2,7 +2,7 @@ package io.maestro.conductor.storage;
 
 import java.util.Map;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
@@ -45,7 +45,7 @@ public class StorageComponent extends AdapterComponent<StorageBackend> {
         try {
             operation = StorageOperation.valueOf(remaining);
         } catch (IllegalArgumentException e) {
-            throw new AdapterException(AdapterErrorCode.OPERATION_INVALID, null, "storage has no operation '"
+            throw new AdapterException(SpiErrorCode.OPERATION_INVALID, null, "storage has no operation '"
                     + remaining + "'; use one of put_object, get_object, list, delete, head, signed_url");
         }
         StorageEndpoint endpoint = new StorageEndpoint(uri, this, operation, configuration.copy());
@@ -63,7 +63,7 @@ public class StorageComponent extends AdapterComponent<StorageBackend> {
             return new GcsStorageBackend(getCamelContext(), instance, config,
                     gcsClientFactory.create(instance, config, secrets));
         }
-        throw new AdapterException(AdapterErrorCode.CONFIG_INVALID, instance.ref().id(),
+        throw new AdapterException(SpiErrorCode.CONFIG_INVALID, instance.ref().id(),
                 "storage backend '" + instance.backend() + "' is not supported (" + BACKEND_S3 + ", " + BACKEND_GCS + ")");
     }
 

@@ -3,7 +3,7 @@ package io.maestro.conductor.storage;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 
@@ -66,6 +66,6 @@ public record StorageInstanceConfig(String bucket, String region, Optional<Strin
     }
 
     private static AdapterException invalid(ResolvedInstance instance, String detail) {
-        return new AdapterException(AdapterErrorCode.CONFIG_INVALID, instance.ref().id(), detail);
+        return new AdapterException(SpiErrorCode.CONFIG_INVALID, instance.ref().id(), detail);
     }
 }

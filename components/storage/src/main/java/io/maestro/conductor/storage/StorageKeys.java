@@ -3,7 +3,6 @@ package io.maestro.conductor.storage;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 
 /**
@@ -77,6 +76,6 @@ public final class StorageKeys {
     }
 
     private AdapterException invalid(String detail) {
-        return new AdapterException(AdapterErrorCode.STORAGE_KEY_INVALID, instanceId, detail);
+        return new AdapterException(StorageErrorCode.STORAGE_KEY_INVALID, instanceId, detail);
     }
 }

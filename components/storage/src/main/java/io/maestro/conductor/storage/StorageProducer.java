@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.camel.AdapterProducer;
 import io.maestro.conductor.adapter.camel.Invocation;
@@ -75,7 +75,7 @@ public class StorageProducer extends AdapterProducer<StorageBackend> {
                 signedUrl(message, backend, fullKey, invocation.instanceId());
                 break;
             default:
-                throw new AdapterException(AdapterErrorCode.OPERATION_INVALID, invocation.instanceId(),
+                throw new AdapterException(SpiErrorCode.OPERATION_INVALID, invocation.instanceId(),
                         "unsupported operation " + operation);
         }
     }
@@ -86,7 +86,7 @@ public class StorageProducer extends AdapterProducer<StorageBackend> {
                 Long.class);
         InputStream body = message.getBody(InputStream.class);
         if (body == null) {
-            throw new AdapterException(AdapterErrorCode.REQUEST_INVALID, instanceId, "put_object needs a body");
+            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, instanceId, "put_object needs a body");
         }
         String contentType = message.getHeader(StorageConstants.CONTENT_TYPE,
                 getEndpoint().getConfiguration().getContentType(), String.class);
@@ -127,7 +127,7 @@ public class StorageProducer extends AdapterProducer<StorageBackend> {
         long seconds = message.getHeader(StorageConstants.SIGNED_URL_EXPIRY_SECONDS,
                 getEndpoint().getConfiguration().getSignedUrlExpirySeconds(), Long.class);
         if (seconds < 1 || seconds > MAX_SIGNED_URL_SECONDS) {
-            throw new AdapterException(AdapterErrorCode.REQUEST_INVALID, instanceId,
+            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, instanceId,
                     "signed URL lifetime must be 1.." + MAX_SIGNED_URL_SECONDS + " seconds");
         }
         message.setBody(backend.signedUrl(fullKey, Duration.ofSeconds(seconds)));
@@ -138,7 +138,7 @@ public class StorageProducer extends AdapterProducer<StorageBackend> {
         int maxKeys = message.getHeader(StorageConstants.MAX_KEYS, getEndpoint().getConfiguration().getMaxKeys(),
                 Integer.class);
         if (maxKeys < 1 || maxKeys > 1000) {
-            throw new AdapterException(AdapterErrorCode.REQUEST_INVALID, instanceId, "maxKeys must be 1..1000");
+            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, instanceId, "maxKeys must be 1..1000");
         }
         ObjectPage page = backend.list(keys.listPrefix(message.getHeader(StorageConstants.PREFIX, String.class)),
                 message.getHeader(StorageConstants.CONTINUATION_TOKEN, String.class), maxKeys);

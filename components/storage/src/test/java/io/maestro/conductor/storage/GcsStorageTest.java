@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.auth.oauth2.ServiceAccountCredentials;
-import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.sandbox.GcsSandbox;
 import org.apache.camel.Exchange;
@@ -73,7 +72,7 @@ class GcsStorageTest {
     void aMissingObjectIsStorageNotFound() {
         Exchange get = harness.call("get_object", "archive", null, Map.of(StorageConstants.KEY, "missing"));
         assertThat(get.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
-            assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_NOT_FOUND);
+            assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_NOT_FOUND);
             assertThat(e.instanceId()).isEqualTo("acme/prod/archive");
         });
     }
@@ -82,7 +81,7 @@ class GcsStorageTest {
     void keysAreConfinedToThePrefixOnGcsToo() {
         Exchange put = harness.call("put_object", "archive", bytes("x"), Map.of(StorageConstants.KEY, "../other-tenant/x"));
         assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
-                e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_KEY_INVALID));
+                e -> assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_KEY_INVALID));
         assertThat(gcs.objectNames(BUCKET)).isEmpty();
     }
 
@@ -91,7 +90,7 @@ class GcsStorageTest {
         harness.call("put_object", "archive", bytes("x"), Map.of(StorageConstants.KEY, "k"));
         Exchange signed = harness.call("signed_url", "archive", null, Map.of(StorageConstants.KEY, "k"));
         assertThat(signed.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
-            assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_SIGNING_UNSUPPORTED);
+            assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_SIGNING_UNSUPPORTED);
             assertThat(e.getMessage()).contains("service-account key");
         });
     }

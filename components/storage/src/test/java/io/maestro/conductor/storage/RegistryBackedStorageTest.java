@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.registry.RegistryInstanceResolver;
@@ -71,7 +71,7 @@ class RegistryBackedStorageTest {
                     exchange -> exchange.getMessage().setHeaders(Map.of(AdapterHeaders.TENANT, "globex",
                             AdapterHeaders.ENVIRONMENT, "dev", StorageConstants.KEY, "bundles/b1/manifest.json")));
             assertThat(otherTenant.getException()).isInstanceOfSatisfying(AdapterException.class,
-                    e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.ADAPTER_NOT_INSTALLED));
+                    e -> assertThat(e.code()).isEqualTo(SpiErrorCode.ADAPTER_NOT_INSTALLED));
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.PolicyDeniedException;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
@@ -153,7 +153,7 @@ class S3StorageTest {
     void rejectsKeysThatCouldLeaveThePrefix(String key) {
         Exchange put = harness.call("put_object", "evidence", bytes("x"), Map.of(StorageConstants.KEY, key));
         assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
-            assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_KEY_INVALID);
+            assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_KEY_INVALID);
             assertThat(e.instanceId()).isEqualTo("acme/prod/evidence");
         });
         assertThat(s3.objectKeys(bucket)).isEmpty();
@@ -179,7 +179,7 @@ class S3StorageTest {
     void aMissingObjectIsStorageNotFound() {
         Exchange get = harness.call("get_object", "evidence", null, Map.of(StorageConstants.KEY, "nope.txt"));
         assertThat(get.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
-            assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_NOT_FOUND);
+            assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_NOT_FOUND);
             assertThat(e.instanceId()).isEqualTo("acme/prod/evidence");
             assertThat(e.isTransient()).isFalse();
         });
@@ -215,7 +215,7 @@ class S3StorageTest {
                 }));
         Exchange put = harness.call("put_object", "evidence", failing, Map.of(StorageConstants.KEY, "big/broken.bin"));
         assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
-                e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.REQUEST_INVALID));
+                e -> assertThat(e.code()).isEqualTo(SpiErrorCode.REQUEST_INVALID));
         assertThat(s3.objectKeys(bucket)).isEmpty();
     }
 
@@ -224,7 +224,7 @@ class S3StorageTest {
         harness.instances.put(StorageHarness.instance("nobucket", StorageComponent.BACKEND_S3, 1, config("no-such-bucket", s3.endpoint().toString())));
         Exchange put = harness.call("put_object", "nobucket", bytes("x"), Map.of(StorageConstants.KEY, "k"));
         assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
-                e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_BUCKET_MISSING));
+                e -> assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_BUCKET_MISSING));
     }
 
     @Test
@@ -235,7 +235,7 @@ class S3StorageTest {
         try (LogCapture logs = new LogCapture()) {
             Exchange put = harness.call("put_object", "badkeys", bytes("x"), Map.of(StorageConstants.KEY, "k"));
             assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
-                assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_ACCESS_DENIED);
+                assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_ACCESS_DENIED);
                 assertThat(e.instanceId()).isEqualTo("acme/prod/badkeys");
                 assertThat(fullText(e)).doesNotContain(SECRET_KEY);
             });
@@ -254,7 +254,7 @@ class S3StorageTest {
         try (LogCapture logs = new LogCapture()) {
             Exchange put = harness.call("put_object", "down", bytes("x"), Map.of(StorageConstants.KEY, "k"));
             assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
-                assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_UNREACHABLE);
+                assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_UNREACHABLE);
                 assertThat(e.isTransient()).isTrue();
                 assertThat(fullText(e)).doesNotContain(SECRET_KEY);
             });
@@ -272,7 +272,7 @@ class S3StorageTest {
         try {
             Exchange put = harness.call("put_object", "evidence", bytes("during"), Map.of(StorageConstants.KEY, "k2"));
             assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
-                    e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.STORAGE_UNREACHABLE));
+                    e -> assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_UNREACHABLE));
         } finally {
             s3.start();
         }
@@ -314,11 +314,11 @@ class S3StorageTest {
 
     @Test
     void aGovernanceDenyWritesNothing() {
-        harness.decide = request -> GovernanceDecision.deny(AdapterErrorCode.RESIDENCY_MISMATCH,
+        harness.decide = request -> GovernanceDecision.deny(SpiErrorCode.RESIDENCY_MISMATCH,
                 List.of("data region us-east-1 may not be stored in eu-central-1"), "decision-9");
         Exchange put = harness.call("put_object", "evidence", bytes("x"), Map.of(StorageConstants.KEY, "k"));
         assertThat(put.getException()).isInstanceOfSatisfying(PolicyDeniedException.class, e -> {
-            assertThat(e.code()).isEqualTo(AdapterErrorCode.RESIDENCY_MISMATCH);
+            assertThat(e.code()).isEqualTo(SpiErrorCode.RESIDENCY_MISMATCH);
             assertThat(e.decisionId()).isEqualTo("decision-9");
         });
         assertThat(s3.objectKeys(bucket)).isEmpty();
@@ -351,7 +351,7 @@ class S3StorageTest {
         harness.instances.put(StorageHarness.instance("nosecret", StorageComponent.BACKEND_S3, 1, config));
         Exchange put = harness.call("put_object", "nosecret", bytes("x"), Map.of(StorageConstants.KEY, "k"));
         assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
-                e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.SECRET_NOT_FOUND));
+                e -> assertThat(e.code()).isEqualTo(SpiErrorCode.SECRET_NOT_FOUND));
     }
 
     private static Map<String, String> config(String bucket, String endpoint) {

@@ -1,5 +1,7 @@
 package io.maestro.conductor.hub.adapter;
 
+import java.util.List;
+
 import io.maestro.conductor.adapter.governance.GovernanceDenialListener;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
 import io.maestro.conductor.adapter.governance.PolicyGovernanceGate;
@@ -9,13 +11,15 @@ import io.maestro.conductor.adapter.registry.RegistrySecretResolver;
 import io.maestro.conductor.adapter.secret.SecretResolver;
 import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
 import io.maestro.conductor.registry.Registry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * What every adapter component on the hub finds in the registry (each binds the single bean of each type, see
  * {@code AdapterComponent}): instances and secrets from the registry, and the governance gate over the hub's policy
- * decision point. Residency denies are recorded by the single {@link GovernanceDenialListener}.
+ * decision point, governed per category by {@link GovernanceProperties}. Every {@link GovernanceDenialListener} bean
+ * hears of every deny (the residency recorder is one).
  */
 @Configuration(proxyBeanMethods = false)
 public class AdapterConfiguration {
@@ -31,7 +35,9 @@ public class AdapterConfiguration {
     }
 
     @Bean
-    GovernanceGate governanceGate(PolicyDecisionPoint policyDecisionPoint, GovernanceDenialListener denials) {
-        return new PolicyGovernanceGate(policyDecisionPoint, PolicyGovernanceGate.DEFAULT_POLICIES, denials);
+    GovernanceGate governanceGate(PolicyDecisionPoint policyDecisionPoint, GovernanceProperties governance,
+                                  ObjectProvider<GovernanceDenialListener> listeners) {
+        List<GovernanceDenialListener> ordered = listeners.orderedStream().toList();
+        return new PolicyGovernanceGate(policyDecisionPoint, governance.policies(), ordered);
     }
 }

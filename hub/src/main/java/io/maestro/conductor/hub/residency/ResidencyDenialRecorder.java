@@ -5,7 +5,6 @@ import java.time.Clock;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceDenialListener;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
-import io.maestro.conductor.adapter.governance.PolicyGovernanceGate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -19,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public class ResidencyDenialRecorder implements GovernanceDenialListener {
 
     public static final String DENIALS = "conductor.residency.denials";
+    /** The residency policy's path; denies of other policies are not recorded here. */
+    public static final String RESIDENCY_POLICY = "residency/decision";
 
     private static final Logger LOG = LoggerFactory.getLogger("conductor.residency");
 
@@ -35,7 +36,7 @@ public class ResidencyDenialRecorder implements GovernanceDenialListener {
     @Override
     public void denied(GovernanceRequest request, GovernanceDecision decision) {
         String policy = decision.context().get("policy");
-        if (!PolicyGovernanceGate.RESIDENCY_POLICY.equals(policy)) {
+        if (!RESIDENCY_POLICY.equals(policy)) {
             return;
         }
         String instance = request.adapter().instance();

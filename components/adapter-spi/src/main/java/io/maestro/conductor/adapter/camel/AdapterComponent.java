@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
 import io.maestro.conductor.adapter.health.AdapterHealthCheck;
@@ -151,7 +151,7 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
             instanceResolver.resolve(ref, category());
             return true;
         } catch (AdapterException e) {
-            return e.code() != AdapterErrorCode.ADAPTER_NOT_INSTALLED;
+            return e.code() != SpiErrorCode.ADAPTER_NOT_INSTALLED;
         }
     }
 
@@ -187,7 +187,7 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
         }
         T bound = getCamelContext().getRegistry().findSingleByType(type);
         if (bound == null) {
-            throw new AdapterException(AdapterErrorCode.CONFIG_INVALID, null, "component '" + category()
+            throw new AdapterException(SpiErrorCode.CONFIG_INVALID, null, "component '" + category()
                     + "' needs exactly one " + type.getSimpleName() + ": set it on the component or bind one bean");
         }
         return bound;

@@ -1,6 +1,6 @@
 package io.maestro.conductor.adapter.camel;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
@@ -50,12 +50,12 @@ public abstract class AdapterEndpoint extends DefaultEndpoint {
     public Invocation resolve(Exchange exchange, String operation) {
         String tenant = exchange.getMessage().getHeader(AdapterHeaders.TENANT, String.class);
         if (tenant == null || tenant.isBlank()) {
-            throw new AdapterException(AdapterErrorCode.TENANT_REQUIRED, null,
+            throw new AdapterException(SpiErrorCode.TENANT_REQUIRED, null,
                     "header " + AdapterHeaders.TENANT + " is required for " + getEndpointBaseUri());
         }
         String env = exchange.getMessage().getHeader(AdapterHeaders.ENVIRONMENT, environment, String.class);
         if (env == null || env.isBlank()) {
-            throw new AdapterException(AdapterErrorCode.ENVIRONMENT_REQUIRED, null, "header "
+            throw new AdapterException(SpiErrorCode.ENVIRONMENT_REQUIRED, null, "header "
                     + AdapterHeaders.ENVIRONMENT + " or endpoint option environment is required");
         }
         InstanceRef ref = ref(tenant, env);
@@ -92,7 +92,7 @@ public abstract class AdapterEndpoint extends DefaultEndpoint {
     protected void doInit() throws Exception {
         super.doInit();
         if (instance == null || instance.isBlank()) {
-            throw new AdapterException(AdapterErrorCode.CONFIG_INVALID, null,
+            throw new AdapterException(SpiErrorCode.CONFIG_INVALID, null,
                     "endpoint " + getEndpointBaseUri() + " needs the option instance");
         }
     }

@@ -2,7 +2,7 @@ package io.maestro.conductor.adapter.camel;
 
 import java.time.Duration;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.Masking;
@@ -56,6 +56,7 @@ public abstract class AdapterProducer<D extends AutoCloseable> extends DefaultPr
                             getEndpoint().getEndpointBaseUri(), Masking.maskText(e.getMessage()));
             throw e;
         }
+        String[] callerMdc = saveMdc();
         putMdc(invocation);
         try {
             String decisionId = checkGovernance(component, invocation);
@@ -78,8 +79,25 @@ public abstract class AdapterProducer<D extends AutoCloseable> extends DefaultPr
             fail(component, invocation, AdapterMetrics.ERROR, "UNEXPECTED", started, e);
             throw e;
         } finally {
-            for (String key : MDC_KEYS) {
-                MDC.remove(key);
+            restoreMdc(callerMdc);
+        }
+    }
+
+    /** The caller's values of the keys this call sets: an HTTP request's tenant and correlation id outlive it. */
+    private static String[] saveMdc() {
+        String[] saved = new String[MDC_KEYS.length];
+        for (int i = 0; i < MDC_KEYS.length; i++) {
+            saved[i] = MDC.get(MDC_KEYS[i]);
+        }
+        return saved;
+    }
+
+    private static void restoreMdc(String[] saved) {
+        for (int i = 0; i < MDC_KEYS.length; i++) {
+            if (saved[i] == null) {
+                MDC.remove(MDC_KEYS[i]);
+            } else {
+                MDC.put(MDC_KEYS[i], saved[i]);
             }
         }
     }
@@ -90,11 +108,11 @@ public abstract class AdapterProducer<D extends AutoCloseable> extends DefaultPr
             decision = component.getGovernanceGate().evaluate(invocation.toGovernanceRequest());
         } catch (RuntimeException e) {
             // No decision means no call.
-            throw new AdapterException(AdapterErrorCode.POLICY_UNAVAILABLE, invocation.instanceId(),
+            throw new AdapterException(SpiErrorCode.POLICY_UNAVAILABLE, invocation.instanceId(),
                     "the governance gate gave no decision (" + e.getClass().getSimpleName() + ")", e);
         }
         if (decision == null) {
-            throw new AdapterException(AdapterErrorCode.POLICY_UNAVAILABLE, invocation.instanceId(),
+            throw new AdapterException(SpiErrorCode.POLICY_UNAVAILABLE, invocation.instanceId(),
                     "the governance gate gave no decision");
         }
         if (!decision.allowed()) {

@@ -13,7 +13,7 @@ import org.apache.camel.component.extension.verifier.ResultErrorBuilder;
 /**
  * "Test this adapter instance": Camel's component verifier over the SPI. Parameters {@code tenant},
  * {@code environment} and {@code instance}; connectivity resolves the instance, builds (or reuses) its delegate and
- * asks the component to probe it. Errors carry the adapter's stable code in detail {@code adapterErrorCode}.
+ * asks the component to probe it; a refused probe (kind {@code REFUSED}) is an authentication error. Errors carry the adapter's stable code in detail {@code adapterErrorCode}.
  */
 final class AdapterVerifierExtension extends DefaultComponentVerifierExtension {
 
@@ -55,10 +55,14 @@ final class AdapterVerifierExtension extends DefaultComponentVerifierExtension {
         try {
             component.probe(ref(parameters));
         } catch (AdapterException e) {
-            result.error(error(e.code() == AdapterErrorCode.STORAGE_ACCESS_DENIED
-                    ? StandardCode.AUTHENTICATION : StandardCode.EXCEPTION, e));
+            result.error(error(standardCode(e.code().kind()), e));
         }
         return result.build();
+    }
+
+    /** Credentials refused reads as Camel's authentication error, whatever the category calls it. */
+    static StandardCode standardCode(AdapterErrorCode.Kind kind) {
+        return kind == AdapterErrorCode.Kind.REFUSED ? StandardCode.AUTHENTICATION : StandardCode.EXCEPTION;
     }
 
     private static InstanceRef ref(Map<String, Object> parameters) {

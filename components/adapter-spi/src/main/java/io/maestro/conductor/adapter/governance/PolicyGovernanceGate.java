@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.policy.pdp.Decision;
 import io.maestro.conductor.policy.pdp.DecisionRequest;
 import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
@@ -13,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The governance gate over the policy decision point: each adapter category is governed by one policy path
- * (storage by {@value #RESIDENCY_POLICY}), asked with {@link GovernanceRequest#toInput()}. A category without a
- * policy is refused with {@code POLICY_UNAVAILABLE}: no decision means no call.
+ * The governance gate over the policy decision point: each adapter category is governed by one policy path, given
+ * by the application's configuration (the hub's {@code conductor.governance.policies.<category>}), asked with
+ * {@link GovernanceRequest#toInput()}. A category without a policy is refused with {@code POLICY_UNAVAILABLE}: no
+ * decision means no call. Every deny is told to each listener, in order.
  *
  * <p>A deny keeps the decision's code when the SPI knows it ({@code RESIDENCY_MISMATCH}, {@code POLICY_DENIED},
  * {@code POLICY_UNAVAILABLE}); an unknown code from a policy becomes {@code POLICY_DENIED}. Its context names
@@ -23,21 +25,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class PolicyGovernanceGate implements GovernanceGate {
 
-    public static final String RESIDENCY_POLICY = "residency/decision";
-    /** Policy paths by category, as the hub ships them. */
-    public static final Map<String, String> DEFAULT_POLICIES = Map.of("storage", RESIDENCY_POLICY);
-
     private static final Logger LOG = LoggerFactory.getLogger(PolicyGovernanceGate.class);
 
     private final PolicyDecisionPoint decisionPoint;
     private final Map<String, String> policyByCategory;
-    private final GovernanceDenialListener denials;
+    private final List<GovernanceDenialListener> listeners;
 
+    /**
+     * @param policyByCategory policy path per adapter category id, e.g. {@code storage -> residency/decision}
+     * @param listeners        told about every deny; none is fine
+     */
     public PolicyGovernanceGate(PolicyDecisionPoint decisionPoint, Map<String, String> policyByCategory,
-                                GovernanceDenialListener denials) {
+                                List<GovernanceDenialListener> listeners) {
         this.decisionPoint = decisionPoint;
         this.policyByCategory = Map.copyOf(policyByCategory);
-        this.denials = denials;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -46,7 +48,7 @@ public final class PolicyGovernanceGate implements GovernanceGate {
         String policy = policyByCategory.get(category);
         GovernanceDecision answer;
         if (policy == null) {
-            answer = GovernanceDecision.deny(AdapterErrorCode.POLICY_UNAVAILABLE,
+            answer = GovernanceDecision.deny(SpiErrorCode.POLICY_UNAVAILABLE,
                     List.of("no policy governs adapter category " + category), RandomIds.uuid(),
                     context(request, null));
         } else {
@@ -62,22 +64,25 @@ public final class PolicyGovernanceGate implements GovernanceGate {
     }
 
     private void notifyDenied(GovernanceRequest request, GovernanceDecision answer) {
-        try {
-            denials.denied(request, answer);
-        } catch (RuntimeException e) {
-            LOG.error("recording deny {} failed; the call stays denied", answer.decisionId(), e);
+        for (GovernanceDenialListener listener : listeners) {
+            try {
+                listener.denied(request, answer);
+            } catch (RuntimeException e) {
+                // One listener failing neither changes the decision nor keeps the others from hearing of it.
+                LOG.error("recording deny {} failed; the call stays denied", answer.decisionId(), e);
+            }
         }
     }
 
     private static AdapterErrorCode code(Decision decision) {
         String code = decision.code().orElse(Decision.POLICY_DENIED);
         if (Decision.RESIDENCY_MISMATCH.equals(code)) {
-            return AdapterErrorCode.RESIDENCY_MISMATCH;
+            return SpiErrorCode.RESIDENCY_MISMATCH;
         }
         if (Decision.POLICY_UNAVAILABLE.equals(code)) {
-            return AdapterErrorCode.POLICY_UNAVAILABLE;
+            return SpiErrorCode.POLICY_UNAVAILABLE;
         }
-        return AdapterErrorCode.POLICY_DENIED;
+        return SpiErrorCode.POLICY_DENIED;
     }
 
     private static Map<String, String> context(GovernanceRequest request, String policy) {

@@ -1,6 +1,6 @@
 package io.maestro.conductor.adapter.instance;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 
 /**
@@ -62,7 +62,7 @@ public final class InstanceRef {
 
     private static void requireName(String what, String value) {
         if (!isName(value)) {
-            throw new AdapterException(AdapterErrorCode.NAME_INVALID, null,
+            throw new AdapterException(SpiErrorCode.NAME_INVALID, null,
                     what + " must be 1-63 letters, digits, '.', '_' or '-' starting with a letter or digit");
         }
     }

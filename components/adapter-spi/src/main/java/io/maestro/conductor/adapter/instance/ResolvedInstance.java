@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 
 /**
@@ -42,7 +42,7 @@ public record ResolvedInstance(
 
     /** A required config value; its absence is {@code CONFIG_INVALID} naming the key, not the value. */
     public String requireOption(String key) {
-        return option(key).orElseThrow(() -> new AdapterException(AdapterErrorCode.CONFIG_INVALID, ref.id(),
+        return option(key).orElseThrow(() -> new AdapterException(SpiErrorCode.CONFIG_INVALID, ref.id(),
                 "config key '" + key + "' is required for backend " + backend));
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.InstanceResolver;
@@ -80,7 +80,7 @@ public final class RegistryInstanceResolver implements InstanceResolver {
     }
 
     private static AdapterException notInstalled(InstanceRef ref, String category, String why) {
-        return new AdapterException(AdapterErrorCode.ADAPTER_NOT_INSTALLED, ref.id(),
+        return new AdapterException(SpiErrorCode.ADAPTER_NOT_INSTALLED, ref.id(),
                 "no active " + category + " instance (" + why + ")");
     }
 }

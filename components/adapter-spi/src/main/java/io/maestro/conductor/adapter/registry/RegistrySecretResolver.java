@@ -1,6 +1,7 @@
 package io.maestro.conductor.adapter.registry;
 
 import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.secret.Secret;
@@ -29,7 +30,7 @@ public final class RegistrySecretResolver implements SecretResolver {
                     name, purpose).reveal());
         } catch (RegistryException e) {
             AdapterErrorCode code = e.code() == ErrorCode.SECRET_NOT_FOUND
-                    ? AdapterErrorCode.SECRET_NOT_FOUND : AdapterErrorCode.CONFIG_INVALID;
+                    ? SpiErrorCode.SECRET_NOT_FOUND : SpiErrorCode.CONFIG_INVALID;
             throw new AdapterException(code, owner.id(), "secret '" + name + "' could not be read (" + e.code() + ")");
         }
     }

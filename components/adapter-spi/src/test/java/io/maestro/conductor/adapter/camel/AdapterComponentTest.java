@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.PolicyDeniedException;
@@ -32,6 +32,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class AdapterComponentTest {
 
@@ -95,13 +96,39 @@ class AdapterComponentTest {
     }
 
     @Test
+    void theCallersLoggingContextIsRestoredAfterTheCallSucceedsOrFails() throws Exception {
+        start();
+        // What an HTTP request's filter put there before its handler called the adapter.
+        MDC.put("correlationId", "request-42");
+        MDC.put("tenant", "acme");
+        try {
+            template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
+                    Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod",
+                            AdapterHeaders.CORRELATION_ID, "call-7"));
+            assertThat(MDC.get("correlationId")).isEqualTo("request-42");
+            assertThat(MDC.get("tenant")).isEqualTo("acme");
+            assertThat(MDC.get("instance")).isNull();
+            assertThat(MDC.get("decisionId")).isNull();
+
+            gate = new ScriptedGate(request -> GovernanceDecision.deny(SpiErrorCode.POLICY_DENIED, List.of("no"), "d"));
+            assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
+                    Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
+                    .hasCauseInstanceOf(PolicyDeniedException.class);
+            assertThat(MDC.get("correlationId")).isEqualTo("request-42");
+            assertThat(MDC.get("environment")).isNull();
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    @Test
     void aMissingTenantIsAnErrorNeverADefault() throws Exception {
         start();
         assertThatThrownBy(() -> template().requestBodyAndHeader("echo:say?instance=greeter&environment=prod",
                 "world", AdapterHeaders.ENVIRONMENT, "prod"))
                 .isInstanceOf(CamelExecutionException.class)
                 .cause().isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.TENANT_REQUIRED));
+                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.TENANT_REQUIRED));
         assertThat(gate.requests()).isEmpty();
     }
 
@@ -127,7 +154,7 @@ class AdapterComponentTest {
         assertThat(resolveFor(endpoint, "acme").instance().ref()).isEqualTo(GREETER);
         assertThatThrownBy(() -> resolveFor(endpoint, "bad/tenant"))
                 .isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.NAME_INVALID));
+                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.NAME_INVALID));
         assertThatThrownBy(() -> resolveFor(endpoint, "bad/tenant")).as("an invalid name is never kept")
                 .isInstanceOf(AdapterException.class);
     }
@@ -145,14 +172,14 @@ class AdapterComponentTest {
         assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=missing", "x",
                 Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
                 .cause().isInstanceOfSatisfying(AdapterException.class, e -> {
-                    assertThat(e.code()).isEqualTo(AdapterErrorCode.ADAPTER_NOT_INSTALLED);
+                    assertThat(e.code()).isEqualTo(SpiErrorCode.ADAPTER_NOT_INSTALLED);
                     assertThat(e.instanceId()).isEqualTo("acme/prod/missing");
                 });
     }
 
     @Test
     void aDenyStopsTheCallBeforeTheBackendAndReachesTheRouteErrorHandler() throws Exception {
-        gate = new ScriptedGate(request -> GovernanceDecision.deny(AdapterErrorCode.RESIDENCY_MISMATCH,
+        gate = new ScriptedGate(request -> GovernanceDecision.deny(SpiErrorCode.RESIDENCY_MISMATCH,
                 List.of("data region us-east-1 is not allowed on eu-central-1"), "d-42"));
         start(new RouteBuilder() {
             @Override
@@ -177,13 +204,13 @@ class AdapterComponentTest {
 
     @Test
     void aDenyCarriesCodeReasonsAndDecisionId() throws Exception {
-        gate = new ScriptedGate(request -> GovernanceDecision.deny(AdapterErrorCode.POLICY_DENIED,
+        gate = new ScriptedGate(request -> GovernanceDecision.deny(SpiErrorCode.POLICY_DENIED,
                 List.of("actor may not write"), "d-7"));
         start();
         assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
                 Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
                 .cause().isInstanceOfSatisfying(PolicyDeniedException.class, e -> {
-                    assertThat(e.code()).isEqualTo(AdapterErrorCode.POLICY_DENIED);
+                    assertThat(e.code()).isEqualTo(SpiErrorCode.POLICY_DENIED);
                     assertThat(e.reasons()).containsExactly("actor may not write");
                     assertThat(e.decisionId()).isEqualTo("d-7");
                     assertThat(e.instanceId()).isEqualTo("acme/prod/greeter");
@@ -200,7 +227,7 @@ class AdapterComponentTest {
         assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
                 Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
                 .cause().isInstanceOfSatisfying(AdapterException.class, e -> {
-                    assertThat(e.code()).isEqualTo(AdapterErrorCode.POLICY_UNAVAILABLE);
+                    assertThat(e.code()).isEqualTo(SpiErrorCode.POLICY_UNAVAILABLE);
                     assertThat(e.isTransient()).isTrue();
                 });
         assertThat(echo.built).isEmpty();
@@ -215,7 +242,7 @@ class AdapterComponentTest {
 
     @Test
     void aPolicyDenyDoesNotMakeTheInstanceUnhealthy() throws Exception {
-        gate = new ScriptedGate(request -> GovernanceDecision.deny(AdapterErrorCode.POLICY_DENIED, List.of("no"), "d"));
+        gate = new ScriptedGate(request -> GovernanceDecision.deny(SpiErrorCode.POLICY_DENIED, List.of("no"), "d"));
         start();
         template().request("echo:say?instance=greeter", e -> e.getMessage().setHeaders(
                 Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")));
@@ -312,7 +339,15 @@ class AdapterComponentTest {
         instances.put(greeter(2, "unreachable"));
         var down = verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY, greeter);
         assertThat(down.getStatus()).isEqualTo(ComponentVerifierExtension.Result.Status.ERROR);
-        assertThat(down.getErrors().get(0).getDetails()).containsValue("STORAGE_UNREACHABLE");
+        assertThat(down.getErrors().get(0).getDetails()).containsValue("ECHO_UNREACHABLE");
+        assertThat(down.getErrors().get(0).getCode()).isEqualTo(ComponentVerifierExtension.VerificationError.StandardCode.EXCEPTION);
+
+        // A category's own code of kind REFUSED is an authentication error: the verifier knows kinds, not codes.
+        instances.put(greeter(3, "refused"));
+        var refused = verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY, greeter);
+        assertThat(refused.getErrors().get(0).getCode())
+                .isEqualTo(ComponentVerifierExtension.VerificationError.StandardCode.AUTHENTICATION);
+        assertThat(refused.getErrors().get(0).getDetails()).containsValue("ECHO_REFUSED");
 
         var unknown = verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY,
                 Map.of("tenant", "acme", "environment", "prod", "instance", "missing"));

@@ -3,7 +3,6 @@ package io.maestro.conductor.adapter.camel;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
@@ -32,7 +31,10 @@ class EchoComponent extends AdapterComponent<EchoComponent.Delegate> {
     @Override
     protected void probe(Delegate delegate, ResolvedInstance instance) {
         if (delegate.greeting.equals("unreachable")) {
-            throw new AdapterException(AdapterErrorCode.STORAGE_UNREACHABLE, instance.ref().id(), "probe failed");
+            throw new AdapterException(EchoErrorCode.ECHO_UNREACHABLE, instance.ref().id(), "probe failed");
+        }
+        if (delegate.greeting.equals("refused")) {
+            throw new AdapterException(EchoErrorCode.ECHO_REFUSED, instance.ref().id(), "credentials refused");
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.PolicyDeniedException;
 import io.maestro.conductor.policy.pdp.BundleLoader;
 import io.maestro.conductor.policy.pdp.DecisionLog;
@@ -35,9 +35,11 @@ class PolicyGovernanceGateTest {
     static Path bundle;
     static EmbeddedDecisionPoint decisionPoint;
 
+    private static final Map<String, String> POLICIES = Map.of("storage", "residency/decision");
+
     private final List<GovernanceDecision> denied = new CopyOnWriteArrayList<>();
-    private final PolicyGovernanceGate gate = new PolicyGovernanceGate(decisionPoint,
-            PolicyGovernanceGate.DEFAULT_POLICIES, (request, decision) -> denied.add(decision));
+    private final PolicyGovernanceGate gate = new PolicyGovernanceGate(decisionPoint, POLICIES,
+            List.of((request, decision) -> denied.add(decision)));
 
     @BeforeAll
     static void residencyBundle() throws IOException {
@@ -62,7 +64,7 @@ class PolicyGovernanceGateTest {
         GovernanceDecision decision = gate.evaluate(write("acme", "evidence", "eu-west-1", "us-east-1"));
 
         assertThat(decision.allowed()).isFalse();
-        assertThat(decision.code()).isEqualTo(AdapterErrorCode.RESIDENCY_MISMATCH);
+        assertThat(decision.code()).isEqualTo(SpiErrorCode.RESIDENCY_MISMATCH);
         assertThat(decision.reasons()).contains("data region us-east-1 does not match instance region eu-west-1");
         assertThat(decision.context()).containsEntry("tenant", "acme").containsEntry("environment", "prod")
                 .containsEntry("instance", "evidence").containsEntry("policy", "residency/decision")
@@ -70,7 +72,7 @@ class PolicyGovernanceGateTest {
         assertThat(denied).containsExactly(decision);
 
         PolicyDeniedException raised = new PolicyDeniedException("acme/prod/evidence", decision);
-        assertThat(raised.code()).isEqualTo(AdapterErrorCode.RESIDENCY_MISMATCH);
+        assertThat(raised.code()).isEqualTo(SpiErrorCode.RESIDENCY_MISMATCH);
         assertThat(raised.decisionId()).isEqualTo(decision.decisionId());
         assertThat(raised.getMessage()).contains("dataRegion=us-east-1", "instanceRegion=eu-west-1",
                 "policy=residency/decision", "tenant=acme", decision.decisionId());
@@ -80,7 +82,7 @@ class PolicyGovernanceGateTest {
     void tenantWithoutResidencyEntryIsPolicyDenied() {
         GovernanceDecision decision = gate.evaluate(write("stranger", "evidence", "eu-west-1", "eu-west-1"));
 
-        assertThat(decision.code()).isEqualTo(AdapterErrorCode.POLICY_DENIED);
+        assertThat(decision.code()).isEqualTo(SpiErrorCode.POLICY_DENIED);
         assertThat(decision.reasons()).contains("tenant stranger has no residency entry");
     }
 
@@ -92,7 +94,7 @@ class PolicyGovernanceGateTest {
                 adapter("evidence", "us-east-1"), new GovernanceRequest.DataAttributes(null, null));
 
         assertThat(gate.evaluate(read).allowed()).isTrue();
-        assertThat(gate.evaluate(foreignPod).code()).isEqualTo(AdapterErrorCode.RESIDENCY_MISMATCH);
+        assertThat(gate.evaluate(foreignPod).code()).isEqualTo(SpiErrorCode.RESIDENCY_MISMATCH);
     }
 
     @Test
@@ -103,18 +105,38 @@ class PolicyGovernanceGateTest {
 
         GovernanceDecision decision = gate.evaluate(payment);
 
-        assertThat(decision.code()).isEqualTo(AdapterErrorCode.POLICY_UNAVAILABLE);
+        assertThat(decision.code()).isEqualTo(SpiErrorCode.POLICY_UNAVAILABLE);
         assertThat(decision.reasons()).containsExactly("no policy governs adapter category payments");
     }
 
     @Test
-    void listenerFailureLeavesTheDenyStanding() {
-        PolicyGovernanceGate failingListener = new PolicyGovernanceGate(decisionPoint, Map.of("storage",
-                "residency/decision"), (request, decision) -> {
-                    throw new IllegalStateException("audit store down");
-                });
+    void aNewCategoryIsGovernedByThePolicyItsConfigurationNames() {
+        PolicyGovernanceGate configured = new PolicyGovernanceGate(decisionPoint,
+                Map.of("storage", "residency/decision", "ticketing", "residency/decision"), List.of());
+        GovernanceRequest ticket = new GovernanceRequest("stranger", "prod", "svc", "ticketing.create",
+                new GovernanceRequest.AdapterAttributes("jira", "ticketing", "jira", "low", "internal", null),
+                new GovernanceRequest.DataAttributes(null, null));
 
-        assertThat(failingListener.evaluate(write("acme", "evidence", "eu-west-1", "us-east-1")).allowed()).isFalse();
+        // Decided by the configured policy (residency leaves other categories alone), not refused for want of one.
+        assertThat(configured.evaluate(ticket).allowed()).isTrue();
+        assertThat(gate.evaluate(ticket).code()).isEqualTo(SpiErrorCode.POLICY_UNAVAILABLE);
+    }
+
+    @Test
+    void everyListenerHearsOfADenyAndOneFailingLeavesTheDenyStanding() {
+        List<GovernanceDecision> second = new CopyOnWriteArrayList<>();
+        PolicyGovernanceGate listened = new PolicyGovernanceGate(decisionPoint, POLICIES, List.of(
+                (request, decision) -> denied.add(decision),
+                (request, decision) -> {
+                    throw new IllegalStateException("audit store down");
+                },
+                (request, decision) -> second.add(decision)));
+
+        GovernanceDecision decision = listened.evaluate(write("acme", "evidence", "eu-west-1", "us-east-1"));
+
+        assertThat(decision.allowed()).isFalse();
+        assertThat(denied).containsExactly(decision);
+        assertThat(second).containsExactly(decision);
     }
 
     private static GovernanceRequest write(String tenant, String instance, String instanceRegion, String dataRegion) {

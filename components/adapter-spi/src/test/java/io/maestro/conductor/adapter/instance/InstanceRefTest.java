@@ -3,7 +3,7 @@ package io.maestro.conductor.adapter.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +31,7 @@ class InstanceRefTest {
     void refusesAnythingElse(String name) {
         assertThatThrownBy(() -> new InstanceRef("acme", name, "store"))
                 .isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.NAME_INVALID));
+                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.NAME_INVALID));
     }
 
     @Test

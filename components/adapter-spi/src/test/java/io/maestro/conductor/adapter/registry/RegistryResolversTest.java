@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
@@ -90,7 +90,7 @@ class RegistryResolversTest {
                 () -> resolver.resolve(new InstanceRef("globex", "prod", "off"), "storage"),
                 () -> resolver.resolve(new InstanceRef("nobody", "dev", "evidence"), "storage")}) {
             assertThatThrownBy(lookup::run).isInstanceOfSatisfying(AdapterException.class,
-                    e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.ADAPTER_NOT_INSTALLED));
+                    e -> assertThat(e.code()).isEqualTo(SpiErrorCode.ADAPTER_NOT_INSTALLED));
         }
     }
 
@@ -106,7 +106,7 @@ class RegistryResolversTest {
         });
         assertThatThrownBy(() -> secrets.resolve(EVIDENCE, "no-such-secret", "storage.s3.client"))
                 .isInstanceOfSatisfying(AdapterException.class, e -> {
-                    assertThat(e.code()).isEqualTo(AdapterErrorCode.SECRET_NOT_FOUND);
+                    assertThat(e.code()).isEqualTo(SpiErrorCode.SECRET_NOT_FOUND);
                     assertThat(e.instanceId()).isEqualTo("acme/dev/evidence");
                 });
     }

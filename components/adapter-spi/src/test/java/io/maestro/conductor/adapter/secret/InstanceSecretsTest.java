@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
@@ -30,7 +30,7 @@ class InstanceSecretsTest {
     void refusesALiteralWhereAReferenceBelongsWithoutEchoingIt() {
         assertThatThrownBy(() -> secrets(Map.of("secretKey", "plain-text-credential")).require("secretKey", "p"))
                 .isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.CONFIG_INVALID))
+                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.CONFIG_INVALID))
                 .hasMessageContaining("secretKey").hasMessageNotContaining("plain-text-credential");
     }
 
@@ -38,14 +38,14 @@ class InstanceSecretsTest {
     void aMissingSecretIsCoded() {
         assertThatThrownBy(() -> secrets(Map.of("secretKey", "secret:other")).require("secretKey", "p"))
                 .isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.SECRET_NOT_FOUND));
+                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.SECRET_NOT_FOUND));
     }
 
     @Test
     void instanceNamesCannotCarryPathSyntax() {
         assertThatThrownBy(() -> new InstanceRef("acme/../x", "prod", "store"))
                 .isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(AdapterErrorCode.NAME_INVALID));
+                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.NAME_INVALID));
     }
 
     private InstanceSecrets secrets(Map<String, String> config) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.secret.Secret;
@@ -29,7 +29,7 @@ public final class InMemorySecretResolver implements SecretResolver {
     public Secret resolve(InstanceRef owner, String name, String purpose) {
         String value = secrets.get(owner.tenant() + "/" + owner.environment() + "/" + name);
         if (value == null) {
-            throw new AdapterException(AdapterErrorCode.SECRET_NOT_FOUND, owner.id(),
+            throw new AdapterException(SpiErrorCode.SECRET_NOT_FOUND, owner.id(),
                     "secret '" + name + "' is not in the tenant's namespace");
         }
         reads.add(owner.id() + " " + name + " " + purpose);

@@ -3,7 +3,7 @@ package io.maestro.conductor.storage.gcs;
 import java.io.IOException;
 
 import com.google.cloud.BaseServiceException;
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.storage.StorageErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.Masking;
 
@@ -22,21 +22,21 @@ final class GcsErrors {
             String detail = "GCS answered " + gcs.getCode() + (gcs.getReason() == null ? "" : " " + gcs.getReason())
                     + " for bucket " + bucket;
             if (gcs.getCode() == 404 && String.valueOf(gcs.getMessage()).toLowerCase().contains("bucket")) {
-                return new AdapterException(AdapterErrorCode.STORAGE_BUCKET_MISSING, instanceId, detail);
+                return new AdapterException(StorageErrorCode.STORAGE_BUCKET_MISSING, instanceId, detail);
             }
             if (gcs.getCode() == 404) {
-                return new AdapterException(AdapterErrorCode.STORAGE_NOT_FOUND, instanceId, detail);
+                return new AdapterException(StorageErrorCode.STORAGE_NOT_FOUND, instanceId, detail);
             }
             if (gcs.getCode() == 401 || gcs.getCode() == 403) {
-                return new AdapterException(AdapterErrorCode.STORAGE_ACCESS_DENIED, instanceId, detail);
+                return new AdapterException(StorageErrorCode.STORAGE_ACCESS_DENIED, instanceId, detail);
             }
             if (gcs.getCode() == 0 || gcs.getCause() instanceof IOException) {
-                return new AdapterException(AdapterErrorCode.STORAGE_UNREACHABLE, instanceId,
+                return new AdapterException(StorageErrorCode.STORAGE_UNREACHABLE, instanceId,
                         "GCS endpoint unreachable: " + Masking.maskText(gcs.getMessage()));
             }
-            return new AdapterException(AdapterErrorCode.STORAGE_FAILED, instanceId, detail);
+            return new AdapterException(StorageErrorCode.STORAGE_FAILED, instanceId, detail);
         }
-        return new AdapterException(AdapterErrorCode.STORAGE_FAILED, instanceId,
+        return new AdapterException(StorageErrorCode.STORAGE_FAILED, instanceId,
                 "GCS call failed: " + failure.getClass().getSimpleName() + " " + Masking.maskText(failure.getMessage()));
     }
 }

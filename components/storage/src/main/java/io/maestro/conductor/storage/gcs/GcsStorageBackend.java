@@ -14,7 +14,7 @@ import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.storage.StorageErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.storage.StorageInstanceConfig;
@@ -71,7 +71,7 @@ public final class GcsStorageBackend extends BucketBackend {
 
     @Override
     public ObjectContent get(String fullKey) {
-        Blob blob = blob(fullKey).orElseThrow(() -> new AdapterException(AdapterErrorCode.STORAGE_NOT_FOUND,
+        Blob blob = blob(fullKey).orElseThrow(() -> new AdapterException(StorageErrorCode.STORAGE_NOT_FOUND,
                 instanceId, "no object at the key in bucket " + bucket));
         try {
             return new ObjectContent(info(blob), Channels.newInputStream(blob.reader()));
@@ -100,7 +100,7 @@ public final class GcsStorageBackend extends BucketBackend {
                     TimeUnit.MILLISECONDS, Storage.SignUrlOption.withV4Signature()).toString();
         } catch (IllegalStateException e) {
             // The client has no signing key (no service-account credential): a config problem, not a transient one.
-            throw new AdapterException(AdapterErrorCode.STORAGE_SIGNING_UNSUPPORTED, instanceId,
+            throw new AdapterException(StorageErrorCode.STORAGE_SIGNING_UNSUPPORTED, instanceId,
                     "the GCS credentials of this instance cannot sign URLs; configure a service-account key");
         } catch (RuntimeException e) {
             throw GcsErrors.map(e, instanceId, bucket);

@@ -1,6 +1,6 @@
 package io.maestro.conductor.storage.s3;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.storage.StorageErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.Masking;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -25,21 +25,21 @@ final class S3Errors {
             String detail = "S3 answered " + s3.statusCode() + (errorCode == null ? "" : " " + errorCode)
                     + " for bucket " + bucket + " (request id " + s3.requestId() + ")";
             if ("NoSuchBucket".equals(errorCode)) {
-                return new AdapterException(AdapterErrorCode.STORAGE_BUCKET_MISSING, instanceId, detail);
+                return new AdapterException(StorageErrorCode.STORAGE_BUCKET_MISSING, instanceId, detail);
             }
             if (s3.statusCode() == 404) {
-                return new AdapterException(AdapterErrorCode.STORAGE_NOT_FOUND, instanceId, detail);
+                return new AdapterException(StorageErrorCode.STORAGE_NOT_FOUND, instanceId, detail);
             }
             if (s3.statusCode() == 401 || s3.statusCode() == 403) {
-                return new AdapterException(AdapterErrorCode.STORAGE_ACCESS_DENIED, instanceId, detail);
+                return new AdapterException(StorageErrorCode.STORAGE_ACCESS_DENIED, instanceId, detail);
             }
-            return new AdapterException(AdapterErrorCode.STORAGE_FAILED, instanceId, detail);
+            return new AdapterException(StorageErrorCode.STORAGE_FAILED, instanceId, detail);
         }
         if (failure instanceof SdkClientException) {
-            return new AdapterException(AdapterErrorCode.STORAGE_UNREACHABLE, instanceId,
+            return new AdapterException(StorageErrorCode.STORAGE_UNREACHABLE, instanceId,
                     "S3 endpoint unreachable: " + Masking.maskText(failure.getMessage()));
         }
-        return new AdapterException(AdapterErrorCode.STORAGE_FAILED, instanceId,
+        return new AdapterException(StorageErrorCode.STORAGE_FAILED, instanceId,
                 "S3 call failed: " + failure.getClass().getSimpleName() + " " + Masking.maskText(failure.getMessage()));
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.storage.StorageErrorCode;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
@@ -84,7 +85,7 @@ public final class S3StorageBackend extends BucketBackend {
             String etag = S3StreamingUpload.upload(client, bucket, fullKey, contentType, firstPart, body);
             return new ObjectInfo(fullKey, -1, contentType, etag, null);
         } catch (UncheckedIOException e) {
-            throw new AdapterException(AdapterErrorCode.REQUEST_INVALID, instanceId,
+            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, instanceId,
                     "the object body could not be read: " + e.getCause().getClass().getSimpleName());
         } catch (RuntimeException e) {
             throw S3Errors.map(e, instanceId, bucket);
@@ -120,7 +121,7 @@ public final class S3StorageBackend extends BucketBackend {
             return Optional.of(new ObjectInfo(fullKey, response.contentLength() == null ? -1 : response.contentLength(),
                     response.contentType(), response.eTag(), response.lastModified()));
         } catch (AdapterException e) {
-            if (e.code() == AdapterErrorCode.STORAGE_NOT_FOUND) {
+            if (e.code() == StorageErrorCode.STORAGE_NOT_FOUND) {
                 return Optional.empty();
             }
             throw e;

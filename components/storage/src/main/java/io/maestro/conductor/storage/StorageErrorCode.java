@@ -1,0 +1,38 @@
+package io.maestro.conductor.storage;
+
+import io.maestro.conductor.adapter.AdapterErrorCode;
+
+import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.FAILED;
+import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.INVALID;
+import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.NOT_FOUND;
+import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.REFUSED;
+import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.UNREACHABLE;
+
+/** The codes of {@code storage:} calls, beside the SPI's own ({@code SpiErrorCode}). */
+public enum StorageErrorCode implements AdapterErrorCode {
+    STORAGE_NOT_FOUND(NOT_FOUND, false),
+    STORAGE_ACCESS_DENIED(REFUSED, true),
+    STORAGE_UNREACHABLE(UNREACHABLE, true),
+    STORAGE_BUCKET_MISSING(NOT_FOUND, true),
+    STORAGE_KEY_INVALID(INVALID, false),
+    STORAGE_SIGNING_UNSUPPORTED(INVALID, false),
+    STORAGE_FAILED(FAILED, true);
+
+    private final Kind kind;
+    private final boolean instanceFault;
+
+    StorageErrorCode(Kind kind, boolean instanceFault) {
+        this.kind = kind;
+        this.instanceFault = instanceFault;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public boolean isInstanceFault() {
+        return instanceFault;
+    }
+}
