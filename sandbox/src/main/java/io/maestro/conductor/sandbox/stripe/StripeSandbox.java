@@ -45,6 +45,14 @@ public final class StripeSandbox implements AutoCloseable {
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs each answer
+        // can stall ~40 ms. Read once, when the server classes first load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final String secretKey;
     private final Clock clock;
     private final WebhookDispatcher webhooks;

@@ -40,13 +40,16 @@ final class WebhookDispatcher implements AutoCloseable {
 
     void send(ObjectNode event, Collection<ObjectNode> endpoints, Map<String, String> secrets) {
         String type = event.get("type").asText();
-        String payload = render(event);
         List<String[]> targets = new ArrayList<>();
         for (ObjectNode endpoint : endpoints) {
             if (enabledFor(endpoint, type)) {
                 targets.add(new String[] {endpoint.get("url").asText(), secrets.get(endpoint.get("id").asText())});
             }
         }
+        if (targets.isEmpty()) {
+            return;
+        }
+        String payload = render(event);
         String eventId = event.get("id").asText();
         targets.forEach(target -> sender.execute(() -> deliver(target[0], target[1], eventId, type, payload)));
     }
