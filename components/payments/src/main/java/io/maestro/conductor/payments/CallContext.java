@@ -11,4 +11,9 @@ public record CallContext(String tenant, String environment, String instance, St
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(correlationId, "correlationId");
     }
+
+    /** {@code tenant/environment/instance}, as adapter errors name instances. */
+    public String instanceId() {
+        return tenant + "/" + environment + "/" + instance;
+    }
 }

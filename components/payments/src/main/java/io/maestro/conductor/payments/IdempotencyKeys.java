@@ -21,12 +21,12 @@ public final class IdempotencyKeys {
     /** {@code cdr-<operation>-<43 chars of base64url SHA-256>}, at most 80 characters. */
     public static String derive(CallContext context, String operation, String businessKey) {
         if (businessKey == null || businessKey.isBlank()) {
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID,
+            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context,
                     operation + " needs a business key (header CamelConductorPaymentsBusinessKey): without one a "
                             + "retry could charge twice");
         }
         if (businessKey.length() > MAX_BUSINESS_KEY_LENGTH) {
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID,
+            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context,
                     operation + " business key is longer than " + MAX_BUSINESS_KEY_LENGTH + " characters");
         }
         // Length-prefixed parts: ("a:b", "c") and ("a", "b:c") must not collide.

@@ -1,29 +1,28 @@
 package io.maestro.conductor.payments;
 
-import java.util.Objects;
+import io.maestro.conductor.adapter.AdapterException;
 
 /**
  * A payments call failed. Carries what Stripe said about it — error {@code type}, {@code code}, {@code param}, HTTP
  * status and {@code Request-Id} (quote it to Stripe support) — but never Stripe's message text, which can echo
  * parts of the API key or the customer's data.
  */
-public class PaymentsException extends RuntimeException {
+public class PaymentsException extends AdapterException {
 
-    private final PaymentsErrorCode code;
     private final String stripeType;
     private final String stripeCode;
     private final String stripeParam;
     private final Integer httpStatus;
     private final String requestId;
 
-    public PaymentsException(PaymentsErrorCode code, String detail) {
-        this(code, detail, null, null, null, null, null);
+    /** @param instanceId {@code tenant/environment/instance}, or null when no instance is known */
+    public PaymentsException(PaymentsErrorCode code, String instanceId, String detail) {
+        this(code, instanceId, detail, null, null, null, null, null);
     }
 
-    PaymentsException(PaymentsErrorCode code, String detail, String stripeType, String stripeCode,
+    PaymentsException(PaymentsErrorCode code, String instanceId, String detail, String stripeType, String stripeCode,
             String stripeParam, Integer httpStatus, String requestId) {
-        super(format(code, detail, stripeType, stripeCode, stripeParam, httpStatus, requestId));
-        this.code = Objects.requireNonNull(code, "code");
+        super(code, instanceId, describe(detail, stripeType, stripeCode, stripeParam, httpStatus, requestId));
         this.stripeType = stripeType;
         this.stripeCode = stripeCode;
         this.stripeParam = stripeParam;
@@ -31,8 +30,13 @@ public class PaymentsException extends RuntimeException {
         this.requestId = requestId;
     }
 
+    static PaymentsException of(PaymentsErrorCode code, CallContext context, String detail) {
+        return new PaymentsException(code, context.instanceId(), detail);
+    }
+
+    @Override
     public PaymentsErrorCode code() {
-        return code;
+        return (PaymentsErrorCode) super.code();
     }
 
     /** Stripe's error type ({@code invalid_request_error}, {@code api_error}, ...), or null when none came. */
@@ -59,13 +63,9 @@ public class PaymentsException extends RuntimeException {
         return requestId;
     }
 
-    public boolean isTransient() {
-        return code.isTransient();
-    }
-
-    private static String format(PaymentsErrorCode code, String detail, String type, String stripeCode, String param,
-            Integer status, String requestId) {
-        StringBuilder text = new StringBuilder(code.name()).append(": ").append(detail);
+    private static String describe(String detail, String type, String stripeCode, String param, Integer status,
+            String requestId) {
+        StringBuilder text = new StringBuilder(detail);
         if (type != null || stripeCode != null || status != null) {
             text.append(" (stripe");
             if (status != null) {

@@ -72,8 +72,8 @@ public final class StripeBackend {
     public Subscription createSubscription(CallContext context, String businessKey, String customerId,
             String priceId) {
         String price = priceId != null ? priceId : settings.priceId();
-        require(customerId, "create_subscription", "a customer id");
-        require(price, "create_subscription", "a price id (call or instance config priceId)");
+        require(context, customerId, "create_subscription", "a customer id");
+        require(context, price, "create_subscription", "a price id (call or instance config priceId)");
         SubscriptionCreateParams params = SubscriptionCreateParams.builder()
                 .setCustomer(customerId)
                 .addItem(SubscriptionCreateParams.Item.builder().setPrice(price).build())
@@ -89,10 +89,10 @@ public final class StripeBackend {
      */
     public MeterEvent recordUsage(CallContext context, String businessKey, String customerId, BigDecimal value,
             Instant timestamp) {
-        require(customerId, "record_usage", "a customer id");
-        require(settings.meterEventName(), "record_usage", "the instance config meterEventName");
+        require(context, customerId, "record_usage", "a customer id");
+        require(context, settings.meterEventName(), "record_usage", "the instance config meterEventName");
         if (value == null || value.signum() < 0) {
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID,
+            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context,
                     "record_usage needs a value of zero or more");
         }
         String key = IdempotencyKeys.derive(context, "record_usage", businessKey);
@@ -112,7 +112,7 @@ public final class StripeBackend {
     /** A draft invoice for the customer; with a subscription, it bills that subscription's pending usage. */
     public Invoice createDraftInvoice(CallContext context, String businessKey, String customerId,
             String subscriptionId, Map<String, String> metadata) {
-        require(customerId, "invoice", "a customer id");
+        require(context, customerId, "invoice", "a customer id");
         InvoiceCreateParams.Builder params = InvoiceCreateParams.builder()
                 .setCustomer(customerId)
                 .setAutoAdvance(false)
@@ -135,11 +135,11 @@ public final class StripeBackend {
 
     /** The invoice, if it was created for this call's tenant; otherwise {@code PAYMENTS_NOT_FOUND}, as if absent. */
     public Invoice getInvoice(CallContext context, String invoiceId) {
-        require(invoiceId, "get_invoice", "an invoice id");
+        require(context, invoiceId, "get_invoice", "an invoice id");
         Invoice invoice = call(context, "get_invoice", Map.of("invoice", invoiceId), null,
                 options -> client.v1().invoices().retrieve(invoiceId, options));
         if (invoice.getMetadata() == null || !context.tenant().equals(invoice.getMetadata().get(TENANT_METADATA))) {
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_NOT_FOUND,
+            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_NOT_FOUND, context,
                     "get_invoice: no invoice " + invoiceId + " for this tenant");
         }
         return invoice;
@@ -150,7 +150,7 @@ public final class StripeBackend {
      * {@code key} is {@code value}: how an interrupted step finds what it may already have created.
      */
     public Optional<Invoice> findInvoice(CallContext context, String customerId, String key, String value) {
-        require(customerId, "find_invoice", "a customer id");
+        require(context, customerId, "find_invoice", "a customer id");
         InvoiceListParams params = InvoiceListParams.builder().setCustomer(customerId).setLimit(RECONCILE_PAGE)
                 .build();
         StripeCollection<Invoice> page = call(context, "find_invoice", params.toMap(), null,
@@ -187,7 +187,7 @@ public final class StripeBackend {
                 if (attempt <= retry.maxRetries() && StripeErrors.retryable(e) && pause(retry.backoff(attempt))) {
                     continue;
                 }
-                PaymentsException error = StripeErrors.map(e, action);
+                PaymentsException error = StripeErrors.map(e, context, action);
                 CallLog.failure(entry, attempt, error, Duration.ofNanos(System.nanoTime() - started));
                 throw error;
             }
@@ -205,9 +205,10 @@ public final class StripeBackend {
         }
     }
 
-    private static void require(String value, String operation, String what) {
+    private static void require(CallContext context, String value, String operation, String what) {
         if (value == null || value.isBlank()) {
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, operation + " needs " + what);
+            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context,
+                    operation + " needs " + what);
         }
     }
 }

@@ -29,11 +29,11 @@ final class StripeErrors {
         return status != null && (status == 409 || status >= 500);
     }
 
-    static PaymentsException map(StripeException e, String operation) {
+    static PaymentsException map(StripeException e, CallContext context, String operation) {
         Integer status = e.getStatusCode();
         PaymentsErrorCode code;
         if (e instanceof ApiConnectionException) {
-            code = PaymentsErrorCode.PAYMENTS_UNAVAILABLE;
+            code = PaymentsErrorCode.PAYMENTS_UNREACHABLE;
         } else if (e instanceof AuthenticationException || e instanceof PermissionException) {
             code = PaymentsErrorCode.PAYMENTS_AUTH_FAILED;
         } else if (e instanceof RateLimitException) {
@@ -43,7 +43,7 @@ final class StripeErrors {
         } else if (e instanceof CardException) {
             code = PaymentsErrorCode.PAYMENTS_CARD_DECLINED;
         } else if (status != null && status >= 500) {
-            code = PaymentsErrorCode.PAYMENTS_UNAVAILABLE;
+            code = PaymentsErrorCode.PAYMENTS_FAILED;
         } else if (status != null && status == 404 || "resource_missing".equals(e.getCode())) {
             code = PaymentsErrorCode.PAYMENTS_NOT_FOUND;
         } else if (isDuplicateMeterEvent(e)) {
@@ -56,7 +56,8 @@ final class StripeErrors {
         String detail = e instanceof ApiConnectionException
                 ? operation + " got no answer from Stripe"
                 : operation + " refused by Stripe";
-        return new PaymentsException(code, detail, type, e.getCode(), param, status, e.getRequestId());
+        return new PaymentsException(code, context.instanceId(), detail, type, e.getCode(), param, status,
+                e.getRequestId());
     }
 
     private static boolean isDuplicateMeterEvent(StripeException e) {

@@ -63,20 +63,22 @@ public final class WebhookVerifier {
 
     private Event verify(String payload, String signatureHeader, Secret secret) {
         if (signatureHeader == null || signatureHeader.isBlank()) {
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_SIGNATURE_INVALID, "no Stripe-Signature header");
+            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_SIGNATURE_INVALID, null,
+                    "no Stripe-Signature header");
         }
         Event event;
         try {
             event = Webhook.constructEvent(payload, signatureHeader, secret.reveal(), tolerance.toSeconds(), clock);
         } catch (SignatureVerificationException e) {
             // stripe-java's reasons are fixed texts ("Timestamp outside the tolerance zone", ...): no secret in them.
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_SIGNATURE_INVALID, e.getMessage());
+            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_SIGNATURE_INVALID, null, e.getMessage());
         } catch (RuntimeException e) {
             // Gson's parse errors: the signature held, the body is not JSON.
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, "the signed payload is not JSON");
+            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, null,
+                    "the signed payload is not JSON");
         }
         if (event == null || event.getId() == null || event.getType() == null) {
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID,
+            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, null,
                     "the signed payload is not a Stripe event");
         }
         return event;

@@ -20,6 +20,7 @@ import com.stripe.model.billing.Meter;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.ProductCreateParams;
 import com.stripe.param.billing.MeterCreateParams;
+import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.secret.Secret;
 import io.maestro.conductor.sandbox.stripe.Fault;
 import io.maestro.conductor.sandbox.stripe.RecordedRequest;
@@ -154,8 +155,10 @@ class StripeBackendTest {
         PaymentsException error = catchThrowableOfType(
                 () -> backend.createCustomer(ACME, "acme-account", null, null, null), PaymentsException.class);
 
-        assertThat(error.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_UNAVAILABLE);
+        assertThat(error.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_FAILED);
+        assertThat(error.code().kind()).isEqualTo(AdapterErrorCode.Kind.FAILED);
         assertThat(error.isTransient()).isTrue();
+        assertThat(error.instanceId()).isEqualTo("acme/prod/billing");
         assertThat(error.httpStatus()).isEqualTo(500);
         assertThat(error.stripeType()).isEqualTo("api_error");
         assertThat(error.requestId()).startsWith("req_");

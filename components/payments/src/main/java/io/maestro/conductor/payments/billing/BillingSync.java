@@ -60,7 +60,7 @@ public final class BillingSync {
         LedgerEntry entry = ledger.begin(tenant, period, clock.instant());
         try {
             BillingAccount account = accounts.apply(tenant).orElseThrow(() -> new PaymentsException(
-                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, "tenant has no billing account"));
+                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context.instanceId(), "tenant has no billing account"));
             long total = entry.reached(LedgerEntry.State.USAGE_SENT) ? entry.usageTotal() : sendUsage(context,
                     period, account);
             Invoice invoice = (before.isPresent() ? findInvoice(context, account, period) : Optional.<Invoice>empty())

@@ -123,9 +123,9 @@ class BillingSyncTest {
         LedgerEntry afterFailure = ledger.find("acme", PERIOD).orElseThrow();
         BillingSync.Result resumed = sync(ledger).sync(ACME, PERIOD);
 
-        assertThat(failed.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_UNAVAILABLE);
+        assertThat(failed.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_FAILED);
         assertThat(afterFailure.state()).isEqualTo(LedgerEntry.State.STARTED);
-        assertThat(afterFailure.lastError()).isEqualTo("PAYMENTS_UNAVAILABLE");
+        assertThat(afterFailure.lastError()).isEqualTo("PAYMENTS_FAILED");
         assertThat(resumed.outcome()).isEqualTo(BillingSync.Outcome.INVOICED);
         assertThat(ledger.find("acme", PERIOD).orElseThrow()).satisfies(entry -> {
             assertThat(entry.attempts()).isEqualTo(2);
