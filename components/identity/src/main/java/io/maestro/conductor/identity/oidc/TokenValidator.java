@@ -9,7 +9,6 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
@@ -46,7 +45,7 @@ public final class TokenValidator {
         this.settings = settings;
         this.keys = keys;
         this.clock = clock;
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(settings.algorithms(), keys.source()));
+        processor.setJWSKeySelector(new CachingKeySelector(settings.algorithms(), keys.source()));
         // RFC 9068 access tokens are typed at+jwt; most providers send JWT or nothing.
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, ACCESS_TOKEN_TYPE, null));
         // Claims are checked below, each failure with its own code, instead of nimbus's one BadJWTException.
