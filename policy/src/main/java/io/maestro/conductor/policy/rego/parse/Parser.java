@@ -115,7 +115,7 @@ public final class Parser {
   private Rule rule() {
     Token first = peek();
     boolean isDefault = false;
-    if (first.is("default") && !startsRef(i)) {
+    if (keyword("default")) {
       next();
       isDefault = true;
     }
@@ -283,15 +283,15 @@ public final class Parser {
     return new Expr.TermStmt(left);
   }
 
-  /**
-   * Whether the token at {@code at} is a keyword used as the first segment of a reference ({@code as.foo},
-   * {@code if[0]}): OPA reads a keyword directly followed by {@code .} or {@code [} as a name.
-   */
   /** Whether the next token is this keyword acting as one, not as the start of a reference. */
   private boolean keyword(String word) {
     return peek().is(word) && !startsRef(i);
   }
 
+  /**
+   * Whether the token at {@code at} is a keyword used as the first segment of a reference ({@code as.foo},
+   * {@code if[0]}): OPA reads a keyword directly followed by {@code .} or {@code [} as a name.
+   */
   private boolean startsRef(int at) {
     Token t = tokens.get(at);
     if (t.kind() != Token.Kind.IDENT || !KEYWORDS.contains(t.text()) || at + 1 >= tokens.size()) return false;
