@@ -131,6 +131,26 @@ class LanguageFeaturesTest {
     assertThatThrownBy(() -> engine("package ts\np := $\"{1\"\n")).isInstanceOf(RegoException.class);
   }
 
+  /** A negation binds nothing, so what it mentions is bound first, wherever the binding is written. */
+  @Test
+  void negatedUnificationWaitsForItsVariables() {
+    RegoEngine e = engine("""
+        package ng
+        q := a if {
+          not a = f(1)
+          a = f(2)
+        }
+        r := a if {
+          not a = 1
+          a = 2
+        }
+        f(x) := x
+        """);
+    assertThat(eval(e, "ng.q")).isEqualTo("2");
+    assertThat(eval(e, "ng.r")).isEqualTo("2");
+    assertThatThrownBy(() -> engine("package ng\np if not input.xs[i]\n")).hasMessageContaining("var i is unsafe");
+  }
+
   /** Every package is a document: one without rules is {} under data. */
   @Test
   void aPackageWithoutRulesIsAnEmptyObject() {

@@ -137,7 +137,8 @@ final class Safety {
       if (!(w.value() instanceof Term.Call c && c.args().isEmpty())) need.addAll(inputs(w.value(), scope));
     }
     if (e.negated()) {
-      need.addAll(outputs(e));
+      // a negation binds nothing: what it would bind must be bound before it
+      need.addAll(bindable(s));
       need.removeIf(v -> v.startsWith("$_"));
     }
     return need;
@@ -189,9 +190,12 @@ final class Safety {
   // ---- variable roles ----
 
   private Set<String> outputs(Expr e) {
+    return e.negated() ? new LinkedHashSet<>() : bindable(e.stmt());
+  }
+
+  /** The variables a statement would bind, were it not negated. */
+  private Set<String> bindable(Expr.Stmt s) {
     Set<String> out = new LinkedHashSet<>();
-    if (e.negated()) return out;
-    Expr.Stmt s = e.stmt();
     if (s instanceof Expr.TermStmt ts) {
       Term t = ts.term();
       if (t instanceof Term.Call c && hasOutputArg(c)) {
