@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.conductor.hub.evidence.EvidenceExistsException;
 import io.maestro.conductor.hub.evidence.EvidenceFailure;
 import io.maestro.conductor.hub.evidence.EvidenceRequestParser;
 import io.maestro.conductor.hub.evidence.EvidenceStored;
@@ -70,10 +71,13 @@ public class DemoUploads {
                 "files", List.of(Map.of("name", "control-check.txt", "contentType", "text/plain",
                         "content", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)))));
         try {
-            return uploads.upload(parser.parse(tenant, properties.environment(), json.writeValueAsString(request)),
+            return uploads.upload(parser.parse(tenant, properties.environment(), json.writeValueAsBytes(request)),
                     ACTOR);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
+        } catch (EvidenceExistsException taken) {
+            // Stored by an older hub with other keys, or being stored now: the demo never replaces evidence.
+            return taken;
         }
     }
 
@@ -81,6 +85,11 @@ public class DemoUploads {
         if (outcome instanceof EvidenceStored stored) {
             LOG.info("event=demo_evidence_stored tenant={} bundle_id={} receipt_id={}", tenant, bundleId,
                     stored.receiptId());
+        } else if (outcome instanceof EvidenceUploads.Replay replay) {
+            LOG.info("event=demo_evidence_already_stored tenant={} bundle_id={} receipt_id={}", tenant, bundleId,
+                    replay.reply().receiptId());
+        } else if (outcome instanceof EvidenceExistsException taken) {
+            LOG.info("event=demo_evidence_kept tenant={} bundle_id={} code={}", tenant, bundleId, taken.code());
         } else if (outcome instanceof EvidenceFailure failure) {
             LOG.info("event=demo_evidence_refused tenant={} bundle_id={} code={} decision_id={}", tenant, bundleId,
                     failure.code(), failure.decisionId());

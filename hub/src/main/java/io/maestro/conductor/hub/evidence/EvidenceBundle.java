@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
- * An evidence upload as the workflow carries it. {@code request} is the request body exactly as received, kept so
- * a failed upload can be stored and retried without loss. {@code locations} fills in as files are stored (split
- * branches share this object), keyed by storage key.
+ * An evidence upload as the workflow carries it. Its files are staged in the spool folder {@code uploadId}, so a
+ * failed upload can be retried without loss. {@code locations} fills in as files are stored, keyed by storage key.
  */
 public record EvidenceBundle(String bundleId, String tenant, String environment, String region,
-                             String classification, List<EvidenceFile> files, String request,
+                             String classification, List<EvidenceFile> files, String uploadId,
                              Map<String, String> locations) {
 
     public EvidenceBundle {
@@ -18,11 +21,26 @@ public record EvidenceBundle(String bundleId, String tenant, String environment,
     }
 
     public EvidenceBundle(String bundleId, String tenant, String environment, String region, String classification,
-                          List<EvidenceFile> files, String request) {
-        this(bundleId, tenant, environment, region, classification, files, request, new ConcurrentHashMap<>());
+                          List<EvidenceFile> files, String uploadId) {
+        this(bundleId, tenant, environment, region, classification, files, uploadId, new ConcurrentHashMap<>());
     }
 
     public String manifestKey() {
-        return EvidenceKeys.manifest(bundleId);
+        return EvidenceKeys.manifest(environment, bundleId);
+    }
+
+    /**
+     * The bundle without its content: what a dead letter keeps beside the staged files, and what
+     * {@link EvidenceBundleBuilder#restage} reads back.
+     */
+    public ObjectNode description(ObjectMapper json) {
+        ObjectNode description = json.createObjectNode()
+                .put("bundleId", bundleId)
+                .put("region", region)
+                .put("classification", classification);
+        ArrayNode list = description.putArray("files");
+        files.forEach(file -> list.addObject().put("name", file.name()).put("contentType", file.contentType())
+                .put("size", file.size()).put("sha256", file.sha256()));
+        return description;
     }
 }

@@ -1,5 +1,6 @@
 package io.maestro.conductor.hub.evidence;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -7,21 +8,38 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
 import io.maestro.conductor.adapter.instance.InstanceResolver;
+import io.maestro.conductor.hub.config.ConductorProperties;
 import io.maestro.conductor.registry.Registry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The beans the evidence-upload route calls by name ({@code evidenceWorkflow}, {@code evidenceDeadLetters}) and
- * the controller's helpers. Stores use the registry's schema (migration V51), so they wait for the registry.
+ * the controller's helpers. Stores use the registry's schema (migrations V51, V53), so they wait for the registry.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EvidenceProperties.class)
 public class EvidenceConfiguration {
 
     @Bean
-    EvidenceReceipts evidenceReceipts(Registry registry, DataSource dataSource, ObjectMapper json) {
-        return new EvidenceReceipts(registry.receipts(), dataSource, json);
+    EvidenceSpool evidenceSpool(EvidenceProperties properties, ConductorProperties conductor) {
+        Path root = properties.spoolDir() != null ? properties.spoolDir()
+                : conductor.dataDir().resolve("evidence-spool");
+        return new EvidenceSpool(root);
+    }
+
+    @Bean
+    EvidenceClaims evidenceClaims(DataSource dataSource, Registry migrated, ObjectMapper json) {
+        return new EvidenceClaims(dataSource, Clock.systemUTC(), json);
+    }
+
+    @Bean
+    EvidenceReceipts evidenceReceipts(Registry registry, EvidenceClaims claims, DataSource dataSource,
+                                      ObjectMapper json) {
+        return new EvidenceReceipts(registry.receipts(), claims, dataSource, json);
     }
 
     @Bean
@@ -31,17 +49,35 @@ public class EvidenceConfiguration {
     }
 
     @Bean
-    EvidenceDeadLetters evidenceDeadLetters(DataSource dataSource, Registry migrated) {
-        return new EvidenceDeadLetters(dataSource, Clock.systemUTC());
+    EvidenceDeadLetters evidenceDeadLetters(DataSource dataSource, EvidenceClaims claims, ObjectMapper json) {
+        return new EvidenceDeadLetters(dataSource, claims, json, Clock.systemUTC());
     }
 
     @Bean
-    EvidenceRequestParser evidenceRequestParser(ObjectMapper json) {
-        return new EvidenceRequestParser(json);
+    EvidenceRecovery evidenceRecovery(EvidenceClaims claims, EvidenceDeadLetters deadLetters, EvidenceSpool spool) {
+        return new EvidenceRecovery(claims, deadLetters, spool);
     }
 
     @Bean
-    EvidenceUploads evidenceUploads(ProducerTemplate template, EvidenceDeadLetters deadLetters) {
-        return new EvidenceUploads(template, deadLetters);
+    EvidenceRequestParser evidenceRequestParser(ObjectMapper json, EvidenceSpool spool,
+                                                EvidenceProperties properties) {
+        return new EvidenceRequestParser(json, spool, properties);
+    }
+
+    @Bean
+    EvidenceMultipartParser evidenceMultipartParser(EvidenceSpool spool, EvidenceProperties properties) {
+        return new EvidenceMultipartParser(spool, properties);
+    }
+
+    @Bean
+    EvidenceUploads evidenceUploads(ProducerTemplate template, EvidenceDeadLetters deadLetters, EvidenceClaims claims,
+                                    EvidenceSpool spool, ObjectMapper json, MeterRegistry meters) {
+        return new EvidenceUploads(template, deadLetters, claims, spool, json, meters);
+    }
+
+    @Bean
+    EvidenceVerifier evidenceVerifier(ProducerTemplate template, EvidenceClaims claims, Registry registry,
+                                      MeterRegistry meters) {
+        return new EvidenceVerifier(template, claims, registry.receipts(), meters);
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.Masking;
 import io.maestro.conductor.registry.store.Sql;
@@ -16,12 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The dead-letter store of the evidence-upload route ({@code evidence_dead_letter}, registry migration V51): an
- * upload that failed for good, or after its redeliveries, is kept with its whole request until a retry stores it.
+ * The dead-letter store of the evidence-upload route ({@code evidence_dead_letter}, registry migrations V51, V53): an
+ * upload that failed for good, after its redeliveries, or was cut short by a stop of the hub, is kept (its
+ * description here, its files in the staging folder) until a retry stores it. Writing a dead letter releases the
+ * upload's claim on the bundle in the same transaction.
  */
 public class EvidenceDeadLetters {
+
+    /** The code of an upload that was still running when the hub stopped. */
+    public static final String INTERRUPTED = "EVIDENCE_INTERRUPTED";
 
     private static final Logger LOG = LoggerFactory.getLogger("conductor.evidence");
     private static final int MAX_DETAIL = 1000;
@@ -32,10 +40,16 @@ public class EvidenceDeadLetters {
             rs.getObject("resolved_at") == null ? null : Sql.instant(rs, "resolved_at"));
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final EvidenceClaims claims;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    public EvidenceDeadLetters(DataSource dataSource, Clock clock) {
+    public EvidenceDeadLetters(DataSource dataSource, EvidenceClaims claims, ObjectMapper json, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.claims = claims;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -51,21 +65,37 @@ public class EvidenceDeadLetters {
         String detail = detail(cause);
         String retried = exchange.getProperty(EvidenceExchange.DEAD_LETTER_ID, String.class);
         String id = retried != null ? retried : UUID.randomUUID().toString();
-        if (retried != null) {
-            jdbc.update("UPDATE evidence_dead_letter SET code = ?, detail = ?, failed_at = ? WHERE id = ?",
-                    code, detail, Sql.timestamp(clock.instant()), id);
-        } else {
-            jdbc.update("INSERT INTO evidence_dead_letter (id, tenant_id, environment, bundle_id, code, detail, request, "
-                            + "status, retries, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", id, bundle.tenant(),
-                    bundle.environment(), bundle.bundleId(), code, detail, bundle.request(), EvidenceDeadLetter.FAILED,
-                    Sql.timestamp(clock.instant()));
-        }
-        LOG.atWarn().addKeyValue("event", "evidence_dead_lettered").addKeyValue("tenant", bundle.tenant())
-                .addKeyValue("bundle_id", bundle.bundleId()).addKeyValue("failed_id", id).addKeyValue("code", code)
-                .log("event=evidence_dead_lettered tenant={} environment={} bundle_id={} failed_id={} code={}",
-                        bundle.tenant(), bundle.environment(), bundle.bundleId(), id, code);
+        String description = bundle.description(json).toString();
+        tx.executeWithoutResult(status -> {
+            if (retried != null) {
+                jdbc.update("UPDATE evidence_dead_letter SET code = ?, detail = ?, failed_at = ?, request = ?, "
+                                + "upload_id = ? WHERE id = ?", code, detail, Sql.timestamp(clock.instant()),
+                        description, bundle.uploadId(), id);
+            } else {
+                insert(id, bundle.tenant(), bundle.environment(), bundle.bundleId(), code, detail, description,
+                        bundle.uploadId());
+            }
+            claims.release(bundle);
+        });
+        logDeadLettered(bundle.tenant(), bundle.environment(), bundle.bundleId(), id, code);
         return new EvidenceFailure(transientFailure ? 503 : 502, code, detail, bundle.bundleId(), id, null, List.of(),
                 Map.of());
+    }
+
+    /** Turns the claim of an upload the hub stopped in the middle of into a dead letter, in one transaction. */
+    public String interrupted(EvidenceClaims.Row claim) {
+        String id = UUID.randomUUID().toString();
+        tx.executeWithoutResult(status -> {
+            insert(id, claim.tenant(), claim.environment(), claim.bundleId(), INTERRUPTED,
+                    "the hub stopped before this upload finished (started " + claim.startedAt() + "); some of its "
+                            + "objects may be written, none is receipted; retry to store the bundle",
+                    claim.description(), claim.uploadId());
+            jdbc.update("DELETE FROM evidence_bundle WHERE tenant_id = ? AND environment = ? AND bundle_id = ? "
+                            + "AND status = ? AND upload_id = ?", claim.tenant(), claim.environment(), claim.bundleId(),
+                    EvidenceClaims.IN_PROGRESS, claim.uploadId());
+        });
+        logDeadLettered(claim.tenant(), claim.environment(), claim.bundleId(), id, INTERRUPTED);
+        return id;
     }
 
     /** A tenant's uploads still failed, newest first. */
@@ -79,9 +109,16 @@ public class EvidenceDeadLetters {
                 .stream().findFirst();
     }
 
-    /** The request as it was received, for a retry. */
-    public String request(String id) {
-        return jdbc.queryForObject("SELECT request FROM evidence_dead_letter WHERE id = ?", String.class, id);
+    /** What a dead letter keeps for a retry. */
+    public Kept kept(String id) {
+        return jdbc.queryForObject("SELECT request, upload_id FROM evidence_dead_letter WHERE id = ?",
+                (rs, n) -> new Kept(rs.getString("request"), rs.getString("upload_id")), id);
+    }
+
+    /** The staging folders that failed uploads still need for a retry. */
+    public List<String> stagedUploads() {
+        return jdbc.queryForList("SELECT upload_id FROM evidence_dead_letter WHERE status = ? AND upload_id IS NOT NULL",
+                String.class, EvidenceDeadLetter.FAILED);
     }
 
     public void countRetry(String id) {
@@ -93,10 +130,33 @@ public class EvidenceDeadLetters {
                 EvidenceDeadLetter.RESOLVED, Sql.timestamp(clock.instant()), id);
     }
 
+    private void insert(String id, String tenant, String environment, String bundleId, String code, String detail,
+                        String request, String uploadId) {
+        jdbc.update("INSERT INTO evidence_dead_letter (id, tenant_id, environment, bundle_id, code, detail, request, "
+                        + "upload_id, status, retries, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", id, tenant,
+                environment, bundleId, code, detail, request, uploadId, EvidenceDeadLetter.FAILED,
+                Sql.timestamp(clock.instant()));
+    }
+
+    private static void logDeadLettered(String tenant, String environment, String bundleId, String id, String code) {
+        LOG.atWarn().addKeyValue("event", "evidence_dead_lettered").addKeyValue("tenant", tenant)
+                .addKeyValue("bundle_id", bundleId).addKeyValue("failed_id", id).addKeyValue("code", code)
+                .log("event=evidence_dead_lettered tenant={} environment={} bundle_id={} failed_id={} code={}",
+                        tenant, environment, bundleId, id, code);
+    }
+
     private static String detail(Exception cause) {
         String text = cause == null ? "unknown failure"
                 : cause instanceof AdapterException ? cause.getMessage() : cause.getClass().getSimpleName();
         text = Masking.maskText(text);
         return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) : text;
+    }
+
+    /**
+     * @param request  the bundle's description; for dead letters of an older hub ({@code uploadId} null) the whole
+     *                 JSON request with its files
+     * @param uploadId the staging folder holding the files
+     */
+    public record Kept(String request, String uploadId) {
     }
 }

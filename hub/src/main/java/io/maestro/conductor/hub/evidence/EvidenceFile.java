@@ -1,12 +1,10 @@
 package io.maestro.conductor.hub.evidence;
 
-/**
- * One file of a bundle, decoded. {@code key} is where it is stored, relative to the storage instance's key prefix;
- * it depends only on bundle id and file name, so a retried or re-sent bundle overwrites rather than duplicates.
- */
-public record EvidenceFile(String name, String contentType, byte[] content, String sha256, String key) {
+import java.nio.file.Path;
 
-    public long size() {
-        return content.length;
-    }
+/**
+ * One file of a bundle, staged on disk ({@code content}) with its size and SHA-256. {@code key} is where it is
+ * stored, relative to the storage instance's key prefix (see {@link EvidenceKeys}).
+ */
+public record EvidenceFile(String name, String contentType, Path content, long size, String sha256, String key) {
 }

@@ -2,7 +2,11 @@ package io.maestro.conductor.hub.evidence;
 
 import java.util.regex.Pattern;
 
-/** Deterministic object keys of a bundle: {@code evidence/<bundle id>/<file name>} and its manifest beside them. */
+/**
+ * Object keys of a bundle: {@code evidence/<environment>/<bundle id>/<file name>} and its manifest beside them.
+ * The environment is part of the key, so the same bundle id in two environments that share a bucket and key prefix
+ * can never write over each other; bundle ids and file names are plain names, so a key never leaves its folder.
+ */
 final class EvidenceKeys {
 
     static final String MANIFEST = "manifest.json";
@@ -13,11 +17,11 @@ final class EvidenceKeys {
     private EvidenceKeys() {
     }
 
-    static String file(String bundleId, String name) {
-        return "evidence/" + bundleId + "/" + name;
+    static String file(String environment, String bundleId, String name) {
+        return "evidence/" + environment + "/" + bundleId + "/" + name;
     }
 
-    static String manifest(String bundleId) {
-        return file(bundleId, MANIFEST);
+    static String manifest(String environment, String bundleId) {
+        return file(environment, bundleId, MANIFEST);
     }
 }

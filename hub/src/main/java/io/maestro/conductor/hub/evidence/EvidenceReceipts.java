@@ -1,7 +1,6 @@
 package io.maestro.conductor.hub.evidence;
 
-import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -11,61 +10,52 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.maestro.conductor.registry.receipt.ReceiptLedger;
-import io.maestro.conductor.registry.store.Sql;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One provenance receipt per stored bundle, however often the bundle is sent or retried: the receipt and the
- * {@code evidence_upload} row that remembers it are written in one transaction, and a bundle that has a row gets
- * its existing receipt back.
+ * The provenance receipt of a stored bundle, written in one transaction with the bundle's claim turning
+ * {@code STORED}: a bundle is receipted exactly once, and a bundle without a receipt is never marked stored.
  */
 public class EvidenceReceipts {
 
     private final ReceiptLedger ledger;
-    private final JdbcTemplate jdbc;
+    private final EvidenceClaims claims;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
 
-    public EvidenceReceipts(ReceiptLedger ledger, DataSource dataSource, ObjectMapper json) {
+    public EvidenceReceipts(ReceiptLedger ledger, EvidenceClaims claims, DataSource dataSource, ObjectMapper json) {
         this.ledger = ledger;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.claims = claims;
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.json = json;
     }
 
-    /** @return the id of the bundle's receipt, new or existing */
-    public String record(EvidenceBundle bundle, String instance, String actor, String manifestSha256) {
-        try {
-            return tx.execute(status -> existing(bundle).orElseGet(() -> append(bundle, instance, actor, manifestSha256)));
-        } catch (DuplicateKeyException raced) {
-            // The same bundle was receipted concurrently; that transaction won and ours rolled back whole.
-            return existing(bundle).orElseThrow(() -> raced);
-        }
+    /**
+     * Appends the receipt and completes the claim.
+     *
+     * @param replyFor the reply to the upload, given the receipt id; kept for identical replays
+     */
+    public EvidenceStored record(EvidenceBundle bundle, String instance, String actor, String manifestSha256,
+                                 Function<String, EvidenceStored> replyFor) {
+        return tx.execute(status -> {
+            Receipt receipt = ledger.append(bundle.tenant(), bundle.environment(), actor,
+                    ReceiptAction.EVIDENCE_STORED, instance, changeSet(bundle, manifestSha256));
+            EvidenceStored reply = replyFor.apply(receipt.id());
+            claims.complete(bundle, instance, reply, receipt.timestamp());
+            return reply;
+        });
     }
 
-    private Optional<String> existing(EvidenceBundle bundle) {
-        List<String> ids = jdbc.queryForList("SELECT receipt_id FROM evidence_upload WHERE tenant_id = ? AND bundle_id = ?",
-                String.class, bundle.tenant(), bundle.bundleId());
-        return ids.stream().findFirst();
-    }
-
-    private String append(EvidenceBundle bundle, String instance, String actor, String manifestSha256) {
+    private ObjectNode changeSet(EvidenceBundle bundle, String manifestSha256) {
         ObjectNode changeSet = json.createObjectNode()
                 .put("bundleId", bundle.bundleId())
                 .put("region", bundle.region())
                 .put("classification", bundle.classification());
         changeSet.putObject("manifest").put("key", bundle.manifestKey()).put("sha256", manifestSha256);
         ArrayNode files = changeSet.putArray("files");
-        bundle.files().forEach(file -> files.addObject().put("key", file.key()).put("sha256", file.sha256())
-                .put("size", file.size()));
-        Receipt receipt = ledger.append(bundle.tenant(), bundle.environment(), actor, ReceiptAction.EVIDENCE_STORED,
-                instance, changeSet);
-        jdbc.update("INSERT INTO evidence_upload (tenant_id, bundle_id, environment, instance, manifest_sha256, "
-                        + "receipt_id, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)", bundle.tenant(), bundle.bundleId(),
-                bundle.environment(), instance, manifestSha256, receipt.id(), Sql.timestamp(receipt.timestamp()));
-        return receipt.id();
+        bundle.files().forEach(file -> files.addObject().put("name", file.name()).put("key", file.key())
+                .put("sha256", file.sha256()).put("size", file.size()));
+        return changeSet;
     }
 }

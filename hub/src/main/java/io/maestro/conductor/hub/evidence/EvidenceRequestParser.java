@@ -1,118 +1,111 @@
 package io.maestro.conductor.hub.evidence;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Reads an evidence request:
+ * Reads a JSON evidence request, for small bundles (the whole body is at most {@code conductor.evidence.max-json-size};
+ * larger files go as multipart/form-data, see {@link EvidenceMultipartParser}):
  * <pre>
  * {"bundleId": "optional, generated when absent",
  *  "region": "eu-west-1", "classification": "confidential",
  *  "files": [{"name": "report.pdf", "contentType": "application/pdf", "content": "&lt;base64&gt;"}]}
  * </pre>
- * The bundle id given (or generated) is written back into the kept request, so a retry uses the same keys.
+ * Each file is decoded into the upload's staging folder.
  */
 public final class EvidenceRequestParser {
 
-    static final int MAX_FILES = 100;
-    static final long MAX_BUNDLE_BYTES = 32L * 1024 * 1024;
-
     private final ObjectMapper json;
+    private final EvidenceSpool spool;
+    private final EvidenceProperties properties;
+    private final long maxBytes;
 
-    public EvidenceRequestParser(ObjectMapper json) {
-        this.json = json;
+    public EvidenceRequestParser(ObjectMapper json, EvidenceSpool spool, EvidenceProperties properties) {
+        this.maxBytes = Math.min(properties.maxJsonSize().toBytes(), Integer.MAX_VALUE - 16);
+        // Jackson refuses strings over 20 M chars by default; within our own limit a base64 file must parse.
+        this.json = json.copy();
+        this.json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength((int) Math.max(maxBytes, StreamReadConstraints.DEFAULT_MAX_STRING_LEN)).build());
+        this.spool = spool;
+        this.properties = properties;
     }
 
-    public EvidenceBundle parse(String tenant, String environment, String body) {
+    /**
+     * Reads at most the limit: a body that declares a larger length is refused unread, one that turns out larger
+     * is refused at the first byte over it.
+     */
+    public EvidenceBundle parse(String tenant, String environment, long declaredLength, InputStream body)
+            throws IOException {
+        if (declaredLength > maxBytes) {
+            throw tooLarge();
+        }
+        byte[] read = body.readNBytes((int) maxBytes + 1);
+        if (read.length > maxBytes) {
+            throw tooLarge();
+        }
+        return parse(tenant, environment, read);
+    }
+
+    /** Parses a whole request (also a dead letter kept in this form by an older hub). */
+    public EvidenceBundle parse(String tenant, String environment, byte[] body) {
         JsonNode root;
         try {
             root = json.readTree(body);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new EvidenceRequestException("the request body is not JSON");
         }
         if (root == null || !root.isObject()) {
             throw new EvidenceRequestException("the request body must be a JSON object");
         }
-        String bundleId = root.hasNonNull("bundleId") ? root.get("bundleId").asText() : UUID.randomUUID().toString();
-        if (!EvidenceKeys.BUNDLE_ID.matcher(bundleId).matches()) {
-            throw new EvidenceRequestException("bundleId must be 1-64 letters, digits, '.', '_' or '-'");
-        }
-        String region = requiredText(root, "region");
-        String classification = requiredText(root, "classification");
-        List<EvidenceFile> files = files(bundleId, root.get("files"));
-        String kept;
+        EvidenceBundleBuilder bundle = new EvidenceBundleBuilder(tenant, environment, spool, properties.maxFiles());
         try {
-            kept = json.writeValueAsString(((ObjectNode) root.deepCopy())
-                    .put("bundleId", bundleId));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree always serialises", e);
+            if (root.hasNonNull("bundleId")) {
+                bundle.bundleId(root.get("bundleId").asText());
+            }
+            bundle.region(text(root, "region"));
+            bundle.classification(text(root, "classification"));
+            JsonNode files = root.get("files");
+            if (files != null && !files.isArray()) {
+                throw new EvidenceRequestException("files must be a non-empty array");
+            }
+            for (int i = 0; files != null && i < files.size(); i++) {
+                JsonNode file = files.get(i);
+                String where = "files[" + i + "]";
+                bundle.addFile(where, file.path("name").asText(""), text(file, "contentType"),
+                        new ByteArrayInputStream(decode(where, file.path("content").asText(""))));
+            }
+            return bundle.build();
+        } catch (RuntimeException e) {
+            bundle.discard();
+            throw e;
+        } catch (IOException e) {
+            bundle.discard();
+            throw new UncheckedIOException("cannot stage an evidence file", e);
         }
-        return new EvidenceBundle(bundleId, tenant, environment, region, classification, files, kept);
     }
 
-    private static List<EvidenceFile> files(String bundleId, JsonNode files) {
-        if (files == null || !files.isArray() || files.isEmpty()) {
-            throw new EvidenceRequestException("files must be a non-empty array");
-        }
-        if (files.size() > MAX_FILES) {
-            throw new EvidenceRequestException("a bundle holds at most " + MAX_FILES + " files");
-        }
-        List<EvidenceFile> parsed = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        long total = 0;
-        for (int i = 0; i < files.size(); i++) {
-            JsonNode file = files.get(i);
-            String where = "files[" + i + "]";
-            String name = file.path("name").asText("");
-            if (!EvidenceKeys.NAME.matcher(name).matches() || EvidenceKeys.MANIFEST.equals(name)) {
-                throw new EvidenceRequestException(where + ".name must be a plain file name (letters, digits, '.', "
-                        + "'_', '-'; not " + EvidenceKeys.MANIFEST + ")");
-            }
-            if (!names.add(name)) {
-                throw new EvidenceRequestException(where + ".name repeats '" + name + "'");
-            }
-            byte[] content;
-            try {
-                content = Base64.getDecoder().decode(file.path("content").asText(""));
-            } catch (IllegalArgumentException e) {
-                throw new EvidenceRequestException(where + ".content must be base64");
-            }
-            total += content.length;
-            if (total > MAX_BUNDLE_BYTES) {
-                throw new EvidenceRequestException("a bundle holds at most " + MAX_BUNDLE_BYTES + " bytes");
-            }
-            String contentType = file.hasNonNull("contentType") ? file.get("contentType").asText()
-                    : "application/octet-stream";
-            parsed.add(new EvidenceFile(name, contentType, content, sha256(content), EvidenceKeys.file(bundleId, name)));
-        }
-        return parsed;
+    private EvidenceTooLargeException tooLarge() {
+        return new EvidenceTooLargeException("the JSON evidence body", EvidenceProperties.MAX_JSON_SIZE, maxBytes,
+                "send larger files as multipart/form-data");
     }
 
-    private static String requiredText(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new EvidenceRequestException(field + " is required");
-        }
-        return value.asText();
-    }
-
-    static String sha256(byte[] content) {
+    private static byte[] decode(String where, String base64) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new EvidenceRequestException(where + ".content must be base64");
         }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
     }
 }

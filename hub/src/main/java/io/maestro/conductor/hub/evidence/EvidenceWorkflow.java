@@ -2,10 +2,7 @@ package io.maestro.conductor.hub.evidence;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.PolicyDeniedException;
 import io.maestro.conductor.adapter.camel.Invocation;
@@ -58,11 +55,14 @@ public class EvidenceWorkflow {
         }
     }
 
-    /** Puts file number {@code CamelLoopIndex} of the bundle on the message, addressed to its key. */
+    /**
+     * Puts file number {@code CamelLoopIndex} of the bundle on the message, addressed to its key. The body is the
+     * staged file, which the storage adapter opens as a stream (again on a redelivery), never read whole.
+     */
     public void nextFile(Exchange exchange) {
         int index = exchange.getProperty(Exchange.LOOP_INDEX, Integer.class);
         EvidenceFile file = bundle(exchange).files().get(index);
-        put(exchange.getMessage(), file.key(), file.contentType(), file.content());
+        put(exchange.getMessage(), file.key(), file.contentType(), file.size(), file.content().toFile());
     }
 
     /** Remembers where the object just written went. */
@@ -72,44 +72,39 @@ public class EvidenceWorkflow {
                 message.getHeader(StorageConstants.LOCATION, String.class));
     }
 
-    /**
-     * Puts the manifest on the message: every file's key, size and SHA-256. It has no timestamp, so the same
-     * bundle always has the same manifest and checksum.
-     */
-    public void manifest(Exchange exchange) throws JsonProcessingException {
+    /** Puts the manifest ({@link EvidenceManifest}: every file's key, size and SHA-256) on the message. */
+    public void manifest(Exchange exchange) {
         EvidenceBundle bundle = bundle(exchange);
-        ObjectNode manifest = json.createObjectNode()
-                .put("bundleId", bundle.bundleId())
-                .put("tenant", bundle.tenant())
-                .put("environment", bundle.environment())
-                .put("region", bundle.region())
-                .put("classification", bundle.classification());
-        ArrayNode files = manifest.putArray("files");
-        bundle.files().forEach(file -> files.addObject().put("name", file.name()).put("key", file.key())
-                .put("contentType", file.contentType()).put("size", file.size()).put("sha256", file.sha256()));
-        byte[] content = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-        exchange.setProperty(EvidenceExchange.MANIFEST_SHA256, EvidenceRequestParser.sha256(content));
-        put(exchange.getMessage(), bundle.manifestKey(), "application/json", content);
+        EvidenceManifest manifest = EvidenceManifest.of(bundle, json);
+        exchange.setProperty(EvidenceExchange.MANIFEST_SHA256, manifest.sha256());
+        put(exchange.getMessage(), bundle.manifestKey(), "application/json", manifest.content().length,
+                manifest.content());
     }
 
-    /** Records the bundle's provenance receipt (once per bundle). */
+    /** Records the bundle's provenance receipt and the reply, and marks the bundle stored, in one transaction. */
     public void receipt(Exchange exchange) {
+        EvidenceBundle bundle = bundle(exchange);
         String actor = exchange.getMessage().getHeader(AdapterHeaders.ACTOR, "anonymous", String.class);
-        exchange.setProperty(EvidenceExchange.RECEIPT_ID, receipts.record(bundle(exchange), instanceName(exchange),
-                actor, exchange.getProperty(EvidenceExchange.MANIFEST_SHA256, String.class)));
+        String manifestSha = exchange.getProperty(EvidenceExchange.MANIFEST_SHA256, String.class);
+        String decisionId = exchange.getMessage().getHeader(AdapterHeaders.DECISION_ID, String.class);
+        EvidenceStored reply = receipts.record(bundle, instanceName(exchange), actor, manifestSha,
+                receiptId -> reply(bundle, instanceName(exchange), receiptId, decisionId, manifestSha));
+        exchange.setProperty(EvidenceExchange.RECEIPT_ID, reply.receiptId());
+        exchange.setProperty(EvidenceExchange.REPLY, reply);
     }
 
     public EvidenceStored reply(Exchange exchange) {
-        EvidenceBundle bundle = bundle(exchange);
+        return exchange.getProperty(EvidenceExchange.REPLY, EvidenceStored.class);
+    }
+
+    private static EvidenceStored reply(EvidenceBundle bundle, String instance, String receiptId, String decisionId,
+                                        String manifestSha) {
         List<EvidenceStored.StoredObject> files = bundle.files().stream()
                 .map(file -> new EvidenceStored.StoredObject(file.name(), file.key(),
                         bundle.locations().get(file.key()), file.sha256(), file.size()))
                 .toList();
-        String manifestSha = exchange.getProperty(EvidenceExchange.MANIFEST_SHA256, String.class);
-        return new EvidenceStored(bundle.bundleId(), bundle.tenant(), bundle.environment(), instanceName(exchange),
-                exchange.getProperty(EvidenceExchange.RECEIPT_ID, String.class),
-                exchange.getMessage().getHeader(AdapterHeaders.DECISION_ID, String.class), files,
-                new EvidenceStored.StoredObject(EvidenceKeys.MANIFEST, bundle.manifestKey(),
+        return new EvidenceStored(bundle.bundleId(), bundle.tenant(), bundle.environment(), instance, receiptId,
+                decisionId, files, new EvidenceStored.StoredObject(EvidenceKeys.MANIFEST, bundle.manifestKey(),
                         bundle.locations().get(bundle.manifestKey()), manifestSha, -1));
     }
 
@@ -120,10 +115,10 @@ public class EvidenceWorkflow {
                 denied.decisionId(), denied.reasons(), denied.context());
     }
 
-    private static void put(Message message, String key, String contentType, byte[] content) {
+    private static void put(Message message, String key, String contentType, long length, Object content) {
         message.setHeader(StorageConstants.KEY, key);
         message.setHeader(StorageConstants.CONTENT_TYPE, contentType);
-        message.setHeader(StorageConstants.CONTENT_LENGTH, (long) content.length);
+        message.setHeader(StorageConstants.CONTENT_LENGTH, length);
         message.setBody(content);
     }
 

@@ -2,11 +2,6 @@ package io.maestro.conductor.hub.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,19 +35,19 @@ class EvidenceUploadTest extends StorageHub {
         assertThat(reply.path("files")).hasSize(2);
         assertThat(reply.path("files").get(0).path("sha256").asText()).isEqualTo(sha256("all controls pass"));
         assertThat(reply.path("files").get(0).path("location").asText())
-                .endsWith(EU_BUCKET + "/" + KEY_PREFIX + "/evidence/" + bundleId + "/findings.txt");
+                .endsWith(storedKey(ENV, bundleId, "findings.txt"));
         assertThat(reply.path("decisionId").asText()).isNotBlank();
         assertThat(objectsOf(bundleId)).containsExactly(
-                EU_BUCKET + "/" + KEY_PREFIX + "/evidence/" + bundleId + "/findings.txt",
-                EU_BUCKET + "/" + KEY_PREFIX + "/evidence/" + bundleId + "/manifest.json",
-                EU_BUCKET + "/" + KEY_PREFIX + "/evidence/" + bundleId + "/scan.log");
+                storedKey(ENV, bundleId, "findings.txt"),
+                storedKey(ENV, bundleId, "manifest.json"),
+                storedKey(ENV, bundleId, "scan.log"));
         String receiptId = reply.path("receiptId").asText();
         assertThat(evidenceReceiptsOf(bundleId)).containsExactly(receiptId);
 
         Api.Answer again = asOperator("POST", UPLOAD, bundle(bundleId, "eu-west-1",
                 "findings.txt", "all controls pass", "scan.log", "no open ports"));
 
-        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.status()).as("an identical replay stores nothing new").isEqualTo(200);
         assertThat(again.json().path("receiptId").asText()).isEqualTo(receiptId);
         assertThat(again.json().path("manifest").path("sha256").asText())
                 .isEqualTo(reply.path("manifest").path("sha256").asText());
@@ -108,7 +103,7 @@ class EvidenceUploadTest extends StorageHub {
         assertThat(failed.status()).as(failed.body()).isEqualTo(503);
         assertThat(failed.json().path("code").asText()).isEqualTo("STORAGE_UNREACHABLE");
         assertThat(redeliveries.get()).isEqualTo(3);
-        assertThat(objectsOf(bundleId)).containsExactly(EU_BUCKET + "/" + KEY_PREFIX + "/evidence/" + bundleId + "/one.txt");
+        assertThat(objectsOf(bundleId)).containsExactly(storedKey(ENV, bundleId, "one.txt"));
         assertThat(evidenceReceiptsOf(bundleId)).isEmpty();
         String failedId = failed.json().path("failedId").asText();
         JsonNode listed = asOperator("GET", "/api/tenants/" + TENANT + "/evidence/failed", null).json();
@@ -120,29 +115,13 @@ class EvidenceUploadTest extends StorageHub {
 
         assertThat(retried.status()).as(retried.body()).isEqualTo(201);
         assertThat(objectsOf(bundleId)).containsExactly(
-                EU_BUCKET + "/" + KEY_PREFIX + "/evidence/" + bundleId + "/manifest.json",
-                EU_BUCKET + "/" + KEY_PREFIX + "/evidence/" + bundleId + "/one.txt",
-                EU_BUCKET + "/" + KEY_PREFIX + "/evidence/" + bundleId + "/two.txt");
+                storedKey(ENV, bundleId, "manifest.json"),
+                storedKey(ENV, bundleId, "one.txt"),
+                storedKey(ENV, bundleId, "two.txt"));
         assertThat(evidenceReceiptsOf(bundleId)).containsExactly(retried.json().path("receiptId").asText());
         assertThat(asOperator("GET", "/api/tenants/" + TENANT + "/evidence/failed", null).json()
                 .findValuesAsText("id")).doesNotContain(failedId);
         assertThat(asOperator("POST", "/api/tenants/" + TENANT + "/evidence/failed/" + failedId + "/retry", null)
                 .status()).isEqualTo(404);
-    }
-
-    private List<String> evidenceReceiptsOf(String bundleId) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode receipt : asOperator("GET", "/api/tenants/" + TENANT + "/receipts?limit=500", null).json()) {
-            if ("EVIDENCE_STORED".equals(receipt.path("action").asText())
-                    && bundleId.equals(receipt.path("changeSet").path("bundleId").asText())) {
-                ids.add(receipt.path("id").asText());
-            }
-        }
-        return ids;
-    }
-
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -90,9 +90,10 @@ class ResidencyDenialTest extends StorageHub {
 
         assertThat(locations.status()).isEqualTo(200);
         JsonNode list = locations.json();
-        assertThat(list.findValuesAsText("instance")).containsExactlyInAnyOrder("evidence", "archive");
-        assertThat(list.findValuesAsText("bucket")).containsExactlyInAnyOrder(EU_BUCKET, US_BUCKET);
-        assertThat(list.findValuesAsText("region")).containsExactlyInAnyOrder("eu-west-1", "us-east-1");
+        assertThat(list.findValuesAsText("environment")).containsExactlyInAnyOrder(ENV, ENV, PROD);
+        assertThat(list.findValuesAsText("instance")).containsExactlyInAnyOrder("evidence", "archive", "evidence");
+        assertThat(list.findValuesAsText("bucket")).containsExactlyInAnyOrder(EU_BUCKET, US_BUCKET, EU_BUCKET);
+        assertThat(list.findValuesAsText("region")).containsExactlyInAnyOrder("eu-west-1", "us-east-1", "eu-west-1");
         assertThat(list.findValuesAsText("backend")).containsOnly("s3-storage");
         assertThat(locations.body()).doesNotContain("secret", S3.secretKey(), S3.accessKey());
     }

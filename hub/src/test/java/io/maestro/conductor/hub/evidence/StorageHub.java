@@ -2,14 +2,19 @@ package io.maestro.conductor.hub.evidence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.hub.ConductorHubApplication;
 import io.maestro.conductor.hub.support.Api;
@@ -22,8 +27,11 @@ import io.maestro.conductor.registry.model.TenantKind;
 import io.maestro.conductor.sandbox.S3ProxySandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,7 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * A hub with the real {@code storage:} component over an in-process S3Proxy, the evidence-upload route, and the
  * real residency policy on residency data of this test's own: tenant {@value #TENANT} may write region eu-west-1
  * data to instance {@code evidence} (bucket {@value #EU_BUCKET}) and us-east-1 data to {@code archive}
- * (bucket {@value #US_BUCKET}). One Spring context for every subclass.
+ * (bucket {@value #US_BUCKET}). Environment {@value #PROD} has an {@code evidence} instance on the same bucket and key
+ * prefix as {@value #ENV}'s, so only the evidence key layout keeps their bundles apart. S3Proxy keeps objects in
+ * files (not in the heap), so a subclass may upload more than the heap holds. One Spring context for every subclass
+ * run in one JVM.
  */
 @SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class StorageHub {
@@ -40,13 +51,14 @@ abstract class StorageHub {
     static final String TENANT = "northwind";
     static final String OTHER_TENANT = "contoso";
     static final String ENV = "dev";
+    static final String PROD = "prod";
     static final String EU_BUCKET = "northwind-evidence";
     static final String US_BUCKET = "northwind-archive";
     static final String KEY_PREFIX = "northwind/dev";
     static final String SCOPED_USER = "contoso-ci";
     static final String SCOPED_PASSWORD = "contoso-ci-password";
 
-    static final S3ProxySandbox S3 = S3ProxySandbox.startTransient();
+    static final S3ProxySandbox S3 = S3ProxySandbox.builder().filesystem(tempDir("storage-hub-s3")).build().start();
     static final Path DATA_DIR = tempDir("storage-hub-data");
     static final Path POLICY_DIR = residencyBundle();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -60,37 +72,71 @@ abstract class StorageHub {
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry properties) {
-        HubProperties.embeddedDefault(DATA_DIR).forEach((name, value) -> properties.add(name, () -> value));
-        properties.add("conductor.demo-tenants", () -> "false");
-        properties.add("camel.main.routes-include-pattern",
-                () -> "file:" + HubProperties.repositoryPath("routes") + "/evidence-upload.yaml");
-        properties.add("conductor.policy.bundle-dirs", POLICY_DIR::toString);
-        properties.add("conductor.evidence.redeliveries", () -> "3");
-        properties.add("conductor.evidence.redelivery-delay-ms", () -> "20");
-        properties.add("conductor.security.users[0].name", () -> SCOPED_USER);
-        properties.add("conductor.security.users[0].password",
-                () -> new BCryptPasswordEncoder(4).encode(SCOPED_PASSWORD));
-        properties.add("conductor.security.users[0].tenants", () -> OTHER_TENANT);
+        hubProperties(DATA_DIR).forEach((name, value) -> properties.add(name, () -> value));
+    }
+
+    /** The test hub's settings on {@code dataDir}: the evidence route only, this test's residency data. */
+    static Map<String, String> hubProperties(Path dataDir) {
+        Map<String, String> properties = new LinkedHashMap<>(HubProperties.embeddedDefault(dataDir));
+        properties.put("conductor.demo-tenants", "false");
+        properties.put("camel.main.routes-include-pattern",
+                "file:" + HubProperties.repositoryPath("routes") + "/evidence-upload.yaml");
+        properties.put("conductor.policy.bundle-dirs", POLICY_DIR.toString());
+        properties.put("conductor.evidence.redeliveries", "3");
+        properties.put("conductor.evidence.redelivery-delay-ms", "20");
+        properties.put("conductor.evidence.max-json-size", "1MB");
+        properties.put("conductor.evidence.max-file-size", "4MB");
+        properties.put("conductor.security.users[0].name", SCOPED_USER);
+        properties.put("conductor.security.users[0].password", new BCryptPasswordEncoder(4).encode(SCOPED_PASSWORD));
+        properties.put("conductor.security.users[0].tenants", OTHER_TENANT);
+        return properties;
+    }
+
+    /**
+     * A hub of its own on {@code dataDir}, for tests that stop and start hubs: these settings, a free port, then
+     * {@code overrides}.
+     */
+    static ConfigurableApplicationContext startHub(Path dataDir, Map<String, String> overrides) {
+        Map<String, String> properties = new LinkedHashMap<>(hubProperties(dataDir));
+        properties.put("server.port", "0");
+        properties.putAll(overrides);
+        // As command-line arguments: builder properties are defaults, which application.yaml would override.
+        String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(ConductorHubApplication.class).run(args);
+    }
+
+    static int portOf(ConfigurableApplicationContext hub) {
+        return ((WebServerApplicationContext) hub).getWebServer().getPort();
     }
 
     @BeforeEach
     void tenantWithTwoStoragePods() {
         api = new Api(port);
-        if (registry.tenant(TENANT).isPresent()) {
-            return;
+        if (registry.tenant(TENANT).isEmpty()) {
+            prepareTenants(registry);
         }
-        registry.ensureTenant(new Tenant(TENANT, "Northwind", TenantKind.INTERNAL, List.of(ENV)));
-        registry.ensureTenant(new Tenant(OTHER_TENANT, "Contoso", TenantKind.SAAS, List.of(ENV)));
-        Actor actor = new Actor("test");
-        registry.secrets().put(actor, TENANT, ENV, "s3-access", S3.accessKey());
-        registry.secrets().put(actor, TENANT, ENV, "s3-secret", S3.secretKey());
-        S3.createBucket(EU_BUCKET);
-        S3.createBucket(US_BUCKET);
-        install("evidence", EU_BUCKET, "eu-west-1");
-        install("archive", US_BUCKET, "us-east-1");
     }
 
-    private void install(String name, String bucket, String region) {
+    /** Tenants {@value #TENANT} (two storage pods in {@value #ENV}, one in {@value #PROD}) and {@value #OTHER_TENANT}. */
+    static void prepareTenants(Registry registry) {
+        registry.ensureTenant(new Tenant(TENANT, "Northwind", TenantKind.INTERNAL, List.of(ENV, PROD)));
+        registry.ensureTenant(new Tenant(OTHER_TENANT, "Contoso", TenantKind.SAAS, List.of(ENV)));
+        Actor actor = new Actor("test");
+        for (String env : List.of(ENV, PROD)) {
+            registry.secrets().put(actor, TENANT, env, "s3-access", S3.accessKey());
+            registry.secrets().put(actor, TENANT, env, "s3-secret", S3.secretKey());
+        }
+        if (!S3.bucketNames().contains(EU_BUCKET)) {
+            S3.createBucket(EU_BUCKET);
+            S3.createBucket(US_BUCKET);
+        }
+        install(registry, ENV, "evidence", EU_BUCKET, "eu-west-1");
+        install(registry, ENV, "archive", US_BUCKET, "us-east-1");
+        install(registry, PROD, "evidence", EU_BUCKET, "eu-west-1");
+    }
+
+    private static void install(Registry registry, String env, String name, String bucket, String region) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("bucket", bucket);
         config.put("region", region);
@@ -99,7 +145,7 @@ abstract class StorageHub {
         config.put("forcePathStyle", true);
         config.put("accessKey", "secret:s3-access");
         config.put("secretKey", "secret:s3-secret");
-        registry.install(new Actor("test"), TENANT, ENV, name,
+        registry.install(new Actor("test"), TENANT, env, name,
                 new InstallRequest("s3-storage", null, JSON.valueToTree(config), region));
     }
 
@@ -131,16 +177,45 @@ abstract class StorageHub {
         return request;
     }
 
+    /** Ids of the tenant's EVIDENCE_STORED receipts of this bundle (any environment). */
+    List<String> evidenceReceiptsOf(String bundleId) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode receipt : asOperator("GET", "/api/tenants/" + TENANT + "/receipts?limit=500", null).json()) {
+            if ("EVIDENCE_STORED".equals(receipt.path("action").asText())
+                    && bundleId.equals(receipt.path("changeSet").path("bundleId").asText())) {
+                ids.add(receipt.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Bucket and full key of a file of an evidence bundle stored through instance {@code evidence}. */
+    static String storedKey(String env, String bundleId, String name) {
+        return EU_BUCKET + "/" + KEY_PREFIX + "/evidence/" + env + "/" + bundleId + "/" + name;
+    }
+
     /** Every object key, in every bucket of the sandbox, that belongs to this bundle. */
     static List<String> objectsOf(String bundleId) {
         return S3.bucketNames().stream()
                 .flatMap(bucket -> S3.objectKeys(bucket).stream().map(key -> bucket + "/" + key))
-                .filter(key -> key.contains("/" + bundleId + "/"))
+                .filter(key -> key.contains("/" + bundleId + "/") && !key.endsWith("/")) // not S3Proxy's folders
                 .sorted()
                 .toList();
     }
 
-    private static Path tempDir(String prefix) {
+    static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {

@@ -59,6 +59,17 @@ public final class ReceiptLedger {
                 ReceiptRows.RECEIPT, tenant, afterSeq, limit);
     }
 
+    /** One receipt of the tenant's chain, read straight from SQL. */
+    public Optional<Receipt> find(String tenant, String id) {
+        return jdbc.query("SELECT * FROM receipt WHERE tenant_id = ? AND id = ?", ReceiptRows.RECEIPT, tenant, id)
+                .stream().findFirst();
+    }
+
+    /** Whether a receipt still matches its own hash, i.e. was not edited after it was written. */
+    public static boolean intact(Receipt receipt) {
+        return ReceiptHasher.hash(receipt).equals(receipt.hash());
+    }
+
     public List<Receipt> list(String tenant) {
         return jdbc.query("SELECT * FROM receipt WHERE tenant_id = ? ORDER BY seq", ReceiptRows.RECEIPT, tenant);
     }
