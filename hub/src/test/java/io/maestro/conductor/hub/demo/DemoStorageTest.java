@@ -61,11 +61,12 @@ class DemoStorageTest {
         }
         // The demo's S3 keeps objects as files, so its listing also names the folders.
         assertThat(peers.s3().objectKeys("atlas-dev-evidence")).contains(
-                "atlas/dev/evidence/demo-atlas/control-check.txt", "atlas/dev/evidence/demo-atlas/manifest.json");
+                "atlas/dev/evidence/dev/demo-atlas/control-check.txt",
+                "atlas/dev/evidence/dev/demo-atlas/manifest.json");
         assertThat(peers.s3().objectKeys("orbit-dev-evidence")).contains(
-                "orbit/dev/evidence/demo-orbit/control-check.txt");
+                "orbit/dev/evidence/dev/demo-orbit/control-check.txt");
         assertThat(peers.gcs().objectNames("lumen-dev-evidence")).contains(
-                "lumen/dev/evidence/demo-lumen/manifest.json");
+                "lumen/dev/evidence/dev/demo-lumen/manifest.json");
 
         JsonNode denials = api.get("/api/tenants/atlas/residency/denials", "operator", password).json();
         assertThat(denials).isNotEmpty();
