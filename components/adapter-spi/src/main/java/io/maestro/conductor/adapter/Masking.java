@@ -6,8 +6,9 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Makes headers and payloads safe to log: values under sensitive names are replaced, secret-looking text inside
- * strings is masked, and bodies are shortened. Streams are never read (that would consume them).
+ * Makes headers and payloads safe to log: values under sensitive names are replaced, secret-looking and personal
+ * text inside strings (key=value secrets, bearer tokens, AWS key ids, Stripe keys, e-mail addresses, card numbers)
+ * is masked, and bodies are shortened. Streams are never read (that would consume them).
  */
 public final class Masking {
 
@@ -23,6 +24,13 @@ public final class Masking {
                     + "([^\"'&\\s,;]+)");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
     private static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{16}\\b");
+    /** Stripe secret, restricted and publishable keys, and webhook signing secrets. */
+    private static final Pattern STRIPE_KEY = Pattern.compile(
+            "\\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]+|\\bwhsec_[A-Za-z0-9]+");
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /** 13 to 19 digits, optionally grouped by single spaces or dashes; masked only when they pass Luhn's check. */
+    private static final Pattern CARD_LIKE = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
 
     private Masking() {
     }
@@ -39,14 +47,39 @@ public final class Masking {
         return name != null && SENSITIVE_NAME.matcher(name).matches();
     }
 
-    /** Secret-looking parts of free text masked: sensitive key=value pairs, bearer tokens, AWS key ids. */
+    /**
+     * Secret-looking and personal parts of free text masked: sensitive key=value pairs, bearer tokens, AWS key ids,
+     * Stripe keys, e-mail addresses and card numbers.
+     */
     public static String maskText(String text) {
         if (text == null) {
             return null;
         }
         String masked = BEARER.matcher(text).replaceAll("$1" + MASK);
         masked = SENSITIVE_PAIR.matcher(masked).replaceAll("$1" + MASK);
-        return AWS_ACCESS_KEY_ID.matcher(masked).replaceAll(MASK);
+        masked = AWS_ACCESS_KEY_ID.matcher(masked).replaceAll(MASK);
+        masked = STRIPE_KEY.matcher(masked).replaceAll(MASK);
+        masked = EMAIL.matcher(masked).replaceAll(MASK);
+        return CARD_LIKE.matcher(masked).replaceAll(match -> passesLuhn(match.group()) ? MASK : match.group());
+    }
+
+    /** Luhn's check digit test: every card number passes it, most other long numbers (timestamps, ids) do not. */
+    private static boolean passesLuhn(String grouped) {
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = grouped.length() - 1; i >= 0; i--) {
+            char c = grouped.charAt(i);
+            if (c < '0' || c > '9') {
+                continue;
+            }
+            int digit = c - '0';
+            if (doubled) {
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+            }
+            sum += digit;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
     }
 
     /** A short, masked rendering of a message body or header value. */

@@ -28,6 +28,22 @@ class MaskingTest {
     }
 
     @Test
+    void masksStripeKeysEmailsAndCardNumbersInsideText() {
+        String text = "customer jenny.rosen@example.com card 4242 4242 4242 4242 or 4000-0566-5566-5556 or "
+                + "378282246310005, key sk_live_51AbCdEf rk_test_9Zz pk_test_1x hook whsec_AbC123";
+        String masked = Masking.maskText(text);
+        assertThat(masked).doesNotContain("jenny", "example.com", "4242", "5566", "378282246310005", "sk_live",
+                "rk_test", "pk_test", "whsec_").contains("customer ****", "card ****");
+    }
+
+    @Test
+    void leavesLongNumbersThatAreNoCardNumbers() {
+        // epoch milliseconds and a 16-digit id that fail Luhn's check stay readable in logs
+        String masked = Masking.maskText("at 1780000000000 order 1234567812345678 amount 2000");
+        assertThat(masked).isEqualTo("at 1780000000000 order 1234567812345678 amount 2000");
+    }
+
+    @Test
     void neverReadsStreamsAndShortensLongPayloads() {
         assertThat(Masking.maskPayload(new ByteArrayInputStream(new byte[10]))).isEqualTo("<stream>");
         assertThat(Masking.maskPayload(new byte[42])).isEqualTo("<42 bytes>");
