@@ -1,65 +1,69 @@
 package io.maestro.conductor.identity;
 
+import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.CONFLICT;
+import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.FAILED;
+import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.INVALID;
+import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.NOT_FOUND;
+import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.REFUSED;
+import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.UNREACHABLE;
+
+import io.maestro.conductor.adapter.AdapterErrorCode;
+
 /**
- * Stable codes of identity failures, with the HTTP status an API answers them with. Codes are part of the API
- * (routes and runbooks match on them): never rename one.
+ * The codes of identity calls, beside the SPI's own ({@code SpiErrorCode}). Token refusals are kind
+ * {@code REFUSED} and answered 401 by an API. Codes are part of the API (routes and runbooks match on them): never
+ * rename one.
  */
-public enum IdentityErrorCode {
+public enum IdentityErrorCode implements AdapterErrorCode {
     /** No token was presented. */
-    TOKEN_MISSING(401, false, false),
+    TOKEN_MISSING(REFUSED, false),
     /** Longer than the configured limit; refused before it is parsed. */
-    TOKEN_TOO_LARGE(401, false, false),
+    TOKEN_TOO_LARGE(REFUSED, false),
     /** Not a compact JWS/JWT. */
-    TOKEN_MALFORMED(401, false, false),
+    TOKEN_MALFORMED(REFUSED, false),
     /** {@code alg=none}, a symmetric (HS*) algorithm, an encrypted token, or any algorithm not configured. */
-    TOKEN_ALGORITHM_REJECTED(401, false, false),
+    TOKEN_ALGORITHM_REJECTED(REFUSED, false),
     /** The signature does not verify with the provider's key of that {@code kid}. */
-    TOKEN_SIGNATURE_INVALID(401, false, false),
+    TOKEN_SIGNATURE_INVALID(REFUSED, false),
     /** No provider key matches (unknown {@code kid}, also when the JWKS refresh is rate-limited), or a required claim is absent. */
-    TOKEN_INVALID(401, false, false),
-    TOKEN_EXPIRED(401, false, false),
-    TOKEN_NOT_YET_VALID(401, false, false),
-    TOKEN_AUDIENCE_MISMATCH(401, false, false),
-    TOKEN_ISSUER_MISMATCH(401, false, false),
+    TOKEN_INVALID(REFUSED, false),
+    TOKEN_EXPIRED(REFUSED, false),
+    TOKEN_NOT_YET_VALID(REFUSED, false),
+    TOKEN_AUDIENCE_MISMATCH(REFUSED, false),
+    TOKEN_ISSUER_MISMATCH(REFUSED, false),
     /** A claim used for attributes has the wrong shape (e.g. a tenant that is not one string). */
-    CLAIM_INVALID(401, false, false),
+    CLAIM_INVALID(INVALID, false),
     /** The identity provider (discovery, JWKS, userinfo) cannot be reached or answers 5xx. */
-    IDP_UNAVAILABLE(503, true, true),
+    IDP_UNAVAILABLE(UNREACHABLE, true),
     /** The identity provider answered something unusable (bad discovery document, wrong issuer, unparsable JWKS). */
-    IDP_RESPONSE_INVALID(502, false, true),
+    IDP_RESPONSE_INVALID(INVALID, true),
     /** The SCIM request was refused as invalid (400); the message names the SCIM {@code scimType}. */
-    SCIM_REQUEST_INVALID(400, false, false),
+    SCIM_REQUEST_INVALID(INVALID, false),
     /** The SCIM service provider refused the credentials (401/403). */
-    SCIM_UNAUTHORIZED(502, false, true),
-    SCIM_NOT_FOUND(404, false, false),
+    SCIM_UNAUTHORIZED(REFUSED, true),
+    SCIM_NOT_FOUND(NOT_FOUND, false),
     /** 409, e.g. {@code scimType} {@code uniqueness}. */
-    SCIM_CONFLICT(409, false, false),
-    /** 429/5xx or no answer, after the retries. */
-    SCIM_UNAVAILABLE(503, true, true),
+    SCIM_CONFLICT(CONFLICT, false),
+    /** 429/5xx or no answer, after the retries (also when the provider asks to wait longer than allowed). */
+    SCIM_UNAVAILABLE(UNREACHABLE, true),
     /** The SCIM service provider answered something unusable. */
-    SCIM_RESPONSE_INVALID(502, false, true);
+    SCIM_RESPONSE_INVALID(FAILED, true);
 
-    private final int httpStatus;
-    private final boolean transientFailure;
-    private final boolean providerFault;
+    private final Kind kind;
+    private final boolean instanceFault;
 
-    IdentityErrorCode(int httpStatus, boolean transientFailure, boolean providerFault) {
-        this.httpStatus = httpStatus;
-        this.transientFailure = transientFailure;
-        this.providerFault = providerFault;
+    IdentityErrorCode(Kind kind, boolean instanceFault) {
+        this.kind = kind;
+        this.instanceFault = instanceFault;
     }
 
-    public int httpStatus() {
-        return httpStatus;
+    @Override
+    public Kind kind() {
+        return kind;
     }
 
-    /** True when the same call may succeed later without any change. */
-    public boolean isTransient() {
-        return transientFailure;
-    }
-
-    /** True when the provider, not the request, is at fault (drives health: the instance cannot serve anyone). */
-    public boolean isProviderFault() {
-        return providerFault;
+    @Override
+    public boolean isInstanceFault() {
+        return instanceFault;
     }
 }
