@@ -31,7 +31,7 @@ import io.maestro.conductor.adapter.secret.Secret;
  * in the call log. Objects it creates carry the tenant in their metadata, and reads refuse objects of another
  * tenant, so instances that share one Stripe account still cannot read each other's invoices.
  */
-public final class StripeBackend {
+public final class StripeBackend implements AutoCloseable {
 
     /** Metadata key naming the tenant an object was created for. */
     public static final String TENANT_METADATA = "conductor_tenant";
@@ -131,6 +131,20 @@ public final class StripeBackend {
         InvoiceFinalizeInvoiceParams params = InvoiceFinalizeInvoiceParams.builder().build();
         return post(context, "invoice_finalize", invoice.getId(), Map.of("invoice", invoiceId),
                 options -> client.v1().invoices().finalizeInvoice(invoice.getId(), params, options));
+    }
+
+    /**
+     * The cheapest call that proves the API base answers and the key is accepted: the newest invoice, if any.
+     * Reads nothing a tenant could see.
+     */
+    public void probe(CallContext context) {
+        InvoiceListParams params = InvoiceListParams.builder().setLimit(1L).build();
+        call(context, "probe", params.toMap(), null, options -> client.v1().invoices().list(params, options));
+    }
+
+    /** Nothing to release: stripe-java keeps no connections of its own (the JDK's HttpURLConnection pools them). */
+    @Override
+    public void close() {
     }
 
     /** The invoice, if it was created for this call's tenant; otherwise {@code PAYMENTS_NOT_FOUND}, as if absent. */

@@ -30,7 +30,8 @@ final class StripeErrors {
     }
 
     static PaymentsException map(StripeException e, CallContext context, String operation) {
-        Integer status = e.getStatusCode();
+        // stripe-java reports "no answer" as status 0
+        Integer status = e.getStatusCode() == null || e.getStatusCode() == 0 ? null : e.getStatusCode();
         PaymentsErrorCode code;
         if (e instanceof ApiConnectionException) {
             code = PaymentsErrorCode.PAYMENTS_UNREACHABLE;

@@ -238,6 +238,19 @@ class StripeBackendTest {
     }
 
     @Test
+    void theProbeProvesKeyAndReachability() {
+        backend.probe(ACME);
+        PaymentsException refused = catchThrowableOfType(
+                () -> backendWith("sk_test_51NotTheKey00000000000").probe(ACME), PaymentsException.class);
+        sandbox.stop();
+        PaymentsException unreachable = catchThrowableOfType(() -> backend.probe(ACME), PaymentsException.class);
+
+        assertThat(refused.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_AUTH_FAILED);
+        assertThat(unreachable.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_UNREACHABLE);
+        assertThat(unreachable.httpStatus()).isNull();
+    }
+
+    @Test
     void plainHttpIsAcceptedOnlyOnLoopback() {
         PaymentsSettings settings = PaymentsSettings.of(null, null);
 
