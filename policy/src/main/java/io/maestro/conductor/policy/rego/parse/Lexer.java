@@ -178,9 +178,9 @@ final class Lexer {
   }
 
   /**
-   * A template string's literal text from the current position to its next expression ({@code {}) or its end.
-   * {@code \{} and {@code \}} stand for braces; a {@code $"…"} string takes JSON escapes and no line break,
-   * a {@code $`…`} one keeps everything else as written.
+   * A template string's literal text from the current position to the opening brace of its next expression,
+   * or to its end. A backslash before a brace stands for the brace itself; a {@code $"…"} string takes JSON
+   * escapes and no line break, a {@code $`…`} one keeps everything else as written.
    */
   private Token templateText(boolean raw, int startLine, int col, boolean spaced, boolean newline) {
     StringBuilder out = new StringBuilder();
