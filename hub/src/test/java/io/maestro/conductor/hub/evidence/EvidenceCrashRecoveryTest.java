@@ -59,6 +59,11 @@ class EvidenceCrashRecoveryTest {
                 assertThat(firstObjectStored.await(60, TimeUnit.SECONDS)).isTrue();
                 assertThat(StorageHub.objectsOf(bundleId))
                         .containsExactly(StorageHub.storedKey(StorageHub.ENV, bundleId, "one.txt"));
+                Api.Answer meanwhile = new Api(StorageHub.portOf(hub)).postJson("/api/tenants/" + StorageHub.TENANT
+                        + "/environments/" + StorageHub.ENV + "/evidence", "operator", PASSWORD,
+                        StorageHub.bundle(bundleId, "eu-west-1", "one.txt", "other", "two.txt", "content"));
+                assertThat(meanwhile.status()).as(meanwhile.body()).isEqualTo(409);
+                assertThat(meanwhile.json().path("code").asText()).isEqualTo("EVIDENCE_UPLOAD_IN_PROGRESS");
             }
             // A request cut short before it claimed its bundle leaves only a staging folder.
             Path orphan = Files.createDirectory(dataDir.resolve("evidence-spool").resolve(UUID.randomUUID()

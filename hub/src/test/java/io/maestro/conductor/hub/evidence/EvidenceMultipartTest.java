@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Files go as multipart/form-data, streamed; each limit that is hit is named in a 413 problem. This hub runs with
- * {@code max-json-size=1MB} and {@code max-file-size=4MB} (see {@link StorageHub}).
+ * {@code max-json-size=1MB}, {@code max-file-size=4MB} and {@code max-bundle-size=6MB} (see {@link StorageHub}).
  */
 class EvidenceMultipartTest extends StorageHub {
 
@@ -68,6 +68,26 @@ class EvidenceMultipartTest extends StorageHub {
         assertThat(problem.path("limit").asText()).isEqualTo("conductor.evidence.max-file-size");
         assertThat(problem.path("limitBytes").asLong()).isEqualTo(FOUR_MB);
         assertThat(problem.path("detail").asText()).contains("huge.bin");
+        assertThat(objectsOf(bundleId)).isEmpty();
+        assertThat(stagedUploads()).as("staging folders left").isEqualTo(staged);
+    }
+
+    @Test
+    void filesUnderTheFileLimitButOverTheRequestLimitAreRefusedWith413NamingThatLimit() {
+        String bundleId = "bundle-big-" + UUID.randomUUID();
+        List<Path> staged = stagedUploads();
+
+        Api.Answer refused = new MultipartBody()
+                .field("bundleId", bundleId).field("region", "eu-west-1").field("classification", "confidential")
+                .file("part-1.bin", "application/octet-stream", () -> new GeneratedContent(2, 3_500_000))
+                .file("part-2.bin", "application/octet-stream", () -> new GeneratedContent(3, 3_500_000))
+                .post(port, UPLOAD, "operator", operatorPassword());
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        JsonNode problem = refused.json();
+        assertThat(problem.path("code").asText()).isEqualTo("EVIDENCE_TOO_LARGE");
+        assertThat(problem.path("limit").asText()).isEqualTo("conductor.evidence.max-bundle-size");
+        assertThat(problem.path("limitBytes").asLong()).isEqualTo(6L * 1024 * 1024);
         assertThat(objectsOf(bundleId)).isEmpty();
         assertThat(stagedUploads()).as("staging folders left").isEqualTo(staged);
     }

@@ -86,6 +86,7 @@ abstract class StorageHub {
         properties.put("conductor.evidence.redelivery-delay-ms", "20");
         properties.put("conductor.evidence.max-json-size", "1MB");
         properties.put("conductor.evidence.max-file-size", "4MB");
+        properties.put("conductor.evidence.max-bundle-size", "6MB");
         properties.put("conductor.security.users[0].name", SCOPED_USER);
         properties.put("conductor.security.users[0].password", new BCryptPasswordEncoder(4).encode(SCOPED_PASSWORD));
         properties.put("conductor.security.users[0].tenants", OTHER_TENANT);
