@@ -73,13 +73,15 @@ class EmbeddedDecisionPointTest {
 
   @Test
   void governanceDecisionNeedsApprovalForHighRisk() {
-    Map<String, Object> install = Map.of("tenant", "atlas", "tenantKind", "internal", "actor", "alice",
-        "action", "install", "adapter", Map.of("category", "payments", "riskLevel", "high"));
+    Map<String, Object> install = Map.of("tenant", "atlas", "tenant_kind", "internal", "environment", "dev",
+        "actor", "alice", "roles", List.of("operator"), "action", "install", "adapter", Map.of("category", "payments"),
+        "adapter_risk_level", "high", "data_sensitivity", "confidential", "requires_approval", false);
 
     Decision d = PDP.decide(DecisionRequest.ofMap("governance/lifecycle/decision", install));
 
-    assertThat(d.code()).contains(Decision.POLICY_DENIED);
-    assertThat(d.reasons()).containsExactly("install of a high-risk adapter needs approval by someone other than alice");
+    assertThat(d.code()).contains("APPROVAL_REQUIRED");
+    assertThat(d.reasons()).containsExactly(
+        "install of a high-risk confidential adapter in dev needs approval by an approver other than alice");
   }
 
   @Test
