@@ -23,9 +23,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Install, update and uninstall. Each change is one SQL transaction holding the tenant's chain lock, the
+ * Install, update and uninstall; {@link ChangeRequests} applies approved ones through the same steps. Each change is one SQL transaction holding the tenant's chain lock, the
  * existence and config-version checks, the row change and its receipt; the Hazelcast entries are
  * refreshed from SQL only after the commit. Validation (schema, secret references) runs first, so a
  * refused change writes nothing.
@@ -59,79 +60,120 @@ final class AdapterLifecycle {
     }
 
     AdapterInstance install(Actor actor, String tenant, String environment, String name, InstallRequest request) {
+        AdapterInstance created = prepareInstall(tenant, environment, name, request);
+        return commit(actor, tenant, () -> installInTransaction(created));
+    }
+
+    AdapterInstance update(Actor actor, String tenant, String environment, String name, UpdateRequest request) {
+        Prepared prepared = prepareUpdate(tenant, environment, name, request);
+        return commit(actor, tenant, () -> updateInTransaction(prepared, request.expectedConfigVersion()));
+    }
+
+    void uninstall(Actor actor, String tenant, String environment, String name) {
+        registry.requireEnvironment(tenant, environment);
+        commit(actor, tenant, () -> uninstallInTransaction(tenant, environment, name));
+    }
+
+    /** Validates an install (schema, secret references, region) and builds the instance it would create. */
+    AdapterInstance prepareInstall(String tenant, String environment, String name, InstallRequest request) {
         registry.requireEnvironment(tenant, environment);
         Names.require(Names.INSTANCE, "instance name", name);
         AdapterDefinition definition = registry.definition(request.definition(), request.definitionVersion());
         requireRegion(definition, request.region());
         checkConfig(tenant, environment, definition, request.config());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AdapterInstance created = new AdapterInstance(tenant, environment, name, definition.name(),
+        return new AdapterInstance(tenant, environment, name, definition.name(),
                 definition.version(), definition.category(), request.config().deepCopy(), request.region(), InstanceState.ACTIVE,
                 1, now, now);
-        Receipt receipt = tx.execute(status -> {
-            ReceiptChain.Head head = receipts.lock(tenant);
-            if (instances.find(tenant, environment, name).isPresent()) {
-                throw new RegistryException(ErrorCode.ADAPTER_ALREADY_INSTALLED, "instance '" + name
-                        + "' is already installed for tenant '" + tenant + "' in '" + environment + "'");
-            }
-            instances.insert(created);
-            return receipts.append(head, environment, actor.id(), ReceiptAction.INSTALL, name,
-                    JsonDiff.asJson(Json.MAPPER.createObjectNode(), document(created)));
-        });
-        afterCommit(created, receipt);
-        return created;
     }
 
-    AdapterInstance update(Actor actor, String tenant, String environment, String name, UpdateRequest request) {
+    /** An update checked against the instance as the cache shows it; the transaction re-checks the version. */
+    record Prepared(AdapterInstance current, AdapterDefinition definition, UpdateRequest request, String region,
+                    InstanceState state) {
+    }
+
+    /** Validates an update against the definition version it moves to (the current one unless it names another). */
+    Prepared prepareUpdate(String tenant, String environment, String name, UpdateRequest request) {
         registry.requireEnvironment(tenant, environment);
         AdapterInstance current = registry.instance(tenant, environment, name).orElseThrow(() -> notInstalled(
                 tenant, environment, name));
-        AdapterDefinition definition = registry.definition(current.definitionName(), current.definitionVersion());
+        AdapterDefinition definition = registry.definition(current.definitionName(),
+                request.definitionVersion() == null ? current.definitionVersion() : request.definitionVersion());
         String region = request.region() == null ? current.region() : request.region();
         requireRegion(definition, region);
         checkConfig(tenant, environment, definition, request.config());
         InstanceState state = request.state() == null ? current.state() : request.state();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Change change = tx.execute(status -> {
-            ReceiptChain.Head head = receipts.lock(tenant);
-            AdapterInstance stored = instances.find(tenant, environment, name)
-                    .orElseThrow(() -> notInstalled(tenant, environment, name));
-            if (stored.configVersion() != request.expectedConfigVersion()) {
-                throw new RegistryException(ErrorCode.CONFIG_VERSION_CONFLICT, "instance '" + name + "' of tenant '"
-                        + tenant + "' in '" + environment + "' is at config version " + stored.configVersion()
-                        + ", not " + request.expectedConfigVersion() + "; re-read it and apply your change again");
-            }
-            AdapterInstance next = new AdapterInstance(tenant, environment, name, stored.definitionName(),
-                    stored.definitionVersion(), stored.category(), request.config().deepCopy(), region, state,
-                    stored.configVersion() + 1, stored.createdAt(), now);
-            JsonNode patch = JsonDiff.asJson(document(stored), document(next));
-            if (patch.isEmpty()) {
-                return new Change(stored, null);
-            }
-            instances.update(next, stored.configVersion());
-            return new Change(next, receipts.append(head, environment, actor.id(), ReceiptAction.UPDATE, name, patch));
-        });
-        if (change.receipt() != null) {
-            afterCommit(change.instance(), change.receipt());
+        return new Prepared(current, definition, request, region, state);
+    }
+
+    /**
+     * What one lifecycle transaction did: the instance as it now is (or was, when removed), the receipt action and
+     * the JSON Patch of its document; {@code patch} is null when nothing changed.
+     */
+    record Change(AdapterInstance instance, ReceiptAction action, JsonNode patch) {
+    }
+
+    /** Inside a transaction that holds the tenant's chain lock. */
+    Change installInTransaction(AdapterInstance created) {
+        if (instances.find(created.tenant(), created.environment(), created.name()).isPresent()) {
+            throw new RegistryException(ErrorCode.ADAPTER_ALREADY_INSTALLED, "instance '" + created.name()
+                    + "' is already installed for tenant '" + created.tenant() + "' in '" + created.environment() + "'");
         }
-        return change.instance();
+        instances.insert(created);
+        return new Change(created, ReceiptAction.INSTALL,
+                JsonDiff.asJson(Json.MAPPER.createObjectNode(), document(created)));
     }
 
-    void uninstall(Actor actor, String tenant, String environment, String name) {
-        registry.requireEnvironment(tenant, environment);
-        Change change = tx.execute(status -> {
+    /** Inside a transaction that holds the tenant's chain lock. */
+    Change updateInTransaction(Prepared prepared, long expectedConfigVersion) {
+        AdapterInstance current = prepared.current();
+        String tenant = current.tenant();
+        String environment = current.environment();
+        String name = current.name();
+        AdapterInstance stored = instances.find(tenant, environment, name)
+                .orElseThrow(() -> notInstalled(tenant, environment, name));
+        if (stored.configVersion() != expectedConfigVersion) {
+            throw new RegistryException(ErrorCode.CONFIG_VERSION_CONFLICT, "instance '" + name + "' of tenant '"
+                    + tenant + "' in '" + environment + "' is at config version " + stored.configVersion()
+                    + ", not " + expectedConfigVersion + "; re-read it and apply your change again");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        AdapterInstance next = new AdapterInstance(tenant, environment, name, stored.definitionName(),
+                prepared.definition().version(), stored.category(), prepared.request().config().deepCopy(),
+                prepared.region(), prepared.state(), stored.configVersion() + 1, stored.createdAt(), now);
+        JsonNode patch = JsonDiff.asJson(document(stored), document(next));
+        if (patch.isEmpty()) {
+            return new Change(stored, ReceiptAction.UPDATE, null);
+        }
+        instances.update(next, stored.configVersion());
+        return new Change(next, ReceiptAction.UPDATE, patch);
+    }
+
+    /** Inside a transaction that holds the tenant's chain lock. */
+    Change uninstallInTransaction(String tenant, String environment, String name) {
+        AdapterInstance removed = instances.find(tenant, environment, name)
+                .orElseThrow(() -> notInstalled(tenant, environment, name));
+        instances.delete(tenant, environment, name);
+        return new Change(removed, ReceiptAction.UNINSTALL,
+                JsonDiff.asJson(document(removed), Json.MAPPER.createObjectNode()));
+    }
+
+    /** One transaction: the tenant's chain lock, the change and (when something changed) its receipt. */
+    private AdapterInstance commit(Actor actor, String tenant, Supplier<Change> work) {
+        Applied applied = tx.execute(status -> {
             ReceiptChain.Head head = receipts.lock(tenant);
-            AdapterInstance removed = instances.find(tenant, environment, name)
-                    .orElseThrow(() -> notInstalled(tenant, environment, name));
-            instances.delete(tenant, environment, name);
-            return new Change(removed, receipts.append(head, environment, actor.id(), ReceiptAction.UNINSTALL, name,
-                    JsonDiff.asJson(document(removed), Json.MAPPER.createObjectNode())));
+            Change change = work.get();
+            return new Applied(change.instance(), change.patch() == null ? null
+                    : receipts.append(head, change.instance().environment(), actor.id(), change.action(),
+                    change.instance().name(), change.patch()));
         });
-        afterCommit(change.instance(), change.receipt());
+        if (applied.receipt() != null) {
+            afterCommit(applied.instance(), applied.receipt());
+        }
+        return applied.instance();
     }
 
-    /** What a transaction did: the instance as it now is (or was, when removed) and its receipt, if any. */
-    private record Change(AdapterInstance instance, Receipt receipt) {
+    private record Applied(AdapterInstance instance, Receipt receipt) {
     }
 
     private void checkConfig(String tenant, String environment, AdapterDefinition definition, JsonNode config) {
@@ -164,7 +206,12 @@ final class AdapterLifecycle {
         return doc;
     }
 
-    private void afterCommit(AdapterInstance instance, Receipt receipt) {
+    Registry registry() {
+        return registry;
+    }
+
+    /** Refreshes the cache from SQL once a change has committed, and logs it. */
+    void afterCommit(AdapterInstance instance, Receipt receipt) {
         refresher.instances(instance.tenant(), instance.environment());
         refresher.instanceNames(instance.definitionName());
         dependents.recompute(instance.definitionName());
@@ -174,7 +221,7 @@ final class AdapterLifecycle {
                 receipt.seq());
     }
 
-    private static RegistryException notInstalled(String tenant, String environment, String name) {
+    static RegistryException notInstalled(String tenant, String environment, String name) {
         return new RegistryException(ErrorCode.ADAPTER_NOT_INSTALLED, "tenant '" + tenant + "' has no instance '"
                 + name + "' in environment '" + environment + "'");
     }

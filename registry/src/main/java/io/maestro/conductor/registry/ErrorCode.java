@@ -18,13 +18,20 @@ public enum ErrorCode {
     NAME_INVALID(Kind.INVALID),
     WORKFLOW_INVALID(Kind.INVALID),
     TENANT_CONFIG_INVALID(Kind.INVALID),
-    SECRET_SOURCE_MISSING(Kind.INVALID);
+    SECRET_SOURCE_MISSING(Kind.INVALID),
+    CHANGE_REQUEST_NOT_FOUND(Kind.NOT_FOUND),
+    CHANGE_REQUEST_NOT_PENDING(Kind.CONFLICT),
+    CHANGE_REQUEST_EXPIRED(Kind.CONFLICT),
+    CHANGE_REQUEST_STALE(Kind.CONFLICT),
+    /** The requester of a change tried to approve or reject it: dual control needs a second person. */
+    SELF_APPROVAL(Kind.FORBIDDEN);
 
     /** The sort of failure, for mapping to a protocol status. */
     public enum Kind {
         NOT_FOUND,
         INVALID,
-        CONFLICT
+        CONFLICT,
+        FORBIDDEN
     }
 
     private final Kind kind;

@@ -6,6 +6,7 @@ import io.maestro.conductor.registry.cache.DefinitionVersions;
 import io.maestro.conductor.registry.cache.InstanceSet;
 import io.maestro.conductor.registry.cache.MapRefresher;
 import io.maestro.conductor.registry.cache.RegistryMaps;
+import io.maestro.conductor.registry.change.ChangeRequestStore;
 import io.maestro.conductor.registry.config.DefinitionCatalog;
 import io.maestro.conductor.registry.config.LoadReport;
 import io.maestro.conductor.registry.config.TenantConfigLoader;
@@ -60,6 +61,7 @@ public final class Registry {
     private final SecretVault secrets;
     private final ReceiptLedger receipts;
     private final AdapterLifecycle lifecycle;
+    private final ChangeRequests changeRequests;
     private final Clock clock;
 
     private Registry(RegistryConfig config) {
@@ -80,6 +82,8 @@ public final class Registry {
         this.receipts = new ReceiptLedger(config.dataSource(), clock);
         this.lifecycle = new AdapterLifecycle(this, tx, instanceStore, new ReceiptChain(jdbc, clock),
                 new ConfigValidator(), secrets, refresher, dependentsIndex, clock);
+        this.changeRequests = new ChangeRequests(lifecycle, tx, new ChangeRequestStore(jdbc), instanceStore,
+                new ReceiptChain(jdbc, clock), clock);
     }
 
     /**
@@ -230,6 +234,11 @@ public final class Registry {
 
     public void uninstall(Actor actor, String tenant, String environment, String name) {
         lifecycle.uninstall(actor, tenant, environment, name);
+    }
+
+    /** Dual control: lifecycle actions waiting for a second person's approval. */
+    public ChangeRequests changeRequests() {
+        return changeRequests;
     }
 
     // ---- graph queries

@@ -1,6 +1,7 @@
 package io.maestro.conductor.registry;
 
 import io.maestro.conductor.registry.model.AdapterCategory;
+import io.maestro.conductor.registry.model.AdapterDefinition;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.InstanceState;
 import io.maestro.conductor.registry.receipt.ReceiptAction;
@@ -116,5 +117,31 @@ class LifecycleTest {
     static void assertCode(Runnable call, ErrorCode code) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(RegistryException.class,
                 e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    @OnEachDatabase
+    void anUpdateMayMoveTheInstanceToAnotherVersionOfItsDefinition(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            Registry registry = h.registry();
+            tenantWithSecrets(registry, "acme");
+            AdapterDefinition current = registry.definition("s3-storage", "1.0.0");
+            registry.publishDefinition(new AdapterDefinition(current.name(), "1.1.0", current.category(),
+                    current.owner(), current.description(), current.risk(), current.configSchema(),
+                    current.supportedRegions(), current.capabilities()));
+            registry.install(OPERATOR, "acme", "dev", "evidence",
+                    new InstallRequest("s3-storage", "1.0.0", s3Config("bucket"), "eu-west-1"));
+
+            AdapterInstance upgraded = registry.update(OPERATOR, "acme", "dev", "evidence",
+                    new UpdateRequest(1, s3Config("bucket"), null, null, "1.1.0"));
+
+            assertThat(upgraded.definitionCoordinates()).isEqualTo("s3-storage@1.1.0");
+            assertThat(registry.instance("acme", "dev", "evidence").orElseThrow().definitionVersion())
+                    .isEqualTo("1.1.0");
+            assertThat(registry.receipts().list("acme").get(1).changeSet().toString()).contains("s3-storage@1.1.0");
+            assertThatThrownBy(() -> registry.update(OPERATOR, "acme", "dev", "evidence",
+                    new UpdateRequest(2, s3Config("bucket"), null, null, "9.9.9")))
+                    .isInstanceOfSatisfying(RegistryException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.DEFINITION_NOT_FOUND));
+        }
     }
 }

@@ -6,5 +6,17 @@ public enum ReceiptAction {
     UPDATE,
     UNINSTALL,
     /** A workflow stored evidence through an adapter instance (the change set lists objects and checksums). */
-    EVIDENCE_STORED
+    EVIDENCE_STORED,
+    /** A lifecycle action waits for approval (the change set names the request, who asked and what). */
+    CHANGE_REQUESTED,
+    /** Someone other than the requester approved a change request (names both). */
+    CHANGE_APPROVED,
+    /** An approved change request was applied (names both; {@code patch} is the instance's JSON Patch). */
+    CHANGE_APPLIED,
+    /** Someone other than the requester rejected a change request (names both). */
+    CHANGE_REJECTED,
+    /** A change request was acted on after it expired, and closed unapplied. */
+    CHANGE_EXPIRED,
+    /** A change request was acted on after another change moved the instance on, and closed unapplied. */
+    CHANGE_STALE
 }

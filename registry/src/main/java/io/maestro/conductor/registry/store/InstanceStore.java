@@ -72,9 +72,11 @@ public final class InstanceStore {
 
     /** Writes {@code next} only if the stored config version is still {@code expectedVersion}; true when written. */
     public boolean update(AdapterInstance next, long expectedVersion) {
-        return jdbc.update("UPDATE adapter_instance SET config = ?, region = ?, state = ?, config_version = ?, "
-                        + "updated_at = ? WHERE tenant_id = ? AND environment = ? AND name = ? AND config_version = ?",
-                Json.write(next.config()), next.region(), next.state().name(), next.configVersion(),
+        return jdbc.update("UPDATE adapter_instance SET definition_version = ?, config = ?, region = ?, state = ?, "
+                        + "config_version = ?, updated_at = ? "
+                        + "WHERE tenant_id = ? AND environment = ? AND name = ? AND config_version = ?",
+                next.definitionVersion(), Json.write(next.config()), next.region(), next.state().name(),
+                next.configVersion(),
                 Sql.timestamp(next.updatedAt()), next.tenant(), next.environment(), next.name(), expectedVersion) == 1;
     }
 
