@@ -1,16 +1,16 @@
 package io.maestro.conductor.hub.api;
 
+import io.maestro.conductor.hub.governance.GovernedLifecycle;
+import io.maestro.conductor.hub.governance.GovernedLifecycle.Outcome;
+import io.maestro.conductor.hub.governance.PendingChangeView;
+import io.maestro.conductor.hub.security.ConductorUser;
 import io.maestro.conductor.hub.security.TenantAccess;
-import io.maestro.conductor.registry.Actor;
 import io.maestro.conductor.registry.ErrorCode;
-import io.maestro.conductor.registry.InstallRequest;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.RegistryException;
-import io.maestro.conductor.registry.UpdateRequest;
 import io.maestro.conductor.registry.model.AdapterInstance;
-import io.maestro.conductor.registry.model.InstanceState;
+import io.maestro.conductor.registry.model.Tenant;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Install, list, update and uninstall a tenant's adapter instances. Every response carries the
  * instance's config version as its {@code ETag}; an update must name the version it was based on.
+ * Every change asks the lifecycle policy first ({@link GovernedLifecycle}).
  */
 @RestController
 @RequestMapping("/api/tenants/{tenant}/environments/{env}/adapters")
@@ -35,10 +36,12 @@ public class AdapterInstanceController {
 
     private final Registry registry;
     private final TenantAccess access;
+    private final GovernedLifecycle lifecycle;
 
-    public AdapterInstanceController(Registry registry, TenantAccess access) {
+    public AdapterInstanceController(Registry registry, TenantAccess access, GovernedLifecycle lifecycle) {
         this.registry = registry;
         this.access = access;
+        this.lifecycle = lifecycle;
     }
 
     @GetMapping
@@ -60,37 +63,43 @@ public class AdapterInstanceController {
         return withVersion(ResponseEntity.ok(), found);
     }
 
+    /** 201 with the instance, or 202 with the change request when the lifecycle policy wants an approver. */
     @PostMapping("/{instance}")
-    public ResponseEntity<InstanceView> install(Authentication caller, @PathVariable String tenant,
+    public ResponseEntity<?> install(Authentication caller, @PathVariable String tenant,
             @PathVariable String env, @PathVariable String instance, @RequestBody InstallBody body) {
-        access.require(caller, tenant);
-        AdapterInstance installed = registry.install(actor(caller), tenant, env, instance,
-                new InstallRequest(body.definition(), body.version(), body.config(), body.region()));
+        Tenant known = access.requireKnown(caller, tenant);
+        Outcome outcome = lifecycle.install(ConductorUser.of(caller), known, env, instance, body.request());
+        if (outcome.waiting()) {
+            return PendingChangeView.accepted(outcome);
+        }
         return withVersion(ResponseEntity.created(URI.create("/api/tenants/" + tenant + "/environments/" + env
-                + "/adapters/" + instance)), installed);
+                + "/adapters/" + instance)), outcome.instance());
     }
 
+    /** 200 with the instance, or 202 with the change request when the lifecycle policy wants an approver. */
     @PutMapping("/{instance}")
-    public ResponseEntity<InstanceView> update(Authentication caller, @PathVariable String tenant,
+    public ResponseEntity<?> update(Authentication caller, @PathVariable String tenant,
             @PathVariable String env, @PathVariable String instance,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody UpdateBody body) {
-        access.require(caller, tenant);
+        Tenant known = access.requireKnown(caller, tenant);
         long expected = expectedVersion(ifMatch, body.configVersion());
-        AdapterInstance updated = registry.update(actor(caller), tenant, env, instance,
-                new UpdateRequest(expected, body.config(), body.region(), state(body.state())));
-        return withVersion(ResponseEntity.ok(), updated);
+        Outcome outcome = lifecycle.update(ConductorUser.of(caller), known, env, instance, body.request(expected));
+        if (outcome.waiting()) {
+            return PendingChangeView.accepted(outcome);
+        }
+        return withVersion(ResponseEntity.ok(), outcome.instance());
     }
 
+    /** 204, or 202 with the change request when the lifecycle policy wants an approver. */
     @DeleteMapping("/{instance}")
-    public ResponseEntity<Void> uninstall(Authentication caller, @PathVariable String tenant,
+    public ResponseEntity<?> uninstall(Authentication caller, @PathVariable String tenant,
             @PathVariable String env, @PathVariable String instance) {
-        access.require(caller, tenant);
-        registry.uninstall(actor(caller), tenant, env, instance);
+        Tenant known = access.requireKnown(caller, tenant);
+        Outcome outcome = lifecycle.uninstall(ConductorUser.of(caller), known, env, instance);
+        if (outcome.waiting()) {
+            return PendingChangeView.accepted(outcome);
+        }
         return ResponseEntity.noContent().build();
-    }
-
-    static Actor actor(Authentication caller) {
-        return new Actor(caller.getName());
     }
 
     private static ResponseEntity<InstanceView> withVersion(ResponseEntity.BodyBuilder response,
@@ -114,16 +123,5 @@ public class AdapterInstanceController {
                     "Send the config version you read, as If-Match or as configVersion in the body");
         }
         return fromBody;
-    }
-
-    private static InstanceState state(String state) {
-        if (state == null) {
-            return null;
-        }
-        return Arrays.stream(InstanceState.values())
-                .filter(s -> s.name().equalsIgnoreCase(state))
-                .findFirst()
-                .orElseThrow(() -> new ApiRequestException(HttpStatus.BAD_REQUEST, "STATE_INVALID",
-                        "state must be one of " + Arrays.toString(InstanceState.values())));
     }
 }

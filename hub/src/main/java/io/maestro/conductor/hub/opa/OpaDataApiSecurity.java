@@ -26,7 +26,7 @@ public class OpaDataApiSecurity {
   @Order(Ordered.HIGHEST_PRECEDENCE + 10)
   SecurityFilterChain opaDataApiFilterChain(HttpSecurity http) throws Exception {
     http.securityMatcher(OpaDataApi.PREFIX, OpaDataApi.PREFIX + "/**")
-        .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ConductorUser.OPERATOR_ROLE))
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ConductorUser.ALL_TENANTS_ROLE))
         .httpBasic(basic -> basic.realmName("conductor")
             .authenticationEntryPoint((request, response, e) -> opaError(response, 401, "unauthorized",
                 "the Data API needs the operator's HTTP Basic login")))

@@ -32,7 +32,7 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "This action needs the operator.");
+        write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this action (roles: viewer, operator, approver, admin).");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,

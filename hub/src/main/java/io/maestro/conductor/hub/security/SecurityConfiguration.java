@@ -12,6 +12,9 @@ import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointR
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -24,7 +27,9 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Only health is open; everything else (admin API, actuator, Hawtio, Jolokia) needs HTTP Basic.
+ * Only health is open; everything else (admin API, actuator, Hawtio, Jolokia) needs HTTP Basic. Roles
+ * ({@link OperatorRole}): reading the API needs viewer, changing anything operator, approving or rejecting a change
+ * request approver; the console, actuator and cross-tenant views need a user who sees every tenant.
  *
  * <p>Hawtio runs with its own JAAS authentication off ({@code hawtio.authenticationEnabled=false})
  * because this filter chain already guards {@code /actuator/hawtio/**} and {@code /actuator/jolokia/**}:
@@ -53,6 +58,12 @@ public class SecurityConfiguration {
         return new ConductorUserDirectory(encoder.encode(password), apiUsers);
     }
 
+    /** Admin implies operator and approver; both imply viewer (see {@link OperatorRole}). */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy(OperatorRole.HIERARCHY);
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json);
@@ -60,9 +71,12 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers("/api/adapters/**").hasRole(ConductorUser.OPERATOR_ROLE)
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().hasRole(ConductorUser.OPERATOR_ROLE))
+                        .requestMatchers("/api/adapters/**").hasRole(ConductorUser.ALL_TENANTS_ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole(ConductorUser.VIEWER_ROLE)
+                        .requestMatchers(HttpMethod.POST, "/api/tenants/*/change-requests/*/approve",
+                                "/api/tenants/*/change-requests/*/reject").hasRole(ConductorUser.APPROVER_ROLE)
+                        .requestMatchers("/api/**").hasRole(ConductorUser.OPERATOR_ROLE)
+                        .anyRequest().hasRole(ConductorUser.ALL_TENANTS_ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("conductor"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -17,7 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * One hub for all API tests (Spring caches the context because every subclass shares this
  * configuration): the embedded default on a fresh data dir, the demo tenants of {@code tenant-config/},
  * the routes of {@code routes/} plus {@code test-routes/}, a generated operator password, and one
- * tenant-scoped API user, {@value #ATLAS_USER}, who may see only tenant {@code atlas}.
+ * tenant-scoped API user, {@value #ATLAS_USER}, who may see only tenant {@code atlas} (role operator by default),
+ * and a team that sees every tenant, one role each (password {@link #TEAM_PASSWORD}): {@value #ALICE} operator,
+ * {@value #DANA} operator and approver, {@value #BOB} and {@value #CAROL} approvers, {@value #VICTOR} viewer.
  */
 @SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HubIntegrationTest {
@@ -25,6 +27,15 @@ public abstract class HubIntegrationTest {
     public static final String OPERATOR = "operator";
     public static final String ATLAS_USER = "atlas-ci";
     public static final String ATLAS_PASSWORD = "atlas-ci-" + UUID.randomUUID();
+
+    public static final String ALICE = "alice";
+    public static final String DANA = "dana";
+    public static final String BOB = "bob";
+    public static final String CAROL = "carol";
+    public static final String VICTOR = "victor";
+    public static final String TEAM_PASSWORD = "team-" + UUID.randomUUID();
+    private static final String[][] TEAM = {
+        {ALICE, "operator"}, {DANA, "operator,approver"}, {BOB, "approver"}, {CAROL, "approver"}, {VICTOR, "viewer"}};
 
     protected static final Path DATA_DIR = newDataDir();
 
@@ -41,6 +52,15 @@ public abstract class HubIntegrationTest {
         registry.add("conductor.security.users[0].name", () -> ATLAS_USER);
         registry.add("conductor.security.users[0].password", () -> new BCryptPasswordEncoder(4).encode(ATLAS_PASSWORD));
         registry.add("conductor.security.users[0].tenants", () -> "atlas");
+        String teamHash = new BCryptPasswordEncoder(4).encode(TEAM_PASSWORD);
+        for (int i = 0; i < TEAM.length; i++) {
+            String user = "conductor.security.users[" + (i + 1) + "].";
+            String[] member = TEAM[i];
+            registry.add(user + "name", () -> member[0]);
+            registry.add(user + "password", () -> teamHash);
+            registry.add(user + "tenants", () -> "*");
+            registry.add(user + "roles", () -> member[1]);
+        }
     }
 
     @BeforeEach
