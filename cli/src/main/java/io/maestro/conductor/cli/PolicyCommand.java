@@ -1,5 +1,6 @@
 package io.maestro.conductor.cli;
 
+import io.maestro.conductor.policy.simulate.SimulateCommand;
 import io.maestro.conductor.policy.tools.ConformanceCases;
 import io.maestro.conductor.policy.tools.RegoEvalCommand;
 import io.maestro.conductor.policy.tools.RegoTestRunner;
@@ -16,7 +17,8 @@ import java.util.concurrent.Callable;
 
 /** {@code conductor policy ...}: the embedded Rego engine's tools (module policy). */
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Rego policies on the embedded engine.",
-        subcommands = {PolicyCommand.Cases.class, PolicyCommand.Test.class, PolicyCommand.Eval.class})
+        subcommands = {PolicyCommand.Cases.class, PolicyCommand.Test.class, PolicyCommand.Eval.class,
+                PolicyCommand.Simulate.class})
 final class PolicyCommand implements Runnable {
 
     @CommandLine.Spec
@@ -89,6 +91,30 @@ final class PolicyCommand implements Runnable {
         public Integer call() {
             try (PrintStream out = out(spec); PrintStream err = err(spec)) {
                 return RegoEvalCommand.run(dataDirs, input, query, out, err);
+            }
+        }
+    }
+
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "Run the simulation scenarios (*.yaml) under DIR against a policy bundle; one line per "
+                    + "mismatch, then 'N passed, M failed'.")
+    static final class Simulate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = {"-d", "--bundle"}, paramLabel = "DIR",
+                description = "Bundle directory; repeatable. Default: the nearest directory at or above DIR with "
+                        + ".rego files.")
+        List<Path> bundleDirs;
+
+        @Parameters(paramLabel = "DIR", description = "Directory of scenario files, e.g. "
+                + "governance-policies/simulations/saas")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            try (PrintStream out = out(spec)) {
+                return SimulateCommand.run(dir, bundleDirs, out);
             }
         }
     }

@@ -80,4 +80,14 @@ class CliHelpAndPolicyTest {
             TempDirs.delete(dir);
         }
     }
+
+    @Test
+    void policySimulateRunsTheRepositorySuiteAgainstItsBundle() {
+        Path saas = Path.of("").toAbsolutePath().getParent().resolve("governance-policies/simulations/saas");
+
+        CliRun run = CliRun.of("policy", "simulate", saas.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out().strip()).matches("(?s)\\d+ passed, 0 failed");
+    }
 }

@@ -1,8 +1,10 @@
 package io.maestro.conductor.hub.governance;
 
+import io.maestro.conductor.hub.config.ConductorProperties;
 import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
 import io.maestro.conductor.registry.Registry;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,15 @@ public class GovernanceConfiguration {
     @Bean
     LifecycleDecisionLog lifecycleDecisionLog(DataSource dataSource, Registry migrated, GovernanceProperties settings) {
         return new LifecycleDecisionLog(dataSource, settings.decisionRingSize(), Clock.systemUTC());
+    }
+
+    /** {@code conductor.governance.simulations-dir}, else beside the tenant config like the policy bundles. */
+    @Bean
+    SimulationSuites simulationSuites(GovernanceProperties settings, ConductorProperties conductor) {
+        Path dir = settings.simulationsDir() != null ? settings.simulationsDir()
+                : conductor.tenantConfigDir().toAbsolutePath().normalize().getParent()
+                        .resolve("governance-policies").resolve("simulations");
+        return new SimulationSuites(dir);
     }
 
     @Bean
