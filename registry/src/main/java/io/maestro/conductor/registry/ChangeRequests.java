@@ -276,7 +276,8 @@ public final class ChangeRequests {
         };
     }
 
-    private ChangeRequest require(String tenant, String id) {
+    /** @throws RegistryException {@code CHANGE_REQUEST_NOT_FOUND}, also for another tenant's request */
+    public ChangeRequest require(String tenant, String id) {
         return store.find(tenant, id).orElseThrow(() -> notFound(tenant, id));
     }
 

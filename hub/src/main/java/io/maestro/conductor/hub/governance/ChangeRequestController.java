@@ -4,9 +4,7 @@ import io.maestro.conductor.hub.api.ApiRequestException;
 import io.maestro.conductor.hub.api.PageLimit;
 import io.maestro.conductor.hub.security.ConductorUser;
 import io.maestro.conductor.hub.security.TenantAccess;
-import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.Registry;
-import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.change.ChangeRequest;
 import io.maestro.conductor.registry.change.ChangeRequestStatus;
 import io.maestro.conductor.registry.model.Tenant;
@@ -63,8 +61,7 @@ public class ChangeRequestController {
     @GetMapping("/{id}")
     public ChangeRequest get(Authentication caller, @PathVariable String tenant, @PathVariable String id) {
         access.requireKnown(caller, tenant);
-        return registry.changeRequests().find(tenant, id).orElseThrow(() -> new RegistryException(
-                ErrorCode.CHANGE_REQUEST_NOT_FOUND, "tenant '" + tenant + "' has no change request '" + id + "'"));
+        return registry.changeRequests().require(tenant, id);
     }
 
     @PostMapping("/{id}/approve")

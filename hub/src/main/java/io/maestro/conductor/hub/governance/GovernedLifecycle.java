@@ -146,7 +146,7 @@ public class GovernedLifecycle {
      * roles and this approver; then it is applied exactly once.
      */
     public ChangeRequest approve(ConductorUser approver, Tenant tenant, String id) {
-        ChangeRequest request = pending(tenant.id(), id);
+        ChangeRequest request = registry.changeRequests().require(tenant.id(), id);
         ChangeRequests.requireSecondPerson(request, actor(approver));
         Optional<AdapterDefinition> definition = definitionOf(request);
         String decisionId = null;
@@ -170,11 +170,6 @@ public class GovernedLifecycle {
         ChangeRequest pending = registry.changeRequests().submit(actor(caller), draft, verdict.decisionId(),
                 settings.changeRequestTtl());
         return new Outcome(null, pending, verdict);
-    }
-
-    private ChangeRequest pending(String tenant, String id) {
-        return registry.changeRequests().find(tenant, id).orElseThrow(() -> new RegistryException(
-                ErrorCode.CHANGE_REQUEST_NOT_FOUND, "tenant '" + tenant + "' has no change request '" + id + "'"));
     }
 
     /** The definition version the request would run: named by an install or upgrade, else the instance's own. */
