@@ -20,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -84,7 +85,8 @@ public class SecurityConfiguration {
                         .ignoringRequestMatchers("/api/**")
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(plainTokenHandler))
-                .addFilterAfter(new CsrfCookieIssuer(), BasicAuthenticationFilter.class);
+                .addFilterAfter(new CsrfCookieIssuer(), BasicAuthenticationFilter.class)
+                .addFilterAfter(new JolokiaRoleFilter(problems), AuthorizationFilter.class);
         return http.build();
     }
 

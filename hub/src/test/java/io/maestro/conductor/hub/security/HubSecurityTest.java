@@ -68,4 +68,28 @@ class HubSecurityTest extends HubIntegrationTest {
         assertThat(withToken.status()).isEqualTo(200);
         assertThat(withToken.json().path("status").asInt()).isEqualTo(200);
     }
+
+    @Test
+    void aViewerWhoSeesEveryTenantReadsTheConsoleButCannotExecuteThroughJolokia() {
+        assertThat(api.get("/actuator/hawtio/", VICTOR, TEAM_PASSWORD).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/jolokia/read/java.lang:type=Memory/Verbose", VICTOR, TEAM_PASSWORD).status())
+                .isEqualTo(200);
+        Answer exec = api.get("/actuator/jolokia/exec/java.lang:type=Memory/gc", VICTOR, TEAM_PASSWORD);
+        assertThat(exec.status()).isEqualTo(403);
+        assertThat(exec.json().path("code").asText()).isEqualTo("FORBIDDEN");
+
+        String token = "c0ffee-" + System.nanoTime();
+        String[] csrf = {"Cookie", "XSRF-TOKEN=" + token, "X-XSRF-TOKEN", token};
+        String reads = "[{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\"},"
+                + "{\"type\":\"version\"}]";
+        Answer bulkRead = api.post("/actuator/jolokia", VICTOR, TEAM_PASSWORD, "text/plain", reads, csrf);
+        assertThat(bulkRead.status()).isEqualTo(200);
+        assertThat(bulkRead.json().get(0).path("status").asInt()).isEqualTo(200);
+        String execute = "{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"}";
+        assertThat(api.post("/actuator/jolokia", VICTOR, TEAM_PASSWORD, "text/plain", execute, csrf).status())
+                .isEqualTo(403);
+        Answer operatorExec = api.post("/actuator/jolokia", OPERATOR, operatorPassword(), "text/plain", execute, csrf);
+        assertThat(operatorExec.status()).isEqualTo(200);
+        assertThat(operatorExec.json().path("status").asInt()).isEqualTo(200);
+    }
 }
