@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Lifecycle governance. The decision ring needs the registry's schema (V60), so it waits for the registry. */
+/** Lifecycle governance. The decision ring needs the registry's schema (V80), so it waits for the registry. */
 @Configuration(proxyBeanMethods = false)
 public class GovernanceConfiguration {
 

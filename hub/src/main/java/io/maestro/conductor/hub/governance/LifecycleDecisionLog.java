@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
- * The newest lifecycle decisions, in SQL (table {@code lifecycle_decision}, registry migration V60) as a bounded
+ * The newest lifecycle decisions, in SQL (table {@code lifecycle_decision}, registry migration V80) as a bounded
  * ring: each insert drops what fell out of the newest {@code size}. The decision log proper is a log line per
  * decision; this ring is what a proposed policy bundle is replayed against. Inputs are attributes only.
  */

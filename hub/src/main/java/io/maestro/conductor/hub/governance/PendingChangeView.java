@@ -8,15 +8,19 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The answer to a lifecycle action that waits for an approver: 202 Accepted, {@code Location} of the change request,
- * the policy's code ({@code APPROVAL_REQUIRED}) and reasons, and the request itself.
+ * the code ({@code APPROVAL_REQUIRED} when the policy asked for it, {@value #REQUESTED} when the caller asked for a
+ * second pair of eyes), the policy's reasons, and the request itself.
  */
 public record PendingChangeView(String code, List<String> reasons, String decisionId, ChangeRequest changeRequest) {
+
+    static final String REQUESTED = "CHANGE_REQUESTED";
 
     public static ResponseEntity<PendingChangeView> accepted(Outcome outcome) {
         ChangeRequest pending = outcome.pending();
         return ResponseEntity.accepted()
                 .location(URI.create("/api/tenants/" + pending.tenant() + "/change-requests/" + pending.id()))
-                .body(new PendingChangeView(LifecycleGate.APPROVAL_REQUIRED, outcome.verdict().reasons(),
+                .body(new PendingChangeView(outcome.verdict().approvalRequired() ? LifecycleGate.APPROVAL_REQUIRED
+                        : REQUESTED, outcome.verdict().reasons(),
                         outcome.verdict().decisionId(), pending));
     }
 }

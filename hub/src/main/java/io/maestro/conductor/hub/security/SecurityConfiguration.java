@@ -74,6 +74,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/adapters/**").hasRole(ConductorUser.ALL_TENANTS_ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(ConductorUser.VIEWER_ROLE)
+                        .requestMatchers(HttpMethod.POST, "/api/tenants/*/environments/*/workflows/validate")
+                        .hasRole(ConductorUser.VIEWER_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/tenants/*/change-requests/*/approve",
                                 "/api/tenants/*/change-requests/*/reject").hasRole(ConductorUser.APPROVER_ROLE)
                         .requestMatchers("/api/**").hasRole(ConductorUser.OPERATOR_ROLE)

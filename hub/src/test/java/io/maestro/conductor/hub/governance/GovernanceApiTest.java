@@ -240,6 +240,7 @@ class GovernanceApiTest extends HubIntegrationTest {
                 "environment", "dev", "instance", "stale-plain", "operation", "update", "configVersion", 1,
                 "config", Map.of("endpoint", "https://from-request.example")));
         assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        assertThat(asked.json().path("code").asText()).isEqualTo("CHANGE_REQUESTED");
         assertThat(asked.json().path("changeRequest").path("actions").toString()).contains("endpoint-change");
         Answer meanwhile = api.putJson(adapters("atlas", "dev") + "/stale-plain", ALICE, TEAM_PASSWORD,
                 Map.of("config", Map.of("endpoint", "https://meanwhile.example")), "If-Match", "\"1\"");

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL access to change requests (table {@code change_request}, migration V60). */
+/** SQL access to change requests (table {@code change_request}, migration V80). */
 public final class ChangeRequestStore {
 
     private static final RowMapper<ChangeRequest> ROW = (rs, n) -> new ChangeRequest(
