@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.zaxxer.hikari.HikariDataSource;
+import io.maestro.conductor.storage.StorageDefinitions;
 import io.maestro.conductor.registry.EmbeddedDatabase;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.RegistryConfig;
@@ -99,7 +100,7 @@ public final class GraphFixture implements AutoCloseable {
                 tenantStore.insert(new Tenant(tenant, "Tenant " + t, TenantKind.SAAS, List.of(ENVIRONMENT)), now);
                 for (int i = 0; i < instancesPerTenant; i++) {
                     boolean s3 = i % 2 == 0;
-                    instanceStore.insert(new AdapterInstance(tenant, ENVIRONMENT, instanceName(i), definitionOf(i), "1.0.0",
+                    instanceStore.insert(new AdapterInstance(tenant, ENVIRONMENT, instanceName(i), definitionOf(i), StorageDefinitions.VERSION,
                             AdapterCategory.STORAGE, config(tenant, i, s3), s3 ? "eu-west-1" : "europe-west1",
                             InstanceState.ACTIVE, 1, now, now));
                 }

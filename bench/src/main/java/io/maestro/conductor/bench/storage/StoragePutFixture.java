@@ -41,6 +41,7 @@ import io.maestro.conductor.registry.store.Json;
 import io.maestro.conductor.sandbox.S3ProxySandbox;
 import io.maestro.conductor.storage.StorageComponent;
 import io.maestro.conductor.storage.StorageConstants;
+import io.maestro.conductor.storage.StorageDefinitions;
 import io.maestro.conductor.storage.StorageInstanceConfig;
 import io.maestro.conductor.storage.StorageOperation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -215,13 +216,13 @@ public final class StoragePutFixture implements AutoCloseable {
         registry.secrets().put(ACTOR, TENANT, ENV, "evidence-access-key", s3.accessKey());
         registry.secrets().put(ACTOR, TENANT, ENV, "evidence-secret-key", s3.secretKey());
         ObjectNode config = Json.MAPPER.createObjectNode()
-                .put(StorageInstanceConfig.BUCKET, BUCKET)
-                .put(StorageInstanceConfig.REGION, REGION)
-                .put(StorageInstanceConfig.ENDPOINT, s3.endpoint().toString())
-                .put(StorageInstanceConfig.KEY_PREFIX, KEY_PREFIX)
-                .put(StorageInstanceConfig.PATH_STYLE, true)
-                .put(StorageInstanceConfig.ACCESS_KEY, "secret:evidence-access-key")
-                .put(StorageInstanceConfig.SECRET_KEY, "secret:evidence-secret-key");
+                .put(StorageDefinitions.BUCKET, BUCKET)
+                .put(StorageDefinitions.REGION, REGION)
+                .put(StorageDefinitions.ENDPOINT, s3.endpoint().toString())
+                .put(StorageDefinitions.KEY_PREFIX, KEY_PREFIX)
+                .put(StorageDefinitions.PATH_STYLE, true)
+                .put(StorageDefinitions.ACCESS_KEY, "secret:evidence-access-key")
+                .put(StorageDefinitions.SECRET_KEY, "secret:evidence-secret-key");
         registry.install(ACTOR, TENANT, ENV, INSTANCE,
                 new InstallRequest(StorageComponent.BACKEND_S3, null, config, REGION));
     }

@@ -29,8 +29,11 @@ class GcsStorageTest {
     void setUp() {
         harness = new StorageHarness();
         harness.component.setGcsClientFactory((instance, config, secrets) -> gcs.storage());
+        // The fake client factory ignores the key; the definition requires one all the same.
         harness.instances.put(StorageHarness.instance("archive", StorageComponent.BACKEND_GCS, 1, Map.of(
-                StorageInstanceConfig.BUCKET, BUCKET, StorageInstanceConfig.KEY_PREFIX, "tenants/acme")));
+                StorageDefinitions.BUCKET, BUCKET, StorageDefinitions.REGION, "europe-west1",
+                StorageDefinitions.KEY_PREFIX, "tenants/acme",
+                StorageDefinitions.SERVICE_ACCOUNT_KEY, "secret:gcs-key")));
     }
 
     @AfterEach

@@ -43,9 +43,9 @@ class LargeObjectStreamingTest {
             s3.createBucket("big");
             harness.secrets.put("acme", "prod", "ak", s3.accessKey()).put("acme", "prod", "sk", s3.secretKey());
             harness.instances.put(StorageHarness.instance("big", StorageComponent.BACKEND_S3, 1, Map.of(
-                    StorageInstanceConfig.BUCKET, "big", StorageInstanceConfig.ENDPOINT, s3.endpoint().toString(),
-                    StorageInstanceConfig.PATH_STYLE, "true", StorageInstanceConfig.REGION, S3ProxySandbox.REGION,
-                    StorageInstanceConfig.ACCESS_KEY, "secret:ak", StorageInstanceConfig.SECRET_KEY, "secret:sk")));
+                    StorageDefinitions.BUCKET, "big", StorageDefinitions.ENDPOINT, s3.endpoint().toString(),
+                    StorageDefinitions.PATH_STYLE, "true", StorageDefinitions.REGION, S3ProxySandbox.REGION,
+                    StorageDefinitions.ACCESS_KEY, "secret:ak", StorageDefinitions.SECRET_KEY, "secret:sk")));
 
             MessageDigest sent = MessageDigest.getInstance("SHA-256");
             Exchange put = harness.call("put_object", "big",

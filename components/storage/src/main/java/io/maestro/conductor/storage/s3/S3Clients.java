@@ -5,10 +5,10 @@ import java.time.Duration;
 
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
 import io.maestro.conductor.adapter.secret.Secret;
+import io.maestro.conductor.storage.StorageDefinitions;
 import io.maestro.conductor.storage.StorageInstanceConfig;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -27,14 +27,14 @@ final class S3Clients {
     private S3Clients() {
     }
 
+    /**
+     * The instance's own keys, always: falling back to the hub's workload identity would hand one tenant the hub's
+     * cloud rights, so the definition requires both keys.
+     */
     static AwsCredentialsProvider credentials(InstanceSecrets secrets) {
-        var accessKey = secrets.optional(StorageInstanceConfig.ACCESS_KEY, PURPOSE);
-        if (accessKey.isEmpty()) {
-            // No keys in the instance config: the workload identity of the hub (env, profile, IMDS, IRSA).
-            return DefaultCredentialsProvider.builder().build();
-        }
-        Secret secretKey = secrets.require(StorageInstanceConfig.SECRET_KEY, PURPOSE);
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.get().reveal(), secretKey.reveal()));
+        Secret accessKey = secrets.require(StorageDefinitions.ACCESS_KEY, PURPOSE);
+        Secret secretKey = secrets.require(StorageDefinitions.SECRET_KEY, PURPOSE);
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.reveal(), secretKey.reveal()));
     }
 
     /**
