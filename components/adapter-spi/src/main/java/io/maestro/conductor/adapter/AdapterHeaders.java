@@ -20,6 +20,8 @@ public final class AdapterHeaders {
     public static final String DATA_REGION = "ConductorDataRegion";
     /** Classification of the data (public, internal, confidential, restricted). Goes to the governance gate. */
     public static final String DATA_CLASSIFICATION = "ConductorDataClassification";
+    /** Set by an adapter consumer: the name of the instance the message came from. */
+    public static final String INSTANCE = "ConductorInstance";
     /** Set by the adapter after the gate allowed the call: the decision id, for logs and receipts. */
     public static final String DECISION_ID = "ConductorDecisionId";
 

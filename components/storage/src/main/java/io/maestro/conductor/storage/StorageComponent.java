@@ -1,7 +1,5 @@
 package io.maestro.conductor.storage;
 
-import java.util.Map;
-
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.camel.AdapterComponent;
@@ -12,7 +10,6 @@ import io.maestro.conductor.storage.gcs.GcsClientFactory;
 import io.maestro.conductor.storage.gcs.GcsStorageBackend;
 import io.maestro.conductor.storage.gcs.ServiceAccountGcsClientFactory;
 import io.maestro.conductor.storage.s3.S3StorageBackend;
-import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 
@@ -40,17 +37,8 @@ public class StorageComponent extends AdapterComponent<StorageBackend> {
     }
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        StorageOperation operation;
-        try {
-            operation = StorageOperation.valueOf(remaining);
-        } catch (IllegalArgumentException e) {
-            throw new AdapterException(SpiErrorCode.OPERATION_INVALID, null, "storage has no operation '"
-                    + remaining + "'; use one of put_object, get_object, list, delete, head, signed_url");
-        }
-        StorageEndpoint endpoint = new StorageEndpoint(uri, this, operation, configuration.copy());
-        setProperties(endpoint, parameters);
-        return endpoint;
+    protected StorageEndpoint newEndpoint(String uri) {
+        return new StorageEndpoint(uri, this, configuration.copy());
     }
 
     @Override

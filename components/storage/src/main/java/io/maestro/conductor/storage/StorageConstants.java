@@ -5,8 +5,8 @@ import org.apache.camel.spi.Metadata;
 /** Exchange headers of the {@code storage:} component. Keys are always relative to the instance's key prefix. */
 public final class StorageConstants {
 
-    @Metadata(description = "Overrides the endpoint's operation for this exchange",
-              javaType = "io.maestro.conductor.storage.StorageOperation")
+    @Metadata(description = "Overrides the endpoint's operation for this exchange (put_object, get_object, list, delete, head, signed_url)",
+              javaType = "String")
     public static final String OPERATION = "CamelConductorStorageOperation";
     @Metadata(description = "Object key, relative to the instance's key prefix (no '..', no leading '/', no "
                             + "backslash, no encoded traversal)", javaType = "String")

@@ -1,51 +1,33 @@
 package io.maestro.conductor.storage;
 
 import io.maestro.conductor.adapter.camel.AdapterEndpoint;
+import io.maestro.conductor.adapter.camel.Operations;
+import io.maestro.conductor.storage.backend.StorageBackend;
 import org.apache.camel.Category;
-import org.apache.camel.Producer;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.spi.UriPath;
 
 /**
  * Reads and writes objects in the storage instance of the exchange's tenant (header ConductorTenant), named by the
- * option instance. Every call passes the governance gate before it reaches the store.
+ * option instance. Every call passes the governance gate before it reaches the store. Operations:
+ * {@code put_object}, {@code get_object}, {@code list}, {@code delete}, {@code head}, {@code signed_url}.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "storage", title = "Conductor Storage", syntax = "storage:operation",
              producerOnly = true, category = {Category.CLOUD, Category.FILE},
              headersClass = StorageConstants.class)
-public class StorageEndpoint extends AdapterEndpoint {
+public class StorageEndpoint extends AdapterEndpoint<StorageBackend> {
 
-    @UriPath(description = "The operation to perform")
-    @Metadata(required = true)
-    private StorageOperation operation;
     @UriParam
     private StorageConfiguration configuration;
 
-    public StorageEndpoint(String uri, StorageComponent component, StorageOperation operation,
-                           StorageConfiguration configuration) {
+    public StorageEndpoint(String uri, StorageComponent component, StorageConfiguration configuration) {
         super(uri, component);
-        this.operation = operation;
         this.configuration = configuration;
     }
 
     @Override
-    public Producer createProducer() {
-        return new StorageProducer(this);
-    }
-
-    @Override
-    public StorageComponent getComponent() {
-        return (StorageComponent) super.getComponent();
-    }
-
-    public StorageOperation getOperation() {
-        return operation;
-    }
-
-    public void setOperation(StorageOperation operation) {
-        this.operation = operation;
+    protected Operations<StorageBackend> createOperations() {
+        return StorageOperations.table(configuration);
     }
 
     public StorageConfiguration getConfiguration() {

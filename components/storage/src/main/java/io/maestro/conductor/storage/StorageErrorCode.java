@@ -1,6 +1,9 @@
 package io.maestro.conductor.storage;
 
+import java.util.Map;
+
 import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.camel.HttpStatusCodes;
 
 import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.FAILED;
 import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.INVALID;
@@ -18,12 +21,20 @@ public enum StorageErrorCode implements AdapterErrorCode {
     STORAGE_SIGNING_UNSUPPORTED(INVALID, false),
     STORAGE_FAILED(FAILED, true);
 
+    private static final Map<Kind, StorageErrorCode> BY_KIND = Map.of(
+            Kind.NOT_FOUND, STORAGE_NOT_FOUND, Kind.REFUSED, STORAGE_ACCESS_DENIED, Kind.UNREACHABLE, STORAGE_UNREACHABLE);
+
     private final Kind kind;
     private final boolean instanceFault;
 
     StorageErrorCode(Kind kind, boolean instanceFault) {
         this.kind = kind;
         this.instanceFault = instanceFault;
+    }
+
+    /** A store's HTTP status as a storage code; whatever has no code of its own is {@code STORAGE_FAILED}. */
+    public static StorageErrorCode forStatus(int status) {
+        return (StorageErrorCode) HttpStatusCodes.codeFor(status, BY_KIND, STORAGE_FAILED);
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.Random;
 
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.testing.LogCapture;
 import io.maestro.conductor.adapter.PolicyDeniedException;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
@@ -230,7 +231,7 @@ class S3StorageTest {
     @Test
     void refusedCredentialsAreAccessDeniedAndTheSecretAppearsNowhere() {
         Map<String, String> config = new HashMap<>(config(bucket, s3.endpoint().toString()));
-        config.put(StorageInstanceConfig.SECRET_KEY, "secret:wrong-secret");
+        config.put(StorageDefinitions.SECRET_KEY, "secret:wrong-secret");
         harness.instances.put(StorageHarness.instance("badkeys", StorageComponent.BACKEND_S3, 1, config));
         try (LogCapture logs = new LogCapture()) {
             Exchange put = harness.call("put_object", "badkeys", bytes("x"), Map.of(StorageConstants.KEY, "k"));
@@ -288,7 +289,7 @@ class S3StorageTest {
     @Test
     void theComponentVerifierProbesInstancesWithCodedErrors() {
         Map<String, String> badKeys = new HashMap<>(config(bucket, s3.endpoint().toString()));
-        badKeys.put(StorageInstanceConfig.SECRET_KEY, "secret:wrong-secret");
+        badKeys.put(StorageDefinitions.SECRET_KEY, "secret:wrong-secret");
         harness.instances.put(StorageHarness.instance("badkeys", StorageComponent.BACKEND_S3, 1, badKeys));
         harness.instances.put(StorageHarness.instance("nobucket", StorageComponent.BACKEND_S3, 1,
                 config("no-such-bucket", s3.endpoint().toString())));
@@ -333,7 +334,7 @@ class S3StorageTest {
     void aNewConfigVersionSwitchesToANewDelegate() {
         harness.call("put_object", "evidence", bytes("v1"), Map.of(StorageConstants.KEY, "k"));
         Map<String, String> moved = new HashMap<>(config(bucket, s3.endpoint().toString()));
-        moved.put(StorageInstanceConfig.KEY_PREFIX, "tenants/acme-v2");
+        moved.put(StorageDefinitions.KEY_PREFIX, "tenants/acme-v2");
         harness.instances.put(StorageHarness.instance("evidence", StorageComponent.BACKEND_S3, 2, moved));
 
         harness.call("put_object", "evidence", bytes("v2"), Map.of(StorageConstants.KEY, "k"));
@@ -347,7 +348,7 @@ class S3StorageTest {
     @Test
     void aMissingSecretIsCodedAndNamesNoValue() {
         Map<String, String> config = new HashMap<>(config(bucket, s3.endpoint().toString()));
-        config.put(StorageInstanceConfig.SECRET_KEY, "secret:absent");
+        config.put(StorageDefinitions.SECRET_KEY, "secret:absent");
         harness.instances.put(StorageHarness.instance("nosecret", StorageComponent.BACKEND_S3, 1, config));
         Exchange put = harness.call("put_object", "nosecret", bytes("x"), Map.of(StorageConstants.KEY, "k"));
         assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
@@ -356,13 +357,13 @@ class S3StorageTest {
 
     private static Map<String, String> config(String bucket, String endpoint) {
         return Map.of(
-                StorageInstanceConfig.BUCKET, bucket,
-                StorageInstanceConfig.ENDPOINT, endpoint,
-                StorageInstanceConfig.REGION, S3ProxySandbox.REGION,
-                StorageInstanceConfig.PATH_STYLE, "true",
-                StorageInstanceConfig.KEY_PREFIX, "tenants/acme",
-                StorageInstanceConfig.ACCESS_KEY, "secret:s3-access",
-                StorageInstanceConfig.SECRET_KEY, "secret:s3-secret");
+                StorageDefinitions.BUCKET, bucket,
+                StorageDefinitions.ENDPOINT, endpoint,
+                StorageDefinitions.REGION, S3ProxySandbox.REGION,
+                StorageDefinitions.PATH_STYLE, "true",
+                StorageDefinitions.KEY_PREFIX, "tenants/acme",
+                StorageDefinitions.ACCESS_KEY, "secret:s3-access",
+                StorageDefinitions.SECRET_KEY, "secret:s3-secret");
     }
 
     /** A stream that hides its length from Camel's type converters, as a request body of unknown length does. */

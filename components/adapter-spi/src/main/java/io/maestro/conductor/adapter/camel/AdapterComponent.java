@@ -1,12 +1,15 @@
 package io.maestro.conductor.adapter.camel;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.PolicyDeniedException;
+import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
 import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import io.maestro.conductor.adapter.instance.InstanceRef;
@@ -18,6 +21,7 @@ import io.maestro.conductor.adapter.secret.SecretResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
@@ -65,6 +69,9 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
     /** The category id this component serves, e.g. {@code storage}. */
     public abstract String category();
 
+    /** A new endpoint of this component (the concrete, {@code @UriEndpoint}-annotated class), options unset. */
+    protected abstract AdapterEndpoint<D> newEndpoint(String uri);
+
     /** Builds the backend delegate for one instance config version. */
     protected abstract D createDelegate(ResolvedInstance instance, InstanceSecrets secrets) throws Exception;
 
@@ -76,6 +83,55 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
 
     protected AdapterComponent() {
         registerExtension(() -> new AdapterVerifierExtension(this));
+    }
+
+    /** Every adapter URI is {@code <scheme>:<operation>?instance=...}; an operation not in the table is refused here. */
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        AdapterEndpoint<D> endpoint = newEndpoint(uri);
+        endpoint.setOperation(remaining);
+        setProperties(endpoint, parameters);
+        if (!endpoint.acceptsOperation(remaining)) {
+            endpoint.operations().require(category(), remaining, null);  // throws OPERATION_INVALID naming the table
+        }
+        return endpoint;
+    }
+
+    /** The operations a route may name on this component, e.g. for a workflow validator. */
+    public Set<String> operationNames() {
+        return newEndpoint(category() + ":").operationNames();
+    }
+
+    /**
+     * The header that overrides an endpoint's operation for one exchange: {@code CamelConductor<Category>Operation},
+     * e.g. {@code CamelConductorStorageOperation}.
+     */
+    public String operationHeader() {
+        String name = category().replace("-", "");
+        return "CamelConductor" + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Operation";
+    }
+
+    /**
+     * Asks the governance gate whether the call may proceed: its decision id when allowed. A deny leaves as
+     * {@link PolicyDeniedException}; a gate that fails or answers nothing as {@code POLICY_UNAVAILABLE}, since no
+     * decision means no call. Producers ask once per call, consumers once per message.
+     */
+    public String authorize(Invocation invocation) {
+        GovernanceDecision decision;
+        try {
+            decision = governanceGate.evaluate(invocation.toGovernanceRequest());
+        } catch (RuntimeException e) {
+            throw new AdapterException(SpiErrorCode.POLICY_UNAVAILABLE, invocation.instanceId(),
+                    "the governance gate gave no decision (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (decision == null) {
+            throw new AdapterException(SpiErrorCode.POLICY_UNAVAILABLE, invocation.instanceId(),
+                    "the governance gate gave no decision");
+        }
+        if (!decision.allowed()) {
+            throw new PolicyDeniedException(invocation.instanceId(), decision);
+        }
+        return decision.decisionId();
     }
 
     /**

@@ -1,25 +1,34 @@
 package io.maestro.conductor.adapter.camel;
 
+import java.util.Set;
+
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
-import io.maestro.conductor.adapter.governance.GovernanceRequest;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
-import io.maestro.conductor.policy.pdp.RandomIds;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Base of every adapter endpoint: names the instance and resolves it per exchange, with the tenant taken from the
- * exchange (never defaulted). Adapter endpoints only produce.
+ * Base of every adapter endpoint: names the operation (the path) and the instance, and resolves the instance per
+ * exchange with the tenant taken from the exchange (never defaulted). A subclass gives only its
+ * {@link #createOperations() operation table}; the producer is the SPI's. Endpoints that also consume extend
+ * {@link ConsumingAdapterEndpoint}.
+ *
+ * @param <D> the component's delegate type
  */
-public abstract class AdapterEndpoint extends DefaultEndpoint {
+public abstract class AdapterEndpoint<D extends AutoCloseable> extends DefaultEndpoint {
 
+    @UriPath(description = "The operation to perform (one of the component's operations)")
+    @Metadata(required = true)
+    private String operation;
     @UriParam(description = "Name of the adapter instance to call; the tenant comes from the ConductorTenant header")
     @Metadata(required = true)
     private String instance;
@@ -31,18 +40,48 @@ public abstract class AdapterEndpoint extends DefaultEndpoint {
      * spares the name checks and the id on every call, and the caches keyed by reference then compare by identity.
      */
     private volatile InstanceRef lastRef;
+    private Operations<D> operations;
 
-    protected AdapterEndpoint(String uri, AdapterComponent<?> component) {
+    protected AdapterEndpoint(String uri, AdapterComponent<D> component) {
         super(uri, component);
     }
 
-    @Override
-    public AdapterComponent<?> getComponent() {
-        return (AdapterComponent<?>) super.getComponent();
+    /**
+     * The operations this endpoint can run, by name; built once per endpoint, so an operation may read the
+     * endpoint's options.
+     */
+    protected abstract Operations<D> createOperations();
+
+    public final Operations<D> operations() {
+        if (operations == null) {
+            operations = createOperations();
+        }
+        return operations;
+    }
+
+    /** Whether the path names something this endpoint can do. */
+    protected boolean acceptsOperation(String name) {
+        return operationNames().contains(name);
+    }
+
+    /** What the path may name: by default, the operations of the table. */
+    public Set<String> operationNames() {
+        return operations().names();
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
+    @SuppressWarnings("unchecked")
+    public AdapterComponent<D> getComponent() {
+        return (AdapterComponent<D>) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new AdapterProducer<>(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
         throw new UnsupportedOperationException(getComponent().category() + " endpoints only produce");
     }
 
@@ -60,12 +99,7 @@ public abstract class AdapterEndpoint extends DefaultEndpoint {
         }
         InstanceRef ref = ref(tenant, env);
         ResolvedInstance resolved = getComponent().getInstanceResolver().resolve(ref, getComponent().category());
-        return new Invocation(resolved, operation,
-                exchange.getMessage().getHeader(AdapterHeaders.ACTOR, AdapterHeaders.ANONYMOUS, String.class),
-                correlationId(exchange),
-                new GovernanceRequest.DataAttributes(
-                        exchange.getMessage().getHeader(AdapterHeaders.DATA_REGION, String.class),
-                        exchange.getMessage().getHeader(AdapterHeaders.DATA_CLASSIFICATION, String.class)));
+        return Invocation.of(resolved, operation, exchange.getMessage());
     }
 
     private InstanceRef ref(String tenant, String env) {
@@ -79,15 +113,6 @@ public abstract class AdapterEndpoint extends DefaultEndpoint {
         return ref;
     }
 
-    private static String correlationId(Exchange exchange) {
-        String id = exchange.getMessage().getHeader(AdapterHeaders.CORRELATION_ID, String.class);
-        if (id == null || id.isBlank()) {
-            id = RandomIds.uuid();
-            exchange.getMessage().setHeader(AdapterHeaders.CORRELATION_ID, id);
-        }
-        return id;
-    }
-
     @Override
     protected void doInit() throws Exception {
         super.doInit();
@@ -95,6 +120,14 @@ public abstract class AdapterEndpoint extends DefaultEndpoint {
             throw new AdapterException(SpiErrorCode.CONFIG_INVALID, null,
                     "endpoint " + getEndpointBaseUri() + " needs the option instance");
         }
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
     }
 
     public String getInstance() {

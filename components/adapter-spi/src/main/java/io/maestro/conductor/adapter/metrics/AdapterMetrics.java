@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
@@ -27,6 +28,10 @@ public final class AdapterMetrics {
     public static final String LATENCY = "conductor.adapter.latency";
     public static final String LAST_SUCCESS = "conductor.adapter.last.success";
 
+    public static final String RECEIVED = "conductor.adapter.consumer.received";
+    public static final String FAILED = "conductor.adapter.consumer.failed";
+    public static final String LAG = "conductor.adapter.consumer.lag";
+
     public static final String SUCCESS = "success";
     public static final String ERROR = "error";
     public static final String DENIED = "denied";
@@ -45,6 +50,8 @@ public final class AdapterMetrics {
     private final MeterRegistry registry;
     private final Map<Key, Meters> meters = new ConcurrentHashMap<>();
     private final Map<ErrorKey, Counter> errors = new ConcurrentHashMap<>();
+    private final Map<Key, Counter> received = new ConcurrentHashMap<>();
+    private final Map<ErrorKey, Counter> consumerFailures = new ConcurrentHashMap<>();
 
     public AdapterMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -62,6 +69,32 @@ public final class AdapterMetrics {
                         errorKey -> Counter.builder(ERRORS).description("Adapter calls that failed or were denied")
                                 .tags(found.tags()).tag("code", code).register(registry))
                 .increment();
+    }
+
+    /** A consumer received a message (counted before governance: a denied message was received too). */
+    public void received(ResolvedInstance instance, String operation) {
+        received.computeIfAbsent(key(instance, operation, ""), key -> Counter.builder(RECEIVED)
+                .description("Messages adapter consumers received").tags(consumerTags(key)).register(registry))
+                .increment();
+    }
+
+    /** A received message was denied or failed in its route. */
+    public void consumerFailed(ResolvedInstance instance, String operation, String code) {
+        consumerFailures.computeIfAbsent(new ErrorKey(key(instance, operation, ""), code), errorKey -> Counter.builder(FAILED)
+                .description("Received messages that were denied or failed in their route")
+                .tags(consumerTags(errorKey.key())).tag("code", code).register(registry)).increment();
+    }
+
+    /** Messages waiting at the backend for a consumer; registered once per consumer, read when scraped. */
+    public void lag(ResolvedInstance instance, String operation, LongSupplier waiting) {
+        Gauge.builder(LAG, waiting, supplier -> supplier.getAsLong()).strongReference(true)
+                .description("Messages waiting at the backend for an adapter consumer; -1 when it cannot say")
+                .tags(consumerTags(key(instance, operation, ""))).register(registry);
+    }
+
+    private static Tags consumerTags(Key key) {
+        return Tags.of("tenant", key.ref().tenant(), "environment", key.ref().environment(),
+                "category", key.category(), "instance", key.ref().instance(), "operation", key.operation());
     }
 
     private Meters count(Key key, Duration latency) {

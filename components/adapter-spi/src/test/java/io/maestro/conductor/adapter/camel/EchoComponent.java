@@ -1,14 +1,10 @@
 package io.maestro.conductor.adapter.camel;
 
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
-import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
-import org.apache.camel.Producer;
 
 /** The smallest adapter on the SPI: {@code echo:<operation>?instance=x} replies "greeting + body". */
 class EchoComponent extends AdapterComponent<EchoComponent.Delegate> {
@@ -39,10 +35,8 @@ class EchoComponent extends AdapterComponent<EchoComponent.Delegate> {
     }
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        EchoEndpoint endpoint = new EchoEndpoint(uri, this, remaining);
-        setProperties(endpoint, parameters);
-        return endpoint;
+    protected EchoEndpoint newEndpoint(String uri) {
+        return new EchoEndpoint(uri, this);
     }
 
     static final class Delegate implements AutoCloseable {
@@ -63,27 +57,15 @@ class EchoComponent extends AdapterComponent<EchoComponent.Delegate> {
         }
     }
 
-    static final class EchoEndpoint extends AdapterEndpoint {
-        private final String operation;
-
-        EchoEndpoint(String uri, EchoComponent component, String operation) {
+    static final class EchoEndpoint extends AdapterEndpoint<Delegate> {
+        EchoEndpoint(String uri, EchoComponent component) {
             super(uri, component);
-            this.operation = operation;
         }
 
         @Override
-        public Producer createProducer() {
-            return new AdapterProducer<Delegate>(this) {
-                @Override
-                protected String operation(Exchange exchange) {
-                    return operation;
-                }
-
-                @Override
-                protected void invoke(Exchange exchange, Delegate delegate, Invocation invocation) {
-                    exchange.getMessage().setBody(delegate.greeting + " " + exchange.getMessage().getBody(String.class));
-                }
-            };
+        protected Operations<Delegate> createOperations() {
+            return new Operations<Delegate>().on("say", (exchange, delegate, invocation) -> exchange.getMessage()
+                    .setBody(delegate.greeting + " " + exchange.getMessage().getBody(String.class)));
         }
     }
 }

@@ -24,17 +24,11 @@ final class GcsErrors {
             if (gcs.getCode() == 404 && String.valueOf(gcs.getMessage()).toLowerCase().contains("bucket")) {
                 return new AdapterException(StorageErrorCode.STORAGE_BUCKET_MISSING, instanceId, detail);
             }
-            if (gcs.getCode() == 404) {
-                return new AdapterException(StorageErrorCode.STORAGE_NOT_FOUND, instanceId, detail);
-            }
-            if (gcs.getCode() == 401 || gcs.getCode() == 403) {
-                return new AdapterException(StorageErrorCode.STORAGE_ACCESS_DENIED, instanceId, detail);
-            }
             if (gcs.getCode() == 0 || gcs.getCause() instanceof IOException) {
                 return new AdapterException(StorageErrorCode.STORAGE_UNREACHABLE, instanceId,
                         "GCS endpoint unreachable: " + Masking.maskText(gcs.getMessage()));
             }
-            return new AdapterException(StorageErrorCode.STORAGE_FAILED, instanceId, detail);
+            return new AdapterException(StorageErrorCode.forStatus(gcs.getCode()), instanceId, detail);
         }
         return new AdapterException(StorageErrorCode.STORAGE_FAILED, instanceId,
                 "GCS call failed: " + failure.getClass().getSimpleName() + " " + Masking.maskText(failure.getMessage()));

@@ -19,7 +19,7 @@ import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.storage.StorageInstanceConfig;
 import io.maestro.conductor.storage.backend.BucketBackend;
-import io.maestro.conductor.storage.backend.CamelDelegate;
+import io.maestro.conductor.adapter.camel.CamelDelegate;
 import io.maestro.conductor.storage.backend.ObjectContent;
 import io.maestro.conductor.storage.backend.ObjectInfo;
 import io.maestro.conductor.storage.backend.ObjectPage;

@@ -27,13 +27,7 @@ final class S3Errors {
             if ("NoSuchBucket".equals(errorCode)) {
                 return new AdapterException(StorageErrorCode.STORAGE_BUCKET_MISSING, instanceId, detail);
             }
-            if (s3.statusCode() == 404) {
-                return new AdapterException(StorageErrorCode.STORAGE_NOT_FOUND, instanceId, detail);
-            }
-            if (s3.statusCode() == 401 || s3.statusCode() == 403) {
-                return new AdapterException(StorageErrorCode.STORAGE_ACCESS_DENIED, instanceId, detail);
-            }
-            return new AdapterException(StorageErrorCode.STORAGE_FAILED, instanceId, detail);
+            return new AdapterException(StorageErrorCode.forStatus(s3.statusCode()), instanceId, detail);
         }
         if (failure instanceof SdkClientException) {
             return new AdapterException(StorageErrorCode.STORAGE_UNREACHABLE, instanceId,

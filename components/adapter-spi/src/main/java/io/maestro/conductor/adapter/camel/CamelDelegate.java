@@ -1,4 +1,4 @@
-package io.maestro.conductor.storage.backend;
+package io.maestro.conductor.adapter.camel;
 
 import java.util.function.Function;
 

@@ -1,4 +1,4 @@
-package io.maestro.conductor.storage;
+package io.maestro.conductor.adapter.testing;
 
 import java.util.stream.Collectors;
 
@@ -7,19 +7,19 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
-/** Collects every log event of the JVM while open, so a test can assert what was (not) logged. */
-final class LogCapture implements AutoCloseable {
+/** FOR TESTS ONLY: collects every log event of the JVM while open, so a test can assert what was (not) logged. */
+public final class LogCapture implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture() {
+    public LogCapture() {
         appender.start();
         root.addAppender(appender);
     }
 
     /** Every captured line: message, key-value pairs, MDC and exception text. */
-    String text() {
+    public String text() {
         return appender.list.stream().map(event -> event.getFormattedMessage() + " " + event.getKeyValuePairs()
                         + " " + event.getMDCPropertyMap()
                         + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage()))

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.camel.AdapterProducer;
+import io.maestro.conductor.adapter.camel.Operations;
 import io.maestro.conductor.adapter.camel.Invocation;
 import io.maestro.conductor.storage.backend.ObjectContent;
 import io.maestro.conductor.storage.backend.ObjectInfo;
@@ -22,74 +22,55 @@ import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
 
 /**
- * Carries out one storage operation on the instance's backend. Keys in headers and results are relative to the
- * instance's key prefix; the prefix never leaves the adapter except inside {@link StorageConstants#LOCATION}.
+ * The storage operations, one handler per {@link StorageOperation}, on the endpoint's options. Keys in headers and
+ * results are relative to the instance's key prefix; the prefix never leaves the adapter except inside
+ * {@link StorageConstants#LOCATION}.
  */
-public class StorageProducer extends AdapterProducer<StorageBackend> {
+final class StorageOperations {
 
     /** V4 signatures (S3 and GCS) are valid for at most seven days. */
     private static final long MAX_SIGNED_URL_SECONDS = Duration.ofDays(7).toSeconds();
 
-    public StorageProducer(StorageEndpoint endpoint) {
-        super(endpoint);
+    private final StorageConfiguration options;
+
+    private StorageOperations(StorageConfiguration options) {
+        this.options = options;
     }
 
-    @Override
-    public StorageEndpoint getEndpoint() {
-        return (StorageEndpoint) super.getEndpoint();
+    static Operations<StorageBackend> table(StorageConfiguration options) {
+        StorageOperations storage = new StorageOperations(options);
+        return new Operations<StorageBackend>()
+                .on(StorageOperation.put_object.name(), storage::put)
+                .on(StorageOperation.get_object.name(), StorageOperations::get)
+                .on(StorageOperation.list.name(), storage::list)
+                .on(StorageOperation.delete.name(), StorageOperations::delete)
+                .on(StorageOperation.head.name(), StorageOperations::head)
+                .on(StorageOperation.signed_url.name(), storage::signedUrl);
     }
 
-    @Override
-    protected String operation(Exchange exchange) {
-        StorageOperation override = exchange.getMessage().getHeader(StorageConstants.OPERATION, StorageOperation.class);
-        return (override != null ? override : getEndpoint().getOperation()).name();
-    }
-
-    @Override
-    protected void invoke(Exchange exchange, StorageBackend backend, Invocation invocation) throws Exception {
-        // The backend was built from this config version, so its keys are the instance's (no per-call parsing).
-        StorageKeys keys = backend.keys();
-        Message message = exchange.getMessage();
-        StorageOperation operation = StorageOperation.valueOf(invocation.operation());
-        if (operation == StorageOperation.list) {
-            list(message, backend, keys, invocation.instanceId());
-            return;
-        }
-        String fullKey = keys.objectKey(message.getHeader(StorageConstants.KEY, String.class));
+    /**
+     * The full key of the exchange's {@link StorageConstants#KEY}, checked against the prefix; its location goes
+     * to {@link StorageConstants#LOCATION}. The backend was built from this config version, so its keys are the
+     * instance's (no per-call parsing).
+     */
+    private static String fullKey(Message message, StorageBackend backend) {
+        String fullKey = backend.keys().objectKey(message.getHeader(StorageConstants.KEY, String.class));
         message.setHeader(StorageConstants.LOCATION, backend.locationOf(fullKey));
-        switch (operation) {
-            case put_object:
-                put(message, backend, fullKey, invocation.instanceId());
-                break;
-            case get_object:
-                get(message, backend, fullKey);
-                break;
-            case head:
-                head(message, backend, fullKey);
-                break;
-            case delete:
-                backend.delete(fullKey);
-                message.setBody(null);
-                break;
-            case signed_url:
-                signedUrl(message, backend, fullKey, invocation.instanceId());
-                break;
-            default:
-                throw new AdapterException(SpiErrorCode.OPERATION_INVALID, invocation.instanceId(),
-                        "unsupported operation " + operation);
-        }
+        return fullKey;
     }
 
-    private void put(Message message, StorageBackend backend, String fullKey, String instanceId) {
+    private void put(Exchange exchange, StorageBackend backend, Invocation invocation) {
+        Message message = exchange.getMessage();
+        String fullKey = fullKey(message, backend);
         // Only without the header is the body asked for its length (a file's is a file-system call).
         long length = message.getHeader(StorageConstants.CONTENT_LENGTH, () -> knownLength(message.getBody()),
                 Long.class);
         InputStream body = message.getBody(InputStream.class);
         if (body == null) {
-            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, instanceId, "put_object needs a body");
+            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, invocation.instanceId(), "put_object needs a body");
         }
         String contentType = message.getHeader(StorageConstants.CONTENT_TYPE,
-                getEndpoint().getConfiguration().getContentType(), String.class);
+                options.getContentType(), String.class);
         ObjectInfo written = backend.put(fullKey, body, length, contentType);
         message.setHeader(StorageConstants.ETAG, written.etag());
         message.setBody(null);
@@ -110,35 +91,45 @@ public class StorageProducer extends AdapterProducer<StorageBackend> {
         return -1L;
     }
 
-    private static void get(Message message, StorageBackend backend, String fullKey) {
-        ObjectContent content = backend.get(fullKey);
+    private static void get(Exchange exchange, StorageBackend backend, Invocation invocation) {
+        Message message = exchange.getMessage();
+        ObjectContent content = backend.get(fullKey(message, backend));
         describe(message, content.info());
         message.setBody(content.stream());
     }
 
-    private static void head(Message message, StorageBackend backend, String fullKey) {
-        Optional<ObjectInfo> info = backend.head(fullKey);
+    private static void head(Exchange exchange, StorageBackend backend, Invocation invocation) {
+        Message message = exchange.getMessage();
+        Optional<ObjectInfo> info = backend.head(fullKey(message, backend));
         message.setHeader(StorageConstants.EXISTS, info.isPresent());
         info.ifPresent(found -> describe(message, found));
         message.setBody(null);
     }
 
-    private void signedUrl(Message message, StorageBackend backend, String fullKey, String instanceId) {
+    private static void delete(Exchange exchange, StorageBackend backend, Invocation invocation) {
+        backend.delete(fullKey(exchange.getMessage(), backend));
+        exchange.getMessage().setBody(null);
+    }
+
+    private void signedUrl(Exchange exchange, StorageBackend backend, Invocation invocation) {
+        Message message = exchange.getMessage();
+        String fullKey = fullKey(message, backend);
         long seconds = message.getHeader(StorageConstants.SIGNED_URL_EXPIRY_SECONDS,
-                getEndpoint().getConfiguration().getSignedUrlExpirySeconds(), Long.class);
+                options.getSignedUrlExpirySeconds(), Long.class);
         if (seconds < 1 || seconds > MAX_SIGNED_URL_SECONDS) {
-            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, instanceId,
+            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, invocation.instanceId(),
                     "signed URL lifetime must be 1.." + MAX_SIGNED_URL_SECONDS + " seconds");
         }
         message.setBody(backend.signedUrl(fullKey, Duration.ofSeconds(seconds)));
         message.setHeader(StorageConstants.SIGNED_URL_EXPIRES_AT, Instant.now().plusSeconds(seconds));
     }
 
-    private void list(Message message, StorageBackend backend, StorageKeys keys, String instanceId) {
-        int maxKeys = message.getHeader(StorageConstants.MAX_KEYS, getEndpoint().getConfiguration().getMaxKeys(),
-                Integer.class);
+    private void list(Exchange exchange, StorageBackend backend, Invocation invocation) {
+        Message message = exchange.getMessage();
+        StorageKeys keys = backend.keys();
+        int maxKeys = message.getHeader(StorageConstants.MAX_KEYS, options.getMaxKeys(), Integer.class);
         if (maxKeys < 1 || maxKeys > 1000) {
-            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, instanceId, "maxKeys must be 1..1000");
+            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, invocation.instanceId(), "maxKeys must be 1..1000");
         }
         ObjectPage page = backend.list(keys.listPrefix(message.getHeader(StorageConstants.PREFIX, String.class)),
                 message.getHeader(StorageConstants.CONTINUATION_TOKEN, String.class), maxKeys);

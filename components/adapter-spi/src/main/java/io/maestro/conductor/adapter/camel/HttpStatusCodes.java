@@ -1,0 +1,50 @@
+package io.maestro.conductor.adapter.camel;
+
+import java.util.Map;
+
+import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.AdapterErrorCode.Kind;
+
+/**
+ * What an HTTP status from a backend means, as a neutral {@link Kind}, and the component's own code for it: every
+ * HTTP-backed adapter maps statuses the same way.
+ */
+public final class HttpStatusCodes {
+
+    private HttpStatusCodes() {
+    }
+
+    /** 404/410 not found, 401/403 refused, 408/502/503/504 unreachable, 409/412 conflict, 429 throttled, other 4xx invalid, other 5xx failed. */
+    public static Kind kindOf(int status) {
+        switch (status) {
+            case 404:
+            case 410:
+                return Kind.NOT_FOUND;
+            case 401:
+            case 403:
+                return Kind.REFUSED;
+            case 408:
+            case 502:
+            case 503:
+            case 504:
+                return Kind.UNREACHABLE;
+            case 409:
+            case 412:
+                return Kind.CONFLICT;
+            case 429:
+                return Kind.THROTTLED;
+            default:
+                return status >= 400 && status < 500 ? Kind.INVALID : Kind.FAILED;
+        }
+    }
+
+    /**
+     * The component's code for a status: its code of the status's kind, or {@code otherwise} when it has none (e.g.
+     * storage has no code for throttling and answers {@code STORAGE_FAILED}, which is transient too).
+     */
+    public static AdapterErrorCode codeFor(int status, Map<Kind, ? extends AdapterErrorCode> codes,
+                                           AdapterErrorCode otherwise) {
+        AdapterErrorCode code = codes.get(kindOf(status));
+        return code != null ? code : otherwise;
+    }
+}
