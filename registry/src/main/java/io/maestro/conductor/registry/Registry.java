@@ -14,6 +14,7 @@ import io.maestro.conductor.registry.graph.DependentsIndex;
 import io.maestro.conductor.registry.graph.RouteEndpoints;
 import io.maestro.conductor.registry.graph.WorkflowDependent;
 import io.maestro.conductor.registry.graph.WorkflowFinding;
+import io.maestro.conductor.registry.graph.OperationCatalog;
 import io.maestro.conductor.registry.graph.WorkflowValidator;
 import io.maestro.conductor.registry.model.AdapterDefinition;
 import io.maestro.conductor.registry.model.AdapterInstance;
@@ -257,16 +258,21 @@ public final class Registry {
         LOG.info("routes indexed: {}", routeEndpoints.size());
     }
 
-    /** Which endpoints of a Camel YAML workflow name adapters this tenant+environment lacks, and why. */
-    public List<WorkflowFinding> validateWorkflow(String tenant, String environment, String routeYaml) {
-        return validateEndpoints(tenant, environment, RouteEndpoints.of(routeYaml));
+    /**
+     * Which endpoints of a Camel YAML workflow name an operation their adapter lacks (per {@code operations}) or
+     * adapters this tenant+environment lacks, and why.
+     */
+    public List<WorkflowFinding> validateWorkflow(String tenant, String environment, String routeYaml,
+                                                  OperationCatalog operations) {
+        return validateEndpoints(tenant, environment, RouteEndpoints.of(routeYaml), operations);
     }
 
-    public List<WorkflowFinding> validateEndpoints(String tenant, String environment, List<String> endpointUris) {
+    public List<WorkflowFinding> validateEndpoints(String tenant, String environment, List<String> endpointUris,
+                                                   OperationCatalog operations) {
         requireEnvironment(tenant, environment);
         InstanceSet set = instances.get(RegistryMaps.namespace(tenant, environment));
         return WorkflowValidator.check(tenant, environment, set == null ? InstanceSet.of(List.of()) : set,
-                endpointUris);
+                endpointUris, operations);
     }
 
     // ---- secrets, receipts, config

@@ -2,6 +2,7 @@ package io.maestro.conductor.hub.workflow;
 
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.graph.EndpointRef;
+import io.maestro.conductor.registry.graph.OperationCatalog;
 import io.maestro.conductor.registry.graph.WorkflowFinding;
 import io.maestro.conductor.registry.model.Tenant;
 import java.time.Clock;
@@ -23,10 +24,12 @@ public final class WorkflowChecker {
     static final String NO_TENANT_USES_ROUTE = "NO_TENANT_INSTALLED";
 
     private final Registry registry;
+    private final OperationCatalog operations;
     private final Clock clock;
 
-    public WorkflowChecker(Registry registry, Clock clock) {
+    public WorkflowChecker(Registry registry, OperationCatalog operations, Clock clock) {
         this.registry = registry;
+        this.operations = operations;
         this.clock = clock;
     }
 
@@ -46,7 +49,7 @@ public final class WorkflowChecker {
                 for (String env : tenant.environments()) {
                     if (uses(tenant.id(), env, adapterEndpoints)) {
                         used = true;
-                        for (WorkflowFinding f : registry.validateEndpoints(tenant.id(), env, route.getValue())) {
+                        for (WorkflowFinding f : registry.validateEndpoints(tenant.id(), env, route.getValue(), operations)) {
                             problems.add(new WorkflowProblem(route.getKey(), tenant.id(), env, f.endpointUri(),
                                     f.code(), f.why()));
                         }

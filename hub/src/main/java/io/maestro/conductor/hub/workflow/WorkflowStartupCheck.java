@@ -1,5 +1,6 @@
 package io.maestro.conductor.hub.workflow;
 
+import io.maestro.conductor.hub.adapter.CamelOperationCatalog;
 import io.maestro.conductor.registry.Registry;
 import java.time.Clock;
 import java.util.List;
@@ -37,7 +38,7 @@ public class WorkflowStartupCheck implements CamelContextConfiguration {
     public void afterApplicationStart(CamelContext camelContext) {
         Map<String, List<String>> endpoints = LoadedRoutes.endpointsByRoute(camelContext);
         registry.indexRoutes(endpoints);
-        WorkflowReport checked = new WorkflowChecker(registry, Clock.systemUTC()).check(endpoints);
+        WorkflowReport checked = new WorkflowChecker(registry, new CamelOperationCatalog(camelContext), Clock.systemUTC()).check(endpoints);
         for (WorkflowProblem p : checked.problems()) {
             log.atWarn()
                     .addKeyValue("event", "workflow_problem")

@@ -180,9 +180,10 @@ class AdapterApiTest extends HubIntegrationTest {
                     from:
                       uri: direct:check
                       steps:
-                        - to: storage:put?instance=evidence
-                        - to: storage:put?instance=ledger
+                        - to: storage:put_object?instance=evidence
+                        - to: storage:put_object?instance=ledger
                         - to: storage:list
+                        - to: storage:put?instance=evidence
                 """;
         Answer result = api.post("/api/tenants/orbit/environments/dev/workflows/validate", OPERATOR,
                 operatorPassword(), "application/yaml", yaml);
@@ -190,9 +191,13 @@ class AdapterApiTest extends HubIntegrationTest {
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.json().path("valid").asBoolean()).isFalse();
         List<String> codes = result.json().path("findings").findValuesAsText("code");
-        assertThat(codes).containsExactlyInAnyOrder("ADAPTER_NOT_INSTALLED", "INSTANCE_PARAMETER_MISSING");
+        assertThat(codes).containsExactlyInAnyOrder("ADAPTER_NOT_INSTALLED", "INSTANCE_PARAMETER_MISSING",
+                "OPERATION_UNKNOWN");
         assertThat(result.json().path("findings").findValuesAsText("endpointUri"))
-                .contains("storage:put?instance=ledger");
+                .contains("storage:put_object?instance=ledger", "storage:put?instance=evidence");
+        // Camel cannot create storage:put, so the validator must not call it valid.
+        assertThat(result.json().path("findings").findValuesAsText("why"))
+                .contains("storage has no operation 'put'; use one of delete, get_object, head, list, put_object, signed_url");
 
         Answer notYaml = api.post("/api/tenants/orbit/environments/dev/workflows/validate", OPERATOR,
                 operatorPassword(), "application/yaml", "- route: [unclosed");

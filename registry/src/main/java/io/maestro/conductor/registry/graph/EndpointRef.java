@@ -10,9 +10,10 @@ import java.util.Optional;
  * An adapter endpoint as a route writes it: {@code <scheme>:<operation>?instance=<name>&...}, where the
  * scheme is an adapter category's ({@code storage}, {@code identity}, {@code eventbus}, ...).
  *
- * @param instance the {@code instance} parameter, or {@code null} when absent
+ * @param operation the path, e.g. {@code put_object} (empty when the URI has none)
+ * @param instance  the {@code instance} parameter, or {@code null} when absent
  */
-public record EndpointRef(String uri, AdapterCategory category, String instance) {
+public record EndpointRef(String uri, AdapterCategory category, String operation, String instance) {
 
     /** Empty when the URI is not an adapter endpoint (e.g. {@code log:} or {@code direct:}). */
     public static Optional<EndpointRef> parse(String uri) {
@@ -26,6 +27,10 @@ public record EndpointRef(String uri, AdapterCategory category, String instance)
         }
         String instance = null;
         int query = uri.indexOf('?');
+        String operation = uri.substring(colon + 1, query >= 0 ? query : uri.length());
+        while (operation.startsWith("/")) {
+            operation = operation.substring(1);
+        }
         if (query >= 0) {
             for (String pair : uri.substring(query + 1).split("&")) {
                 int eq = pair.indexOf('=');
@@ -34,6 +39,6 @@ public record EndpointRef(String uri, AdapterCategory category, String instance)
                 }
             }
         }
-        return Optional.of(new EndpointRef(uri, category.get(), instance));
+        return Optional.of(new EndpointRef(uri, category.get(), operation, instance));
     }
 }

@@ -7,15 +7,20 @@ import io.maestro.conductor.registry.model.InstanceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Checks a workflow's adapter endpoints against what one tenant+environment has installed. */
+/**
+ * Checks a workflow's adapter endpoints: that each names an operation its adapter has (so Camel can create the
+ * endpoint) and an instance one tenant+environment has installed and enabled, of the endpoint's category.
+ */
 public final class WorkflowValidator {
 
     private WorkflowValidator() {
     }
 
     public static List<WorkflowFinding> check(String tenant, String environment, InstanceSet installed,
-                                              List<String> endpointUris) {
+                                              List<String> endpointUris, OperationCatalog operations) {
         List<WorkflowFinding> findings = new ArrayList<>();
         for (String uri : endpointUris) {
             Optional<EndpointRef> parsed = EndpointRef.parse(uri);
@@ -23,6 +28,12 @@ public final class WorkflowValidator {
                 continue;
             }
             EndpointRef ref = parsed.get();
+            Optional<Set<String>> known = operations.operations(ref.category().scheme());
+            if (known.isPresent() && !known.get().contains(ref.operation())) {
+                findings.add(new WorkflowFinding(uri, "OPERATION_UNKNOWN", ref.category().scheme() + " has no operation '"
+                        + ref.operation() + "'; use one of " + String.join(", ", new TreeSet<>(known.get()))));
+                continue;
+            }
             if (ref.instance() == null || ref.instance().isBlank()) {
                 findings.add(new WorkflowFinding(uri, "INSTANCE_PARAMETER_MISSING",
                         "adapter endpoints name the instance to use with ?instance=<name>"));

@@ -10,6 +10,8 @@ import io.maestro.conductor.registry.support.TestDatabase;
 import io.maestro.conductor.registry.store.Json;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 
 import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
@@ -54,6 +56,10 @@ class GraphQueryTest {
         }
     }
 
+    /** What the hub's storage adapter would answer (the registry itself knows no operations). */
+    private static final OperationCatalog STORAGE_OPERATIONS = scheme -> "storage".equals(scheme)
+            ? Optional.of(Set.of("put_object", "get_object")) : Optional.empty();
+
     @OnEachDatabase
     void validateWorkflowSaysWhichEndpointsTheTenantLacksAndWhy(TestDatabase db) {
         try (RegistryHarness h = new RegistryHarness(db)) {
@@ -66,25 +72,27 @@ class GraphQueryTest {
                         from:
                           uri: direct:intake
                           steps:
-                            - to: storage:put?instance=evidence
+                            - to: storage:put_object?instance=evidence
                             - to:
-                                uri: storage:put
+                                uri: storage:put_object
                                 parameters:
                                   instance: archive
                             - to: notify:email?instance=evidence
-                            - to: storage:get
+                            - to: storage:get_object
+                            - to: storage:put?instance=evidence
                             - log: "stored"
                     """;
 
-            List<WorkflowFinding> findings = registry.validateWorkflow("acme", "dev", yaml);
+            List<WorkflowFinding> findings = registry.validateWorkflow("acme", "dev", yaml, STORAGE_OPERATIONS);
 
             assertThat(findings).extracting(WorkflowFinding::code).containsExactly(
-                    "ADAPTER_NOT_INSTALLED", "CATEGORY_MISMATCH", "INSTANCE_PARAMETER_MISSING");
-            assertThat(findings.get(0).endpointUri()).isEqualTo("storage:put?instance=archive");
+                    "ADAPTER_NOT_INSTALLED", "CATEGORY_MISMATCH", "INSTANCE_PARAMETER_MISSING", "OPERATION_UNKNOWN");
+            assertThat(findings.get(0).endpointUri()).isEqualTo("storage:put_object?instance=archive");
             assertThat(findings.get(0).why()).contains("acme", "archive", "dev");
-            assertThat(registry.validateWorkflow("acme", "dev", "- route:\n    from:\n      uri: storage:put?instance=evidence\n"))
-                    .isEmpty();
-            assertThatThrownBy(() -> registry.validateWorkflow("acme", "dev", "- route: [unclosed"))
+            assertThat(findings.get(3).why()).isEqualTo("storage has no operation 'put'; use one of get_object, put_object");
+            assertThat(registry.validateWorkflow("acme", "dev",
+                    "- route:\n    from:\n      uri: storage:put_object?instance=evidence\n", STORAGE_OPERATIONS)).isEmpty();
+            assertThatThrownBy(() -> registry.validateWorkflow("acme", "dev", "- route: [unclosed", STORAGE_OPERATIONS))
                     .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.WORKFLOW_INVALID);
         }
     }
