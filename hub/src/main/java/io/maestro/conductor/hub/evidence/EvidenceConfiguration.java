@@ -6,8 +6,6 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.maestro.conductor.adapter.governance.GovernanceGate;
-import io.maestro.conductor.adapter.instance.InstanceResolver;
 import io.maestro.conductor.hub.config.ConductorProperties;
 import io.maestro.conductor.registry.Registry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,9 +41,8 @@ public class EvidenceConfiguration {
     }
 
     @Bean
-    EvidenceWorkflow evidenceWorkflow(InstanceResolver instances, GovernanceGate gate, EvidenceReceipts receipts,
-                                      ObjectMapper json) {
-        return new EvidenceWorkflow(instances, gate, receipts, json);
+    EvidenceWorkflow evidenceWorkflow(EvidenceReceipts receipts, ObjectMapper json) {
+        return new EvidenceWorkflow(receipts, json);
     }
 
     @Bean

@@ -5,54 +5,24 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.PolicyDeniedException;
-import io.maestro.conductor.adapter.camel.Invocation;
-import io.maestro.conductor.adapter.governance.GovernanceDecision;
-import io.maestro.conductor.adapter.governance.GovernanceGate;
-import io.maestro.conductor.adapter.governance.GovernanceRequest;
-import io.maestro.conductor.adapter.instance.InstanceRef;
-import io.maestro.conductor.adapter.instance.InstanceResolver;
-import io.maestro.conductor.adapter.instance.ResolvedInstance;
-import io.maestro.conductor.storage.StorageComponent;
 import io.maestro.conductor.storage.StorageConstants;
-import io.maestro.conductor.storage.StorageOperation;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * The Java steps of {@code routes/evidence-upload.yaml}; the route decides their order and error handling. Each
- * step reads the {@link EvidenceBundle} from the exchange property {@value EvidenceExchange#BUNDLE}.
+ * step reads the {@link EvidenceBundle} from the exchange property {@value EvidenceExchange#BUNDLE}. Governance is
+ * not among them: each {@code storage:put_object} asks the gate itself, so a bundle whose first file is denied
+ * stores nothing (every file of a bundle carries the same data region and classification to the same instance).
  */
 public class EvidenceWorkflow {
 
-    private final InstanceResolver instances;
-    private final GovernanceGate gate;
     private final EvidenceReceipts receipts;
     private final ObjectMapper json;
 
-    public EvidenceWorkflow(InstanceResolver instances, GovernanceGate gate, EvidenceReceipts receipts,
-                            ObjectMapper json) {
-        this.instances = instances;
-        this.gate = gate;
+    public EvidenceWorkflow(EvidenceReceipts receipts, ObjectMapper json) {
         this.receipts = receipts;
         this.json = json;
-    }
-
-    /**
-     * Asks residency once for the whole bundle before any byte is stored, with the request the storage adapter's
-     * own gate check makes for each write (built by the same {@link Invocation}): a bundle that may not go there
-     * stores nothing.
-     */
-    public void checkResidency(Exchange exchange) {
-        EvidenceBundle bundle = bundle(exchange);
-        ResolvedInstance instance = instances.resolve(new InstanceRef(bundle.tenant(), bundle.environment(),
-                instanceName(exchange)), StorageComponent.CATEGORY);
-        Invocation write = new Invocation(instance, StorageOperation.put_object.name(),
-                exchange.getMessage().getHeader(AdapterHeaders.ACTOR, "anonymous", String.class), null,
-                new GovernanceRequest.DataAttributes(bundle.region(), bundle.classification()));
-        GovernanceDecision decision = gate.evaluate(write.toGovernanceRequest());
-        if (!decision.allowed()) {
-            throw new PolicyDeniedException(instance.ref().id(), decision);
-        }
     }
 
     /**

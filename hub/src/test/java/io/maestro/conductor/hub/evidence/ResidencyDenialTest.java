@@ -85,6 +85,32 @@ class ResidencyDenialTest extends StorageHub {
     }
 
     @Test
+    void anEvidenceUploadAsksTheGateOncePerObjectThroughTheAdapter(CapturedOutput output) {
+        String bundleId = "once-" + UUID.randomUUID();
+        int before = residencyDecisions(output.getOut());
+
+        Api.Answer stored = asOperator("POST", "/api/tenants/" + TENANT + "/environments/" + ENV + "/evidence",
+                bundle(bundleId, "eu-west-1", "a.txt", "first", "b.txt", "second"));
+
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        // Two files and the manifest: three puts, three decisions. The route used to ask a fourth time in Java
+        // (a pre-check rebuilding the adapter's request) before the first put.
+        assertThat(residencyDecisions(output.getOut()) - before).isEqualTo(3);
+    }
+
+    /** Residency decisions for this test's tenant in the decision log (logger conductor.decisions). */
+    private static int residencyDecisions(String log) {
+        int count = 0;
+        for (String logged : log.split("\n")) {
+            String line = logged.replace("\\\"", "\"");  // the JSON console escapes the entry's quotes
+            if (line.contains("\"path\":\"residency/decision\"") && line.contains("\"tenant\":\"" + TENANT + "\"")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Test
     void storageLocationsNameBackendBucketAndRegionButNoSecret() {
         Api.Answer locations = asOperator("GET", "/api/tenants/" + TENANT + "/storage-locations", null);
 
