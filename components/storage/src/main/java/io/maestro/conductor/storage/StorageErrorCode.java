@@ -34,7 +34,7 @@ public enum StorageErrorCode implements AdapterErrorCode {
 
     /** A store's HTTP status as a storage code; whatever has no code of its own is {@code STORAGE_FAILED}. */
     public static StorageErrorCode forStatus(int status) {
-        return (StorageErrorCode) HttpStatusCodes.codeFor(status, BY_KIND, STORAGE_FAILED);
+        return HttpStatusCodes.codeFor(status, BY_KIND, STORAGE_FAILED);
     }
 
     @Override

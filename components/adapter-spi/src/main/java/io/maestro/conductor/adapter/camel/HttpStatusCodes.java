@@ -42,9 +42,8 @@ public final class HttpStatusCodes {
      * The component's code for a status: its code of the status's kind, or {@code otherwise} when it has none (e.g.
      * storage has no code for throttling and answers {@code STORAGE_FAILED}, which is transient too).
      */
-    public static AdapterErrorCode codeFor(int status, Map<Kind, ? extends AdapterErrorCode> codes,
-                                           AdapterErrorCode otherwise) {
-        AdapterErrorCode code = codes.get(kindOf(status));
+    public static <C extends AdapterErrorCode> C codeFor(int status, Map<Kind, C> codes, C otherwise) {
+        C code = codes.get(kindOf(status));
         return code != null ? code : otherwise;
     }
 }

@@ -339,15 +339,15 @@ class AdapterComponentTest {
         instances.put(greeter(2, "unreachable"));
         var down = verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY, greeter);
         assertThat(down.getStatus()).isEqualTo(ComponentVerifierExtension.Result.Status.ERROR);
-        assertThat(down.getErrors().get(0).getDetails()).containsValue("ECHO_UNREACHABLE");
+        assertThat(down.getErrors().get(0).getDetails()).containsValue("TICK_UNREACHABLE");
         assertThat(down.getErrors().get(0).getCode()).isEqualTo(ComponentVerifierExtension.VerificationError.StandardCode.EXCEPTION);
 
-        // A category's own code of kind REFUSED is an authentication error: the verifier knows kinds, not codes.
+        // Another category's code of kind REFUSED is an authentication error: the verifier knows kinds, not codes.
         instances.put(greeter(3, "refused"));
         var refused = verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY, greeter);
         assertThat(refused.getErrors().get(0).getCode())
                 .isEqualTo(ComponentVerifierExtension.VerificationError.StandardCode.AUTHENTICATION);
-        assertThat(refused.getErrors().get(0).getDetails()).containsValue("ECHO_REFUSED");
+        assertThat(refused.getErrors().get(0).getDetails()).containsValue("TICK_REFUSED");
 
         var unknown = verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY,
                 Map.of("tenant", "acme", "environment", "prod", "instance", "missing"));

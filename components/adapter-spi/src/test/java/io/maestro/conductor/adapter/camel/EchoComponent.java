@@ -3,6 +3,7 @@ package io.maestro.conductor.adapter.camel;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.tick.TickErrorCode;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
 
@@ -27,10 +28,10 @@ class EchoComponent extends AdapterComponent<EchoComponent.Delegate> {
     @Override
     protected void probe(Delegate delegate, ResolvedInstance instance) {
         if (delegate.greeting.equals("unreachable")) {
-            throw new AdapterException(EchoErrorCode.ECHO_UNREACHABLE, instance.ref().id(), "probe failed");
+            throw new AdapterException(TickErrorCode.TICK_UNREACHABLE, instance.ref().id(), "probe failed");
         }
         if (delegate.greeting.equals("refused")) {
-            throw new AdapterException(EchoErrorCode.ECHO_REFUSED, instance.ref().id(), "credentials refused");
+            throw new AdapterException(TickErrorCode.TICK_REFUSED, instance.ref().id(), "credentials refused");
         }
     }
 

@@ -5,6 +5,7 @@ import io.maestro.conductor.adapter.AdapterErrorCode;
 /** The tick adapter's own codes. */
 public enum TickErrorCode implements AdapterErrorCode {
     TICK_REFUSED(Kind.REFUSED),
+    TICK_UNREACHABLE(Kind.UNREACHABLE),
     TICK_FAILED(Kind.FAILED);
 
     private final Kind kind;
