@@ -1,0 +1,41 @@
+package io.maestro.conductor.payments;
+
+import io.maestro.conductor.adapter.camel.AdapterComponent;
+import io.maestro.conductor.adapter.camel.AdapterEndpoint;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.adapter.secret.InstanceSecrets;
+import org.apache.camel.spi.annotations.Component;
+
+/**
+ * The {@code payments:} component: Stripe customers, subscriptions, usage (billing meter events) and invoices per
+ * tenant, through stripe-java. Which Stripe account, key and price a call uses comes from the adapter instance the
+ * exchange's tenant addresses.
+ */
+@Component("payments")
+public class PaymentsComponent extends AdapterComponent<StripeBackend> {
+
+    public static final String CATEGORY = "payments";
+    public static final String BACKEND_STRIPE = "stripe-payments";
+
+    @Override
+    public String category() {
+        return CATEGORY;
+    }
+
+    @Override
+    protected AdapterEndpoint<StripeBackend> newEndpoint(String uri) {
+        return new PaymentsEndpoint(uri, this);
+    }
+
+    @Override
+    protected StripeBackend createDelegate(ResolvedInstance instance, InstanceSecrets secrets) {
+        return new StripeBackend(PaymentsDefinitions.settings(instance),
+                secrets.require(PaymentsDefinitions.API_KEY, "payments.stripe.client"));
+    }
+
+    @Override
+    protected void probe(StripeBackend backend, ResolvedInstance instance) {
+        backend.probe(new CallContext(instance.ref().tenant(), instance.ref().environment(),
+                instance.ref().instance(), "probe"));
+    }
+}
