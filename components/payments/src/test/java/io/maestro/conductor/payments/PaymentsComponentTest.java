@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
-import com.stripe.model.billing.Meter;
-import com.stripe.param.PriceCreateParams;
-import com.stripe.param.ProductCreateParams;
-import com.stripe.param.billing.MeterCreateParams;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.SpiErrorCode;
@@ -41,16 +36,7 @@ class PaymentsComponentTest {
     @BeforeEach
     void start() throws StripeException {
         sandbox = StripeSandbox.start(KEY);
-        StripeClient setup = StripeClient.builder().setApiKey(KEY).setApiBase(sandbox.apiBase().toString()).build();
-        Meter meter = setup.v1().billing().meters().create(MeterCreateParams.builder().setDisplayName("Calls")
-                .setEventName("conductor_calls").setDefaultAggregation(MeterCreateParams.DefaultAggregation.builder()
-                        .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM).build()).build());
-        String product = setup.v1().products().create(ProductCreateParams.builder().setName("Calls").build()).getId();
-        String price = setup.v1().prices().create(PriceCreateParams.builder().setCurrency("usd").setUnitAmount(3L)
-                .setProduct(product).setRecurring(PriceCreateParams.Recurring.builder()
-                        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                        .setUsageType(PriceCreateParams.Recurring.UsageType.METERED).setMeter(meter.getId()).build())
-                .build()).getId();
+        String price = MeteredPrice.create(sandbox, KEY, "conductor_calls", 3L);
         for (String tenant : new String[] {"acme", "globex"}) {
             secrets.put(tenant, "prod", "stripe-key", KEY);
             instances.put(new ResolvedInstance(new InstanceRef(tenant, "prod", "billing"), PaymentsComponent.CATEGORY,

@@ -11,15 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.Subscription;
-import com.stripe.model.billing.Meter;
-import com.stripe.param.PriceCreateParams;
-import com.stripe.param.ProductCreateParams;
-import com.stripe.param.billing.MeterCreateParams;
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.secret.Secret;
 import io.maestro.conductor.sandbox.stripe.Fault;
@@ -46,16 +41,7 @@ class StripeBackendTest {
     @BeforeEach
     void start() throws StripeException {
         sandbox = StripeSandbox.start(KEY);
-        StripeClient setup = StripeClient.builder().setApiKey(KEY).setApiBase(sandbox.apiBase().toString()).build();
-        Meter meter = setup.v1().billing().meters().create(MeterCreateParams.builder().setDisplayName("Calls")
-                .setEventName("conductor_calls").setDefaultAggregation(MeterCreateParams.DefaultAggregation.builder()
-                        .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM).build()).build());
-        String product = setup.v1().products().create(ProductCreateParams.builder().setName("Calls").build()).getId();
-        priceId = setup.v1().prices().create(PriceCreateParams.builder().setCurrency("usd").setUnitAmount(2L)
-                .setProduct(product).setRecurring(PriceCreateParams.Recurring.builder()
-                        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                        .setUsageType(PriceCreateParams.Recurring.UsageType.METERED).setMeter(meter.getId()).build())
-                .build()).getId();
+        priceId = MeteredPrice.create(sandbox, KEY, "conductor_calls", 2L);
         backend = backendWith(KEY);
         setupRequests = sandbox.requests().size();
         log = new CallLogCapture();

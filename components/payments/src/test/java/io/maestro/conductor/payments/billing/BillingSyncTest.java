@@ -12,14 +12,10 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
-import com.stripe.model.billing.Meter;
-import com.stripe.param.PriceCreateParams;
-import com.stripe.param.ProductCreateParams;
-import com.stripe.param.billing.MeterCreateParams;
 import io.maestro.conductor.adapter.secret.Secret;
 import io.maestro.conductor.payments.CallContext;
+import io.maestro.conductor.payments.MeteredPrice;
 import io.maestro.conductor.payments.PaymentsErrorCode;
 import io.maestro.conductor.payments.PaymentsException;
 import io.maestro.conductor.payments.PaymentsSettings;
@@ -48,16 +44,7 @@ class BillingSyncTest {
     @BeforeEach
     void start() throws StripeException {
         sandbox = StripeSandbox.start(KEY);
-        StripeClient setup = StripeClient.builder().setApiKey(KEY).setApiBase(sandbox.apiBase().toString()).build();
-        Meter meter = setup.v1().billing().meters().create(MeterCreateParams.builder().setDisplayName("Calls")
-                .setEventName("conductor_calls").setDefaultAggregation(MeterCreateParams.DefaultAggregation.builder()
-                        .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM).build()).build());
-        String product = setup.v1().products().create(ProductCreateParams.builder().setName("Calls").build()).getId();
-        String price = setup.v1().prices().create(PriceCreateParams.builder().setCurrency("usd").setUnitAmount(2L)
-                .setProduct(product).setRecurring(PriceCreateParams.Recurring.builder()
-                        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                        .setUsageType(PriceCreateParams.Recurring.UsageType.METERED).setMeter(meter.getId()).build())
-                .build()).getId();
+        String price = MeteredPrice.create(sandbox, KEY, "conductor_calls", 2L);
         stripe = new StripeBackend(PaymentsSettings.of(price, "conductor_calls").withApiBase(sandbox.apiBase())
                 .withRetry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5))), new Secret(KEY));
         String customer = stripe.createCustomer(ACME, "acme", null, null, null).getId();
