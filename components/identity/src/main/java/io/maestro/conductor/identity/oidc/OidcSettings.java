@@ -20,10 +20,13 @@ import java.util.Set;
  * @param jwksCacheTtl           how long a fetched JWKS is used before it is fetched again
  * @param jwksRefreshMinInterval at most one JWKS fetch per interval for unknown {@code kid}s (nimbus's rate limit)
  * @param httpTimeout            connect and read timeout towards the provider
+ * @param verifiedCacheChars     tokens whose signature verified are remembered (up to this many characters of
+ *                               tokens, for at most {@code jwksCacheTtl}), so a client presenting the same bearer
+ *                               token again costs no signature check; its expiry is checked on every use. 0 = off
  */
 public record OidcSettings(URI issuer, Set<String> audiences, URI jwksUrl, URI userInfoUrl,
         Set<JWSAlgorithm> algorithms, Duration clockSkew, int maxTokenChars, Duration jwksCacheTtl,
-        Duration jwksRefreshMinInterval, Duration httpTimeout) {
+        Duration jwksRefreshMinInterval, Duration httpTimeout, long verifiedCacheChars) {
 
     public static final Set<JWSAlgorithm> ASYMMETRIC_ALGORITHMS = Set.of(
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
@@ -40,34 +43,45 @@ public record OidcSettings(URI issuer, Set<String> audiences, URI jwksUrl, URI u
         if (algorithms.isEmpty() || !ASYMMETRIC_ALGORITHMS.containsAll(algorithms)) {
             throw new IllegalArgumentException("algorithms must be asymmetric JWS algorithms, got " + algorithms);
         }
+        if (verifiedCacheChars < 0) {
+            throw new IllegalArgumentException("verifiedCacheChars must not be negative");
+        }
         if (maxTokenChars < 64) {
             throw new IllegalArgumentException("maxTokenChars must be at least 64");
         }
     }
 
-    /** RS256/PS256/ES256 family, 60 s skew, 8 KiB tokens, JWKS kept 5 min and refreshed for unknown keys at most every 30 s. */
+    /**
+     * RS256/PS256/ES256 family, 60 s skew, 8 KiB tokens, JWKS kept 5 min and refreshed for unknown keys at most every
+     * 30 s, 4 M characters of verified tokens remembered.
+     */
     public static OidcSettings of(URI issuer, String audience) {
         return new OidcSettings(issuer, Set.of(audience), null, null, ASYMMETRIC_ALGORITHMS, Duration.ofSeconds(60),
-                8192, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(5));
+                8192, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(5), 4_000_000);
     }
 
     public OidcSettings withJwksUrl(URI url) {
         return new OidcSettings(issuer, audiences, url, userInfoUrl, algorithms, clockSkew, maxTokenChars,
-                jwksCacheTtl, jwksRefreshMinInterval, httpTimeout);
+                jwksCacheTtl, jwksRefreshMinInterval, httpTimeout, verifiedCacheChars);
     }
 
     public OidcSettings withUserInfoUrl(URI url) {
         return new OidcSettings(issuer, audiences, jwksUrl, url, algorithms, clockSkew, maxTokenChars,
-                jwksCacheTtl, jwksRefreshMinInterval, httpTimeout);
+                jwksCacheTtl, jwksRefreshMinInterval, httpTimeout, verifiedCacheChars);
     }
 
     public OidcSettings withMaxTokenChars(int chars) {
         return new OidcSettings(issuer, audiences, jwksUrl, userInfoUrl, algorithms, clockSkew, chars,
-                jwksCacheTtl, jwksRefreshMinInterval, httpTimeout);
+                jwksCacheTtl, jwksRefreshMinInterval, httpTimeout, verifiedCacheChars);
     }
 
     public OidcSettings withJwksTiming(Duration cacheTtl, Duration refreshMinInterval) {
         return new OidcSettings(issuer, audiences, jwksUrl, userInfoUrl, algorithms, clockSkew, maxTokenChars,
-                cacheTtl, refreshMinInterval, httpTimeout);
+                cacheTtl, refreshMinInterval, httpTimeout, verifiedCacheChars);
+    }
+
+    public OidcSettings withVerifiedCacheChars(long chars) {
+        return new OidcSettings(issuer, audiences, jwksUrl, userInfoUrl, algorithms, clockSkew, maxTokenChars,
+                jwksCacheTtl, jwksRefreshMinInterval, httpTimeout, chars);
     }
 }

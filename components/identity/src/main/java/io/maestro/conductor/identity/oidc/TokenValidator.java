@@ -1,5 +1,7 @@
 package io.maestro.conductor.identity.oidc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -40,11 +42,21 @@ public final class TokenValidator {
     private final JwksKeySource keys;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Clock clock;
+    /**
+     * Tokens whose signature and claims were checked; kept no longer than the JWKS, so a withdrawn key stops them as
+     * soon. Null when off (Caffeine with a maximum weight of 0 still keeps entries until its next maintenance).
+     */
+    private final Cache<String, ValidatedToken> verified;
 
     TokenValidator(OidcSettings settings, JwksKeySource keys, Clock clock) {
         this.settings = settings;
         this.keys = keys;
         this.clock = clock;
+        this.verified = settings.verifiedCacheChars() == 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(settings.verifiedCacheChars())
+                .weigher((String token, ValidatedToken validated) -> token.length())
+                .expireAfterWrite(settings.jwksCacheTtl())
+                .build();
         processor.setJWSKeySelector(new CachingKeySelector(settings.algorithms(), keys.source()));
         // RFC 9068 access tokens are typed at+jwt; most providers send JWT or nothing.
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, ACCESS_TOKEN_TYPE, null));
@@ -60,9 +72,24 @@ public final class TokenValidator {
             throw new IdentityException(IdentityErrorCode.TOKEN_TOO_LARGE,
                     "token has " + token.length() + " characters, the limit is " + settings.maxTokenChars());
         }
+        ValidatedToken known = verified == null ? null : verified.getIfPresent(token);
+        if (known != null) {
+            checkExpiry(known.expiresAt());
+            return known;
+        }
         SignedJWT jwt = signedJwt(token);
         JWTClaimsSet claims = verifySignature(jwt);
-        return checkClaims(jwt, claims);
+        ValidatedToken validated = checkClaims(jwt, claims);
+        if (verified != null) {
+            verified.put(token, validated);
+        }
+        return validated;
+    }
+
+    private void checkExpiry(Instant expiry) {
+        if (expiry.plus(settings.clockSkew()).isBefore(clock.instant())) {
+            throw new IdentityException(IdentityErrorCode.TOKEN_EXPIRED, "token expired at " + expiry);
+        }
     }
 
     private SignedJWT signedJwt(String token) {
@@ -134,14 +161,12 @@ public final class TokenValidator {
             throw new IdentityException(IdentityErrorCode.TOKEN_AUDIENCE_MISMATCH,
                     "audience " + audiences + " does not include " + settings.audiences());
         }
-        Instant now = clock.instant();
         Date expiry = claims.getExpirationTime();
         if (expiry == null) {
             throw new IdentityException(IdentityErrorCode.TOKEN_INVALID, "token has no exp claim");
         }
-        if (expiry.toInstant().plus(settings.clockSkew()).isBefore(now)) {
-            throw new IdentityException(IdentityErrorCode.TOKEN_EXPIRED, "token expired at " + expiry.toInstant());
-        }
+        checkExpiry(expiry.toInstant());
+        Instant now = clock.instant();
         Instant notBefore = latest(claims.getNotBeforeTime(), claims.getIssueTime());
         if (notBefore != null && notBefore.minus(settings.clockSkew()).isAfter(now)) {
             throw new IdentityException(IdentityErrorCode.TOKEN_NOT_YET_VALID, "token is not valid before " + notBefore);
@@ -165,6 +190,11 @@ public final class TokenValidator {
     /** JWKS fetches so far (for metrics and tests). */
     public long jwksRefreshes() {
         return keys.refreshes();
+    }
+
+    /** How many verified tokens are remembered now (approximately). */
+    public long rememberedTokens() {
+        return verified == null ? 0 : verified.estimatedSize();
     }
 
     /** Unknown-key lookups refused by the refresh rate limit so far. */

@@ -171,6 +171,50 @@ class TokenValidationTest {
     }
 
     @Test
+    void aRememberedTokenIsCheckedForExpiryOnEveryUse() {
+        OidcSettings settings = OidcSettings.of(oidc.issuer("acme"), AUDIENCE);
+        MutableClock clock = new MutableClock(Instant.now());
+        TokenValidator validator = new TokenValidator(settings, new JwksKeySource(oidc.jwksUrl("acme"), settings), clock);
+        String token = token("acme", Map.of());
+
+        assertThat(validator.validate(token).subject()).isEqualTo("alice");
+        assertThat(validator.rememberedTokens()).isEqualTo(1);
+        assertThat(validator.validate(token).subject()).isEqualTo("alice");
+        clock.now = Instant.now().plus(Duration.ofMinutes(7));
+
+        assertThat(catchThrowableOfType(() -> validator.validate(token), IdentityException.class).code())
+                .isEqualTo(IdentityErrorCode.TOKEN_EXPIRED);
+        TokenValidator forgetful = new TokenValidator(settings.withVerifiedCacheChars(0),
+                new JwksKeySource(oidc.jwksUrl("acme"), settings), clock);
+        clock.now = Instant.now();
+        assertThat(forgetful.validate(token).subject()).isEqualTo("alice");
+        assertThat(forgetful.rememberedTokens()).isZero();
+    }
+
+    private static final class MutableClock extends java.time.Clock {
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void anUnreachableProviderIsUnavailableNotAnInvalidToken() throws Exception {
         URI closed;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
