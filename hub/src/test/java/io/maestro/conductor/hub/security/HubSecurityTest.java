@@ -6,6 +6,7 @@ import io.maestro.conductor.hub.support.Api.Answer;
 import io.maestro.conductor.hub.support.HubIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HubSecurityTest extends HubIntegrationTest {
@@ -91,5 +92,26 @@ class HubSecurityTest extends HubIntegrationTest {
         Answer operatorExec = api.post("/actuator/jolokia", OPERATOR, operatorPassword(), "text/plain", execute, csrf);
         assertThat(operatorExec.status()).isEqualTo(200);
         assertThat(operatorExec.json().path("status").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void theConsoleKeepsItsCsrfCookieAcrossLoggedInRequests() {
+        Answer first = api.get("/actuator/hawtio/", OPERATOR, operatorPassword());
+        String issued = first.header("Set-Cookie");
+        assertThat(issued).startsWith("XSRF-TOKEN=").doesNotContainIgnoringCase("HttpOnly");
+        String token = issued.substring("XSRF-TOKEN=".length(), issued.indexOf(';'));
+        assertThat(token).isNotBlank();
+
+        // What the console does next: page loads and several Jolokia POSTs, each sending the cookie it holds.
+        Answer page = api.getWith("/actuator/hawtio/user", OPERATOR, operatorPassword(), "Cookie", "XSRF-TOKEN=" + token);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.headers().getOrDefault("set-cookie", List.of())).as("cookie kept, not deleted").isEmpty();
+        String read = "{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\"}";
+        for (int i = 0; i < 3; i++) {
+            Answer post = api.post("/actuator/jolokia", OPERATOR, operatorPassword(), "text/plain", read,
+                    "Cookie", "XSRF-TOKEN=" + token, "X-XSRF-TOKEN", token);
+            assertThat(post.status()).as("POST %d", i).isEqualTo(200);
+            assertThat(post.headers().getOrDefault("set-cookie", List.of())).as("POST %d", i).isEmpty();
+        }
     }
 }

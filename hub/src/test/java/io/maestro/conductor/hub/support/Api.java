@@ -61,6 +61,10 @@ public final class Api {
         return send(request(path, user, password).GET());
     }
 
+    public Answer getWith(String path, String user, String password, String... headers) {
+        return send(withHeaders(request(path, user, password), headers).GET());
+    }
+
     public Answer anonymousGet(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
