@@ -1,5 +1,6 @@
 package io.maestro.conductor.hub.api;
 
+import io.maestro.conductor.hub.api.limits.RequestTooLargeException;
 import io.maestro.conductor.hub.security.TenantNotVisibleException;
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.RegistryException;
@@ -10,8 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -53,6 +56,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(RequestTooLargeException.class)
+    ProblemDetail tooLarge(RequestTooLargeException e) {
+        return e.problem();
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("event=api_internal_error", e);
@@ -60,6 +68,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 "The hub could not complete the request; see its log for this correlation id.");
         problem.setProperty("code", "INTERNAL_ERROR");
         return problem;
+    }
+
+    /** A body cut off at its bound reaches the framework as unreadable; it is a 413, not a malformed request. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestTooLargeException tooLarge = RequestTooLargeException.in(ex);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(tooLarge.problem());
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     /** Gives the framework's own problems (400, 404, 405, 415, ...) a stable code too. */

@@ -2,6 +2,7 @@ package io.maestro.conductor.hub.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -74,6 +75,12 @@ public final class Api {
             String... headers) {
         return send(withHeaders(request(path, user, password), headers).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Sent chunked, without a {@code Content-Length}, as a client streaming a body of unknown size does. */
+    public Answer postChunked(String path, String user, String password, String contentType, byte[] body) {
+        return send(request(path, user, password).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
     public Answer postJson(String path, String user, String password, Object body) {
