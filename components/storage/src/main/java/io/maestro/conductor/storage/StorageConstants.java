@@ -23,6 +23,11 @@ public final class StorageConstants {
     public static final String LAST_MODIFIED = "CamelConductorStorageLastModified";
     @Metadata(description = "Where the object lives: backend://bucket/full-key", javaType = "String")
     public static final String LOCATION = "CamelConductorStorageLocation";
+    @Metadata(description = "Where the call went: the instance's endpoint override, or \"default\" for the "
+                            + "provider's own endpoint of the instance's region", javaType = "String")
+    public static final String ENDPOINT = "CamelConductorStorageEndpoint";
+    /** {@link #ENDPOINT} of an instance without an endpoint override. */
+    public static final String DEFAULT_ENDPOINT = "default";
     @Metadata(description = "list: key prefix, relative to the instance's key prefix", javaType = "String")
     public static final String PREFIX = "CamelConductorStoragePrefix";
     @Metadata(description = "list: page size (overrides the endpoint option)", javaType = "Integer")

@@ -50,12 +50,13 @@ final class StorageOperations {
 
     /**
      * The full key of the exchange's {@link StorageConstants#KEY}, checked against the prefix; its location goes
-     * to {@link StorageConstants#LOCATION}. The backend was built from this config version, so its keys are the
-     * instance's (no per-call parsing).
+     * to {@link StorageConstants#LOCATION}, the endpoint the call goes to to {@link StorageConstants#ENDPOINT}. The
+     * backend was built from this config version, so its keys are the instance's (no per-call parsing).
      */
     private static String fullKey(Message message, StorageBackend backend) {
         String fullKey = backend.keys().objectKey(message.getHeader(StorageConstants.KEY, String.class));
         message.setHeader(StorageConstants.LOCATION, backend.locationOf(fullKey));
+        message.setHeader(StorageConstants.ENDPOINT, backend.endpoint());
         return fullKey;
     }
 

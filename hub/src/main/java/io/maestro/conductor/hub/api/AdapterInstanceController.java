@@ -4,6 +4,7 @@ import io.maestro.conductor.hub.governance.GovernedLifecycle;
 import io.maestro.conductor.hub.governance.GovernedLifecycle.Outcome;
 import io.maestro.conductor.hub.governance.PendingChangeView;
 import io.maestro.conductor.hub.security.ConductorUser;
+import io.maestro.conductor.hub.api.endpoints.EndpointGuard;
 import io.maestro.conductor.hub.security.TenantAccess;
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.Registry;
@@ -37,11 +38,14 @@ public class AdapterInstanceController {
     private final Registry registry;
     private final TenantAccess access;
     private final GovernedLifecycle lifecycle;
+    private final EndpointGuard endpoints;
 
-    public AdapterInstanceController(Registry registry, TenantAccess access, GovernedLifecycle lifecycle) {
+    public AdapterInstanceController(Registry registry, TenantAccess access, GovernedLifecycle lifecycle,
+            EndpointGuard endpoints) {
         this.registry = registry;
         this.access = access;
         this.lifecycle = lifecycle;
+        this.endpoints = endpoints;
     }
 
     @GetMapping
@@ -68,6 +72,7 @@ public class AdapterInstanceController {
     public ResponseEntity<?> install(Authentication caller, @PathVariable String tenant,
             @PathVariable String env, @PathVariable String instance, @RequestBody InstallBody body) {
         Tenant known = access.requireKnown(caller, tenant);
+        endpoints.check(caller, tenant, env, body.definition(), body.config(), null);
         Outcome outcome = lifecycle.install(ConductorUser.of(caller), known, env, instance, body.request());
         if (outcome.waiting()) {
             return PendingChangeView.accepted(outcome);
@@ -83,6 +88,8 @@ public class AdapterInstanceController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody UpdateBody body) {
         Tenant known = access.requireKnown(caller, tenant);
         long expected = expectedVersion(ifMatch, body.configVersion());
+        registry.instance(tenant, env, instance).ifPresent(current ->
+                endpoints.check(caller, tenant, env, current.definitionName(), body.config(), current.config()));
         Outcome outcome = lifecycle.update(ConductorUser.of(caller), known, env, instance, body.request(expected));
         if (outcome.waiting()) {
             return PendingChangeView.accepted(outcome);

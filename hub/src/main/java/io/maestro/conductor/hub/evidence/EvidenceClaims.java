@@ -103,7 +103,7 @@ public class EvidenceClaims {
     private EvidenceStored reply(Row row) {
         if (row.reply() == null) {
             // Stored before V53, when the reply was not kept: the receipt still names every object.
-            return new EvidenceStored(row.bundleId(), row.tenant(), row.environment(), row.instance(),
+            return new EvidenceStored(row.bundleId(), row.tenant(), row.environment(), row.instance(), null,
                     row.receiptId(), null, List.of(), null);
         }
         try {

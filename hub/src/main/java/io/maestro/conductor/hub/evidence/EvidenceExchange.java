@@ -12,6 +12,8 @@ final class EvidenceExchange {
     static final String BUNDLE = "evidenceBundle";
     /** The storage instance the route writes to (set by the route). */
     static final String INSTANCE = "evidenceInstance";
+    /** The storage endpoint the bundle's objects went to, as the storage adapter reported it. */
+    static final String ENDPOINT = "evidenceEndpoint";
     static final String MANIFEST_SHA256 = "evidenceManifestSha256";
     static final String RECEIPT_ID = "evidenceReceiptId";
     /** The {@link EvidenceStored} answer, set with the receipt. */

@@ -36,20 +36,21 @@ public class EvidenceReceipts {
      *
      * @param replyFor the reply to the upload, given the receipt id; kept for identical replays
      */
-    public EvidenceStored record(EvidenceBundle bundle, String instance, String actor, String manifestSha256,
-                                 Function<String, EvidenceStored> replyFor) {
+    public EvidenceStored record(EvidenceBundle bundle, String instance, String endpoint, String actor,
+                                 String manifestSha256, Function<String, EvidenceStored> replyFor) {
         return tx.execute(status -> {
             Receipt receipt = ledger.append(bundle.tenant(), bundle.environment(), actor,
-                    ReceiptAction.EVIDENCE_STORED, instance, changeSet(bundle, manifestSha256));
+                    ReceiptAction.EVIDENCE_STORED, instance, changeSet(bundle, endpoint, manifestSha256));
             EvidenceStored reply = replyFor.apply(receipt.id());
             claims.complete(bundle, instance, reply, receipt.timestamp());
             return reply;
         });
     }
 
-    private ObjectNode changeSet(EvidenceBundle bundle, String manifestSha256) {
+    private ObjectNode changeSet(EvidenceBundle bundle, String endpoint, String manifestSha256) {
         ObjectNode changeSet = json.createObjectNode()
                 .put("bundleId", bundle.bundleId())
+                .put("endpoint", endpoint)
                 .put("region", bundle.region())
                 .put("classification", bundle.classification());
         changeSet.putObject("manifest").put("key", bundle.manifestKey()).put("sha256", manifestSha256);

@@ -35,9 +35,10 @@ public class EvidenceWorkflow {
         put(exchange.getMessage(), file.key(), file.contentType(), file.size(), file.content().toFile());
     }
 
-    /** Remembers where the object just written went. */
+    /** Remembers where the object just written went, and the endpoint that took it. */
     public void stored(Exchange exchange) {
         Message message = exchange.getMessage();
+        exchange.setProperty(EvidenceExchange.ENDPOINT, message.getHeader(StorageConstants.ENDPOINT, String.class));
         bundle(exchange).locations().put(message.getHeader(StorageConstants.KEY, String.class),
                 message.getHeader(StorageConstants.LOCATION, String.class));
     }
@@ -57,8 +58,9 @@ public class EvidenceWorkflow {
         String actor = exchange.getMessage().getHeader(AdapterHeaders.ACTOR, "anonymous", String.class);
         String manifestSha = exchange.getProperty(EvidenceExchange.MANIFEST_SHA256, String.class);
         String decisionId = exchange.getMessage().getHeader(AdapterHeaders.DECISION_ID, String.class);
-        EvidenceStored reply = receipts.record(bundle, instanceName(exchange), actor, manifestSha,
-                receiptId -> reply(bundle, instanceName(exchange), receiptId, decisionId, manifestSha));
+        String endpoint = endpoint(exchange);
+        EvidenceStored reply = receipts.record(bundle, instanceName(exchange), endpoint, actor, manifestSha,
+                receiptId -> reply(bundle, instanceName(exchange), endpoint, receiptId, decisionId, manifestSha));
         exchange.setProperty(EvidenceExchange.RECEIPT_ID, reply.receiptId());
         exchange.setProperty(EvidenceExchange.REPLY, reply);
     }
@@ -67,14 +69,14 @@ public class EvidenceWorkflow {
         return exchange.getProperty(EvidenceExchange.REPLY, EvidenceStored.class);
     }
 
-    private static EvidenceStored reply(EvidenceBundle bundle, String instance, String receiptId, String decisionId,
-                                        String manifestSha) {
+    private static EvidenceStored reply(EvidenceBundle bundle, String instance, String endpoint, String receiptId,
+                                        String decisionId, String manifestSha) {
         List<EvidenceStored.StoredObject> files = bundle.files().stream()
                 .map(file -> new EvidenceStored.StoredObject(file.name(), file.key(),
                         bundle.locations().get(file.key()), file.sha256(), file.size()))
                 .toList();
-        return new EvidenceStored(bundle.bundleId(), bundle.tenant(), bundle.environment(), instance, receiptId,
-                decisionId, files, new EvidenceStored.StoredObject(EvidenceKeys.MANIFEST, bundle.manifestKey(),
+        return new EvidenceStored(bundle.bundleId(), bundle.tenant(), bundle.environment(), instance, endpoint,
+                receiptId, decisionId, files, new EvidenceStored.StoredObject(EvidenceKeys.MANIFEST, bundle.manifestKey(),
                         bundle.locations().get(bundle.manifestKey()), manifestSha, -1));
     }
 
@@ -94,6 +96,10 @@ public class EvidenceWorkflow {
 
     private static EvidenceBundle bundle(Exchange exchange) {
         return exchange.getProperty(EvidenceExchange.BUNDLE, EvidenceBundle.class);
+    }
+
+    private static String endpoint(Exchange exchange) {
+        return exchange.getProperty(EvidenceExchange.ENDPOINT, String.class);
     }
 
     private static String instanceName(Exchange exchange) {

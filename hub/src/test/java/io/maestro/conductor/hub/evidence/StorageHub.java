@@ -57,8 +57,12 @@ abstract class StorageHub {
     static final String KEY_PREFIX = "northwind/dev";
     static final String SCOPED_USER = "contoso-ci";
     static final String SCOPED_PASSWORD = "contoso-ci-password";
+    static final String TENANT_USER = "northwind-ci";
+    static final String TENANT_USER_PASSWORD = "northwind-ci-password";
 
     static final S3ProxySandbox S3 = S3ProxySandbox.builder().filesystem(tempDir("storage-hub-s3")).build().start();
+    /** A second S3 the operator allows in environment dev only. */
+    static final S3ProxySandbox MIRROR_S3 = S3ProxySandbox.startTransient();
     static final Path DATA_DIR = tempDir("storage-hub-data");
     static final Path POLICY_DIR = residencyBundle();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -90,6 +94,12 @@ abstract class StorageHub {
         properties.put("conductor.security.users[0].name", SCOPED_USER);
         properties.put("conductor.security.users[0].password", new BCryptPasswordEncoder(4).encode(SCOPED_PASSWORD));
         properties.put("conductor.security.users[0].tenants", OTHER_TENANT);
+        properties.put("conductor.security.users[1].name", TENANT_USER);
+        properties.put("conductor.security.users[1].password",
+                new BCryptPasswordEncoder(4).encode(TENANT_USER_PASSWORD));
+        properties.put("conductor.security.users[1].tenants", TENANT);
+        properties.put("conductor.endpoints.allowed.s3-storage[0]", S3.endpoint().toString());
+        properties.put("conductor.endpoints.environments." + ENV + ".s3-storage[0]", MIRROR_S3.endpoint().toString());
         return properties;
     }
 

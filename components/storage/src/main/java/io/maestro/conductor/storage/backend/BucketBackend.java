@@ -1,6 +1,7 @@
 package io.maestro.conductor.storage.backend;
 
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.storage.StorageConstants;
 import io.maestro.conductor.storage.StorageInstanceConfig;
 import io.maestro.conductor.storage.StorageKeys;
 
@@ -12,6 +13,7 @@ public abstract class BucketBackend implements StorageBackend {
     private final StorageKeys keys;
     /** {@code <scheme>://<bucket>/}, what every location starts with. */
     private final String locationBase;
+    private final String endpoint;
 
     /** @param scheme the location scheme of the store, e.g. {@code s3} or {@code gs} */
     protected BucketBackend(ResolvedInstance instance, StorageInstanceConfig config, String scheme) {
@@ -19,6 +21,12 @@ public abstract class BucketBackend implements StorageBackend {
         this.bucket = config.bucket();
         this.keys = new StorageKeys(config.keyPrefix(), instanceId);
         this.locationBase = scheme + "://" + bucket + "/";
+        this.endpoint = config.endpoint().orElse(StorageConstants.DEFAULT_ENDPOINT);
+    }
+
+    @Override
+    public String endpoint() {
+        return endpoint;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.maestro.conductor.storage.StorageConstants;
 import io.maestro.conductor.storage.StorageKeys;
 
 /**
@@ -12,6 +13,9 @@ import io.maestro.conductor.storage.StorageKeys;
  * {@link io.maestro.conductor.adapter.AdapterException} with a {@code STORAGE_*} code.
  */
 public interface StorageBackend extends AutoCloseable {
+
+    /** The endpoint override this backend's client talks to, or {@link StorageConstants#DEFAULT_ENDPOINT}. */
+    String endpoint();
 
     /** The key space of the instance config version this backend was built for (its key prefix). */
     StorageKeys keys();

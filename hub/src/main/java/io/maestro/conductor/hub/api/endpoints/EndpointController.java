@@ -1,0 +1,33 @@
+package io.maestro.conductor.hub.api.endpoints;
+
+import io.maestro.conductor.hub.security.TenantAccess;
+import io.maestro.conductor.registry.Registry;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What a tenant user may choose from: the allowed endpoints per definition in one of its environments. */
+@RestController
+public class EndpointController {
+
+    private final Registry registry;
+    private final TenantAccess access;
+    private final EndpointAllowlist allowlist;
+
+    public EndpointController(Registry registry, TenantAccess access, EndpointAllowlist allowlist) {
+        this.registry = registry;
+        this.access = access;
+        this.allowlist = allowlist;
+    }
+
+    @GetMapping("/api/tenants/{tenant}/environments/{env}/endpoints")
+    public Map<String, Set<String>> allowed(Authentication caller, @PathVariable String tenant,
+            @PathVariable String env) {
+        access.require(caller, tenant);
+        registry.instances(tenant, env); // an unknown tenant or environment is named as such
+        return allowlist.allowedIn(env);
+    }
+}

@@ -1,0 +1,75 @@
+package io.maestro.conductor.hub.api.endpoints;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.hub.api.ApiRequestException;
+import io.maestro.conductor.hub.security.ConductorUser;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where an adapter instance sends its data (and its credentials) is the operator's choice: a tenant-scoped user may
+ * set an instance's {@value #ENDPOINT} only to one on the {@link EndpointAllowlist} (or leave it as it is); only the
+ * operator may set one off the list, and that is audited. Checked before the registry is asked, so a refused
+ * install or update changes nothing.
+ */
+@Component
+public class EndpointGuard {
+
+    /** The config key every adapter definition uses for its endpoint override. */
+    public static final String ENDPOINT = "endpoint";
+    public static final String NOT_ALLOWED = "ENDPOINT_NOT_ALLOWED";
+
+    private static final Logger audit = LoggerFactory.getLogger("conductor.audit");
+
+    private final EndpointAllowlist allowlist;
+    private final MeterRegistry meters;
+
+    public EndpointGuard(EndpointAllowlist allowlist, MeterRegistry meters) {
+        this.allowlist = allowlist;
+        this.meters = meters;
+    }
+
+    /**
+     * @param config  the config asked for
+     * @param current the instance's config today, {@code null} for an install
+     */
+    public void check(Authentication caller, String tenant, String environment, String definition, JsonNode config,
+                      JsonNode current) {
+        JsonNode asked = config == null ? null : config.get(ENDPOINT);
+        if (asked == null || !asked.isTextual()) {
+            return; // none (the provider's own), or not text, which the definition's schema refuses
+        }
+        String endpoint = EndpointAllowlist.comparable(asked.asText());
+        if (current != null && current.path(ENDPOINT).isTextual()
+                && EndpointAllowlist.comparable(current.path(ENDPOINT).asText()).equals(endpoint)) {
+            return; // unchanged
+        }
+        Set<String> allowed = allowlist.allowedFor(definition, environment);
+        if (allowed.contains(endpoint)) {
+            return;
+        }
+        if (isOperator(caller)) {
+            audit.atInfo().addKeyValue("event", "endpoint_off_allowlist").addKeyValue("caller", caller.getName())
+                    .log("event=endpoint_off_allowlist caller={} tenant={} environment={} definition={} endpoint={}",
+                            caller.getName(), tenant, environment, definition, endpoint);
+            return;
+        }
+        meters.counter("conductor.api.endpoint.refused").increment();
+        audit.atWarn().addKeyValue("event", "endpoint_refused").addKeyValue("caller", caller.getName())
+                .log("event=endpoint_refused caller={} tenant={} environment={} definition={} endpoint={}",
+                        caller.getName(), tenant, environment, definition, endpoint);
+        throw new ApiRequestException(HttpStatus.FORBIDDEN, NOT_ALLOWED, "endpoint '" + endpoint
+                + "' is not on the operator's allowlist for " + definition + " in environment '" + environment
+                + "'; allowed: " + allowed + " (or leave endpoint out for the provider's own)");
+    }
+
+    private static boolean isOperator(Authentication caller) {
+        return caller.getAuthorities().stream()
+                .anyMatch(authority -> ("ROLE_" + ConductorUser.OPERATOR_ROLE).equals(authority.getAuthority()));
+    }
+}
