@@ -1,6 +1,6 @@
 package io.maestro.conductor.hub.api;
 
-import io.maestro.conductor.hub.api.limits.RequestTooLargeException;
+import io.maestro.conductor.hub.api.request.RequestTooLargeException;
 import io.maestro.conductor.hub.security.TenantNotVisibleException;
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.RegistryException;
@@ -14,10 +14,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -59,6 +62,37 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestTooLargeException.class)
     ProblemDetail tooLarge(RequestTooLargeException e) {
         return e.problem();
+    }
+
+    /** The firewall rejects a header value (control characters, non-ASCII) when the request first reads it. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has a header, path or parameter the hub does not accept.");
+        problem.setProperty("code", codeOf(HttpStatus.BAD_REQUEST));
+        return problem;
+    }
+
+    /** A multipart body that cannot be parsed is the client's (a too large one is 413, by the base class). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipartUnreadable(MultipartException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The multipart request body could not be read.");
+        problem.setProperty("code", codeOf(HttpStatus.BAD_REQUEST));
+        return problem;
+    }
+
+    /**
+     * A body that parses but cannot become the expected type (Jackson reports some such input as a type definition
+     * problem); reading the request is the only conversion that reaches here, writing ones are 500 by the base class.
+     */
+    @ExceptionHandler(HttpMessageConversionException.class)
+    ProblemDetail bodyNotConvertible(HttpMessageConversionException e) {
+        log.warn("event=api_body_not_convertible", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body does not have the expected shape.");
+        problem.setProperty("code", codeOf(HttpStatus.BAD_REQUEST));
+        return problem;
     }
 
     @ExceptionHandler(Exception.class)
@@ -103,6 +137,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
             case UNSUPPORTED_MEDIA_TYPE -> "MEDIA_TYPE_UNSUPPORTED";
             case NOT_ACCEPTABLE -> "NOT_ACCEPTABLE";
+            case PAYLOAD_TOO_LARGE -> RequestTooLargeException.CODE;
             default -> known.name();
         };
     }

@@ -12,9 +12,16 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** Answers 401 and 403 as RFC 9457 problems, like every other error of the hub. */
-public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * Answers 401, 403 and the firewall's 400 (a request with a header, path or parameter it rejects) as RFC 9457
+ * problems, like every other error of the hub. The 400 is written here rather than sent to the error page, whose
+ * dispatch would carry the same rejected request through the firewall again.
+ */
+public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler,
+        RequestRejectedHandler {
 
     private final ObjectMapper json;
 
@@ -35,10 +42,20 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
         write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this action (roles: viewer, operator, approver, admin).");
     }
 
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        // No instance: the rejected path may not even be a valid URI.
+        write(null, response, HttpStatus.BAD_REQUEST, "REQUEST_MALFORMED",
+                "The request has a header, path or parameter the hub does not accept.");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
             String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        if (request != null) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        }
         problem.setProperty("code", code);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

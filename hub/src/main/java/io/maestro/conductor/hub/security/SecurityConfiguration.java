@@ -66,9 +66,15 @@ public class SecurityConfiguration {
         return RoleHierarchyImpl.fromHierarchy(OperatorRole.HIERARCHY);
     }
 
+    /** Also the firewall's: Spring Security uses a {@code RequestRejectedHandler} bean for rejected requests. */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
-        ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json);
+    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(ObjectMapper json) {
+        return new ProblemAuthenticationEntryPoint(json);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems)
+            throws Exception {
         CsrfTokenRequestAttributeHandler plainTokenHandler = new CsrfTokenRequestAttributeHandler();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()

@@ -1,6 +1,5 @@
-package io.maestro.conductor.hub.api.limits;
+package io.maestro.conductor.hub.api.request;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,17 +16,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * either. Both answer 413 {@code REQUEST_TOO_LARGE} with the limit, and count in
  * {@code conductor.api.request.too.large}.
  */
-public class RequestBodyLimitFilter extends OncePerRequestFilter {
+class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestBodyLimitFilter.class);
 
     private final RequestBodyLimits.Resolver limits;
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
     private final MeterRegistry meters;
 
-    public RequestBodyLimitFilter(RequestBodyLimits limits, ObjectMapper json, MeterRegistry meters) {
+    RequestBodyLimitFilter(RequestBodyLimits limits, ProblemWriter problems, MeterRegistry meters) {
         this.limits = limits.resolver();
-        this.json = json;
+        this.problems = problems;
         this.meters = meters;
     }
 
@@ -50,7 +48,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 throw e;
             }
             response.reset();
-            answer(response, tooLarge);
+            problems.write(response, tooLarge.problem());
         } finally {
             if (bounded.exceeded()) {
                 record(request, limit);
@@ -61,18 +59,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, RequestTooLargeException tooLarge)
             throws IOException {
         record(request, tooLarge.limitBytes());
-        answer(response, tooLarge);
+        problems.write(response, tooLarge.problem());
     }
 
     private void record(HttpServletRequest request, long limit) {
         meters.counter("conductor.api.request.too.large").increment();
         log.info("event=request_too_large method={} path={} limit={}", request.getMethod(), request.getRequestURI(),
                 limit);
-    }
-
-    private void answer(HttpServletResponse response, RequestTooLargeException tooLarge) throws IOException {
-        response.setStatus(tooLarge.problem().getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), tooLarge.problem());
     }
 }

@@ -1,4 +1,4 @@
-package io.maestro.conductor.hub.api.limits;
+package io.maestro.conductor.hub.api.request;
 
 import java.util.List;
 import java.util.Map;

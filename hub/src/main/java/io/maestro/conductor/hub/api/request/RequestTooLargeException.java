@@ -1,4 +1,4 @@
-package io.maestro.conductor.hub.api.limits;
+package io.maestro.conductor.hub.api.request;
 
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
