@@ -20,7 +20,6 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -69,15 +68,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail rejected(RequestRejectedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has a header, path or parameter the hub does not accept.");
-        problem.setProperty("code", codeOf(HttpStatus.BAD_REQUEST));
-        return problem;
-    }
-
-    /** A multipart body that cannot be parsed is the client's (a too large one is 413, by the base class). */
-    @ExceptionHandler(MultipartException.class)
-    ProblemDetail multipartUnreadable(MultipartException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The multipart request body could not be read.");
         problem.setProperty("code", codeOf(HttpStatus.BAD_REQUEST));
         return problem;
     }
