@@ -66,10 +66,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     /** The firewall rejects a header value (control characters, non-ASCII) when the request first reads it. */
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail rejected(RequestRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has a header, path or parameter the hub does not accept.");
-        problem.setProperty("code", codeOf(HttpStatus.BAD_REQUEST));
-        return problem;
+        return malformed("The request has a header, path or parameter the hub does not accept.");
     }
 
     /**
@@ -79,8 +76,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(HttpMessageConversionException.class)
     ProblemDetail bodyNotConvertible(HttpMessageConversionException e) {
         log.warn("event=api_body_not_convertible", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body does not have the expected shape.");
+        return malformed("The request body does not have the expected shape.");
+    }
+
+    private static ProblemDetail malformed(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setProperty("code", codeOf(HttpStatus.BAD_REQUEST));
         return problem;
     }
