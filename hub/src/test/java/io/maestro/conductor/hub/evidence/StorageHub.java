@@ -85,7 +85,9 @@ abstract class StorageHub {
         properties.put("conductor.demo-tenants", "false");
         properties.put("camel.main.routes-include-pattern",
                 "file:" + HubProperties.repositoryPath("routes") + "/evidence-upload.yaml");
-        properties.put("conductor.policy.bundle-dirs", POLICY_DIR.toString());
+        // This test's residency data, and the real lifecycle policy for the API's installs and updates.
+        properties.put("conductor.policy.bundle-dirs",
+                POLICY_DIR + "," + HubProperties.repositoryPath("governance-policies"));
         properties.put("conductor.evidence.redeliveries", "3");
         properties.put("conductor.evidence.redelivery-delay-ms", "20");
         properties.put("conductor.evidence.max-json-size", "1MB");

@@ -3,6 +3,7 @@ package io.maestro.conductor.hub.api.endpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.hub.api.ApiRequestException;
 import io.maestro.conductor.hub.security.ConductorUser;
+import io.maestro.conductor.hub.security.OperatorRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where an adapter instance sends its data (and its credentials) is the operator's choice: a tenant-scoped user may
- * set an instance's {@value #ENDPOINT} only to one on the {@link EndpointAllowlist} (or leave it as it is); only the
- * operator may set one off the list, and that is audited. Checked before the registry is asked, so a refused
+ * set an instance's {@value #ENDPOINT} only to one on the {@link EndpointAllowlist} (or leave it as it is); only a
+ * hub operator (a user who sees every tenant, with role operator or admin) may set one off the list, and that is
+ * audited. Checked before the registry is asked, so a refused
  * install or update changes nothing.
  */
 @Component
@@ -68,8 +70,10 @@ public class EndpointGuard {
                 + "'; allowed: " + allowed + " (or leave endpoint out for the provider's own)");
     }
 
+    /** A hub operator: sees every tenant and may take lifecycle actions (role operator or admin). */
     private static boolean isOperator(Authentication caller) {
-        return caller.getAuthorities().stream()
-                .anyMatch(authority -> ("ROLE_" + ConductorUser.OPERATOR_ROLE).equals(authority.getAuthority()));
+        ConductorUser user = ConductorUser.of(caller);
+        return user.scope().allTenants()
+                && (user.roles().contains(OperatorRole.OPERATOR) || user.roles().contains(OperatorRole.ADMIN));
     }
 }
