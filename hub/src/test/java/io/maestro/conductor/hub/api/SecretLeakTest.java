@@ -2,9 +2,13 @@ package io.maestro.conductor.hub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maestro.conductor.hub.support.Api;
 import io.maestro.conductor.hub.support.Api.Answer;
+import io.maestro.conductor.hub.support.HubProcess;
 import io.maestro.conductor.hub.support.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -70,6 +74,50 @@ class SecretLeakTest extends HubIntegrationTest {
         for (String form : encodings(secret)) {
             assertThat(everything).as("secret in form %s", form).doesNotContain(form);
         }
+    }
+
+    /**
+     * The same for the process as an operator runs it: everything the hub prints on stdout and stderr from start to
+     * shutdown, with a secret read from the environment at start (tenant-config's {@code fromEnv}), one written over
+     * the API, one sent as a wrong password, and the operator password (set through the environment: a generated one
+     * is still printed once on the console today, issue 8 item 8; without {@code CONDUCTOR_OPERATOR_PASSWORD} this
+     * test fails on that line).
+     */
+    @Test
+    void theHubProcessPrintsNoSecretAndNoOperatorPassword() throws Exception {
+        String fromEnvironment = "env-canary-" + UUID.randomUUID();
+        String written = "api-canary-" + UUID.randomUUID();
+        String wrongPassword = "login-canary-" + UUID.randomUUID();
+        String operatorPassword = "operator-canary-" + UUID.randomUUID();
+        Path dataDir = Files.createTempDirectory("hub-process-leak");
+        HubProcess hub = HubProcess.start(dataDir, List.of("--conductor.demo-tenants=true"),
+                Map.of("ATLAS_DEV_S3_ACCESS_KEY", fromEnvironment, "CONDUCTOR_OPERATOR_PASSWORD", operatorPassword));
+        try {
+            Api process = new Api(hub.port());
+            String base = "/api/tenants/atlas/environments/dev";
+            assertThat(process.putJson(base + "/secrets/process-canary", OPERATOR, operatorPassword,
+                    Map.of("value", written)).status()).isEqualTo(204);
+            assertThat(process.postJson(base + "/adapters/process-check", OPERATOR, operatorPassword,
+                    Map.of("definition", "s3-storage", "region", "eu-west-1", "config", Map.of("bucket", "leak-check",
+                            "region", "eu-west-1", "accessKey", "secret:process-canary",
+                            "secretKey", "secret:evidence-access-key"))).status()).isEqualTo(201);
+            assertThat(process.putJson(base + "/secrets/process-canary", OPERATOR, operatorPassword,
+                    "{\"value\": \"" + written + "\"").status()).isEqualTo(400);
+            assertThat(process.get("/api/tenants", OPERATOR, wrongPassword).status()).isEqualTo(401);
+            assertThat(process.get("/actuator/health", OPERATOR, operatorPassword).status()).isEqualTo(200);
+        } finally {
+            hub.close();
+        }
+        String output = hub.output();
+        // The capture really holds the whole run, start to shutdown.
+        assertThat(output).contains("Started ConductorHubApplication", "process-canary");
+
+        for (String secret : List.of(fromEnvironment, written, wrongPassword)) {
+            for (String form : encodings(secret)) {
+                assertThat(output).as("secret in form %s", form).doesNotContain(form);
+            }
+        }
+        assertThat(output).as("the operator password").doesNotContain(operatorPassword);
     }
 
     private static List<String> encodings(String secret) {

@@ -1,0 +1,134 @@
+package io.maestro.conductor.hub.support;
+
+import io.maestro.conductor.hub.ConductorHubApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hub as its own operating-system process (the test classpath, {@code java} of this JVM), with stdout and stderr
+ * going to files, so a test can read everything the process ever printed, start-up included.
+ */
+public final class HubProcess implements AutoCloseable {
+
+    private static final Duration START_PATIENCE = Duration.ofSeconds(180);
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+    private final int port;
+
+    private HubProcess(Process process, Path stdout, Path stderr, int port) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.port = port;
+    }
+
+    /**
+     * Starts the embedded default on {@code dataDir} with {@code arguments} ({@code --name=value}) and
+     * {@code environment} added, and waits until health is UP.
+     */
+    public static HubProcess start(Path dataDir, List<String> arguments, Map<String, String> environment) {
+        try {
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                    ConductorHubApplication.class.getName(), "--server.port=" + port));
+            HubProperties.embeddedDefault(dataDir).forEach((name, value) -> command.add("--" + name + "=" + value));
+            command.addAll(arguments);
+            Path stdout = Files.createTempFile("hub-process", ".stdout");
+            Path stderr = Files.createTempFile("hub-process", ".stderr");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile());
+            builder.environment().putAll(environment);
+            HubProcess hub = new HubProcess(builder.start(), stdout, stderr, port);
+            hub.awaitUp();
+            return hub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Everything the process wrote to stdout, then everything it wrote to stderr. */
+    public String output() {
+        try {
+            return Files.readString(stdout) + "\n" + Files.readString(stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops it as an operator would (SIGTERM), so shutdown output is part of {@link #output()}. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitUp() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(START_PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the hub process exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep();
+        }
+        close();
+        throw new IllegalStateException("the hub process was not UP within " + START_PATIENCE + ":\n" + output());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
