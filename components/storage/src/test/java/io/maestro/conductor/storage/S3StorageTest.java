@@ -26,6 +26,7 @@ import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.testing.LogCapture;
 import io.maestro.conductor.adapter.PolicyDeniedException;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
+import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
 import io.maestro.conductor.sandbox.S3ProxySandbox;
 import org.apache.camel.Exchange;
@@ -261,9 +262,10 @@ class S3StorageTest {
             });
             assertThat(logs.text()).doesNotContain(SECRET_KEY);
         }
-        HealthCheck.Result readiness = harness.component.health().call();
-        assertThat(readiness.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(String.valueOf(readiness.getDetails().get("acme/prod/down"))).startsWith("STORAGE_UNREACHABLE");
+        HealthCheck.Result health = harness.component.health().call();
+        assertThat(health.getState()).as("one instance's outage is not the component's").isEqualTo(HealthCheck.State.UP);
+        assertThat(String.valueOf(health.getDetails().get("acme/prod/down"))).startsWith("DOWN STORAGE_UNREACHABLE");
+        assertThat(health.getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 1L);
     }
 
     @Test
@@ -281,9 +283,10 @@ class S3StorageTest {
                 .getException()).isNull();
         assertThat(s3.objectKeys(bucket)).containsExactlyInAnyOrder("tenants/acme/k1", "tenants/acme/k2");
         assertThat(harness.component.liveDelegates()).isEqualTo(1);
-        HealthCheck.Result readiness = harness.component.health().call();
-        assertThat(readiness.getState()).as("the last call succeeded").isEqualTo(HealthCheck.State.UP);
-        assertThat(String.valueOf(readiness.getDetails().get("acme/prod/evidence"))).startsWith("success at ");
+        HealthCheck.Result health = harness.component.health().call();
+        assertThat(String.valueOf(health.getDetails().get("acme/prod/evidence"))).as("the last call succeeded")
+                .startsWith("UP success at ");
+        assertThat(health.getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 0L);
     }
 
     @Test

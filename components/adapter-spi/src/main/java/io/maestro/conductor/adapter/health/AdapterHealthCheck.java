@@ -2,6 +2,7 @@ package io.maestro.conductor.adapter.health;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -10,18 +11,25 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness of one adapter component's instances, from the outcome of each instance's last call: DOWN while any
- * instance's last call failed with an instance fault (peer unreachable, credentials refused, bucket missing, broken
- * config), with one detail per instance. Registered in Camel's health-check registry, so actuator and Hawtio show
- * it. Not a liveness check: a tenant's unreachable store is no reason to restart the hub.
+ * Health of one adapter component's instances, from the outcome of each instance's last call: an instance is DOWN
+ * while its last call failed with an instance fault (peer unreachable, credentials refused, bucket missing, broken
+ * config). Registered in Camel's health-check registry (group {@value #GROUP}), so Hawtio and actuator show it.
+ *
+ * <p>The check itself stays UP and is neither a readiness nor a liveness check: an instance is one tenant's
+ * backend, and its outage must not make the hub look down (a 503 from {@code /actuator/health} takes every
+ * tenant out of a load balancer). Each instance's state is a detail ({@code <tenant/env/instance>}), with
+ * {@value #INSTANCES_DOWN} counting the DOWN ones; {@link #instances()} gives the same to a caller.
  */
 public final class AdapterHealthCheck extends AbstractHealthCheck {
 
     public static final String GROUP = "conductor-adapters";
+    public static final String INSTANCES_DOWN = "instances.down";
 
-    private record LastCall(boolean healthy, String outcome, Instant at) {
-        String describe() {
-            return outcome + " at " + at;
+    /** One instance's last call. */
+    public record InstanceHealth(boolean up, String outcome, Instant at) {
+        @Override
+        public String toString() {
+            return (up ? "UP " : "DOWN ") + outcome + " at " + at;
         }
     }
 
@@ -29,25 +37,37 @@ public final class AdapterHealthCheck extends AbstractHealthCheck {
      * One slot per instance, written in place: a map {@code put} on every call would take the map's bin lock, so
      * concurrent calls to one instance would queue on it.
      */
-    private final Map<String, AtomicReference<LastCall>> lastCalls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicReference<InstanceHealth>> lastCalls = new ConcurrentHashMap<>();
 
     public AdapterHealthCheck(String category) {
         super(GROUP, category + "-instances");
     }
 
     public void success(String instanceId) {
-        slot(instanceId).set(new LastCall(true, "success", Instant.now()));
+        slot(instanceId).set(new InstanceHealth(true, "success", Instant.now()));
     }
 
     /** Records a failure; failures that are not instance faults leave the instance's health as it was. */
     public void failure(String instanceId, AdapterErrorCode code) {
         if (code.isInstanceFault()) {
-            slot(instanceId).set(new LastCall(false, code.name(), Instant.now()));
+            slot(instanceId).set(new InstanceHealth(false, code.name(), Instant.now()));
         }
     }
 
-    private AtomicReference<LastCall> slot(String instanceId) {
-        AtomicReference<LastCall> slot = lastCalls.get(instanceId);
+    /** Every instance called so far, by {@code tenant/env/instance}, sorted. */
+    public Map<String, InstanceHealth> instances() {
+        Map<String, InstanceHealth> snapshot = new TreeMap<>();
+        lastCalls.forEach((instanceId, slot) -> {
+            InstanceHealth last = slot.get();
+            if (last != null) {  // null: created a moment ago, its first outcome not yet written
+                snapshot.put(instanceId, last);
+            }
+        });
+        return snapshot;
+    }
+
+    private AtomicReference<InstanceHealth> slot(String instanceId) {
+        AtomicReference<InstanceHealth> slot = lastCalls.get(instanceId);
         return slot != null ? slot : lastCalls.computeIfAbsent(instanceId, id -> new AtomicReference<>());
     }
 
@@ -57,17 +77,15 @@ public final class AdapterHealthCheck extends AbstractHealthCheck {
     }
 
     @Override
+    public boolean isReadiness() {
+        return false;
+    }
+
+    @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.up();
-        lastCalls.forEach((instanceId, slot) -> {
-            LastCall last = slot.get();
-            if (last == null) {
-                return;  // created a moment ago, its first outcome not yet written
-            }
-            builder.detail(instanceId, last.describe());
-            if (!last.healthy()) {
-                builder.down();
-            }
-        });
+        Map<String, InstanceHealth> instances = instances();
+        instances.forEach((instanceId, health) -> builder.detail(instanceId, health.toString()));
+        builder.detail(INSTANCES_DOWN, instances.values().stream().filter(health -> !health.up()).count());
     }
 }
