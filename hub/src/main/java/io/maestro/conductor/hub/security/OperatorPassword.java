@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the operator's password: the configured one (env {@code CONDUCTOR_OPERATOR_PASSWORD}) when
- * set, else the one kept in {@code <data-dir>/operator-password}, else a fresh one generated now,
- * kept there with owner-only permissions and shown once on the console.
+ * set, else the one kept in {@code <data-dir>/operator-password}, else a fresh one generated now and
+ * kept there with owner-only permissions.
  *
- * <p>The generated value goes to the console stream directly, not through the logging system, so it
- * never reaches log appenders, files or shippers.
+ * <p>The console only learns where the generated password is kept, never the value: stdout of a service is
+ * redirected into journals and log files that outlive the password's owner-only file.
  */
 public final class OperatorPassword {
 
@@ -33,7 +33,7 @@ public final class OperatorPassword {
      * @param configured the configured password, or blank/null when none
      * @param dataDir    where the generated password is kept
      * @param mayGenerate false in production: a missing password stops the start instead
-     * @param console    where a generated password is shown, once
+     * @param console    where a newly generated password's location is announced
      */
     public static String resolve(String configured, Path dataDir, boolean mayGenerate, PrintStream console) {
         if (configured != null && !configured.isBlank()) {
@@ -58,8 +58,8 @@ public final class OperatorPassword {
             }
             log.info("event=operator_password_generated path={}", file);
             console.println();
-            console.println("Conductor operator login (shown once, kept in " + file + "):");
-            console.println("  user: operator   password: " + generated);
+            console.println("Conductor operator login: user 'operator', password generated into " + file
+                    + " (readable by its owner only). Read it with: cat " + file);
             console.println();
             return generated;
         } catch (IOException e) {
