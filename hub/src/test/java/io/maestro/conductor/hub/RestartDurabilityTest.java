@@ -29,10 +29,7 @@ class RestartDurabilityTest {
         Map<String, String> properties = new HashMap<>(HubProperties.embeddedDefault(dataDir));
         properties.put("server.port", "0");
         properties.put("conductor.operator.password", OPERATOR_PASSWORD);
-        // As command-line arguments: builder properties are defaults, which application.yaml would override.
-        String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(ConductorHubApplication.class).run(args);
+        return new SpringApplicationBuilder(ConductorHubApplication.class).run(HubProperties.asArguments(properties));
     }
 
     private static Api apiOf(ConfigurableApplicationContext hub) {

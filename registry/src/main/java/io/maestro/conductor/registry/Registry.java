@@ -41,6 +41,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The adapter registry: tenants and environments, adapter definitions and installed instances, secrets
@@ -79,7 +80,7 @@ public final class Registry {
         this.refresher = new MapRefresher(hz, tenantStore, definitionStore, instanceStore);
         this.dependentsIndex = new DependentsIndex(hz.getMap(RegistryMaps.ROUTES), hz.getMap(RegistryMaps.DEPENDENTS),
                 hz.getMap(RegistryMaps.INSTANCE_NAMES), definitions);
-        this.secrets = new SecretVault(jdbc, config.masterKey(), clock);
+        this.secrets = new SecretVault(jdbc, tx, config.masterKey(), clock);
         this.receipts = new ReceiptLedger(config.dataSource(), clock);
         this.lifecycle = new AdapterLifecycle(this, tx, instanceStore, new ReceiptChain(jdbc, clock),
                 new ConfigValidator(), secrets, refresher, dependentsIndex, clock);
@@ -288,6 +289,14 @@ public final class Registry {
     /** Loads tenant YAML files and definitions from a directory (format: tenant-config/README.md). Idempotent. */
     public LoadReport loadTenantConfig(Path dir) {
         return new TenantConfigLoader(this).load(dir);
+    }
+
+    /**
+     * Like {@link #loadTenantConfig(Path)}, reading {@code fromEnv} secrets and {@code ${NAME}} placeholders from
+     * {@code variables} instead of the process environment.
+     */
+    public LoadReport loadTenantConfig(Path dir, Function<String, String> variables) {
+        return new TenantConfigLoader(this, variables).load(dir);
     }
 
     void requireEnvironment(String tenant, String environment) {

@@ -12,6 +12,7 @@ import io.maestro.conductor.registry.support.TestDatabase;
 import java.util.List;
 
 import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
+import static io.maestro.conductor.registry.support.Fixtures.lifecycleReceipts;
 import static io.maestro.conductor.registry.support.Fixtures.s3Config;
 import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class ConfigValidationTest {
                         assertThat(e.toString() + e.violations()).doesNotContain("AKIA-LITERAL-KEY-1234");
                     });
             assertThat(registry.instance("acme", "dev", "evidence")).isEmpty();
-            assertThat(registry.receipts().list("acme")).isEmpty();
+            assertThat(lifecycleReceipts(registry, "acme")).isEmpty();
         }
     }
 

@@ -37,7 +37,7 @@ class DurabilityTest {
                     .isEqualTo("s3cr3t-acme-dev");
             assertThat(registry.update(OPERATOR, "acme", "dev", "evidence",
                     new UpdateRequest(2, s3Config("bucket-c"), null, null)).configVersion()).isEqualTo(3);
-            assertThat(registry.receipts().verify("acme").checked()).isEqualTo(3);
+            assertThat(registry.receipts().verify("acme").checked()).isEqualTo(receiptsBefore.size() + 1);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.maestro.conductor.registry.support.RegistryHarness;
 import io.maestro.conductor.registry.support.TestDatabase;
 
 import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
+import static io.maestro.conductor.registry.support.Fixtures.lifecycleReceipts;
 import static io.maestro.conductor.registry.support.Fixtures.s3;
 import static io.maestro.conductor.registry.support.Fixtures.s3Config;
 import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
@@ -40,7 +41,7 @@ class LifecycleTest {
 
             registry.uninstall(OPERATOR, "acme", "dev", "evidence");
             assertThat(registry.instance("acme", "dev", "evidence")).isEmpty();
-            assertThat(registry.receipts().list("acme")).extracting(r -> r.action())
+            assertThat(lifecycleReceipts(registry, "acme")).extracting(r -> r.action())
                     .containsExactly(ReceiptAction.INSTALL, ReceiptAction.UPDATE, ReceiptAction.UNINSTALL);
         }
     }
@@ -61,12 +62,12 @@ class LifecycleTest {
                     });
             assertThat(registry.instance("acme", "dev", "evidence").orElseThrow().config().get("bucket").asText())
                     .isEqualTo("bucket-two");
-            assertThat(registry.receipts().list("acme")).hasSize(2);
+            assertThat(lifecycleReceipts(registry, "acme")).hasSize(2);
 
             AdapterInstance unchanged = registry.update(OPERATOR, "acme", "dev", "evidence",
                     new UpdateRequest(2, s3Config("bucket-two"), null, null));
             assertThat(unchanged.configVersion()).isEqualTo(2);
-            assertThat(registry.receipts().list("acme")).hasSize(2);
+            assertThat(lifecycleReceipts(registry, "acme")).hasSize(2);
         }
     }
 
@@ -88,7 +89,7 @@ class LifecycleTest {
             assertThatThrownBy(() -> registry.uninstall(OPERATOR, "globex", "dev", "evidence"))
                     .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.ADAPTER_NOT_INSTALLED);
             assertThat(registry.instance("acme", "dev", "evidence")).isPresent();
-            assertThat(registry.receipts().list("globex")).isEmpty();
+            assertThat(lifecycleReceipts(registry, "globex")).isEmpty();
         }
     }
 
@@ -110,7 +111,7 @@ class LifecycleTest {
             assertCode(() -> registry.install(OPERATOR, "acme", "dev", "x",
                     new InstallRequest("s3-storage", null, s3Config("b"), "mars-1")), ErrorCode.REGION_NOT_SUPPORTED);
             assertCode(() -> registry.install(OPERATOR, "acme", "dev", "Bad/Name", s3("b")), ErrorCode.NAME_INVALID);
-            assertThat(registry.receipts().list("acme")).hasSize(1);
+            assertThat(lifecycleReceipts(registry, "acme")).hasSize(1);
         }
     }
 

@@ -5,9 +5,11 @@ import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.RegistryConfig;
 import io.maestro.conductor.registry.config.LoadReport;
 import io.maestro.conductor.registry.secret.MasterKeySource;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,11 +23,14 @@ public class RegistryConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RegistryConfiguration.class);
 
     @Bean
-    public Registry registry(DataSource dataSource, HazelcastInstance hazelcast, ConductorProperties properties) {
+    public Registry registry(DataSource dataSource, HazelcastInstance hazelcast, ConductorProperties properties,
+                             ObjectProvider<TenantConfigVariables> hubVariables) {
         Registry registry = Registry.open(new RegistryConfig(dataSource, hazelcast,
                 MasterKeySource.fromEnvOrDataDir(properties.dataDir())));
         if (properties.demoTenants()) {
-            LoadReport report = registry.loadTenantConfig(properties.tenantConfigDir());
+            LoadReport report = registry.loadTenantConfig(properties.tenantConfigDir(),
+                    name -> hubVariables.orderedStream().map(source -> source.lookup(name)).filter(Objects::nonNull)
+                            .findFirst().orElseGet(() -> System.getenv(name)));
             log.info("event=tenant_config_loaded dir={} changed={} report={}", properties.tenantConfigDir(),
                     report.changedAnything(), report);
         }

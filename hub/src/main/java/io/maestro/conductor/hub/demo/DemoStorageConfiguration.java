@@ -2,6 +2,7 @@ package io.maestro.conductor.hub.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.hub.config.ConductorProperties;
+import io.maestro.conductor.hub.config.TenantConfigVariables;
 import io.maestro.conductor.hub.evidence.EvidenceRequestParser;
 import io.maestro.conductor.hub.evidence.EvidenceUploads;
 import io.maestro.conductor.registry.Registry;
@@ -26,9 +27,20 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DemoStorageProperties.class)
 public class DemoStorageConfiguration {
 
+    static final String S3_ENDPOINT_VARIABLE = "CONDUCTOR_DEMO_S3_ENDPOINT";
+
     @Bean(destroyMethod = "close")
     DemoStoragePeers demoStoragePeers(ConductorProperties conductor, DemoStorageProperties demo) {
         return DemoStoragePeers.start(conductor.dataDir(), demo.s3Port());
+    }
+
+    /**
+     * {@value #S3_ENDPOINT_VARIABLE} for the demo tenant files: where the S3 peer listens, so their S3 instances are
+     * installed pointing at it (nothing when it could not start: the files' default stays).
+     */
+    @Bean
+    TenantConfigVariables demoStorageVariables(DemoStoragePeers peers) {
+        return name -> S3_ENDPOINT_VARIABLE.equals(name) && peers.s3() != null ? peers.s3().endpoint().toString() : null;
     }
 
     /** Every GCS instance reads and writes the in-memory fake (there is no GCS server to point it at). */

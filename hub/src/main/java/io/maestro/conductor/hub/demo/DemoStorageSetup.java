@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Points the demo tenants' S3 storage instances of the demo environment at the sandbox: the sandbox's
- * credentials go into the secrets the instances reference, buckets are created, and an instance whose endpoint is
+ * credentials go into the secrets the instances reference unless they hold them already, buckets are created, and an instance whose endpoint is
  * not the sandbox's is updated (an ordinary registry update with a receipt). GCS instances need nothing: the demo
  * binds every GCS client to the in-memory fake.
  */
@@ -66,10 +66,24 @@ final class DemoStorageSetup {
         }
     }
 
+    /**
+     * Writes the sandbox's credential into a secret that is missing or holds another value (the tenant config
+     * generates one before the demo runs), with the write's receipt; a secret that already holds it is left alone, so
+     * a restart writes and receipts nothing.
+     */
     private static void putSecret(Registry registry, AdapterInstance instance, String reference, String value) {
-        if (reference.startsWith(SecretVault.REFERENCE_PREFIX)) {
-            registry.secrets().put(ACTOR, instance.tenant(), instance.environment(),
-                    reference.substring(SecretVault.REFERENCE_PREFIX.length()), value);
+        if (!reference.startsWith(SecretVault.REFERENCE_PREFIX)) {
+            return;
         }
+        String tenant = instance.tenant();
+        String environment = instance.environment();
+        String name = reference.substring(SecretVault.REFERENCE_PREFIX.length());
+        SecretVault secrets = registry.secrets();
+        if (secrets.exists(tenant, environment, name)
+                && secrets.read(ACTOR, tenant, environment, name, "demo: compare with the sandbox credential")
+                        .reveal().equals(value)) {
+            return;
+        }
+        secrets.put(ACTOR, tenant, environment, name, value);
     }
 }

@@ -27,6 +27,14 @@ public final class HubProperties {
                 "conductor.demo-storage.enabled", "false");
     }
 
+    /**
+     * Properties as command-line arguments, for a hub started with {@code SpringApplicationBuilder.run}: properties
+     * given to the builder are defaults, which application.yaml would override.
+     */
+    public static String[] asArguments(Map<String, String> properties) {
+        return properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+    }
+
     /** A folder at the repository root (tests run with the module folder as working directory). */
     public static Path repositoryPath(String folder) {
         Path dir = Path.of("").toAbsolutePath();

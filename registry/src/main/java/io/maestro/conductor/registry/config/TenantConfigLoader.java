@@ -49,7 +49,10 @@ public final class TenantConfigLoader {
         this(registry, System::getenv);
     }
 
-    /** @param environmentVariables where {@code fromEnv} secrets are read (the process environment in production) */
+    /**
+     * @param environmentVariables where {@code fromEnv} secrets and {@code ${NAME}} placeholders in adapter configs are
+     *                             read (the process environment in production)
+     */
     public TenantConfigLoader(Registry registry, Function<String, String> environmentVariables) {
         this.registry = registry;
         this.environmentVariables = environmentVariables;
@@ -133,7 +136,7 @@ public final class TenantConfigLoader {
         String definition = ConfigYaml.text(adapter, "definition", where);
         String version = adapter.path("version").asText(null);
         String region = ConfigYaml.text(adapter, "region", where);
-        JsonNode config = adapter.path("config");
+        JsonNode config = ConfigVariables.resolve(adapter.path("config"), environmentVariables, where);
         var current = registry.instance(tenant, env, name);
         if (current.isEmpty()) {
             registry.install(ACTOR, tenant, env, name, new InstallRequest(definition, version, config, region));

@@ -18,5 +18,10 @@ public enum ReceiptAction {
     /** A change request was acted on after it expired, and closed unapplied. */
     CHANGE_EXPIRED,
     /** A change request was acted on after another change moved the instance on, and closed unapplied. */
-    CHANGE_STALE
+    CHANGE_STALE,
+    /** A secret was written for the first time; the change set names it and its value version, never the value. */
+    SECRET_CREATED,
+    /** A secret got a new value (an API write, a rotation from an environment variable). */
+    SECRET_ROTATED,
+    SECRET_DELETED
 }

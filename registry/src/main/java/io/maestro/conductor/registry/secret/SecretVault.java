@@ -1,14 +1,20 @@
 package io.maestro.conductor.registry.secret;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.crypto.tink.Aead;
 import io.maestro.conductor.registry.Actor;
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.RegistryException;
+import io.maestro.conductor.registry.receipt.Receipt;
+import io.maestro.conductor.registry.receipt.ReceiptAction;
+import io.maestro.conductor.registry.receipt.ReceiptChain;
 import io.maestro.conductor.registry.store.Sql;
 import io.maestro.conductor.registry.store.TenantStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -23,6 +29,10 @@ import java.util.regex.Pattern;
  * under the master key). The associated data of each value is {@code tenant/env/name}, so a row copied
  * to another namespace or name fails to decrypt. Every read is audited in SQL and logged; values are
  * never logged.
+ *
+ * <p>Every create, rotation and delete appends a provenance receipt to the tenant's chain in the same transaction
+ * as the change (subject {@code secret:<name>}, change set {@code {secret, valueVersion}}), so a secret cannot change
+ * without a trace, and the trace never holds the value.
  */
 public final class SecretVault {
 
@@ -33,19 +43,28 @@ public final class SecretVault {
     private static final Logger LOG = LoggerFactory.getLogger(SecretVault.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final TenantStore tenants;
     private final NamespaceKeys keys;
+    private final ReceiptChain receipts;
     private final Clock clock;
 
-    public SecretVault(JdbcTemplate jdbc, MasterKeySource masterKey, Clock clock) {
+    public SecretVault(JdbcTemplate jdbc, TransactionTemplate tx, MasterKeySource masterKey, Clock clock) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.tenants = new TenantStore(jdbc);
         this.keys = new NamespaceKeys(jdbc, masterKey.aead(), clock);
+        this.receipts = new ReceiptChain(jdbc, clock);
         this.clock = clock;
     }
 
-    /** Creates or replaces a secret. */
-    public void put(Actor actor, String tenant, String environment, String name, String value) {
+    /**
+     * Creates or replaces a secret, with its receipt ({@link ReceiptAction#SECRET_CREATED} or
+     * {@link ReceiptAction#SECRET_ROTATED}).
+     *
+     * @return the receipt of the write
+     */
+    public Receipt put(Actor actor, String tenant, String environment, String name, String value) {
         requireNamespace(tenant, environment);
         if (!NAME.matcher(name).matches()) {
             throw new RegistryException(ErrorCode.NAME_INVALID,
@@ -53,16 +72,26 @@ public final class SecretVault {
         }
         Aead aead = keys.forWriting(tenant, environment);
         String ciphertext = encrypt(aead, value, tenant, environment, name);
-        int updated = jdbc.update("UPDATE secret SET ciphertext = ?, updated_at = ? "
-                        + "WHERE tenant_id = ? AND environment = ? AND name = ?",
-                ciphertext, Sql.timestamp(clock.instant()), tenant, environment, name);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO secret (tenant_id, environment, name, ciphertext, created_at, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)", tenant, environment, name, ciphertext,
-                    Sql.timestamp(clock.instant()), Sql.timestamp(clock.instant()));
-        }
-        LOG.info("secret written tenant={} namespace={}/{} secret={} actor={}", tenant, tenant, environment, name,
-                actor.id());
+        Receipt receipt = tx.execute(status -> {
+            ReceiptChain.Head head = receipts.lock(tenant);
+            Optional<Integer> current = valueVersion(tenant, environment, name);
+            int version = current.map(v -> v + 1).orElse(1);
+            if (current.isPresent()) {
+                jdbc.update("UPDATE secret SET ciphertext = ?, value_version = ?, updated_at = ? "
+                                + "WHERE tenant_id = ? AND environment = ? AND name = ?",
+                        ciphertext, version, Sql.timestamp(clock.instant()), tenant, environment, name);
+            } else {
+                jdbc.update("INSERT INTO secret (tenant_id, environment, name, ciphertext, value_version, created_at, "
+                                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", tenant, environment, name, ciphertext,
+                        version, Sql.timestamp(clock.instant()), Sql.timestamp(clock.instant()));
+            }
+            return receipts.append(head, environment, actor.id(),
+                    current.isPresent() ? ReceiptAction.SECRET_ROTATED : ReceiptAction.SECRET_CREATED,
+                    REFERENCE_PREFIX + name, changeSet(name, version));
+        });
+        LOG.info("secret written tenant={} namespace={}/{} secret={} value_version={} actor={} receipt_id={}", tenant,
+                tenant, environment, name, receipt.changeSet().path("valueVersion").asInt(), actor.id(), receipt.id());
+        return receipt;
     }
 
     /** Decrypts a secret; audited whether or not it exists. Another tenant's secret is simply not found. */
@@ -97,13 +126,29 @@ public final class SecretVault {
                 String.class, tenant, environment);
     }
 
-    public void delete(Actor actor, String tenant, String environment, String name) {
-        if (jdbc.update("DELETE FROM secret WHERE tenant_id = ? AND environment = ? AND name = ?",
-                tenant, environment, name) == 0) {
-            throw notFound(tenant, environment, name);
-        }
-        LOG.info("secret deleted tenant={} namespace={}/{} secret={} actor={}", tenant, tenant, environment, name,
-                actor.id());
+    /** Deletes a secret, with its receipt ({@link ReceiptAction#SECRET_DELETED}, naming the last value version). */
+    public Receipt delete(Actor actor, String tenant, String environment, String name) {
+        requireNamespace(tenant, environment);
+        Receipt receipt = tx.execute(status -> {
+            ReceiptChain.Head head = receipts.lock(tenant);
+            int version = valueVersion(tenant, environment, name).orElseThrow(() -> notFound(tenant, environment, name));
+            jdbc.update("DELETE FROM secret WHERE tenant_id = ? AND environment = ? AND name = ?",
+                    tenant, environment, name);
+            return receipts.append(head, environment, actor.id(), ReceiptAction.SECRET_DELETED,
+                    REFERENCE_PREFIX + name, changeSet(name, version));
+        });
+        LOG.info("secret deleted tenant={} namespace={}/{} secret={} actor={} receipt_id={}", tenant, tenant,
+                environment, name, actor.id(), receipt.id());
+        return receipt;
+    }
+
+    private Optional<Integer> valueVersion(String tenant, String environment, String name) {
+        return jdbc.queryForList("SELECT value_version FROM secret WHERE tenant_id = ? AND environment = ? AND name = ?",
+                Integer.class, tenant, environment, name).stream().findFirst();
+    }
+
+    private static ObjectNode changeSet(String name, int version) {
+        return JsonNodeFactory.instance.objectNode().put("secret", name).put("valueVersion", version);
     }
 
     /** Audit rows of a tenant, newest first: who read which secret, why, and the outcome. */

@@ -5,6 +5,7 @@ import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.TenantKind;
+import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.maestro.conductor.registry.support.OnEachDatabase;
 import io.maestro.conductor.registry.support.RegistryHarness;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -41,9 +43,12 @@ class TenantConfigLoaderTest {
                     .reveal();
             assertThat(generated).hasSizeGreaterThanOrEqualTo(40);
 
+            assertThat(registry.receipts().list("acme")).extracting(Receipt::action).containsExactly(
+                    ReceiptAction.SECRET_CREATED, ReceiptAction.SECRET_CREATED, ReceiptAction.INSTALL,
+                    ReceiptAction.SECRET_CREATED, ReceiptAction.INSTALL, ReceiptAction.INSTALL);
             LoadReport second = loader.load(dir);
             assertThat(second.changedAnything()).isFalse();
-            assertThat(registry.receipts().list("acme")).hasSize(3);
+            assertThat(registry.receipts().list("acme")).hasSize(6);
             assertThat(registry.secrets().read(TenantConfigLoader.ACTOR, "acme", "dev", "s3-secret", "test").reveal())
                     .isEqualTo(generated);
 
@@ -53,6 +58,66 @@ class TenantConfigLoaderTest {
             assertThat(registry.receipts().list("acme")).last()
                     .satisfies(r -> assertThat(r.action()).isEqualTo(ReceiptAction.UPDATE));
             assertThat(registry.receipts().verify("acme").valid()).isTrue();
+        } finally {
+            TempDirs.delete(dir);
+        }
+    }
+
+    @OnEachDatabase
+    void aSecretRotatedThroughItsEnvironmentVariableLeavesOneReceiptAndNoValue(TestDatabase db) throws Exception {
+        Path dir = copyOfTestConfig();
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            Registry registry = h.registry();
+            new TenantConfigLoader(registry, Map.of("ACME_DEV_S3_ACCESS", "AKIA-FIRST")::get).load(dir);
+            int before = registry.receipts().list("acme").size();
+
+            TenantConfigLoader rotated = new TenantConfigLoader(registry, Map.of("ACME_DEV_S3_ACCESS", "AKIA-SECOND")::get);
+            rotated.load(dir);
+            rotated.load(dir);
+
+            List<Receipt> receipts = registry.receipts().list("acme");
+            assertThat(receipts).hasSize(before + 1);
+            assertThat(receipts).last().satisfies(r -> {
+                assertThat(r.action()).isEqualTo(ReceiptAction.SECRET_ROTATED);
+                assertThat(r.instance()).isEqualTo("secret:s3-access");
+                assertThat(r.actor()).isEqualTo(TenantConfigLoader.ACTOR.id());
+                assertThat(r.changeSet().path("valueVersion").asInt()).isEqualTo(2);
+            });
+            assertThat(receipts.toString()).doesNotContain("AKIA-FIRST").doesNotContain("AKIA-SECOND");
+            assertThat(registry.receipts().verify("acme").valid()).isTrue();
+        } finally {
+            TempDirs.delete(dir);
+        }
+    }
+
+    @OnEachDatabase
+    void placeholdersInAnAdapterConfigAreResolvedAndAnUnchangedValueReloadsWithoutAReceipt(TestDatabase db)
+            throws Exception {
+        Path dir = copyOfTestConfig();
+        Path acme = dir.resolve("acme.yaml");
+        Files.writeString(acme, Files.readString(acme).replace("endpoint: http://127.0.0.1:9000",
+                "endpoint: \"${ACME_S3:-http://127.0.0.1:9000}\""));
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            Registry registry = h.registry();
+            new TenantConfigLoader(registry, Map.of("ACME_S3", "http://127.0.0.1:41234")::get).load(dir);
+            assertThat(registry.instance("acme", "dev", "evidence").orElseThrow().config().path("endpoint").asText())
+                    .isEqualTo("http://127.0.0.1:41234");
+            int receipts = registry.receipts().list("acme").size();
+
+            assertThat(new TenantConfigLoader(registry, Map.of("ACME_S3", "http://127.0.0.1:41234")::get).load(dir)
+                    .changedAnything()).isFalse();
+            assertThat(registry.receipts().list("acme")).hasSize(receipts);
+
+            new TenantConfigLoader(registry, Map.<String, String>of()::get).load(dir);
+            assertThat(registry.instance("acme", "dev", "evidence").orElseThrow().config().path("endpoint").asText())
+                    .isEqualTo("http://127.0.0.1:9000");
+
+            Files.writeString(acme, Files.readString(acme).replace("${ACME_S3:-http://127.0.0.1:9000}", "${ACME_S3}"));
+            assertThatThrownBy(() -> new TenantConfigLoader(registry, Map.<String, String>of()::get).load(dir))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.TENANT_CONFIG_INVALID);
+                        assertThat(e.getMessage()).contains("acme.yaml", "ACME_S3");
+                    });
         } finally {
             TempDirs.delete(dir);
         }

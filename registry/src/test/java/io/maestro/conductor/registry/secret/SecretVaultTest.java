@@ -2,6 +2,8 @@ package io.maestro.conductor.registry.secret;
 
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.RegistryException;
+import io.maestro.conductor.registry.receipt.Receipt;
+import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.maestro.conductor.registry.support.CapturedLogs;
 import io.maestro.conductor.registry.support.OnEachDatabase;
 import io.maestro.conductor.registry.support.RegistryHarness;
@@ -10,6 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.UUID;
 
 import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
 import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
@@ -112,6 +116,49 @@ class SecretVaultTest {
                     .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.NAME_INVALID);
             assertThatThrownBy(() -> vault.put(OPERATOR, "acme", "qa", "x", "x"))
                     .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.ENVIRONMENT_NOT_FOUND);
+        }
+    }
+
+    @OnEachDatabase
+    void everyCreateRotationAndDeleteLeavesAReceiptNamingTheVersionNeverTheValue(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            SecretVault vault = h.registry().secrets();
+            tenantWithSecrets(h.registry(), "acme");
+            String first = "first-value-" + UUID.randomUUID();
+            String second = "second-value-" + UUID.randomUUID();
+
+            Receipt created = vault.put(OPERATOR, "acme", "dev", "api-token", first);
+            Receipt rotated = vault.put(OPERATOR, "acme", "dev", "api-token", second);
+            Receipt deleted = vault.delete(OPERATOR, "acme", "dev", "api-token");
+
+            List<Receipt> receipts = h.registry().receipts().list("acme").stream()
+                    .filter(r -> r.instance().equals("secret:api-token")).toList();
+            assertThat(receipts).extracting(Receipt::id).containsExactly(created.id(), rotated.id(), deleted.id());
+            assertThat(receipts).extracting(Receipt::action).containsExactly(ReceiptAction.SECRET_CREATED,
+                    ReceiptAction.SECRET_ROTATED, ReceiptAction.SECRET_DELETED);
+            assertThat(receipts).extracting(r -> r.changeSet().path("valueVersion").asInt()).containsExactly(1, 2, 2);
+            assertThat(receipts).allSatisfy(r -> {
+                assertThat(r.actor()).isEqualTo(OPERATOR.id());
+                assertThat(r.environment()).isEqualTo("dev");
+                assertThat(r.changeSet().path("secret").asText()).isEqualTo("api-token");
+            });
+            String everything = h.registry().receipts().list("acme").toString();
+            assertThat(everything).doesNotContain(first).doesNotContain(second);
+            assertThat(h.registry().receipts().verify("acme").valid()).isTrue();
+        }
+    }
+
+    @OnEachDatabase
+    void aRefusedWriteLeavesNoReceipt(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            SecretVault vault = h.registry().secrets();
+            tenantWithSecrets(h.registry(), "acme");
+            int before = h.registry().receipts().list("acme").size();
+
+            assertThatThrownBy(() -> vault.put(OPERATOR, "acme", "dev", "Bad Name", "x"));
+            assertThatThrownBy(() -> vault.delete(OPERATOR, "acme", "dev", "missing"));
+
+            assertThat(h.registry().receipts().list("acme")).hasSize(before);
         }
     }
 }

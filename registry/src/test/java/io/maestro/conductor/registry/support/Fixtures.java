@@ -6,6 +6,7 @@ import io.maestro.conductor.registry.InstallRequest;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.model.Tenant;
 import io.maestro.conductor.registry.model.TenantKind;
+import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.store.Json;
 
 import java.util.List;
@@ -25,6 +26,16 @@ public final class Fixtures {
             registry.secrets().put(OPERATOR, tenant, env, "s3-access", "AKIA-" + tenant + "-" + env);
             registry.secrets().put(OPERATOR, tenant, env, "s3-secret", "s3cr3t-" + tenant + "-" + env);
         }
+    }
+
+    /**
+     * The tenant's receipts of instance changes: what lifecycle tests count, leaving out the {@code SECRET_*} receipts
+     * of {@link #tenantWithSecrets}.
+     */
+    public static List<Receipt> lifecycleReceipts(Registry registry, String tenant) {
+        return registry.receipts().list(tenant).stream()
+                .filter(receipt -> !receipt.action().name().startsWith("SECRET_"))
+                .toList();
     }
 
     public static ObjectNode s3Config(String bucket) {
