@@ -1,5 +1,6 @@
 package io.maestro.conductor.cli;
 
+import io.maestro.conductor.registry.EmbeddedDatabase;
 import io.maestro.conductor.registry.store.Json;
 import picocli.CommandLine;
 
@@ -9,13 +10,15 @@ import picocli.CommandLine.Command;
 /** {@code conductor}: the operator's command-line tool. {@code bin/conductor} runs it. */
 @Command(name = "conductor", mixinStandardHelpOptions = true, version = "conductor 0.1.0",
         description = "Maestro Conductor command-line tool.",
-        subcommands = {ReceiptsCommand.class, PolicyCommand.class})
+        subcommands = {ReceiptsCommand.class, PolicyCommand.class, UsersCommand.class})
 public final class ConductorCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Opening the embedded database while no hub runs makes this process its AUTO_SERVER: loopback only.
+        EmbeddedDatabase.serveOnLoopbackOnly();
         System.exit(commandLine().execute(args));
     }
 

@@ -52,14 +52,17 @@ final class ReceiptsCommand implements Runnable {
         @Override
         public Integer call() {
             String url = jdbcUrl;
+            String h2Password = "";
             if (url == null) {
                 if (!Files.exists(dataDir.resolve(EmbeddedDatabase.FILE_NAME + ".mv.db"))) {
                     return fail("DATABASE_NOT_FOUND", "no embedded database in " + dataDir.toAbsolutePath()
                             + "; start the hub once, or pass --db");
                 }
                 url = EmbeddedDatabase.jdbcUrl(dataDir) + ";IFEXISTS=TRUE";
+                // none kept: a database from before the hub gave it a password
+                h2Password = EmbeddedDatabase.keptPassword(dataDir).orElse("");
             }
-            DataSource dataSource = EmbeddedDatabase.unpooled(url);
+            DataSource dataSource = EmbeddedDatabase.unpooled(url, h2Password);
             if (new TenantStore(new JdbcTemplate(dataSource)).find(tenant).isEmpty()) {
                 return fail("TENANT_NOT_FOUND", "tenant '" + tenant + "' not found");
             }

@@ -22,11 +22,19 @@ public class RegistryConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryConfiguration.class);
 
+    /** Static: a post-processor must exist before the beans it processes. */
+    @Bean
+    static EmbeddedDatabasePassword embeddedDatabasePassword() {
+        return new EmbeddedDatabasePassword();
+    }
+
     @Bean
     public Registry registry(DataSource dataSource, HazelcastInstance hazelcast, ConductorProperties properties,
                              ObjectProvider<TenantConfigVariables> hubVariables) {
         Registry registry = Registry.open(new RegistryConfig(dataSource, hazelcast,
                 MasterKeySource.fromEnvOrDataDir(properties.dataDir())));
+        // The database files and keys now exist: they get the data dir's owner-only permissions too.
+        DataDirectory.secure(properties.dataDir());
         if (properties.demoTenants()) {
             LoadReport report = registry.loadTenantConfig(properties.tenantConfigDir(),
                     name -> hubVariables.orderedStream().map(source -> source.lookup(name)).filter(Objects::nonNull)

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
@@ -19,13 +20,27 @@ public class ConductorUserDirectory implements UserDetailsService {
     private record Entry(String passwordHash, Set<OperatorRole> roles, TenantScope scope) {
     }
 
+    /** What {@code BCryptPasswordEncoder} can check: {@code $2a$}, {@code $2b$} or {@code $2y$}, cost, salt and hash. */
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}");
+
     private final Map<String, Entry> users = new LinkedHashMap<>();
 
+    /**
+     * @throws IllegalStateException when an API user's password is not a bcrypt hash: a clear-text password there
+     *                               would never match a login, so the hub refuses to start rather than fail every
+     *                               login silently (the message never repeats the value)
+     */
     public ConductorUserDirectory(String operatorPasswordHash, ApiUserProperties apiUsers) {
         users.put(OPERATOR, new Entry(operatorPasswordHash, Set.of(OperatorRole.ADMIN), TenantScope.all()));
-        for (ApiUserProperties.ApiUser user : apiUsers.users()) {
+        for (int i = 0; i < apiUsers.users().size(); i++) {
+            ApiUserProperties.ApiUser user = apiUsers.users().get(i);
             if (users.containsKey(user.name())) {
                 throw new IllegalStateException("Duplicate API user name: " + user.name());
+            }
+            if (user.password() == null || !BCRYPT.matcher(user.password()).matches()) {
+                throw new IllegalStateException("conductor.security.users[" + i + "].password (user '" + user.name()
+                        + "') is not a bcrypt hash. The hub keeps no clear-text passwords: make the hash with "
+                        + "`bin/conductor users hash` and configure that instead.");
             }
             users.put(user.name(), new Entry(user.password(), roles(user), scope(user)));
         }

@@ -28,7 +28,7 @@ public final class OwnerOnlyFile {
      */
     public static String readOrCreate(Path file, Supplier<String> content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        createOwnerOnlyDirectories(dir);
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.UTF_8);
         }
@@ -42,6 +42,15 @@ public final class OwnerOnlyFile {
             return Files.readString(file, StandardCharsets.UTF_8);
         } finally {
             Files.deleteIfExists(staged);
+        }
+    }
+
+    /** Directories this creates are its owner's only, like the file (existing ones are left as they are). */
+    private static void createOwnerOnlyDirectories(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(dir);
         }
     }
 

@@ -1,0 +1,96 @@
+package io.maestro.conductor.cli;
+
+import io.maestro.conductor.registry.store.Json;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code conductor users ...}: the hub's tenant-scoped API users ({@code conductor.security.users[n]}). */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "API users of the hub.",
+        subcommands = UsersCommand.Hash.class)
+final class UsersCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Reads the password from a terminal prompt (asked twice) or, when stdin is not a terminal, from the first line
+     * of stdin, never from an argument: arguments end up in shell history and process listings.
+     */
+    @Command(name = "hash", mixinStandardHelpOptions = true,
+            description = "Print the bcrypt hash of a password for conductor.security.users[n].password. The password "
+                    + "is read from the terminal (asked twice) or from the first line of stdin. Exit 0 with the hash "
+                    + "on stdout; 2 when no usable password was given.")
+    static final class Hash implements Callable<Integer> {
+
+        /** bcrypt refuses more: the rest would be silently ignored by the algorithm. */
+        static final int MAX_BYTES = 72;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--cost", defaultValue = "12", description = "bcrypt cost (log2 rounds), 10 to 16. Default: 12.")
+        int cost;
+
+        @Override
+        public Integer call() throws IOException {
+            if (cost < 10 || cost > 16) {
+                return fail("COST_INVALID", "--cost must be between 10 and 16");
+            }
+            Console console = System.console();
+            String password = console != null ? prompt(console) : firstLineOfStdin();
+            if (password == null) {
+                return fail("PASSWORD_MISMATCH", "the two passwords differ");
+            }
+            if (password.isEmpty()) {
+                return fail("PASSWORD_EMPTY", "no password given (type it at the prompt or pipe it on stdin)");
+            }
+            if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+                return fail("PASSWORD_TOO_LONG", "bcrypt takes at most " + MAX_BYTES + " bytes of password");
+            }
+            spec.commandLine().getOut().println(new BCryptPasswordEncoder(cost).encode(password));
+            return 0;
+        }
+
+        /** @return the password, or null when the confirmation differs */
+        private static String prompt(Console console) {
+            char[] first = console.readPassword("Password: ");
+            char[] again = console.readPassword("Again: ");
+            try {
+                return first == null || !Arrays.equals(first, again) ? null : new String(first);
+            } finally {
+                if (first != null) {
+                    Arrays.fill(first, ' ');
+                }
+                if (again != null) {
+                    Arrays.fill(again, ' ');
+                }
+            }
+        }
+
+        private static String firstLineOfStdin() throws IOException {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return line == null ? "" : line;
+        }
+
+        private int fail(String code, String message) {
+            spec.commandLine().getErr().println(Json.write(Map.of("error", code, "message", message)));
+            return 2;
+        }
+    }
+}
