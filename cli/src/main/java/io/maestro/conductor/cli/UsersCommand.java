@@ -29,8 +29,9 @@ final class UsersCommand implements Runnable {
     }
 
     /**
-     * Reads the password from a terminal prompt (asked twice) or, when stdin is not a terminal, from the first line
-     * of stdin, never from an argument: arguments end up in shell history and process listings.
+     * Reads the password from a terminal prompt (asked twice, not echoed) when stdin and stdout are the terminal,
+     * else from the first line of stdin; never from an argument, which ends up in shell history and process
+     * listings. (So {@code $(conductor users hash)} would echo what is typed: pipe the password in instead.)
      */
     @Command(name = "hash", mixinStandardHelpOptions = true,
             description = "Print the bcrypt hash of a password for conductor.security.users[n].password. The password "

@@ -11,6 +11,9 @@ import io.maestro.conductor.adapter.registry.RegistrySecretResolver;
 import io.maestro.conductor.adapter.secret.SecretResolver;
 import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
 import io.maestro.conductor.registry.Registry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +35,14 @@ public class AdapterConfiguration {
     @Bean
     SecretResolver secretResolver(Registry registry) {
         return new RegistrySecretResolver(registry.secrets());
+    }
+
+    /** For alerting on the same thing the {@code adapters} health component shows. */
+    @Bean
+    MeterBinder adapterInstancesDown(CamelContext camel) {
+        return meters -> Gauge.builder("conductor.adapter.instances.down", camel, AdapterInstances::down)
+                .description("Adapter instances whose last call failed with an instance fault (see health 'adapters')")
+                .register(meters);
     }
 
     @Bean

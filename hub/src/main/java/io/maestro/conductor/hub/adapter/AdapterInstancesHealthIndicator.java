@@ -6,7 +6,6 @@ import java.util.TreeMap;
 
 import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Component;
  * instance ({@code tenant/env/instance} → status, last outcome, when), from the adapter components' health checks
  * in Camel's registry. Always UP itself: an instance is one tenant's backend, and reporting its outage as the hub's
  * status would answer 503 for every tenant (and make a load balancer drop a hub that serves everyone else).
+ * Gauge {@code conductor.adapter.instances.down} counts the DOWN ones for alerting.
  */
 @Component("adapters")
 public class AdapterInstancesHealthIndicator extends AbstractHealthIndicator {
@@ -29,13 +29,7 @@ public class AdapterInstancesHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder health) {
         Map<String, Map<String, String>> instances = new TreeMap<>();
-        HealthCheckRegistry checks = HealthCheckRegistry.get(camel);
-        if (checks != null) {
-            checks.stream()
-                    .filter(AdapterHealthCheck.class::isInstance)
-                    .map(AdapterHealthCheck.class::cast)
-                    .forEach(check -> check.instances().forEach((id, state) -> instances.put(id, describe(state))));
-        }
+        AdapterInstances.health(camel).forEach((id, state) -> instances.put(id, describe(state)));
         long down = instances.values().stream().filter(state -> "DOWN".equals(state.get("status"))).count();
         health.up().withDetail("instancesDown", down).withDetail("instances", instances);
     }

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.hub.support.Api;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * One tenant's unreachable bucket is that instance's health, shown per instance in the details, never the hub's:
@@ -16,6 +18,9 @@ class AdapterInstanceHealthTest extends StorageHub {
 
     private static final String UPLOAD = "/api/tenants/" + TENANT + "/environments/" + ENV + "/evidence";
     private static final String INSTANCE = TENANT + "/" + ENV + "/evidence";
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void anUnreachableBucketLeavesTheHubUpAndShowsTheInstanceDown() {
@@ -40,6 +45,7 @@ class AdapterInstanceHealthTest extends StorageHub {
         JsonNode instance = adapters.path("details").path("instances").path(INSTANCE);
         assertThat(instance.path("status").asText()).isEqualTo("DOWN");
         assertThat(instance.path("lastOutcome").asText()).isEqualTo("STORAGE_UNREACHABLE");
+        assertThat(meters.get("conductor.adapter.instances.down").gauge().value()).isGreaterThanOrEqualTo(1);
 
         Api.Answer stored = asOperator("POST", UPLOAD, bundle("health-" + UUID.randomUUID(), "eu-west-1", "b.txt", "b"));
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);

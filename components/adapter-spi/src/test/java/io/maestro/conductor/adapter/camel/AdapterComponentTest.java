@@ -12,6 +12,7 @@ import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.PolicyDeniedException;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
+import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
@@ -231,13 +232,16 @@ class AdapterComponentTest {
                     assertThat(e.isTransient()).isTrue();
                 });
         assertThat(echo.built).isEmpty();
-        assertThat(readiness().getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(readiness().getDetails()).containsKey("acme/prod/greeter");
+        HealthCheck.Result down = health();
+        assertThat(down.getState()).as("an instance's fault is not the component's").isEqualTo(HealthCheck.State.UP);
+        assertThat(String.valueOf(down.getDetails().get("acme/prod/greeter"))).startsWith("DOWN POLICY_UNAVAILABLE");
+        assertThat(down.getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 1L);
 
         gate = new ScriptedGate(request -> GovernanceDecision.allow("d-2"));
         template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
                 Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod"));
-        assertThat(readiness().getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(String.valueOf(health().getDetails().get("acme/prod/greeter"))).startsWith("UP success");
+        assertThat(health().getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 0L);
     }
 
     @Test
@@ -246,12 +250,14 @@ class AdapterComponentTest {
         start();
         template().request("echo:say?instance=greeter", e -> e.getMessage().setHeaders(
                 Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")));
-        assertThat(readiness().getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(health().getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 0L);
     }
 
-    private HealthCheck.Result readiness() {
+    /** The component's check: neither liveness nor readiness, so no instance can take the application down. */
+    private HealthCheck.Result health() {
         HealthCheck check = HealthCheckRegistry.get(camel).getCheck("echo-instances").orElseThrow();
         assertThat(check.isLiveness()).isFalse();
+        assertThat(check.isReadiness()).isFalse();
         return check.call();
     }
 
