@@ -138,7 +138,7 @@ class LifecycleTest {
             assertThat(upgraded.definitionCoordinates()).isEqualTo("s3-storage@1.1.0");
             assertThat(registry.instance("acme", "dev", "evidence").orElseThrow().definitionVersion())
                     .isEqualTo("1.1.0");
-            assertThat(registry.receipts().list("acme").get(1).changeSet().toString()).contains("s3-storage@1.1.0");
+            assertThat(lifecycleReceipts(registry, "acme").get(1).changeSet().toString()).contains("s3-storage@1.1.0");
             assertThatThrownBy(() -> registry.update(OPERATOR, "acme", "dev", "evidence",
                     new UpdateRequest(2, s3Config("bucket"), null, null, "9.9.9")))
                     .isInstanceOfSatisfying(RegistryException.class,
