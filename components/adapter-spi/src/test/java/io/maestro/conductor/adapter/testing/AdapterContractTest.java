@@ -14,6 +14,7 @@ import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
+import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -162,10 +163,11 @@ public abstract class AdapterContractTest {
                 .counter().count()).isEqualTo(1.0);
 
         HealthCheck.Result health = component.health().call();
-        assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(String.valueOf(health.getDetails().get(TENANT + "/" + ENVIRONMENT + "/good"))).startsWith("success");
+        assertThat(health.getState()).as("one instance's fault is not the component's").isEqualTo(HealthCheck.State.UP);
+        assertThat(String.valueOf(health.getDetails().get(TENANT + "/" + ENVIRONMENT + "/good"))).startsWith("UP success");
         assertThat(String.valueOf(health.getDetails().get(TENANT + "/" + ENVIRONMENT + "/refusing")))
-                .startsWith(((AdapterException) failed.getException()).code().name());
+                .startsWith("DOWN " + ((AdapterException) failed.getException()).code().name());
+        assertThat(health.getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 1L);
     }
 
     @Test
