@@ -34,7 +34,8 @@ class EvidenceLargeFileTest {
         assertThat(Runtime.getRuntime().maxMemory()).as("heap must be smaller than the file").isLessThan(SIZE);
         String bundleId = "large-" + UUID.randomUUID();
         try (ConfigurableApplicationContext hub = StorageHub.startHub(dataDir, Map.of(
-                "conductor.operator.password", PASSWORD, "conductor.evidence.max-file-size", "1GB"))) {
+                "conductor.operator.password", PASSWORD, "conductor.evidence.max-file-size", "1GB",
+                "conductor.evidence.max-bundle-size", "1GB"))) {
             StorageHub.prepareTenants(hub.getBean(Registry.class));
             int port = StorageHub.portOf(hub);
             String bundle = "/api/tenants/" + StorageHub.TENANT + "/environments/" + StorageHub.ENV + "/evidence";
