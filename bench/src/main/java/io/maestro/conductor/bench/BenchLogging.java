@@ -1,13 +1,12 @@
 package io.maestro.conductor.bench;
 
-import java.nio.file.Path;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -16,8 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchLogging {
 
-    private BenchLogging() {
-    }
+    private BenchLogging() {}
 
     /** Sends these loggers at INFO, with key-values and MDC, to {@code file} (appended) and nowhere else. */
     public static void infoToFile(Path file, String... loggers) {

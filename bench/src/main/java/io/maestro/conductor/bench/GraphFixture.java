@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.zaxxer.hikari.HikariDataSource;
-import io.maestro.conductor.storage.StorageDefinitions;
 import io.maestro.conductor.registry.EmbeddedDatabase;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.RegistryConfig;
@@ -19,10 +18,7 @@ import io.maestro.conductor.registry.secret.MasterKeySource;
 import io.maestro.conductor.registry.store.InstanceStore;
 import io.maestro.conductor.registry.store.Json;
 import io.maestro.conductor.registry.store.TenantStore;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
+import io.maestro.conductor.storage.StorageDefinitions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A registry holding {@code tenants} tenants with {@code instancesPerTenant} instances each (environment
@@ -84,8 +83,8 @@ public final class GraphFixture implements AutoCloseable {
     }
 
     private void open() {
-        hazelcast = Hazelcast.newHazelcastInstance(RegistryMaps.configure(
-                LoopbackMember.config("bench-" + UUID.randomUUID()), dataSource));
+        hazelcast = Hazelcast.newHazelcastInstance(
+                RegistryMaps.configure(LoopbackMember.config("bench-" + UUID.randomUUID()), dataSource));
         registry = Registry.open(new RegistryConfig(dataSource, hazelcast, MasterKeySource.fromDataDir(dataDir)));
     }
 
@@ -100,9 +99,19 @@ public final class GraphFixture implements AutoCloseable {
                 tenantStore.insert(new Tenant(tenant, "Tenant " + t, TenantKind.SAAS, List.of(ENVIRONMENT)), now);
                 for (int i = 0; i < instancesPerTenant; i++) {
                     boolean s3 = i % 2 == 0;
-                    instanceStore.insert(new AdapterInstance(tenant, ENVIRONMENT, instanceName(i), definitionOf(i), StorageDefinitions.VERSION,
-                            AdapterCategory.STORAGE, config(tenant, i, s3), s3 ? "eu-west-1" : "europe-west1",
-                            InstanceState.ACTIVE, 1, now, now));
+                    instanceStore.insert(new AdapterInstance(
+                            tenant,
+                            ENVIRONMENT,
+                            instanceName(i),
+                            definitionOf(i),
+                            StorageDefinitions.VERSION,
+                            AdapterCategory.STORAGE,
+                            config(tenant, i, s3),
+                            s3 ? "eu-west-1" : "europe-west1",
+                            InstanceState.ACTIVE,
+                            1,
+                            now,
+                            now));
                 }
             }
         });
@@ -111,7 +120,8 @@ public final class GraphFixture implements AutoCloseable {
     private static ObjectNode config(String tenant, int i, boolean s3) {
         ObjectNode config = Json.MAPPER.createObjectNode().put("bucket", tenant + "-bucket-" + i);
         if (s3) {
-            return config.put("region", "eu-west-1").put("accessKey", "secret:s3-access")
+            return config.put("region", "eu-west-1")
+                    .put("accessKey", "secret:s3-access")
                     .put("secretKey", "secret:s3-secret");
         }
         return config.put("region", "europe-west1").put("serviceAccountKey", "secret:gcs-key");

@@ -2,6 +2,12 @@ package io.maestro.conductor.bench;
 
 import io.maestro.conductor.registry.graph.WorkflowDependent;
 import io.maestro.conductor.registry.model.AdapterInstance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,13 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-
 /**
  * The two graph queries of the registry, through the production code path ({@code Registry}, served from
  * Hazelcast): installed adapters of a random tenant, and the workflows depending on a definition.
@@ -29,12 +28,23 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "--add-modules", "java.se",
-        "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "-Xmx1g",
+            "--add-modules",
+            "java.se",
+            "--add-exports",
+            "java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens",
+            "java.management/sun.management=ALL-UNNAMED",
+            "--add-opens",
+            "jdk.management/com.sun.management.internal=ALL-UNNAMED"
+        })
 public class GraphQueryBenchmark {
 
     @Param("10000")
@@ -53,8 +63,8 @@ public class GraphQueryBenchmark {
     public void setUp() throws IOException {
         dataDir = Files.createTempDirectory("conductor-bench");
         fixture = new GraphFixture(dataDir, tenants, instancesPerTenant, routes);
-        System.err.println("registry loaded " + tenants + " tenants x " + instancesPerTenant
-                + " instances from SQL in " + fixture.loadMillis() + " ms");
+        System.err.println("registry loaded " + tenants + " tenants x " + instancesPerTenant + " instances from SQL in "
+                + fixture.loadMillis() + " ms");
     }
 
     @TearDown(Level.Trial)

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Finds the repository the benchmarks read policies from, so they run from any directory inside it. */
 public final class RepositoryRoot {
 
-    private RepositoryRoot() {
-    }
+    private RepositoryRoot() {}
 
     /** The directory of the parent POM (the one listing modules), from the working directory up. */
     public static Path find() throws IOException {

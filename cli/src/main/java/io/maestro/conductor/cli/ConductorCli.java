@@ -2,13 +2,15 @@ package io.maestro.conductor.cli;
 
 import io.maestro.conductor.registry.EmbeddedDatabase;
 import io.maestro.conductor.registry.store.Json;
-import picocli.CommandLine;
-
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code conductor}: the operator's command-line tool. {@code bin/conductor} runs it. */
-@Command(name = "conductor", mixinStandardHelpOptions = true, version = "conductor 0.1.0",
+@Command(
+        name = "conductor",
+        mixinStandardHelpOptions = true,
+        version = "conductor 0.1.0",
         description = "Maestro Conductor command-line tool.",
         subcommands = {ReceiptsCommand.class, PolicyCommand.class, UsersCommand.class})
 public final class ConductorCli implements Runnable {
@@ -33,8 +35,12 @@ public final class ConductorCli implements Runnable {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        cli.getErr().println(Json.write(Map.of("error", "COMMAND_FAILED",
-                "message", e.getClass().getSimpleName() + ": " + root.getMessage())));
+        cli.getErr()
+                .println(Json.write(Map.of(
+                        "error",
+                        "COMMAND_FAILED",
+                        "message",
+                        e.getClass().getSimpleName() + ": " + root.getMessage())));
         cli.getErr().flush();
         return 2;
     }

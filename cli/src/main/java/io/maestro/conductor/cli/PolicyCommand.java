@@ -4,21 +4,27 @@ import io.maestro.conductor.policy.simulate.SimulateCommand;
 import io.maestro.conductor.policy.tools.ConformanceCases;
 import io.maestro.conductor.policy.tools.RegoEvalCommand;
 import io.maestro.conductor.policy.tools.RegoTestRunner;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code conductor policy ...}: the embedded Rego engine's tools (module policy). */
-@Command(name = "policy", mixinStandardHelpOptions = true, description = "Rego policies on the embedded engine.",
-        subcommands = {PolicyCommand.Cases.class, PolicyCommand.Test.class, PolicyCommand.Eval.class,
-                PolicyCommand.Simulate.class})
+@Command(
+        name = "policy",
+        mixinStandardHelpOptions = true,
+        description = "Rego policies on the embedded engine.",
+        subcommands = {
+            PolicyCommand.Cases.class,
+            PolicyCommand.Test.class,
+            PolicyCommand.Eval.class,
+            PolicyCommand.Simulate.class
+        })
 final class PolicyCommand implements Runnable {
 
     @CommandLine.Spec
@@ -38,7 +44,9 @@ final class PolicyCommand implements Runnable {
         return new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true, StandardCharsets.UTF_8);
     }
 
-    @Command(name = "cases", mixinStandardHelpOptions = true,
+    @Command(
+            name = "cases",
+            mixinStandardHelpOptions = true,
             description = "Run OPA-format YAML conformance cases found under DIR.")
     static final class Cases implements Callable<Integer> {
         @CommandLine.Spec
@@ -55,7 +63,9 @@ final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(name = "test", mixinStandardHelpOptions = true,
+    @Command(
+            name = "test",
+            mixinStandardHelpOptions = true,
             description = "Run the test_ rules of the Rego files under DIR (like opa test).")
     static final class Test implements Callable<Integer> {
         @CommandLine.Spec
@@ -77,11 +87,17 @@ final class PolicyCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = {"-d", "--data"}, required = true, paramLabel = "DIR",
+        @Option(
+                names = {"-d", "--data"},
+                required = true,
+                paramLabel = "DIR",
                 description = "Policy and data directory; repeatable.")
         List<Path> dataDirs;
 
-        @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Input document (JSON).")
+        @Option(
+                names = {"-i", "--input"},
+                paramLabel = "FILE",
+                description = "Input document (JSON).")
         Path input;
 
         @Parameters(paramLabel = "QUERY", description = "Query, e.g. data.residency.allow")
@@ -89,26 +105,32 @@ final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (PrintStream out = out(spec); PrintStream err = err(spec)) {
+            try (PrintStream out = out(spec);
+                    PrintStream err = err(spec)) {
                 return RegoEvalCommand.run(dataDirs, input, query, out, err);
             }
         }
     }
 
-    @Command(name = "simulate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "simulate",
+            mixinStandardHelpOptions = true,
             description = "Run the simulation scenarios (*.yaml) under DIR against a policy bundle; one line per "
                     + "mismatch, then 'N passed, M failed'.")
     static final class Simulate implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = {"-d", "--bundle"}, paramLabel = "DIR",
+        @Option(
+                names = {"-d", "--bundle"},
+                paramLabel = "DIR",
                 description = "Bundle directory; repeatable. Default: the nearest directory at or above DIR with "
                         + ".rego files.")
         List<Path> bundleDirs;
 
-        @Parameters(paramLabel = "DIR", description = "Directory of scenario files, e.g. "
-                + "governance-policies/simulations/saas")
+        @Parameters(
+                paramLabel = "DIR",
+                description = "Directory of scenario files, e.g. " + "governance-policies/simulations/saas")
         Path dir;
 
         @Override

@@ -1,11 +1,6 @@
 package io.maestro.conductor.cli;
 
 import io.maestro.conductor.registry.store.Json;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -14,9 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code conductor users ...}: the hub's tenant-scoped API users ({@code conductor.security.users[n]}). */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "API users of the hub.",
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        description = "API users of the hub.",
         subcommands = UsersCommand.Hash.class)
 final class UsersCommand implements Runnable {
 
@@ -33,7 +35,9 @@ final class UsersCommand implements Runnable {
      * else from the first line of stdin; never from an argument, which ends up in shell history and process
      * listings. (So {@code $(conductor users hash)} would echo what is typed: pipe the password in instead.)
      */
-    @Command(name = "hash", mixinStandardHelpOptions = true,
+    @Command(
+            name = "hash",
+            mixinStandardHelpOptions = true,
             description = "Print the bcrypt hash of a password for conductor.security.users[n].password. The password "
                     + "is read from the terminal (asked twice) or from the first line of stdin. Exit 0 with the hash "
                     + "on stdout; 2 when no usable password was given.")
@@ -45,7 +49,10 @@ final class UsersCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--cost", defaultValue = "12", description = "bcrypt cost (log2 rounds), 10 to 16. Default: 12.")
+        @Option(
+                names = "--cost",
+                defaultValue = "12",
+                description = "bcrypt cost (log2 rounds), 10 to 16. Default: 12.")
         int cost;
 
         @Override

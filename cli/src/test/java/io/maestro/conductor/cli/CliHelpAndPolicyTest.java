@@ -1,12 +1,11 @@
 package io.maestro.conductor.cli;
 
-import io.maestro.conductor.registry.support.TempDirs;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maestro.conductor.registry.support.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CliHelpAndPolicyTest {
 

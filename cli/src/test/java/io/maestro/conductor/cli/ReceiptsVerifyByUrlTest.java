@@ -1,5 +1,10 @@
 package io.maestro.conductor.cli;
 
+import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
+import static io.maestro.conductor.registry.support.Fixtures.s3;
+import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.store.Json;
@@ -7,11 +12,6 @@ import io.maestro.conductor.registry.support.OnEachDatabase;
 import io.maestro.conductor.registry.support.RegistryHarness;
 import io.maestro.conductor.registry.support.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
-import static io.maestro.conductor.registry.support.Fixtures.s3;
-import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code receipts verify --db URL} on H2, and on PostgreSQL when CONDUCTOR_TEST_POSTGRES_URL is set. */
 class ReceiptsVerifyByUrlTest {
@@ -23,7 +23,9 @@ class ReceiptsVerifyByUrlTest {
             hub.registry().install(OPERATOR, "acme", "dev", "one", s3("bucket-one"));
             hub.registry().install(OPERATOR, "acme", "dev", "two", s3("bucket-two"));
             hub.registry().install(OPERATOR, "acme", "dev", "three", s3("bucket-three"));
-            assertThat(CliRun.of("receipts", "verify", "--tenant", "acme", "--db", db.url()).exitCode()).isZero();
+            assertThat(CliRun.of("receipts", "verify", "--tenant", "acme", "--db", db.url())
+                            .exitCode())
+                    .isZero();
 
             Receipt second = hub.registry().receipts().list("acme").get(1);
             new JdbcTemplate(hub.dataSource()).update("DELETE FROM receipt WHERE id = ?", second.id());

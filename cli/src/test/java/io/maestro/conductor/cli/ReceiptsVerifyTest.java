@@ -1,5 +1,11 @@
 package io.maestro.conductor.cli;
 
+import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
+import static io.maestro.conductor.registry.support.Fixtures.s3;
+import static io.maestro.conductor.registry.support.Fixtures.s3Config;
+import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.registry.UpdateRequest;
 import io.maestro.conductor.registry.receipt.Receipt;
@@ -7,21 +13,14 @@ import io.maestro.conductor.registry.store.Json;
 import io.maestro.conductor.registry.support.RegistryHarness;
 import io.maestro.conductor.registry.support.TempDirs;
 import io.maestro.conductor.registry.support.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
-import static io.maestro.conductor.registry.support.Fixtures.s3;
-import static io.maestro.conductor.registry.support.Fixtures.s3Config;
-import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code receipts verify} against the embedded H2 file while the registry (like a running hub) holds it open.
@@ -42,8 +41,13 @@ class ReceiptsVerifyTest {
         for (String tenant : List.of("acme", "globex")) {
             tenantWithSecrets(hub.registry(), tenant);
             hub.registry().install(OPERATOR, tenant, "dev", "evidence", s3(tenant + "-a"));
-            hub.registry().update(OPERATOR, tenant, "dev", "evidence",
-                    new UpdateRequest(1, s3Config(tenant + "-b"), null, null));
+            hub.registry()
+                    .update(
+                            OPERATOR,
+                            tenant,
+                            "dev",
+                            "evidence",
+                            new UpdateRequest(1, s3Config(tenant + "-b"), null, null));
         }
     }
 
@@ -61,15 +65,18 @@ class ReceiptsVerifyTest {
         assertThat(run.exitCode()).isZero();
         JsonNode json = Json.parse(run.out());
         assertThat(json.get("valid").asBoolean()).isTrue();
-        assertThat(json.get("checked").asLong()).isEqualTo(hub.registry().receipts().list("acme").size());
+        assertThat(json.get("checked").asLong())
+                .isEqualTo(hub.registry().receipts().list("acme").size());
         assertThat(json.get("tenant").asText()).isEqualTo("acme");
     }
 
     @Test
     void anEditedReceiptIsNamedAndExitsOne() {
         List<Receipt> receipts = hub.registry().receipts().list("globex");
-        new JdbcTemplate(hub.dataSource()).update("UPDATE receipt SET action = 'UNINSTALL' WHERE id = ?",
-                receipts.get(1).id());
+        new JdbcTemplate(hub.dataSource())
+                .update(
+                        "UPDATE receipt SET action = 'UNINSTALL' WHERE id = ?",
+                        receipts.get(1).id());
 
         CliRun run = CliRun.of("receipts", "verify", "--tenant", "globex", "--db", database.url());
 

@@ -1,14 +1,13 @@
 package io.maestro.conductor.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** {@code conductor users hash}: the password comes in on stdin (no terminal under test), the bcrypt hash goes out. */
 class UsersHashTest {
@@ -36,7 +35,8 @@ class UsersHashTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String printed = run.out().strip();
         assertThat(printed).matches("\\$2a\\$10\\$[./0-9A-Za-z]{53}");
-        assertThat(new BCryptPasswordEncoder().matches("correct horse battery staple", printed)).isTrue();
+        assertThat(new BCryptPasswordEncoder().matches("correct horse battery staple", printed))
+                .isTrue();
         assertThat(run.out() + run.err()).doesNotContain("correct horse");
     }
 

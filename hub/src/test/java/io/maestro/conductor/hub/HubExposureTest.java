@@ -3,6 +3,11 @@ package io.maestro.conductor.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hazelcast.core.HazelcastInstance;
+import io.maestro.conductor.hub.config.ClusterSecret;
+import io.maestro.conductor.hub.support.HubProperties;
+import io.maestro.conductor.hub.support.ListeningSockets;
+import io.maestro.conductor.registry.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -15,12 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-
-import com.hazelcast.core.HazelcastInstance;
-import io.maestro.conductor.hub.config.ClusterSecret;
-import io.maestro.conductor.hub.support.HubProperties;
-import io.maestro.conductor.hub.support.ListeningSockets;
-import io.maestro.conductor.registry.EmbeddedDatabase;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -54,42 +53,60 @@ class HubExposureTest {
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(ConductorHubApplication.class)
                 .run(HubProperties.asArguments(properties))) {
             HazelcastInstance member = hub.getBean(HazelcastInstance.class);
-            int hazelcastPort = member.getCluster().getLocalMember().getAddress().getPort();
+            int hazelcastPort =
+                    member.getCluster().getLocalMember().getAddress().getPort();
             assertListensOnLoopbackOnly(hazelcastPort);
             assertListensOnLoopbackOnly(autoServerPort());
 
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+                    .isEqualTo("rwx------");
             List<Path> entries;
             try (Stream<Path> listed = Files.list(dataDir)) {
                 entries = listed.toList();
             }
-            assertThat(entries).extracting(entry -> entry.getFileName().toString()).contains("operator-password",
-                    "master-keyset.json", ClusterSecret.FILE_NAME, EmbeddedDatabase.PASSWORD_FILE, "conductor.mv.db");
+            assertThat(entries)
+                    .extracting(entry -> entry.getFileName().toString())
+                    .contains(
+                            "operator-password",
+                            "master-keyset.json",
+                            ClusterSecret.FILE_NAME,
+                            EmbeddedDatabase.PASSWORD_FILE,
+                            "conductor.mv.db");
             for (Path entry : entries) {
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).as(entry.toString())
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry)))
+                        .as(entry.toString())
                         .isIn("rw-------", "rwx------");
             }
 
-            String databasePassword = Files.readString(dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE)).strip();
+            String databasePassword = Files.readString(dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE))
+                    .strip();
             assertThat(databasePassword).hasSizeGreaterThanOrEqualTo(32);
             // (after the permission check: H2 writes a trace file for the refused login)
-            assertThatThrownBy(() -> connect("").close()).isInstanceOfSatisfying(SQLException.class,
-                    e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.WRONG_USER_OR_PASSWORD));
+            assertThatThrownBy(() -> connect("").close())
+                    .isInstanceOfSatisfying(
+                            SQLException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.WRONG_USER_OR_PASSWORD));
             connect(databasePassword).close();
 
-            String operatorPassword = Files.readString(dataDir.resolve("operator-password")).strip();
+            String operatorPassword =
+                    Files.readString(dataDir.resolve("operator-password")).strip();
             assertThat(output.getOut()).contains("password generated into " + dataDir.resolve("operator-password"));
             String console = output.getAll();
-            assertThat(console).doesNotContain(operatorPassword)
+            assertThat(console)
+                    .doesNotContain(operatorPassword)
                     .doesNotContain(databasePassword)
-                    .doesNotContain(Files.readString(dataDir.resolve(ClusterSecret.FILE_NAME)).strip())
+                    .doesNotContain(Files.readString(dataDir.resolve(ClusterSecret.FILE_NAME))
+                            .strip())
                     .doesNotContain(member.getConfig().getClusterName());
         }
     }
 
     private static void assertListensOnLoopbackOnly(int port) {
-        assertThat(ListeningSockets.addressesListeningOn(port)).as("port %d", port).isNotEmpty()
-                .allSatisfy(address -> assertThat(address.isLoopbackAddress()).as("port %d on %s", port, address)
+        assertThat(ListeningSockets.addressesListeningOn(port))
+                .as("port %d", port)
+                .isNotEmpty()
+                .allSatisfy(address -> assertThat(address.isLoopbackAddress())
+                        .as("port %d on %s", port, address)
                         .isTrue());
     }
 

@@ -51,17 +51,23 @@ class ProductionProfileTest {
         List<String> args = new ArrayList<>();
         HubProperties.embeddedDefault(dataDir).forEach((name, value) -> args.add("--" + name + "=" + value));
         args.add("--spring.profiles.active=production");
-        args.add("--spring.datasource.url=" + POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?")
-                + "currentSchema=" + schema);
+        args.add("--spring.datasource.url=" + POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema="
+                + schema);
         args.add("--spring.datasource.username=postgres");
         args.add("--conductor.operator.password=" + password);
         args.add("--server.port=0");
 
-        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(ConductorHubApplication.class)
-                .run(args.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext hub =
+                new SpringApplicationBuilder(ConductorHubApplication.class).run(args.toArray(String[]::new))) {
             Api api = new Api(((WebServerApplicationContext) hub).getWebServer().getPort());
-            assertThat(api.get("/actuator/health", "operator", password).json()
-                    .path("components").path("db").path("details").path("database").asText()).isEqualTo("PostgreSQL");
+            assertThat(api.get("/actuator/health", "operator", password)
+                            .json()
+                            .path("components")
+                            .path("db")
+                            .path("details")
+                            .path("database")
+                            .asText())
+                    .isEqualTo("PostgreSQL");
             assertThat(api.get("/api/tenants", "operator", password).body()).isEqualTo("[]");
             assertThat(dataDir.resolve("operator-password")).doesNotExist();
         }
@@ -69,7 +75,7 @@ class ProductionProfileTest {
 
     private void sql(String statement) throws SQLException {
         try (Connection connection = DriverManager.getConnection(POSTGRES_URL);
-             Statement st = connection.createStatement()) {
+                Statement st = connection.createStatement()) {
             st.execute(statement);
         }
     }

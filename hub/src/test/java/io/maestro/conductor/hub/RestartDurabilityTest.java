@@ -42,17 +42,36 @@ class RestartDurabilityTest {
         JsonNode receiptsBefore;
         try (ConfigurableApplicationContext hub = start()) {
             Api api = apiOf(hub);
-            assertThat(api.putJson("/api/tenants/atlas/environments/dev/secrets/durable-key", "operator",
-                    OPERATOR_PASSWORD, Map.of("value", "durable-" + UUID.randomUUID())).status()).isEqualTo(204);
-            Answer installed = api.postJson(ADAPTERS + "/durable", "operator", OPERATOR_PASSWORD, Map.of(
-                    "definition", "gcs-storage", "region", "europe-west1",
-                    "config", Map.of("bucket", "atlas-durable", "region", "europe-west1",
-                            "serviceAccountKey", "secret:durable-key")));
+            assertThat(api.putJson(
+                                    "/api/tenants/atlas/environments/dev/secrets/durable-key",
+                                    "operator",
+                                    OPERATOR_PASSWORD,
+                                    Map.of("value", "durable-" + UUID.randomUUID()))
+                            .status())
+                    .isEqualTo(204);
+            Answer installed = api.postJson(
+                    ADAPTERS + "/durable",
+                    "operator",
+                    OPERATOR_PASSWORD,
+                    Map.of(
+                            "definition",
+                            "gcs-storage",
+                            "region",
+                            "europe-west1",
+                            "config",
+                            Map.of(
+                                    "bucket",
+                                    "atlas-durable",
+                                    "region",
+                                    "europe-west1",
+                                    "serviceAccountKey",
+                                    "secret:durable-key")));
             assertThat(installed.status()).isEqualTo(201);
             installedBefore = installed.json();
             // The configured password (CONDUCTOR_OPERATOR_PASSWORD's property) won: nothing generated or kept.
             assertThat(dataDir.resolve("operator-password")).doesNotExist();
-            receiptsBefore = api.get("/api/tenants/atlas/receipts?limit=500", "operator", OPERATOR_PASSWORD).json();
+            receiptsBefore = api.get("/api/tenants/atlas/receipts?limit=500", "operator", OPERATOR_PASSWORD)
+                    .json();
         }
 
         try (ConfigurableApplicationContext hub = start()) {
@@ -61,17 +80,32 @@ class RestartDurabilityTest {
             assertThat(instance.status()).isEqualTo(200);
             assertThat(instance.json()).isEqualTo(installedBefore);
 
-            JsonNode receipts = api.get("/api/tenants/atlas/receipts?limit=500", "operator", OPERATOR_PASSWORD).json();
+            JsonNode receipts = api.get("/api/tenants/atlas/receipts?limit=500", "operator", OPERATOR_PASSWORD)
+                    .json();
             assertThat(receipts).isEqualTo(receiptsBefore);
-            JsonNode verify = api.get("/api/tenants/atlas/receipts/verify", "operator", OPERATOR_PASSWORD).json();
+            JsonNode verify = api.get("/api/tenants/atlas/receipts/verify", "operator", OPERATOR_PASSWORD)
+                    .json();
             assertThat(verify.path("valid").asBoolean()).isTrue();
             assertThat(verify.path("checked").asLong()).isEqualTo(receiptsBefore.size());
 
             // The secret is still there: a new install may reference it.
-            Answer second = api.postJson(ADAPTERS + "/durable-2", "operator", OPERATOR_PASSWORD, Map.of(
-                    "definition", "gcs-storage", "region", "europe-west1",
-                    "config", Map.of("bucket", "atlas-durable-2", "region", "europe-west1",
-                            "serviceAccountKey", "secret:durable-key")));
+            Answer second = api.postJson(
+                    ADAPTERS + "/durable-2",
+                    "operator",
+                    OPERATOR_PASSWORD,
+                    Map.of(
+                            "definition",
+                            "gcs-storage",
+                            "region",
+                            "europe-west1",
+                            "config",
+                            Map.of(
+                                    "bucket",
+                                    "atlas-durable-2",
+                                    "region",
+                                    "europe-west1",
+                                    "serviceAccountKey",
+                                    "secret:durable-key")));
             assertThat(second.status()).isEqualTo(201);
         }
     }

@@ -13,10 +13,6 @@ import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.maestro.conductor.registry.receipt.ReceiptChain;
 import io.maestro.conductor.registry.store.InstanceStore;
 import io.maestro.conductor.registry.store.Json;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Dual control. A lifecycle action held for approval becomes a pending change request (with a receipt); someone
@@ -39,20 +38,26 @@ public final class ChangeRequests {
      * What the requester wants done: {@code install} for an install, {@code update} for an update, neither for an
      * uninstall.
      */
-    public record Draft(String tenant, String environment, String instance, ChangeOperation operation,
-                        List<String> actions, InstallRequest install, UpdateRequest update) {
+    public record Draft(
+            String tenant,
+            String environment,
+            String instance,
+            ChangeOperation operation,
+            List<String> actions,
+            InstallRequest install,
+            UpdateRequest update) {
 
         public Draft {
             actions = List.copyOf(actions);
         }
 
-        public static Draft install(String tenant, String environment, String instance, List<String> actions,
-                                    InstallRequest request) {
+        public static Draft install(
+                String tenant, String environment, String instance, List<String> actions, InstallRequest request) {
             return new Draft(tenant, environment, instance, ChangeOperation.INSTALL, actions, request, null);
         }
 
-        public static Draft update(String tenant, String environment, String instance, List<String> actions,
-                                   UpdateRequest request) {
+        public static Draft update(
+                String tenant, String environment, String instance, List<String> actions, UpdateRequest request) {
             return new Draft(tenant, environment, instance, ChangeOperation.UPDATE, actions, null, request);
         }
 
@@ -68,8 +73,13 @@ public final class ChangeRequests {
     private final ReceiptChain receipts;
     private final Clock clock;
 
-    ChangeRequests(AdapterLifecycle lifecycle, TransactionTemplate tx, ChangeRequestStore store,
-                   InstanceStore instances, ReceiptChain receipts, Clock clock) {
+    ChangeRequests(
+            AdapterLifecycle lifecycle,
+            TransactionTemplate tx,
+            ChangeRequestStore store,
+            InstanceStore instances,
+            ReceiptChain receipts,
+            Clock clock) {
         this.lifecycle = lifecycle;
         this.tx = tx;
         this.store = store;
@@ -92,36 +102,63 @@ public final class ChangeRequests {
                 yield 0;
             }
             case UPDATE -> {
-                AdapterInstance current = lifecycle.prepareUpdate(draft.tenant(), draft.environment(),
-                        draft.instance(), draft.update()).current();
+                AdapterInstance current = lifecycle
+                        .prepareUpdate(draft.tenant(), draft.environment(), draft.instance(), draft.update())
+                        .current();
                 requireVersion(current, draft.update().expectedConfigVersion());
                 yield draft.update().expectedConfigVersion();
             }
             case UNINSTALL -> {
                 lifecycle.registry().requireEnvironment(draft.tenant(), draft.environment());
-                yield instances.find(draft.tenant(), draft.environment(), draft.instance())
-                        .orElseThrow(() -> AdapterLifecycle.notInstalled(draft.tenant(), draft.environment(),
-                                draft.instance())).configVersion();
+                yield instances
+                        .find(draft.tenant(), draft.environment(), draft.instance())
+                        .orElseThrow(() ->
+                                AdapterLifecycle.notInstalled(draft.tenant(), draft.environment(), draft.instance()))
+                        .configVersion();
             }
         };
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ChangeRequest request = new ChangeRequest(UUID.randomUUID().toString(), draft.tenant(), draft.environment(),
-                draft.instance(), draft.operation(), draft.actions(), document(draft), base,
-                ChangeRequestStatus.PENDING, requester.id(), now, now.plus(ttl), decisionId, null, null, null, null);
+        ChangeRequest request = new ChangeRequest(
+                UUID.randomUUID().toString(),
+                draft.tenant(),
+                draft.environment(),
+                draft.instance(),
+                draft.operation(),
+                draft.actions(),
+                document(draft),
+                base,
+                ChangeRequestStatus.PENDING,
+                requester.id(),
+                now,
+                now.plus(ttl),
+                decisionId,
+                null,
+                null,
+                null,
+                null);
         Receipt receipt = tx.execute(status -> {
             ReceiptChain.Head head = receipts.lock(draft.tenant());
             if (draft.operation() == ChangeOperation.INSTALL
-                    && instances.find(draft.tenant(), draft.environment(), draft.instance()).isPresent()) {
-                throw new RegistryException(ErrorCode.ADAPTER_ALREADY_INSTALLED, "instance '" + draft.instance()
-                        + "' is already installed for tenant '" + draft.tenant() + "' in '" + draft.environment() + "'");
+                    && instances
+                            .find(draft.tenant(), draft.environment(), draft.instance())
+                            .isPresent()) {
+                throw new RegistryException(
+                        ErrorCode.ADAPTER_ALREADY_INSTALLED,
+                        "instance '" + draft.instance() + "' is already installed for tenant '" + draft.tenant()
+                                + "' in '" + draft.environment() + "'");
             }
             store.insert(request);
             ObjectNode changeSet = changeSet(request, ReceiptAction.CHANGE_REQUESTED, null)
                     .put("expiresAt", request.expiresAt().toString())
                     .put("baseConfigVersion", base);
             changeSet.set("change", request.change());
-            return receipts.append(head, draft.environment(), requester.id(), ReceiptAction.CHANGE_REQUESTED,
-                    draft.instance(), changeSet);
+            return receipts.append(
+                    head,
+                    draft.environment(),
+                    requester.id(),
+                    ReceiptAction.CHANGE_REQUESTED,
+                    draft.instance(),
+                    changeSet);
         });
         log(request, "requested", requester, receipt);
         return request;
@@ -139,8 +176,10 @@ public final class ChangeRequests {
     /** Refuses the requester acting on their own request: dual control needs a second person. */
     public static void requireSecondPerson(ChangeRequest request, Actor actor) {
         if (request.requestedBy().equals(actor.id())) {
-            throw new RegistryException(ErrorCode.SELF_APPROVAL, actor.id() + " asked for change request "
-                    + request.id() + " and so cannot approve or reject it; another approver must");
+            throw new RegistryException(
+                    ErrorCode.SELF_APPROVAL,
+                    actor.id() + " asked for change request " + request.id()
+                            + " and so cannot approve or reject it; another approver must");
         }
     }
 
@@ -165,13 +204,22 @@ public final class ChangeRequests {
             }
             AdapterLifecycle.Change change = apply(locked);
             Instant now = clock.instant();
-            Receipt approved = receipts.append(head, locked.environment(), approver.id(),
-                    ReceiptAction.CHANGE_APPROVED, locked.instance(),
+            Receipt approved = receipts.append(
+                    head,
+                    locked.environment(),
+                    approver.id(),
+                    ReceiptAction.CHANGE_APPROVED,
+                    locked.instance(),
                     changeSet(locked, ReceiptAction.CHANGE_APPROVED, approver).put("decisionId", decisionId));
             ObjectNode appliedSet = changeSet(locked, ReceiptAction.CHANGE_APPLIED, approver);
             appliedSet.set("patch", change.patch() == null ? Json.MAPPER.createArrayNode() : change.patch());
-            Receipt applied = receipts.append(next(head, approved), locked.environment(), approver.id(),
-                    ReceiptAction.CHANGE_APPLIED, locked.instance(), appliedSet);
+            Receipt applied = receipts.append(
+                    next(head, approved),
+                    locked.environment(),
+                    approver.id(),
+                    ReceiptAction.CHANGE_APPLIED,
+                    locked.instance(),
+                    appliedSet);
             store.close(tenant, id, ChangeRequestStatus.APPLIED, approver.id(), now, decisionId, null);
             return new Outcome(ChangeRequestStatus.APPLIED, locked, change.instance(), applied);
         });
@@ -187,8 +235,12 @@ public final class ChangeRequests {
             if (locked.status() != ChangeRequestStatus.PENDING) {
                 return new Outcome(locked.status(), locked, null, null);
             }
-            Receipt receipt = receipts.append(head, locked.environment(), rejecter.id(),
-                    ReceiptAction.CHANGE_REJECTED, locked.instance(),
+            Receipt receipt = receipts.append(
+                    head,
+                    locked.environment(),
+                    rejecter.id(),
+                    ReceiptAction.CHANGE_REJECTED,
+                    locked.instance(),
                     changeSet(locked, ReceiptAction.CHANGE_REJECTED, rejecter).put("reason", reason));
             store.close(tenant, id, ChangeRequestStatus.REJECTED, rejecter.id(), clock.instant(), null, reason);
             return new Outcome(ChangeRequestStatus.REJECTED, locked, null, receipt);
@@ -197,9 +249,8 @@ public final class ChangeRequests {
     }
 
     /** What a transaction on a request ended in; {@code instance} only when applied. */
-    private record Outcome(ChangeRequestStatus status, ChangeRequest request, AdapterInstance instance,
-                           Receipt receipt) {
-    }
+    private record Outcome(
+            ChangeRequestStatus status, ChangeRequest request, AdapterInstance instance, Receipt receipt) {}
 
     /** Closes an expired or stale request with its receipt; empty when it can still be applied. */
     private Optional<Outcome> closeIfUnappliable(ChangeRequest locked, Actor actor, ReceiptChain.Head head) {
@@ -222,9 +273,14 @@ public final class ChangeRequests {
             reason = "instance '" + locked.instance() + "' moved from config version " + locked.baseConfigVersion()
                     + " to " + version + " since the request";
         }
-        ReceiptAction action = closing == ChangeRequestStatus.EXPIRED ? ReceiptAction.CHANGE_EXPIRED
-                : ReceiptAction.CHANGE_STALE;
-        Receipt receipt = receipts.append(head, locked.environment(), actor.id(), action, locked.instance(),
+        ReceiptAction action =
+                closing == ChangeRequestStatus.EXPIRED ? ReceiptAction.CHANGE_EXPIRED : ReceiptAction.CHANGE_STALE;
+        Receipt receipt = receipts.append(
+                head,
+                locked.environment(),
+                actor.id(),
+                action,
+                locked.instance(),
                 changeSet(locked, action, actor).put("reason", reason));
         store.close(locked.tenant(), locked.id(), closing, actor.id(), now, null, reason);
         return Optional.of(new Outcome(closing, locked, null, receipt));
@@ -233,19 +289,30 @@ public final class ChangeRequests {
     private AdapterLifecycle.Change apply(ChangeRequest request) {
         JsonNode change = request.change();
         return switch (request.operation()) {
-            case INSTALL -> lifecycle.installInTransaction(lifecycle.prepareInstall(request.tenant(),
-                    request.environment(), request.instance(), new InstallRequest(text(change, "definition"),
-                            text(change, "version"), change.get("config"), text(change, "region"))));
+            case INSTALL ->
+                lifecycle.installInTransaction(lifecycle.prepareInstall(
+                        request.tenant(),
+                        request.environment(),
+                        request.instance(),
+                        new InstallRequest(
+                                text(change, "definition"),
+                                text(change, "version"),
+                                change.get("config"),
+                                text(change, "region"))));
             case UPDATE -> {
                 String state = text(change, "state");
-                UpdateRequest update = new UpdateRequest(request.baseConfigVersion(), change.get("config"),
-                        text(change, "region"), state == null ? null : InstanceState.valueOf(state),
+                UpdateRequest update = new UpdateRequest(
+                        request.baseConfigVersion(),
+                        change.get("config"),
+                        text(change, "region"),
+                        state == null ? null : InstanceState.valueOf(state),
                         text(change, "version"));
-                yield lifecycle.updateInTransaction(lifecycle.prepareUpdate(request.tenant(), request.environment(),
-                        request.instance(), update), request.baseConfigVersion());
+                yield lifecycle.updateInTransaction(
+                        lifecycle.prepareUpdate(request.tenant(), request.environment(), request.instance(), update),
+                        request.baseConfigVersion());
             }
-            case UNINSTALL -> lifecycle.uninstallInTransaction(request.tenant(), request.environment(),
-                    request.instance());
+            case UNINSTALL ->
+                lifecycle.uninstallInTransaction(request.tenant(), request.environment(), request.instance());
         };
     }
 
@@ -266,12 +333,20 @@ public final class ChangeRequests {
                 }
                 yield now;
             }
-            case EXPIRED -> throw outcome.receipt() == null ? notPending(now) : new RegistryException(
-                    ErrorCode.CHANGE_REQUEST_EXPIRED, "change request " + request.id() + " expired at "
-                    + request.expiresAt() + " and was not " + verb + "; ask again");
-            case STALE -> throw outcome.receipt() == null ? notPending(now) : new RegistryException(
-                    ErrorCode.CHANGE_REQUEST_STALE, "change request " + request.id() + " was not " + verb + ": "
-                    + now.reason() + "; ask again against the current version");
+            case EXPIRED ->
+                throw outcome.receipt() == null
+                        ? notPending(now)
+                        : new RegistryException(
+                                ErrorCode.CHANGE_REQUEST_EXPIRED,
+                                "change request " + request.id() + " expired at " + request.expiresAt()
+                                        + " and was not " + verb + "; ask again");
+            case STALE ->
+                throw outcome.receipt() == null
+                        ? notPending(now)
+                        : new RegistryException(
+                                ErrorCode.CHANGE_REQUEST_STALE,
+                                "change request " + request.id() + " was not " + verb + ": " + now.reason()
+                                        + "; ask again against the current version");
             case PENDING -> throw new IllegalStateException("a transaction on a request ends it");
         };
     }
@@ -282,21 +357,25 @@ public final class ChangeRequests {
     }
 
     private static RegistryException notFound(String tenant, String id) {
-        return new RegistryException(ErrorCode.CHANGE_REQUEST_NOT_FOUND, "tenant '" + tenant
-                + "' has no change request '" + id + "'");
+        return new RegistryException(
+                ErrorCode.CHANGE_REQUEST_NOT_FOUND, "tenant '" + tenant + "' has no change request '" + id + "'");
     }
 
     private static RegistryException notPending(ChangeRequest request) {
-        return new RegistryException(ErrorCode.CHANGE_REQUEST_NOT_PENDING, "change request " + request.id()
-                + " is already " + request.status() + (request.decidedBy() == null ? "" : " (by " + request.decidedBy()
-                + ")"));
+        return new RegistryException(
+                ErrorCode.CHANGE_REQUEST_NOT_PENDING,
+                "change request " + request.id()
+                        + " is already " + request.status()
+                        + (request.decidedBy() == null ? "" : " (by " + request.decidedBy() + ")"));
     }
 
     private static void requireVersion(AdapterInstance current, long expected) {
         if (current.configVersion() != expected) {
-            throw new RegistryException(ErrorCode.CONFIG_VERSION_CONFLICT, "instance '" + current.name()
-                    + "' is at config version " + current.configVersion() + ", not " + expected
-                    + "; re-read it and ask again");
+            throw new RegistryException(
+                    ErrorCode.CONFIG_VERSION_CONFLICT,
+                    "instance '" + current.name()
+                            + "' is at config version " + current.configVersion() + ", not " + expected
+                            + "; re-read it and ask again");
         }
     }
 
@@ -306,7 +385,8 @@ public final class ChangeRequests {
 
     /** What every receipt of a request names: the request, its action and both people. */
     private static ObjectNode changeSet(ChangeRequest request, ReceiptAction action, Actor second) {
-        ObjectNode set = Json.MAPPER.createObjectNode()
+        ObjectNode set = Json.MAPPER
+                .createObjectNode()
                 .put("changeRequest", request.id())
                 .put("operation", request.operation().name())
                 .put("actions", String.join(",", request.actions()))
@@ -334,7 +414,11 @@ public final class ChangeRequests {
         } else if (draft.update() != null) {
             doc.put("version", draft.update().definitionVersion())
                     .put("region", draft.update().region())
-                    .put("state", draft.update().state() == null ? null : draft.update().state().name())
+                    .put(
+                            "state",
+                            draft.update().state() == null
+                                    ? null
+                                    : draft.update().state().name())
                     .set("config", draft.update().config());
         }
         return doc;
@@ -346,8 +430,18 @@ public final class ChangeRequests {
     }
 
     private static void log(ChangeRequest request, String what, Actor actor, Receipt receipt) {
-        LOG.info("change request {} id={} tenant={} env={} instance={} operation={} requestedBy={} by={} receipt={} "
-                        + "seq={}", what, request.id(), request.tenant(), request.environment(), request.instance(),
-                request.operation(), request.requestedBy(), actor.id(), receipt.id(), receipt.seq());
+        LOG.info(
+                "change request {} id={} tenant={} env={} instance={} operation={} requestedBy={} by={} receipt={} "
+                        + "seq={}",
+                what,
+                request.id(),
+                request.tenant(),
+                request.environment(),
+                request.instance(),
+                request.operation(),
+                request.requestedBy(),
+                actor.id(),
+                receipt.id(),
+                receipt.seq());
     }
 }

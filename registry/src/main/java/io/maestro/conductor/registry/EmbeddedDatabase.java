@@ -3,12 +3,6 @@ package io.maestro.conductor.registry;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.maestro.conductor.registry.secret.OwnerOnlyFile;
-import org.h2.api.ErrorCode;
-import org.h2.engine.SysProperties;
-import org.h2.jdbcx.JdbcDataSource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
+import org.h2.engine.SysProperties;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The embedded default's system of record: an H2 file {@code <dataDir>/conductor.mv.db}, user {@code sa} with the
@@ -32,12 +31,12 @@ public final class EmbeddedDatabase {
     public static final String FILE_NAME = "conductor";
     /** The H2 user the hub creates the file with ({@code spring.datasource.username}); H2 refuses any other. */
     public static final String H2_USER = "sa";
+
     public static final String PASSWORD_FILE = "db-password";
     /** The interface H2's AUTO_SERVER port listens on. */
     public static final String LOOPBACK = "127.0.0.1";
 
-    private EmbeddedDatabase() {
-    }
+    private EmbeddedDatabase() {}
 
     public static String jdbcUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(FILE_NAME) + ";AUTO_SERVER=TRUE";
@@ -74,7 +73,8 @@ public final class EmbeddedDatabase {
     public static String password(Path dataDir) {
         Path file = dataDir.resolve(PASSWORD_FILE);
         try {
-            return OwnerOnlyFile.readOrCreate(file, EmbeddedDatabase::generatePassword).strip();
+            return OwnerOnlyFile.readOrCreate(file, EmbeddedDatabase::generatePassword)
+                    .strip();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the database password " + file, e);
         }
@@ -84,7 +84,8 @@ public final class EmbeddedDatabase {
     public static Optional<String> keptPassword(Path dataDir) {
         Path file = dataDir.resolve(PASSWORD_FILE);
         try {
-            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
+            return Files.exists(file)
+                    ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
                     : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the database password " + file, e);
@@ -107,12 +108,15 @@ public final class EmbeddedDatabase {
                 throw new IllegalStateException("cannot open the embedded database " + jdbcUrl, e);
             }
         }
-        try (Connection legacy = connect(existingOnly, ""); Statement statement = legacy.createStatement()) {
+        try (Connection legacy = connect(existingOnly, "");
+                Statement statement = legacy.createStatement()) {
             // The generated password is base64url: no quote to escape.
             statement.execute("ALTER USER " + H2_USER + " SET PASSWORD '" + password + "'");
         } catch (SQLException e) {
-            throw new IllegalStateException("the embedded database " + jdbcUrl + " refuses both its kept password and "
-                    + "none; was " + PASSWORD_FILE + " replaced?", e);
+            throw new IllegalStateException(
+                    "the embedded database " + jdbcUrl + " refuses both its kept password and " + "none; was "
+                            + PASSWORD_FILE + " replaced?",
+                    e);
         }
     }
 

@@ -10,5 +10,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param config            config object; secret fields as {@code secret:<name>}
  * @param region            where the instance keeps or sends data, e.g. {@code eu-west-1}
  */
-public record InstallRequest(String definition, String definitionVersion, JsonNode config, String region) {
-}
+public record InstallRequest(String definition, String definitionVersion, JsonNode config, String region) {}

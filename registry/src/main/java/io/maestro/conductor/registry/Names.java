@@ -9,8 +9,7 @@ public final class Names {
     public static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     public static final Pattern INSTANCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-    private Names() {
-    }
+    private Names() {}
 
     public static boolean matches(Pattern pattern, String value) {
         return value != null && pattern.matcher(value).matches();

@@ -11,10 +11,10 @@ import io.maestro.conductor.registry.config.DefinitionCatalog;
 import io.maestro.conductor.registry.config.LoadReport;
 import io.maestro.conductor.registry.config.TenantConfigLoader;
 import io.maestro.conductor.registry.graph.DependentsIndex;
+import io.maestro.conductor.registry.graph.OperationCatalog;
 import io.maestro.conductor.registry.graph.RouteEndpoints;
 import io.maestro.conductor.registry.graph.WorkflowDependent;
 import io.maestro.conductor.registry.graph.WorkflowFinding;
-import io.maestro.conductor.registry.graph.OperationCatalog;
 import io.maestro.conductor.registry.graph.WorkflowValidator;
 import io.maestro.conductor.registry.model.AdapterDefinition;
 import io.maestro.conductor.registry.model.AdapterInstance;
@@ -27,13 +27,6 @@ import io.maestro.conductor.registry.store.DefinitionStore;
 import io.maestro.conductor.registry.store.InstanceStore;
 import io.maestro.conductor.registry.store.TenantStore;
 import io.maestro.conductor.registry.validation.ConfigValidator;
-import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,6 +35,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The adapter registry: tenants and environments, adapter definitions and installed instances, secrets
@@ -78,14 +77,25 @@ public final class Registry {
         this.definitions = hz.getMap(RegistryMaps.DEFINITIONS);
         this.instances = hz.getMap(RegistryMaps.INSTANCES);
         this.refresher = new MapRefresher(hz, tenantStore, definitionStore, instanceStore);
-        this.dependentsIndex = new DependentsIndex(hz.getMap(RegistryMaps.ROUTES), hz.getMap(RegistryMaps.DEPENDENTS),
-                hz.getMap(RegistryMaps.INSTANCE_NAMES), definitions);
+        this.dependentsIndex = new DependentsIndex(
+                hz.getMap(RegistryMaps.ROUTES),
+                hz.getMap(RegistryMaps.DEPENDENTS),
+                hz.getMap(RegistryMaps.INSTANCE_NAMES),
+                definitions);
         this.secrets = new SecretVault(jdbc, tx, config.masterKey(), clock);
         this.receipts = new ReceiptLedger(config.dataSource(), clock);
-        this.lifecycle = new AdapterLifecycle(this, tx, instanceStore, new ReceiptChain(jdbc, clock),
-                new ConfigValidator(), secrets, refresher, dependentsIndex, clock);
-        this.changeRequests = new ChangeRequests(lifecycle, tx, new ChangeRequestStore(jdbc), instanceStore,
-                new ReceiptChain(jdbc, clock), clock);
+        this.lifecycle = new AdapterLifecycle(
+                this,
+                tx,
+                instanceStore,
+                new ReceiptChain(jdbc, clock),
+                new ConfigValidator(),
+                secrets,
+                refresher,
+                dependentsIndex,
+                clock);
+        this.changeRequests = new ChangeRequests(
+                lifecycle, tx, new ChangeRequestStore(jdbc), instanceStore, new ReceiptChain(jdbc, clock), clock);
     }
 
     /**
@@ -99,7 +109,11 @@ public final class Registry {
             throw new IllegalStateException("the Hazelcast member's config lacks the registry maps: "
                     + "call RegistryMaps.configure(config, dataSource) before starting it");
         }
-        Flyway.configure().dataSource(config.dataSource()).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(config.dataSource())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         Registry registry = new Registry(config);
         DefinitionCatalog.fromClasspath().forEach(registry::publishDefinition);
         LOG.info("registry open: {} tenants, {} definitions", registry.tenants.size(), registry.definitions.size());
@@ -147,7 +161,10 @@ public final class Registry {
         });
         if (Boolean.TRUE.equals(changed)) {
             refresher.tenant(wanted.id());
-            LOG.info("tenant saved tenant={} kind={} environments={}", wanted.id(), wanted.kind().id(),
+            LOG.info(
+                    "tenant saved tenant={} kind={} environments={}",
+                    wanted.id(),
+                    wanted.kind().id(),
                     wanted.environments());
         }
         return Boolean.TRUE.equals(changed);
@@ -178,9 +195,12 @@ public final class Registry {
         if (versions == null) {
             throw new RegistryException(ErrorCode.DEFINITION_NOT_FOUND, "no adapter definition '" + name + "'");
         }
-        return version == null ? versions.newest() : versions.version(version).orElseThrow(() ->
-                new RegistryException(ErrorCode.DEFINITION_NOT_FOUND, "adapter definition '" + name
-                        + "' has no version " + version));
+        return version == null
+                ? versions.newest()
+                : versions.version(version)
+                        .orElseThrow(() -> new RegistryException(
+                                ErrorCode.DEFINITION_NOT_FOUND,
+                                "adapter definition '" + name + "' has no version " + version));
     }
 
     /**
@@ -194,15 +214,19 @@ public final class Registry {
         Optional<AdapterDefinition> stored = definitionStore.find(definition.name(), definition.version());
         if (stored.isPresent()) {
             if (!stored.get().equals(definition)) {
-                throw new RegistryException(ErrorCode.TENANT_CONFIG_INVALID, "adapter definition "
-                        + definition.coordinates() + " is already published with other content; publish a new version");
+                throw new RegistryException(
+                        ErrorCode.TENANT_CONFIG_INVALID,
+                        "adapter definition " + definition.coordinates()
+                                + " is already published with other content; publish a new version");
             }
             return false;
         }
         definitionStore.insert(definition, clock.instant());
         refresher.definition(definition.name());
         dependentsIndex.recompute(definition.name());
-        LOG.info("adapter definition published definition={} category={}", definition.coordinates(),
+        LOG.info(
+                "adapter definition published definition={} category={}",
+                definition.coordinates(),
                 definition.category().id());
         return true;
     }
@@ -226,7 +250,8 @@ public final class Registry {
         return set == null ? Optional.empty() : Optional.ofNullable(set.byName().get(name));
     }
 
-    public AdapterInstance install(Actor actor, String tenant, String environment, String name, InstallRequest request) {
+    public AdapterInstance install(
+            Actor actor, String tenant, String environment, String name, InstallRequest request) {
         return lifecycle.install(actor, tenant, environment, name, request);
     }
 
@@ -248,7 +273,8 @@ public final class Registry {
     /** Workflows that use a definition through one of its instances, from the pre-joined map. */
     public List<WorkflowDependent> dependents(String definitionName) {
         if (!definitions.containsKey(definitionName)) {
-            throw new RegistryException(ErrorCode.DEFINITION_NOT_FOUND, "no adapter definition '" + definitionName + "'");
+            throw new RegistryException(
+                    ErrorCode.DEFINITION_NOT_FOUND, "no adapter definition '" + definitionName + "'");
         }
         return dependentsIndex.dependents(definitionName);
     }
@@ -263,17 +289,17 @@ public final class Registry {
      * Which endpoints of a Camel YAML workflow name an operation their adapter lacks (per {@code operations}) or
      * adapters this tenant+environment lacks, and why.
      */
-    public List<WorkflowFinding> validateWorkflow(String tenant, String environment, String routeYaml,
-                                                  OperationCatalog operations) {
+    public List<WorkflowFinding> validateWorkflow(
+            String tenant, String environment, String routeYaml, OperationCatalog operations) {
         return validateEndpoints(tenant, environment, RouteEndpoints.of(routeYaml), operations);
     }
 
-    public List<WorkflowFinding> validateEndpoints(String tenant, String environment, List<String> endpointUris,
-                                                   OperationCatalog operations) {
+    public List<WorkflowFinding> validateEndpoints(
+            String tenant, String environment, List<String> endpointUris, OperationCatalog operations) {
         requireEnvironment(tenant, environment);
         InstanceSet set = instances.get(RegistryMaps.namespace(tenant, environment));
-        return WorkflowValidator.check(tenant, environment, set == null ? InstanceSet.of(List.of()) : set,
-                endpointUris, operations);
+        return WorkflowValidator.check(
+                tenant, environment, set == null ? InstanceSet.of(List.of()) : set, endpointUris, operations);
     }
 
     // ---- secrets, receipts, config
@@ -305,8 +331,9 @@ public final class Registry {
             throw new RegistryException(ErrorCode.TENANT_NOT_FOUND, "tenant '" + tenant + "' not found");
         }
         if (!found.hasEnvironment(environment)) {
-            throw new RegistryException(ErrorCode.ENVIRONMENT_NOT_FOUND, "tenant '" + tenant
-                    + "' has no environment '" + environment + "'");
+            throw new RegistryException(
+                    ErrorCode.ENVIRONMENT_NOT_FOUND,
+                    "tenant '" + tenant + "' has no environment '" + environment + "'");
         }
     }
 }

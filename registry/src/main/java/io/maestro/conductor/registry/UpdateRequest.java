@@ -12,8 +12,8 @@ import io.maestro.conductor.registry.model.InstanceState;
  * @param state  new state, or {@code null} to keep it
  * @param definitionVersion another version of the instance's definition to move to, or {@code null} to keep it
  */
-public record UpdateRequest(long expectedConfigVersion, JsonNode config, String region, InstanceState state,
-                            String definitionVersion) {
+public record UpdateRequest(
+        long expectedConfigVersion, JsonNode config, String region, InstanceState state, String definitionVersion) {
 
     public UpdateRequest(long expectedConfigVersion, JsonNode config, String region, InstanceState state) {
         this(expectedConfigVersion, config, region, state, null);

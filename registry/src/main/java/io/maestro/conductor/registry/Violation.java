@@ -8,5 +8,4 @@ import java.io.Serializable;
  * @param pointer RFC 6901 JSON pointer into the submitted config ({@code ""} for the whole document)
  * @param message what is wrong; never contains the value of a secret field
  */
-public record Violation(String pointer, String message) implements Serializable {
-}
+public record Violation(String pointer, String message) implements Serializable {}

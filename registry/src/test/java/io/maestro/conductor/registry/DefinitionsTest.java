@@ -1,5 +1,10 @@
 package io.maestro.conductor.registry;
 
+import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
+import static io.maestro.conductor.registry.support.Fixtures.s3;
+import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.maestro.conductor.registry.model.AdapterCategory;
 import io.maestro.conductor.registry.model.AdapterDefinition;
 import io.maestro.conductor.registry.model.AdapterType;
@@ -7,13 +12,7 @@ import io.maestro.conductor.registry.model.RiskPosture;
 import io.maestro.conductor.registry.support.OnEachDatabase;
 import io.maestro.conductor.registry.support.RegistryHarness;
 import io.maestro.conductor.registry.support.TestDatabase;
-
 import java.util.List;
-
-import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
-import static io.maestro.conductor.registry.support.Fixtures.s3;
-import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DefinitionsTest {
 
@@ -21,29 +20,57 @@ class DefinitionsTest {
     void versionsAreImmutableOrderedAndTheNewestIsInstalledByDefault(TestDatabase db) {
         try (RegistryHarness h = new RegistryHarness(db)) {
             Registry registry = h.registry();
-            assertThat(registry.adapterTypes()).extracting(AdapterType::category)
+            assertThat(registry.adapterTypes())
+                    .extracting(AdapterType::category)
                     .containsExactlyInAnyOrder(AdapterCategory.values());
             AdapterDefinition v1 = registry.definition("s3-storage", "1.0.0");
-            AdapterDefinition v10 = new AdapterDefinition("s3-storage", "1.10.0", AdapterCategory.STORAGE, "platform",
-                    "with a lifecycle policy", new RiskPosture("high", "restricted", true), v1.configSchema(),
-                    List.of("eu-west-1"), List.of("put"));
-            AdapterDefinition v2beta = new AdapterDefinition("s3-storage", "1.9.0-beta.1", AdapterCategory.STORAGE,
-                    "platform", "beta", v1.risk(), v1.configSchema(), List.of("eu-west-1"), List.of("put"));
+            AdapterDefinition v10 = new AdapterDefinition(
+                    "s3-storage",
+                    "1.10.0",
+                    AdapterCategory.STORAGE,
+                    "platform",
+                    "with a lifecycle policy",
+                    new RiskPosture("high", "restricted", true),
+                    v1.configSchema(),
+                    List.of("eu-west-1"),
+                    List.of("put"));
+            AdapterDefinition v2beta = new AdapterDefinition(
+                    "s3-storage",
+                    "1.9.0-beta.1",
+                    AdapterCategory.STORAGE,
+                    "platform",
+                    "beta",
+                    v1.risk(),
+                    v1.configSchema(),
+                    List.of("eu-west-1"),
+                    List.of("put"));
 
             assertThat(registry.publishDefinition(v10)).isTrue();
             assertThat(registry.publishDefinition(v2beta)).isTrue();
             assertThat(registry.publishDefinition(v10)).isFalse();
-            LifecycleTest.assertCode(() -> registry.publishDefinition(new AdapterDefinition("s3-storage", "1.10.0",
-                    AdapterCategory.STORAGE, "someone-else", "changed", v10.risk(), v10.configSchema(),
-                    v10.supportedRegions(), v10.capabilities())), ErrorCode.TENANT_CONFIG_INVALID);
+            LifecycleTest.assertCode(
+                    () -> registry.publishDefinition(new AdapterDefinition(
+                            "s3-storage",
+                            "1.10.0",
+                            AdapterCategory.STORAGE,
+                            "someone-else",
+                            "changed",
+                            v10.risk(),
+                            v10.configSchema(),
+                            v10.supportedRegions(),
+                            v10.capabilities())),
+                    ErrorCode.TENANT_CONFIG_INVALID);
 
-            assertThat(registry.definitionVersions("s3-storage")).extracting(AdapterDefinition::version)
+            assertThat(registry.definitionVersions("s3-storage"))
+                    .extracting(AdapterDefinition::version)
                     .containsExactly("1.0.0", "1.9.0-beta.1", "1.10.0");
-            assertThat(registry.definitions()).extracting(AdapterDefinition::coordinates)
+            assertThat(registry.definitions())
+                    .extracting(AdapterDefinition::coordinates)
                     .containsExactly("gcs-storage@1.0.0", "s3-storage@1.10.0");
 
             tenantWithSecrets(registry, "acme");
-            assertThat(registry.install(OPERATOR, "acme", "dev", "evidence", s3("acme-evidence")).definitionVersion())
+            assertThat(registry.install(OPERATOR, "acme", "dev", "evidence", s3("acme-evidence"))
+                            .definitionVersion())
                     .isEqualTo("1.10.0");
             h.restart();
             assertThat(h.registry().definition("s3-storage", null)).isEqualTo(v10);

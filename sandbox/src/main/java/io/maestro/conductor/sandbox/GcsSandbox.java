@@ -1,11 +1,10 @@
 package io.maestro.conductor.sandbox;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An in-memory Google Cloud Storage fake (google-cloud-nio's LocalStorageHelper). No GCS server can run

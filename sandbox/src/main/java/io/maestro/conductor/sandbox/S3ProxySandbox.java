@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -171,8 +170,7 @@ public final class S3ProxySandbox implements AutoCloseable {
         private Path filesystemRoot;
         private int port;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder credentials(String accessKey, String secretKey) {
             this.accessKey = Objects.requireNonNull(accessKey, "accessKey");
@@ -209,7 +207,9 @@ public final class S3ProxySandbox implements AutoCloseable {
                     throw new IllegalStateException("cannot create S3Proxy root " + filesystemRoot, e);
                 }
                 provider = "filesystem";
-                overrides.setProperty("jclouds.filesystem.basedir", filesystemRoot.toAbsolutePath().toString());
+                overrides.setProperty(
+                        "jclouds.filesystem.basedir",
+                        filesystemRoot.toAbsolutePath().toString());
             }
             return ContextBuilder.newBuilder(provider)
                     .credentials(accessKey, secretKey)

@@ -68,13 +68,17 @@ public class TokenValidationBenchmark {
     @Setup
     public void start() throws Exception {
         oidc = OidcSandbox.start();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         OidcSettings settings = OidcSettings.of(oidc.issuer("bench"), "conductor");
         provider = OidcProvider.connect(settings, ClaimMapping.defaults(), http);
         uncached = OidcProvider.connect(settings.withVerifiedCacheChars(0), ClaimMapping.defaults(), http);
         tokens = new String[TOKENS];
         for (int i = 0; i < TOKENS; i++) {
-            tokens[i] = oidc.issueToken("bench", "user-" + i, "conductor",
+            tokens[i] = oidc.issueToken(
+                    "bench",
+                    "user-" + i,
+                    "conductor",
                     Map.of("roles", List.of("viewer", "operator"), "tenant", "acme", "groups", List.of("staff")),
                     Duration.ofHours(2));
         }
@@ -82,7 +86,8 @@ public class TokenValidationBenchmark {
             provider.validate(token); // warms the JWKS cache; throws if the fixture is wrong
             uncached.validate(token);
         }
-        RSAKey key = (RSAKey) JWKSet.load(new URL(oidc.jwksUrl("bench").toString())).getKeyByKeyId("bench");
+        RSAKey key =
+                (RSAKey) JWKSet.load(new URL(oidc.jwksUrl("bench").toString())).getKeyByKeyId("bench");
         verifier = new RSASSAVerifier(key);
         if (provider.validator().jwksRefreshes() != 1 || uncached.validator().jwksRefreshes() != 1) {
             throw new IllegalStateException("expected one JWKS fetch per provider in setup");
@@ -122,19 +127,28 @@ public class TokenValidationBenchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        Options options = new OptionsBuilder().include(TokenValidationBenchmark.class.getName() + "\\.").build();
+        Options options = new OptionsBuilder()
+                .include(TokenValidationBenchmark.class.getName() + "\\.")
+                .build();
         Collection<RunResult> results = new Runner(options).run();
         Statistics validate = statistics(results, "validate");
         Statistics everyTime = statistics(results, "validateEveryTime");
         Statistics floor = statistics(results, "signatureOnly");
-        System.out.printf("validate:      p50 = %.2f us, p99 = %.2f us (target p99 <= %.0f us: %s)%n",
-                validate.getPercentile(50), validate.getPercentile(99), TARGET_P99_US,
+        System.out.printf(
+                "validate:      p50 = %.2f us, p99 = %.2f us (target p99 <= %.0f us: %s)%n",
+                validate.getPercentile(50),
+                validate.getPercentile(99),
+                TARGET_P99_US,
                 validate.getPercentile(99) <= TARGET_P99_US ? "met" : "NOT met");
-        System.out.printf("validateEveryTime (no verified-token cache): p50 = %.2f us, p99 = %.2f us%n",
+        System.out.printf(
+                "validateEveryTime (no verified-token cache): p50 = %.2f us, p99 = %.2f us%n",
                 everyTime.getPercentile(50), everyTime.getPercentile(99));
-        System.out.printf("signatureOnly: p50 = %.2f us, p99 = %.2f us%n", floor.getPercentile(50), floor.getPercentile(99));
-        System.out.printf("ratio validateEveryTime/signatureOnly = %.2f (p50), %.2f (p99)%n",
-                everyTime.getPercentile(50) / floor.getPercentile(50), everyTime.getPercentile(99) / floor.getPercentile(99));
+        System.out.printf(
+                "signatureOnly: p50 = %.2f us, p99 = %.2f us%n", floor.getPercentile(50), floor.getPercentile(99));
+        System.out.printf(
+                "ratio validateEveryTime/signatureOnly = %.2f (p50), %.2f (p99)%n",
+                everyTime.getPercentile(50) / floor.getPercentile(50),
+                everyTime.getPercentile(99) / floor.getPercentile(99));
     }
 
     private static Statistics statistics(Collection<RunResult> results, String benchmark) {
@@ -142,6 +156,7 @@ public class TokenValidationBenchmark {
                 .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no result for " + benchmark))
-                .getPrimaryResult().getStatistics();
+                .getPrimaryResult()
+                .getStatistics();
     }
 }

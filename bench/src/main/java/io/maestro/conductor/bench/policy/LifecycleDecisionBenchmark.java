@@ -47,74 +47,85 @@ import org.openjdk.jmh.util.Statistics;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class LifecycleDecisionBenchmark {
-  static final String PATH = "governance/lifecycle/decision";
-  static final DecisionRequest ALLOWED = DecisionRequest.ofJson(PATH, """
+    static final String PATH = "governance/lifecycle/decision";
+    static final DecisionRequest ALLOWED = DecisionRequest.ofJson(PATH, """
       {"action": "install", "tenant": "atlas", "tenant_kind": "internal", "environment": "prod",
        "actor": "alice", "roles": ["operator"],
        "adapter": {"instance": "evidence", "definition": "s3-storage", "version": "1.0.0", "category": "storage"},
        "adapter_risk_level": "medium", "data_sensitivity": "confidential", "requires_approval": false}
       """);
-  static final DecisionRequest DENIED_EVERYTHING = DecisionRequest.ofJson(PATH, """
+    static final DecisionRequest DENIED_EVERYTHING = DecisionRequest.ofJson(PATH, """
       {"action": "install", "tenant": "orbit", "tenant_kind": "saas", "environment": "prod",
        "actor": "victor", "roles": ["viewer"],
        "adapter": {"instance": "login", "definition": "keycloak-identity", "version": "2.0.0", "category": "identity"},
        "adapter_risk_level": "high", "data_sensitivity": "restricted", "requires_approval": true}
       """);
 
-  private EmbeddedDecisionPoint evaluated;
-  private EmbeddedDecisionPoint reused;
+    private EmbeddedDecisionPoint evaluated;
+    private EmbeddedDecisionPoint reused;
 
-  @Setup
-  public void start() throws IOException {
-    evaluated = decisionPoint(0);
-    reused = decisionPoint(PolicySettings.DEFAULT_DECISION_CACHE_SIZE);
-    require(evaluated.decide(ALLOWED), true, 0);
-    require(evaluated.decide(DENIED_EVERYTHING), false, 5);
-    require(reused.decide(ALLOWED), true, 0);
-  }
-
-  @TearDown
-  public void stop() {
-    evaluated.close();
-    reused.close();
-  }
-
-  @Benchmark
-  public Decision allowed() {
-    return evaluated.decide(ALLOWED);
-  }
-
-  @Benchmark
-  public Decision deniedEverything() {
-    return evaluated.decide(DENIED_EVERYTHING);
-  }
-
-  @Benchmark
-  public Decision allowedReused() {
-    return reused.decide(ALLOWED);
-  }
-
-  static EmbeddedDecisionPoint decisionPoint(int cacheSize) throws IOException {
-    return new EmbeddedDecisionPoint(BundleLoader.load(List.of(RepositoryRoot.find().resolve("governance-policies")))
-        .compile(), new DecisionLog(), PolicySettings.DEFAULT_EVAL_TIMEOUT, cacheSize);
-  }
-
-  /** Guards against measuring a fast failure: the fixtures must give the decisions they stand for. */
-  private static void require(Decision d, boolean allowed, int reasons) {
-    if (d.allowed() != allowed || d.reasons().size() != reasons) {
-      throw new IllegalStateException("fixture decision is not the expected one: " + d.code() + " " + d.reasons());
+    @Setup
+    public void start() throws IOException {
+        evaluated = decisionPoint(0);
+        reused = decisionPoint(PolicySettings.DEFAULT_DECISION_CACHE_SIZE);
+        require(evaluated.decide(ALLOWED), true, 0);
+        require(evaluated.decide(DENIED_EVERYTHING), false, 5);
+        require(reused.decide(ALLOWED), true, 0);
     }
-  }
 
-  public static void main(String[] args) throws RunnerException {
-    Options options = new OptionsBuilder().include(LifecycleDecisionBenchmark.class.getName() + "\\.").build();
-    Collection<RunResult> results = new Runner(options).run();
-    for (String benchmark : List.of("allowed", "deniedEverything", "allowedReused")) {
-      Statistics s = results.stream()
-          .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
-          .findFirst().orElseThrow().getPrimaryResult().getStatistics();
-      System.out.printf("%-17s p50 = %7.2f us, p99 = %7.2f us, p99.9 = %8.2f us (target p99 <= 100 us)%n",
-          benchmark, s.getPercentile(50), s.getPercentile(99), s.getPercentile(99.9));
+    @TearDown
+    public void stop() {
+        evaluated.close();
+        reused.close();
     }
-  }
+
+    @Benchmark
+    public Decision allowed() {
+        return evaluated.decide(ALLOWED);
+    }
+
+    @Benchmark
+    public Decision deniedEverything() {
+        return evaluated.decide(DENIED_EVERYTHING);
+    }
+
+    @Benchmark
+    public Decision allowedReused() {
+        return reused.decide(ALLOWED);
+    }
+
+    static EmbeddedDecisionPoint decisionPoint(int cacheSize) throws IOException {
+        return new EmbeddedDecisionPoint(
+                BundleLoader.load(List.of(RepositoryRoot.find().resolve("governance-policies")))
+                        .compile(),
+                new DecisionLog(),
+                PolicySettings.DEFAULT_EVAL_TIMEOUT,
+                cacheSize);
+    }
+
+    /** Guards against measuring a fast failure: the fixtures must give the decisions they stand for. */
+    private static void require(Decision d, boolean allowed, int reasons) {
+        if (d.allowed() != allowed || d.reasons().size() != reasons) {
+            throw new IllegalStateException(
+                    "fixture decision is not the expected one: " + d.code() + " " + d.reasons());
+        }
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(LifecycleDecisionBenchmark.class.getName() + "\\.")
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        for (String benchmark : List.of("allowed", "deniedEverything", "allowedReused")) {
+            Statistics s = results.stream()
+                    .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
+                    .findFirst()
+                    .orElseThrow()
+                    .getPrimaryResult()
+                    .getStatistics();
+            System.out.printf(
+                    "%-17s p50 = %7.2f us, p99 = %7.2f us, p99.9 = %8.2f us (target p99 <= 100 us)%n",
+                    benchmark, s.getPercentile(50), s.getPercentile(99), s.getPercentile(99.9));
+        }
+    }
 }

@@ -47,72 +47,81 @@ import org.openjdk.jmh.util.Statistics;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class PolicyDecisionBenchmark {
-  private EmbeddedDecisionPoint embedded;
-  private EmbeddedDecisionPoint reused;
-  private OpaDataApiServer server;
-  private OpaDecisionPoint opa;
+    private EmbeddedDecisionPoint embedded;
+    private EmbeddedDecisionPoint reused;
+    private OpaDataApiServer server;
+    private OpaDecisionPoint opa;
 
-  @Setup
-  public void start() throws Exception {
-    embedded = ResidencyFixture.decisionPoint(0);
-    reused = ResidencyFixture.decisionPoint(PolicySettings.DEFAULT_DECISION_CACHE_SIZE);
-    server = OpaDataApiServer.start(new OpaDataApi(embedded), 0);
-    opa = new OpaDecisionPoint(OpaSettings.of(server.baseUrl(), Duration.ofSeconds(2), 0), new DecisionLog());
-    requireAllowed(embedded.decide(ResidencyFixture.WRITE));
-    requireAllowed(opa.decide(ResidencyFixture.WRITE));
-    requireAllowed(reused.decide(ResidencyFixture.WRITE));
-  }
+    @Setup
+    public void start() throws Exception {
+        embedded = ResidencyFixture.decisionPoint(0);
+        reused = ResidencyFixture.decisionPoint(PolicySettings.DEFAULT_DECISION_CACHE_SIZE);
+        server = OpaDataApiServer.start(new OpaDataApi(embedded), 0);
+        opa = new OpaDecisionPoint(OpaSettings.of(server.baseUrl(), Duration.ofSeconds(2), 0), new DecisionLog());
+        requireAllowed(embedded.decide(ResidencyFixture.WRITE));
+        requireAllowed(opa.decide(ResidencyFixture.WRITE));
+        requireAllowed(reused.decide(ResidencyFixture.WRITE));
+    }
 
-  @TearDown
-  public void stop() {
-    opa.close();
-    server.close();
-    embedded.close();
-    reused.close();
-  }
+    @TearDown
+    public void stop() {
+        opa.close();
+        server.close();
+        embedded.close();
+        reused.close();
+    }
 
-  @Benchmark
-  public Decision embedded() {
-    return embedded.decide(ResidencyFixture.WRITE);
-  }
+    @Benchmark
+    public Decision embedded() {
+        return embedded.decide(ResidencyFixture.WRITE);
+    }
 
-  @Benchmark
-  public Decision embeddedReused() {
-    return reused.decide(ResidencyFixture.WRITE);
-  }
+    @Benchmark
+    public Decision embeddedReused() {
+        return reused.decide(ResidencyFixture.WRITE);
+    }
 
-  @Benchmark
-  public Decision opa() {
-    return opa.decide(ResidencyFixture.WRITE);
-  }
+    @Benchmark
+    public Decision opa() {
+        return opa.decide(ResidencyFixture.WRITE);
+    }
 
-  /** Guards against measuring a fast failure: the fixture's write must be allowed in both modes. */
-  private static void requireAllowed(Decision d) {
-    if (!d.allowed()) throw new IllegalStateException("fixture decision not allowed: " + d.code() + " " + d.reasons());
-  }
+    /** Guards against measuring a fast failure: the fixture's write must be allowed in both modes. */
+    private static void requireAllowed(Decision d) {
+        if (!d.allowed())
+            throw new IllegalStateException("fixture decision not allowed: " + d.code() + " " + d.reasons());
+    }
 
-  public static void main(String[] args) throws RunnerException {
-    Options options = new OptionsBuilder().include(PolicyDecisionBenchmark.class.getName() + "\\.").build();
-    Collection<RunResult> results = new Runner(options).run();
-    Statistics embedded = statistics(results, "embedded");
-    Statistics opa = statistics(results, "opa");
-    Statistics reused = statistics(results, "embeddedReused");
-    System.out.printf("embedded: p50 = %.2f us, p99 = %.2f us (targets: p50 < 20 us, p99 < 100 us)%n",
-        embedded.getPercentile(50), embedded.getPercentile(99));
-    System.out.printf("opa:      p50 = %.2f us, p99 = %.2f us%n", opa.getPercentile(50), opa.getPercentile(99));
-    System.out.printf("embedded, decision reused: p50 = %.2f us, p99 = %.2f us%n", reused.getPercentile(50),
-        reused.getPercentile(99));
-    System.out.printf("ratio opa/embedded = %.1f (p50), %.1f (p99)%n",
-        opa.getPercentile(50) / embedded.getPercentile(50), opa.getPercentile(99) / embedded.getPercentile(99));
-    System.out.printf("ratio reused/embedded = %.2f (p50), %.2f (p99)%n",
-        reused.getPercentile(50) / embedded.getPercentile(50), reused.getPercentile(99) / embedded.getPercentile(99));
-  }
+    public static void main(String[] args) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(PolicyDecisionBenchmark.class.getName() + "\\.")
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        Statistics embedded = statistics(results, "embedded");
+        Statistics opa = statistics(results, "opa");
+        Statistics reused = statistics(results, "embeddedReused");
+        System.out.printf(
+                "embedded: p50 = %.2f us, p99 = %.2f us (targets: p50 < 20 us, p99 < 100 us)%n",
+                embedded.getPercentile(50), embedded.getPercentile(99));
+        System.out.printf("opa:      p50 = %.2f us, p99 = %.2f us%n", opa.getPercentile(50), opa.getPercentile(99));
+        System.out.printf(
+                "embedded, decision reused: p50 = %.2f us, p99 = %.2f us%n",
+                reused.getPercentile(50), reused.getPercentile(99));
+        System.out.printf(
+                "ratio opa/embedded = %.1f (p50), %.1f (p99)%n",
+                opa.getPercentile(50) / embedded.getPercentile(50), opa.getPercentile(99) / embedded.getPercentile(99));
+        System.out.printf(
+                "ratio reused/embedded = %.2f (p50), %.2f (p99)%n",
+                reused.getPercentile(50) / embedded.getPercentile(50),
+                reused.getPercentile(99) / embedded.getPercentile(99));
+    }
 
-  private static Statistics statistics(Collection<RunResult> results, String benchmark) {
-    return results.stream()
-        .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no result for " + benchmark))
-        .getPrimaryResult().getStatistics();
-  }
+    private static Statistics statistics(Collection<RunResult> results, String benchmark) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no result for " + benchmark))
+                .getPrimaryResult()
+                .getStatistics();
+    }
 }

@@ -1,8 +1,7 @@
 package io.maestro.conductor.bench.storage;
 
-import java.util.concurrent.TimeUnit;
-
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,13 +1,12 @@
 package io.maestro.conductor.bench.storage;
 
+import io.maestro.conductor.bench.BenchLogging;
+import io.maestro.conductor.bench.LatencySamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import io.maestro.conductor.bench.BenchLogging;
-import io.maestro.conductor.bench.LatencySamples;
 
 /**
  * Ratio of a 64 KiB {@code storage:put_object} through the adapter to a raw camel-aws2-s3 put, measured in one
@@ -23,11 +22,9 @@ public final class StoragePutComparison {
     static final double TARGET = 1.10;
 
     /** @param targeted whether {@link #TARGET} applies to its ratio (the adapter call as DESIGN.md defines it) */
-    private record Kind(String name, Runnable call, boolean targeted) {
-    }
+    private record Kind(String name, Runnable call, boolean targeted) {}
 
-    private StoragePutComparison() {
-    }
+    private StoragePutComparison() {}
 
     public static void main(String[] args) throws Exception {
         int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -37,11 +34,18 @@ public final class StoragePutComparison {
         Path log = Files.createTempFile("conductor-storage-bench", ".log");
         BenchLogging.infoToFile(log, "io.maestro.conductor", "conductor.decisions");
         try (StoragePutFixture fixture = new StoragePutFixture()) {
-            List<Kind> kinds = List.of(new Kind("raw", fixture::raw, false),
+            List<Kind> kinds = List.of(
+                    new Kind("raw", fixture::raw, false),
                     new Kind("adapter", fixture::adapter, true),
                     new Kind("adapter+receipt", fixture::adapterWithReceipt, false));
-            System.out.printf(Locale.ROOT, "64 KiB puts to S3Proxy: %d warm-up + %d x %d measured iterations, "
-                    + "adapter and decision logs at INFO in %s%n", warmup, blocks, perBlock, log);
+            System.out.printf(
+                    Locale.ROOT,
+                    "64 KiB puts to S3Proxy: %d warm-up + %d x %d measured iterations, "
+                            + "adapter and decision logs at INFO in %s%n",
+                    warmup,
+                    blocks,
+                    perBlock,
+                    log);
             measure(kinds, warmup);
             report(kinds, blocks, perBlock);
         }
@@ -61,7 +65,8 @@ public final class StoragePutComparison {
             for (int k = 0; k < kinds.size(); k++) {
                 double p50 = samples.get(k).percentileMicros(50);
                 blockRatios.get(k).add(p50 / raw);
-                line.append(String.format(Locale.ROOT, "  %s p50 %.0f us (x%.3f)", kinds.get(k).name(), p50, p50 / raw));
+                line.append(String.format(
+                        Locale.ROOT, "  %s p50 %.0f us (x%.3f)", kinds.get(k).name(), p50, p50 / raw));
                 all.get(k).addAll(samples.get(k));
             }
             System.out.println(line);
@@ -69,9 +74,14 @@ public final class StoragePutComparison {
         double raw = all.get(0).percentileMicros(50);
         for (int k = 0; k < kinds.size(); k++) {
             LatencySamples samples = all.get(k);
-            System.out.printf(Locale.ROOT, "%-16s p50 %7.0f us  p90 %7.0f us  p99 %7.0f us  (%d calls)%n",
-                    kinds.get(k).name(), samples.percentileMicros(50), samples.percentileMicros(90),
-                    samples.percentileMicros(99), samples.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-16s p50 %7.0f us  p90 %7.0f us  p99 %7.0f us  (%d calls)%n",
+                    kinds.get(k).name(),
+                    samples.percentileMicros(50),
+                    samples.percentileMicros(90),
+                    samples.percentileMicros(99),
+                    samples.size());
         }
         for (int k = 1; k < kinds.size(); k++) {
             double p50 = all.get(k).percentileMicros(50);
@@ -79,9 +89,16 @@ public final class StoragePutComparison {
             String verdict = kinds.get(k).targeted()
                     ? String.format(Locale.ROOT, "target <= %.2f: %s", TARGET, p50 / raw <= TARGET ? "met" : "NOT met")
                     : "no target: a receipt per object, where the evidence workflow writes one per bundle";
-            System.out.printf(Locale.ROOT, "ratio %s/raw = %.3f (p50 %+.0f us; blocks %.3f .. %.3f, median %.3f); %s%n",
-                    kinds.get(k).name(), p50 / raw, p50 - raw, ratios.get(0), ratios.get(ratios.size() - 1),
-                    ratios.get(ratios.size() / 2), verdict);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio %s/raw = %.3f (p50 %+.0f us; blocks %.3f .. %.3f, median %.3f); %s%n",
+                    kinds.get(k).name(),
+                    p50 / raw,
+                    p50 - raw,
+                    ratios.get(0),
+                    ratios.get(ratios.size() - 1),
+                    ratios.get(ratios.size() / 2),
+                    verdict);
         }
     }
 

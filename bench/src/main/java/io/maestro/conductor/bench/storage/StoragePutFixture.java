@@ -1,24 +1,14 @@
 package io.maestro.conductor.bench.storage;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.zaxxer.hikari.HikariDataSource;
 import io.maestro.conductor.adapter.AdapterHeaders;
+import io.maestro.conductor.adapter.camel.Invocation;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
 import io.maestro.conductor.adapter.governance.PolicyGovernanceGate;
-import io.maestro.conductor.adapter.camel.Invocation;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.registry.RegistryInstanceResolver;
 import io.maestro.conductor.adapter.registry.RegistrySecretResolver;
@@ -42,9 +32,17 @@ import io.maestro.conductor.sandbox.S3ProxySandbox;
 import io.maestro.conductor.storage.StorageComponent;
 import io.maestro.conductor.storage.StorageConstants;
 import io.maestro.conductor.storage.StorageDefinitions;
-import io.maestro.conductor.storage.StorageInstanceConfig;
 import io.maestro.conductor.storage.StorageOperation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -96,6 +94,7 @@ public final class StoragePutFixture implements AutoCloseable {
     private PolicyGovernanceGate gate;
     /** What the adapter's gate is asked on each put, built the way the adapter builds it. */
     private GovernanceRequest write;
+
     private S3Client rawClient;
     private CamelContext camel;
     private ProducerTemplate template;
@@ -118,18 +117,22 @@ public final class StoragePutFixture implements AutoCloseable {
         s3.createBucket(BUCKET);
 
         dataSource = EmbeddedDatabase.dataSource(EmbeddedDatabase.jdbcUrl(dataDir));
-        hazelcast = Hazelcast.newHazelcastInstance(RegistryMaps.configure(
-                LoopbackMember.config("storage-bench-" + UUID.randomUUID()), dataSource));
+        hazelcast = Hazelcast.newHazelcastInstance(
+                RegistryMaps.configure(LoopbackMember.config("storage-bench-" + UUID.randomUUID()), dataSource));
         registry = Registry.open(new RegistryConfig(dataSource, hazelcast, MasterKeySource.fromDataDir(dataDir)));
         installEvidenceInstance();
 
-        decisions = new EmbeddedDecisionPoint(BundleLoader.load(List.of(residencyPolicies)).compile(),
-                new DecisionLog(), Duration.ofSeconds(1));
+        decisions = new EmbeddedDecisionPoint(
+                BundleLoader.load(List.of(residencyPolicies)).compile(), new DecisionLog(), Duration.ofSeconds(1));
         gate = new PolicyGovernanceGate(decisions, Map.of("storage", "residency/decision"), List.of());
         RegistryInstanceResolver instances = new RegistryInstanceResolver(registry);
-        write = new Invocation(instances.resolve(new InstanceRef(TENANT, ENV, INSTANCE), StorageComponent.CATEGORY),
-                StorageOperation.put_object.name(), AdapterHeaders.ANONYMOUS, "bench",
-                new GovernanceRequest.DataAttributes(REGION, null)).toGovernanceRequest();
+        write = new Invocation(
+                        instances.resolve(new InstanceRef(TENANT, ENV, INSTANCE), StorageComponent.CATEGORY),
+                        StorageOperation.put_object.name(),
+                        AdapterHeaders.ANONYMOUS,
+                        "bench",
+                        new GovernanceRequest.DataAttributes(REGION, null))
+                .toGovernanceRequest();
         StorageComponent storage = new StorageComponent();
         storage.setInstanceResolver(instances);
         storage.setSecretResolver(new RegistrySecretResolver(registry.secrets()));
@@ -138,8 +141,8 @@ public final class StoragePutFixture implements AutoCloseable {
 
         rawClient = S3Client.builder()
                 .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
                 .endpointOverride(URI.create(s3.endpoint().toString()))
                 .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -151,7 +154,8 @@ public final class StoragePutFixture implements AutoCloseable {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:put-with-receipt").routeId("put-with-receipt")
+                from("direct:put-with-receipt")
+                        .routeId("put-with-receipt")
                         .to("storage:put_object?instance=" + INSTANCE)
                         .process(StoragePutFixture.this::appendReceipt);
             }
@@ -164,8 +168,8 @@ public final class StoragePutFixture implements AutoCloseable {
     }
 
     public Exchange raw() {
-        return require(template.request("aws2-s3://" + BUCKET + "?amazonS3Client=#rawClient&autoCreateBucket=false",
-                exchange -> {
+        return require(template.request(
+                "aws2-s3://" + BUCKET + "?amazonS3Client=#rawClient&autoCreateBucket=false", exchange -> {
                     exchange.getMessage().setHeader(AWS2S3Constants.KEY, KEY_PREFIX + "raw/put-64k.bin");
                     exchange.getMessage().setHeader(AWS2S3Constants.CONTENT_LENGTH, (long) payload.length);
                     exchange.getMessage().setBody(payload);
@@ -204,7 +208,8 @@ public final class StoragePutFixture implements AutoCloseable {
     }
 
     private void appendReceipt(Exchange exchange) {
-        ObjectNode changeSet = Json.MAPPER.createObjectNode()
+        ObjectNode changeSet = Json.MAPPER
+                .createObjectNode()
                 .put("location", exchange.getMessage().getHeader(StorageConstants.LOCATION, String.class))
                 .put("etag", exchange.getMessage().getHeader(StorageConstants.ETAG, String.class))
                 .put("size", PAYLOAD_BYTES);
@@ -215,7 +220,8 @@ public final class StoragePutFixture implements AutoCloseable {
         registry.ensureTenant(new Tenant(TENANT, "Atlas (bench)", TenantKind.INTERNAL, List.of(ENV)));
         registry.secrets().put(ACTOR, TENANT, ENV, "evidence-access-key", s3.accessKey());
         registry.secrets().put(ACTOR, TENANT, ENV, "evidence-secret-key", s3.secretKey());
-        ObjectNode config = Json.MAPPER.createObjectNode()
+        ObjectNode config = Json.MAPPER
+                .createObjectNode()
                 .put(StorageDefinitions.BUCKET, BUCKET)
                 .put(StorageDefinitions.REGION, REGION)
                 .put(StorageDefinitions.ENDPOINT, s3.endpoint().toString())
@@ -223,8 +229,8 @@ public final class StoragePutFixture implements AutoCloseable {
                 .put(StorageDefinitions.PATH_STYLE, true)
                 .put(StorageDefinitions.ACCESS_KEY, "secret:evidence-access-key")
                 .put(StorageDefinitions.SECRET_KEY, "secret:evidence-secret-key");
-        registry.install(ACTOR, TENANT, ENV, INSTANCE,
-                new InstallRequest(StorageComponent.BACKEND_S3, null, config, REGION));
+        registry.install(
+                ACTOR, TENANT, ENV, INSTANCE, new InstallRequest(StorageComponent.BACKEND_S3, null, config, REGION));
     }
 
     private static Exchange require(Exchange exchange) {

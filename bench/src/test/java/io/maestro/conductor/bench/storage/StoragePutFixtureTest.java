@@ -18,14 +18,20 @@ class StoragePutFixtureTest {
             int receiptsBefore = evidenceReceipts(fixture);
 
             Exchange adapter = fixture.adapter();
-            assertThat(adapter.getMessage().getHeader(AdapterHeaders.DECISION_ID, String.class)).isNotBlank();
-            assertThat(adapter.getMessage().getHeader(StorageConstants.ETAG, String.class)).isNotBlank();
+            assertThat(adapter.getMessage().getHeader(AdapterHeaders.DECISION_ID, String.class))
+                    .isNotBlank();
+            assertThat(adapter.getMessage().getHeader(StorageConstants.ETAG, String.class))
+                    .isNotBlank();
             assertThat(evidenceReceipts(fixture)).isEqualTo(receiptsBefore);
 
             fixture.adapterWithReceipt();
             fixture.adapterWithReceipt();
             assertThat(evidenceReceipts(fixture)).isEqualTo(receiptsBefore + 2);
-            assertThat(fixture.registry().receipts().verify(StoragePutFixture.TENANT).valid()).isTrue();
+            assertThat(fixture.registry()
+                            .receipts()
+                            .verify(StoragePutFixture.TENANT)
+                            .valid())
+                    .isTrue();
 
             fixture.raw();
             assertThat(fixture.storedKeys()).containsExactlyInAnyOrder("bench/put-64k.bin", "bench/raw/put-64k.bin");
@@ -35,6 +41,8 @@ class StoragePutFixtureTest {
 
     private static int evidenceReceipts(StoragePutFixture fixture) {
         return (int) fixture.registry().receipts().list(StoragePutFixture.TENANT).stream()
-                .map(Receipt::action).filter(ReceiptAction.EVIDENCE_STORED::equals).count();
+                .map(Receipt::action)
+                .filter(ReceiptAction.EVIDENCE_STORED::equals)
+                .count();
     }
 }

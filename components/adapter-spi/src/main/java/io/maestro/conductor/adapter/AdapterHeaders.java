@@ -25,6 +25,5 @@ public final class AdapterHeaders {
     /** Set by the adapter after the gate allowed the call: the decision id, for logs and receipts. */
     public static final String DECISION_ID = "ConductorDecisionId";
 
-    private AdapterHeaders() {
-    }
+    private AdapterHeaders() {}
 }

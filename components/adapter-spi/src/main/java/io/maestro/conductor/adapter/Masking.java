@@ -22,24 +22,24 @@ public final class Masking {
             "(?i)((?:authorization|password|passwd|secret|token|credential|api[-_]?key|access[-_]?key|signature|"
                     + "x-amz-signature|x-goog-signature|x-amz-credential|x-goog-credential)[\"']?\\s*[:=]\\s*[\"']?)"
                     + "([^\"'&\\s,;]+)");
+
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
     private static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{16}\\b");
     /** Stripe secret, restricted and publishable keys, and webhook signing secrets. */
-    private static final Pattern STRIPE_KEY = Pattern.compile(
-            "\\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]+|\\bwhsec_[A-Za-z0-9]+");
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern STRIPE_KEY =
+            Pattern.compile("\\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]+|\\bwhsec_[A-Za-z0-9]+");
+
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     /** 13 to 19 digits, optionally grouped by single spaces or dashes; masked only when they pass Luhn's check. */
     private static final Pattern CARD_LIKE = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** A copy of the headers with sensitive values masked and every value rendered for logging. */
     public static Map<String, String> mask(Map<String, ?> headers) {
         Map<String, String> masked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, value) -> masked.put(name,
-                isSensitiveName(name) ? MASK : maskPayload(value)));
+        headers.forEach((name, value) -> masked.put(name, isSensitiveName(name) ? MASK : maskPayload(value)));
         return masked;
     }
 

@@ -1,10 +1,9 @@
 package io.maestro.conductor.adapter;
 
+import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import io.maestro.conductor.adapter.governance.GovernanceDecision;
 
 /**
  * The governance gate refused an adapter call. Raised before the backend is touched, so the route's error handler
@@ -18,8 +17,11 @@ public class PolicyDeniedException extends AdapterException {
     private final Map<String, String> context;
 
     public PolicyDeniedException(String instanceId, GovernanceDecision decision) {
-        super(decision.code(), instanceId, "denied by decision " + decision.decisionId() + contextText(decision)
-                + ": " + String.join("; ", decision.reasons()));
+        super(
+                decision.code(),
+                instanceId,
+                "denied by decision " + decision.decisionId() + contextText(decision) + ": "
+                        + String.join("; ", decision.reasons()));
         this.reasons = decision.reasons();
         this.decisionId = decision.decisionId();
         this.context = decision.context();
@@ -32,8 +34,9 @@ public class PolicyDeniedException extends AdapterException {
 
     private static String contextText(GovernanceDecision decision) {
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(decision.context()).forEach((key, value) ->
-                text.append(' ').append(key).append('=').append(value));
+        new TreeMap<>(decision.context())
+                .forEach(
+                        (key, value) -> text.append(' ').append(key).append('=').append(value));
         return text.toString();
     }
 

@@ -2,7 +2,6 @@ package io.maestro.conductor.payments;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -17,17 +16,18 @@ final class CallLog {
     static final String LOGGER = "io.maestro.conductor.payments.calls";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
-    private CallLog() {
-    }
+    private CallLog() {}
 
-    record Entry(CallContext context, String action, Map<String, ?> params, String idempotencyKey) {
-    }
+    record Entry(CallContext context, String action, Map<String, ?> params, String idempotencyKey) {}
 
     static void success(Entry entry, int attempts, String requestId, Duration took) {
         builder(LOG.atInfo(), entry, attempts, took)
                 .addKeyValue("outcome", "success")
                 .addKeyValue("requestId", requestId)
-                .log("payments {} succeeded for tenant {}", entry.action(), entry.context().tenant());
+                .log(
+                        "payments {} succeeded for tenant {}",
+                        entry.action(),
+                        entry.context().tenant());
     }
 
     static void failure(Entry entry, int attempts, PaymentsException error, Duration took) {
@@ -38,7 +38,10 @@ final class CallLog {
                 .addKeyValue("stripeCode", error.stripeCode())
                 .addKeyValue("httpStatus", error.httpStatus())
                 .addKeyValue("requestId", error.requestId())
-                .log("payments {} failed for tenant {}: {}", entry.action(), entry.context().tenant(),
+                .log(
+                        "payments {} failed for tenant {}: {}",
+                        entry.action(),
+                        entry.context().tenant(),
                         error.code());
     }
 
@@ -51,6 +54,7 @@ final class CallLog {
                 .addKeyValue("attempts", attempts)
                 .addKeyValue("durationMs", took.toMillis())
                 .addKeyValue("idempotencyKey", entry.idempotencyKey())
-                .addKeyValue("payload", PaymentsMasking.maskParams(entry.params()).toString());
+                .addKeyValue(
+                        "payload", PaymentsMasking.maskParams(entry.params()).toString());
     }
 }

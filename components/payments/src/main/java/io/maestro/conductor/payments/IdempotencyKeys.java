@@ -15,18 +15,21 @@ public final class IdempotencyKeys {
 
     private static final int MAX_BUSINESS_KEY_LENGTH = 512;
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     /** {@code cdr-<operation>-<43 chars of base64url SHA-256>}, at most 80 characters. */
     public static String derive(CallContext context, String operation, String businessKey) {
         if (businessKey == null || businessKey.isBlank()) {
-            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context,
+            throw PaymentsException.of(
+                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID,
+                    context,
                     operation + " needs a business key (header CamelConductorPaymentsBusinessKey): without one a "
                             + "retry could charge twice");
         }
         if (businessKey.length() > MAX_BUSINESS_KEY_LENGTH) {
-            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context,
+            throw PaymentsException.of(
+                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID,
+                    context,
                     operation + " business key is longer than " + MAX_BUSINESS_KEY_LENGTH + " characters");
         }
         // Length-prefixed parts: ("a:b", "c") and ("a", "b:c") must not collide.
@@ -34,8 +37,8 @@ public final class IdempotencyKeys {
         for (String part : new String[] {context.tenant(), context.environment(), operation, businessKey}) {
             material.append(part.length()).append(':').append(part).append('|');
         }
-        return "cdr-" + operation + "-" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(sha256(material.toString()));
+        return "cdr-" + operation + "-"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(material.toString()));
     }
 
     private static byte[] sha256(String text) {

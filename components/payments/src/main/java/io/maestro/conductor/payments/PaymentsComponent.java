@@ -29,13 +29,17 @@ public class PaymentsComponent extends AdapterComponent<StripeBackend> {
 
     @Override
     protected StripeBackend createDelegate(ResolvedInstance instance, InstanceSecrets secrets) {
-        return new StripeBackend(PaymentsDefinitions.settings(instance),
+        return new StripeBackend(
+                PaymentsDefinitions.settings(instance),
                 secrets.require(PaymentsDefinitions.API_KEY, "payments.stripe.client"));
     }
 
     @Override
     protected void probe(StripeBackend backend, ResolvedInstance instance) {
-        backend.probe(new CallContext(instance.ref().tenant(), instance.ref().environment(),
-                instance.ref().instance(), "probe"));
+        backend.probe(new CallContext(
+                instance.ref().tenant(),
+                instance.ref().environment(),
+                instance.ref().instance(),
+                "probe"));
     }
 }

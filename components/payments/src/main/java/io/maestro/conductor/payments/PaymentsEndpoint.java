@@ -10,8 +10,14 @@ import org.apache.camel.spi.UriEndpoint;
  * instance. Every call passes the governance gate first. Operations: {@code create_customer},
  * {@code create_subscription}, {@code record_usage}, {@code invoice} (draft or finalize), {@code get_invoice}.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "payments", title = "Conductor Payments", syntax = "payments:operation",
-             producerOnly = true, category = {Category.SAAS}, headersClass = PaymentsConstants.class)
+@UriEndpoint(
+        firstVersion = "0.1.0",
+        scheme = "payments",
+        title = "Conductor Payments",
+        syntax = "payments:operation",
+        producerOnly = true,
+        category = {Category.SAAS},
+        headersClass = PaymentsConstants.class)
 public class PaymentsEndpoint extends AdapterEndpoint<StripeBackend> {
 
     public PaymentsEndpoint(String uri, PaymentsComponent component) {

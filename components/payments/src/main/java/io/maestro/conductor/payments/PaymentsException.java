@@ -20,8 +20,15 @@ public class PaymentsException extends AdapterException {
         this(code, instanceId, detail, null, null, null, null, null);
     }
 
-    PaymentsException(PaymentsErrorCode code, String instanceId, String detail, String stripeType, String stripeCode,
-            String stripeParam, Integer httpStatus, String requestId) {
+    PaymentsException(
+            PaymentsErrorCode code,
+            String instanceId,
+            String detail,
+            String stripeType,
+            String stripeCode,
+            String stripeParam,
+            Integer httpStatus,
+            String requestId) {
         super(code, instanceId, describe(detail, stripeType, stripeCode, stripeParam, httpStatus, requestId));
         this.stripeType = stripeType;
         this.stripeCode = stripeCode;
@@ -63,8 +70,8 @@ public class PaymentsException extends AdapterException {
         return requestId;
     }
 
-    private static String describe(String detail, String type, String stripeCode, String param, Integer status,
-            String requestId) {
+    private static String describe(
+            String detail, String type, String stripeCode, String param, Integer status, String requestId) {
         StringBuilder text = new StringBuilder(detail);
         if (type != null || stripeCode != null || status != null) {
             text.append(" (stripe");

@@ -1,10 +1,9 @@
 package io.maestro.conductor.payments;
 
+import io.maestro.conductor.adapter.Masking;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-
-import io.maestro.conductor.adapter.Masking;
 
 /**
  * Makes payments parameters safe for the call log: personal fields (names, emails, phones, addresses, descriptions)
@@ -14,11 +13,10 @@ import io.maestro.conductor.adapter.Masking;
 final class PaymentsMasking {
 
     /** Personal fields by name: contact data anywhere in a name; names and free text as Stripe's own fields. */
-    private static final Pattern PERSONAL_NAME = Pattern.compile(
-            "(?i).*(email|phone|address|shipping|tax_id).*|(customer_)?(name|description)");
+    private static final Pattern PERSONAL_NAME =
+            Pattern.compile("(?i).*(email|phone|address|shipping|tax_id).*|(customer_)?(name|description)");
 
-    private PaymentsMasking() {
-    }
+    private PaymentsMasking() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, String> maskParams(Map<String, ?> params) {

@@ -1,9 +1,5 @@
 package io.maestro.conductor.payments;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.Map;
-
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.StripeObject;
@@ -11,6 +7,9 @@ import com.stripe.model.Subscription;
 import com.stripe.model.billing.MeterEvent;
 import io.maestro.conductor.adapter.camel.Invocation;
 import io.maestro.conductor.adapter.camel.Operations;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -21,8 +20,7 @@ import org.apache.camel.Message;
  */
 final class PaymentsOperations {
 
-    private PaymentsOperations() {
-    }
+    private PaymentsOperations() {}
 
     static Operations<StripeBackend> table() {
         return new Operations<StripeBackend>()
@@ -34,8 +32,11 @@ final class PaymentsOperations {
     }
 
     private static CallContext context(Invocation call) {
-        return new CallContext(call.instance().ref().tenant(), call.instance().ref().environment(),
-                call.instance().ref().instance(), call.correlationId());
+        return new CallContext(
+                call.instance().ref().tenant(),
+                call.instance().ref().environment(),
+                call.instance().ref().instance(),
+                call.correlationId());
     }
 
     @SuppressWarnings("unchecked")
@@ -44,8 +45,11 @@ final class PaymentsOperations {
         Map<String, Object> body = message.getBody(Map.class);
         Map<String, Object> fields = body == null ? Map.of() : body;
         Object metadata = fields.get("metadata");
-        Customer customer = stripe.createCustomer(context(call), message.getHeader(PaymentsConstants.BUSINESS_KEY,
-                String.class), text(fields.get("email")), text(fields.get("name")),
+        Customer customer = stripe.createCustomer(
+                context(call),
+                message.getHeader(PaymentsConstants.BUSINESS_KEY, String.class),
+                text(fields.get("email")),
+                text(fields.get("name")),
                 metadata instanceof Map ? (Map<String, String>) metadata : null);
         message.setHeader(PaymentsConstants.CUSTOMER_ID, customer.getId());
         answer(message, customer);
@@ -53,7 +57,8 @@ final class PaymentsOperations {
 
     private static void createSubscription(Exchange exchange, StripeBackend stripe, Invocation call) {
         Message message = exchange.getMessage();
-        Subscription subscription = stripe.createSubscription(context(call),
+        Subscription subscription = stripe.createSubscription(
+                context(call),
                 message.getHeader(PaymentsConstants.BUSINESS_KEY, String.class),
                 message.getHeader(PaymentsConstants.CUSTOMER_ID, String.class),
                 message.getHeader(PaymentsConstants.PRICE_ID, String.class));
@@ -64,8 +69,10 @@ final class PaymentsOperations {
     private static void recordUsage(Exchange exchange, StripeBackend stripe, Invocation call) {
         Message message = exchange.getMessage();
         Long timestamp = message.getHeader(PaymentsConstants.TIMESTAMP, Long.class);
-        MeterEvent event = stripe.recordUsage(context(call), message.getHeader(PaymentsConstants.BUSINESS_KEY,
-                String.class), message.getHeader(PaymentsConstants.CUSTOMER_ID, String.class),
+        MeterEvent event = stripe.recordUsage(
+                context(call),
+                message.getHeader(PaymentsConstants.BUSINESS_KEY, String.class),
+                message.getHeader(PaymentsConstants.CUSTOMER_ID, String.class),
                 quantity(message.getHeader(PaymentsConstants.QUANTITY), call),
                 timestamp == null ? null : Instant.ofEpochSecond(timestamp));
         answer(message, event);
@@ -76,14 +83,19 @@ final class PaymentsOperations {
         String step = message.getHeader(PaymentsConstants.INVOICE_STEP, "draft", String.class);
         Invoice invoice;
         if ("draft".equals(step)) {
-            invoice = stripe.createDraftInvoice(context(call), message.getHeader(PaymentsConstants.BUSINESS_KEY,
-                    String.class), message.getHeader(PaymentsConstants.CUSTOMER_ID, String.class),
-                    message.getHeader(PaymentsConstants.SUBSCRIPTION_ID, String.class), null);
+            invoice = stripe.createDraftInvoice(
+                    context(call),
+                    message.getHeader(PaymentsConstants.BUSINESS_KEY, String.class),
+                    message.getHeader(PaymentsConstants.CUSTOMER_ID, String.class),
+                    message.getHeader(PaymentsConstants.SUBSCRIPTION_ID, String.class),
+                    null);
         } else if ("finalize".equals(step)) {
-            invoice = stripe.finalizeInvoice(context(call), message.getHeader(PaymentsConstants.INVOICE_ID,
-                    String.class));
+            invoice = stripe.finalizeInvoice(
+                    context(call), message.getHeader(PaymentsConstants.INVOICE_ID, String.class));
         } else {
-            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context(call),
+            throw PaymentsException.of(
+                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID,
+                    context(call),
                     "invoice step must be draft or finalize");
         }
         answerInvoice(message, invoice);
@@ -91,8 +103,9 @@ final class PaymentsOperations {
 
     private static void getInvoice(Exchange exchange, StripeBackend stripe, Invocation call) {
         Message message = exchange.getMessage();
-        answerInvoice(message, stripe.getInvoice(context(call),
-                message.getHeader(PaymentsConstants.INVOICE_ID, String.class)));
+        answerInvoice(
+                message,
+                stripe.getInvoice(context(call), message.getHeader(PaymentsConstants.INVOICE_ID, String.class)));
     }
 
     private static void answerInvoice(Message message, Invoice invoice) {
@@ -103,7 +116,8 @@ final class PaymentsOperations {
 
     private static void answer(Message message, StripeObject object) {
         if (object.getLastResponse() != null) {
-            message.setHeader(PaymentsConstants.REQUEST_ID, object.getLastResponse().requestId());
+            message.setHeader(
+                    PaymentsConstants.REQUEST_ID, object.getLastResponse().requestId());
         }
         message.setBody(object.toJson());
     }
@@ -114,9 +128,13 @@ final class PaymentsOperations {
             return null;
         }
         try {
-            return value instanceof BigDecimal ? (BigDecimal) value : new BigDecimal(String.valueOf(value).trim());
+            return value instanceof BigDecimal
+                    ? (BigDecimal) value
+                    : new BigDecimal(String.valueOf(value).trim());
         } catch (NumberFormatException e) {
-            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context(call),
+            throw PaymentsException.of(
+                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID,
+                    context(call),
                     "record_usage quantity must be a number");
         }
     }

@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param priceId        the (metered) price new subscriptions get when the call names none; may be null
  * @param meterEventName the billing meter's {@code event_name} usage is recorded under; may be null
  */
-public record PaymentsSettings(URI apiBase, String priceId, String meterEventName, RetryPolicy retry,
-        Duration connectTimeout, Duration readTimeout) {
+public record PaymentsSettings(
+        URI apiBase,
+        String priceId,
+        String meterEventName,
+        RetryPolicy retry,
+        Duration connectTimeout,
+        Duration readTimeout) {
 
     public static final URI STRIPE_API = URI.create("https://api.stripe.com");
 
@@ -32,8 +37,13 @@ public record PaymentsSettings(URI apiBase, String priceId, String meterEventNam
 
     /** Stripe's API, default retries, stripe-java's default timeouts (30 s connect, 80 s read). */
     public static PaymentsSettings of(String priceId, String meterEventName) {
-        return new PaymentsSettings(STRIPE_API, priceId, meterEventName, RetryPolicy.DEFAULT,
-                Duration.ofSeconds(30), Duration.ofSeconds(80));
+        return new PaymentsSettings(
+                STRIPE_API,
+                priceId,
+                meterEventName,
+                RetryPolicy.DEFAULT,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(80));
     }
 
     public PaymentsSettings withApiBase(URI base) {

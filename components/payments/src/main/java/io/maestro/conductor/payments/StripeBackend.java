@@ -1,11 +1,5 @@
 package io.maestro.conductor.payments;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
@@ -21,8 +15,12 @@ import com.stripe.param.InvoiceFinalizeInvoiceParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.billing.MeterEventCreateParams;
-
 import io.maestro.conductor.adapter.secret.Secret;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One payments instance's Stripe client (stripe-java, its API base and key) and the calls the adapter makes. Every
@@ -58,19 +56,24 @@ public final class StripeBackend implements AutoCloseable {
                 .build();
     }
 
-    public Customer createCustomer(CallContext context, String businessKey, String email, String name,
-            Map<String, String> metadata) {
-        CustomerCreateParams.Builder params = CustomerCreateParams.builder().setEmail(email).setName(name)
+    public Customer createCustomer(
+            CallContext context, String businessKey, String email, String name, Map<String, String> metadata) {
+        CustomerCreateParams.Builder params = CustomerCreateParams.builder()
+                .setEmail(email)
+                .setName(name)
                 .putAllMetadata(metadata == null ? Map.of() : metadata)
                 .putMetadata(TENANT_METADATA, context.tenant());
         CustomerCreateParams built = params.build();
-        return post(context, "create_customer", businessKey, built.toMap(),
+        return post(
+                context,
+                "create_customer",
+                businessKey,
+                built.toMap(),
                 options -> client.v1().customers().create(built, options));
     }
 
     /** A subscription to {@code priceId}, or to the instance's price when null. */
-    public Subscription createSubscription(CallContext context, String businessKey, String customerId,
-            String priceId) {
+    public Subscription createSubscription(CallContext context, String businessKey, String customerId, String priceId) {
         String price = priceId != null ? priceId : settings.priceId();
         require(context, customerId, "create_subscription", "a customer id");
         require(context, price, "create_subscription", "a price id (call or instance config priceId)");
@@ -79,7 +82,11 @@ public final class StripeBackend implements AutoCloseable {
                 .addItem(SubscriptionCreateParams.Item.builder().setPrice(price).build())
                 .putMetadata(TENANT_METADATA, context.tenant())
                 .build();
-        return post(context, "create_subscription", businessKey, params.toMap(),
+        return post(
+                context,
+                "create_subscription",
+                businessKey,
+                params.toMap(),
                 options -> client.v1().subscriptions().create(params, options));
     }
 
@@ -87,13 +94,13 @@ public final class StripeBackend implements AutoCloseable {
      * A meter event of {@code value} for the customer under the instance's meter event name. Its {@code identifier}
      * is the idempotency key, so Stripe also refuses the same usage a second time after the key has expired.
      */
-    public MeterEvent recordUsage(CallContext context, String businessKey, String customerId, BigDecimal value,
-            Instant timestamp) {
+    public MeterEvent recordUsage(
+            CallContext context, String businessKey, String customerId, BigDecimal value, Instant timestamp) {
         require(context, customerId, "record_usage", "a customer id");
         require(context, settings.meterEventName(), "record_usage", "the instance config meterEventName");
         if (value == null || value.signum() < 0) {
-            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context,
-                    "record_usage needs a value of zero or more");
+            throw PaymentsException.of(
+                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context, "record_usage needs a value of zero or more");
         }
         String key = IdempotencyKeys.derive(context, "record_usage", businessKey);
         MeterEventCreateParams.Builder params = MeterEventCreateParams.builder()
@@ -105,13 +112,21 @@ public final class StripeBackend implements AutoCloseable {
             params.setTimestamp(timestamp.getEpochSecond());
         }
         MeterEventCreateParams built = params.build();
-        return call(context, "record_usage", built.toMap(), key,
+        return call(
+                context,
+                "record_usage",
+                built.toMap(),
+                key,
                 options -> client.v1().billing().meterEvents().create(built, options));
     }
 
     /** A draft invoice for the customer; with a subscription, it bills that subscription's pending usage. */
-    public Invoice createDraftInvoice(CallContext context, String businessKey, String customerId,
-            String subscriptionId, Map<String, String> metadata) {
+    public Invoice createDraftInvoice(
+            CallContext context,
+            String businessKey,
+            String customerId,
+            String subscriptionId,
+            Map<String, String> metadata) {
         require(context, customerId, "invoice", "a customer id");
         InvoiceCreateParams.Builder params = InvoiceCreateParams.builder()
                 .setCustomer(customerId)
@@ -122,14 +137,23 @@ public final class StripeBackend implements AutoCloseable {
             params.setSubscription(subscriptionId);
         }
         InvoiceCreateParams built = params.build();
-        return post(context, "invoice_draft", businessKey, built.toMap(),
+        return post(
+                context,
+                "invoice_draft",
+                businessKey,
+                built.toMap(),
                 options -> client.v1().invoices().create(built, options));
     }
 
     public Invoice finalizeInvoice(CallContext context, String invoiceId) {
         Invoice invoice = getInvoice(context, invoiceId);
-        InvoiceFinalizeInvoiceParams params = InvoiceFinalizeInvoiceParams.builder().build();
-        return post(context, "invoice_finalize", invoice.getId(), Map.of("invoice", invoiceId),
+        InvoiceFinalizeInvoiceParams params =
+                InvoiceFinalizeInvoiceParams.builder().build();
+        return post(
+                context,
+                "invoice_finalize",
+                invoice.getId(),
+                Map.of("invoice", invoiceId),
                 options -> client.v1().invoices().finalizeInvoice(invoice.getId(), params, options));
     }
 
@@ -139,21 +163,32 @@ public final class StripeBackend implements AutoCloseable {
      */
     public void probe(CallContext context) {
         InvoiceListParams params = InvoiceListParams.builder().setLimit(1L).build();
-        call(context, "probe", params.toMap(), null, options -> client.v1().invoices().list(params, options));
+        call(
+                context,
+                "probe",
+                params.toMap(),
+                null,
+                options -> client.v1().invoices().list(params, options));
     }
 
     /** Nothing to release: stripe-java keeps no connections of its own (the JDK's HttpURLConnection pools them). */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /** The invoice, if it was created for this call's tenant; otherwise {@code PAYMENTS_NOT_FOUND}, as if absent. */
     public Invoice getInvoice(CallContext context, String invoiceId) {
         require(context, invoiceId, "get_invoice", "an invoice id");
-        Invoice invoice = call(context, "get_invoice", Map.of("invoice", invoiceId), null,
+        Invoice invoice = call(
+                context,
+                "get_invoice",
+                Map.of("invoice", invoiceId),
+                null,
                 options -> client.v1().invoices().retrieve(invoiceId, options));
-        if (invoice.getMetadata() == null || !context.tenant().equals(invoice.getMetadata().get(TENANT_METADATA))) {
-            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_NOT_FOUND, context,
+        if (invoice.getMetadata() == null
+                || !context.tenant().equals(invoice.getMetadata().get(TENANT_METADATA))) {
+            throw PaymentsException.of(
+                    PaymentsErrorCode.PAYMENTS_NOT_FOUND,
+                    context,
                     "get_invoice: no invoice " + invoiceId + " for this tenant");
         }
         return invoice;
@@ -165,9 +200,15 @@ public final class StripeBackend implements AutoCloseable {
      */
     public Optional<Invoice> findInvoice(CallContext context, String customerId, String key, String value) {
         require(context, customerId, "find_invoice", "a customer id");
-        InvoiceListParams params = InvoiceListParams.builder().setCustomer(customerId).setLimit(RECONCILE_PAGE)
+        InvoiceListParams params = InvoiceListParams.builder()
+                .setCustomer(customerId)
+                .setLimit(RECONCILE_PAGE)
                 .build();
-        StripeCollection<Invoice> page = call(context, "find_invoice", params.toMap(), null,
+        StripeCollection<Invoice> page = call(
+                context,
+                "find_invoice",
+                params.toMap(),
+                null,
                 options -> client.v1().invoices().list(params, options));
         return page.getData().stream()
                 .filter(invoice -> invoice.getMetadata() != null
@@ -176,13 +217,13 @@ public final class StripeBackend implements AutoCloseable {
                 .findFirst();
     }
 
-    private <T extends StripeObject> T post(CallContext context, String action, String businessKey,
-            Map<String, Object> params, StripeCall<T> call) {
+    private <T extends StripeObject> T post(
+            CallContext context, String action, String businessKey, Map<String, Object> params, StripeCall<T> call) {
         return call(context, action, params, IdempotencyKeys.derive(context, action, businessKey), call);
     }
 
-    private <T extends StripeObject> T call(CallContext context, String action, Map<String, ?> params,
-            String idempotencyKey, StripeCall<T> call) {
+    private <T extends StripeObject> T call(
+            CallContext context, String action, Map<String, ?> params, String idempotencyKey, StripeCall<T> call) {
         CallLog.Entry entry = new CallLog.Entry(context, action, params, idempotencyKey);
         RequestOptions.RequestOptionsBuilder options = RequestOptions.builder();
         if (idempotencyKey != null) {
@@ -194,8 +235,13 @@ public final class StripeBackend implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 T result = call.run(requestOptions);
-                CallLog.success(entry, attempt, result.getLastResponse() == null ? null
-                        : result.getLastResponse().requestId(), Duration.ofNanos(System.nanoTime() - started));
+                CallLog.success(
+                        entry,
+                        attempt,
+                        result.getLastResponse() == null
+                                ? null
+                                : result.getLastResponse().requestId(),
+                        Duration.ofNanos(System.nanoTime() - started));
                 return result;
             } catch (StripeException e) {
                 if (attempt <= retry.maxRetries() && StripeErrors.retryable(e) && pause(retry.backoff(attempt))) {
@@ -221,8 +267,8 @@ public final class StripeBackend implements AutoCloseable {
 
     private static void require(CallContext context, String value, String operation, String what) {
         if (value == null || value.isBlank()) {
-            throw PaymentsException.of(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context,
-                    operation + " needs " + what);
+            throw PaymentsException.of(
+                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context, operation + " needs " + what);
         }
     }
 }

@@ -14,8 +14,7 @@ final class StripeErrors {
     /** Stripe's answer to a meter event whose identifier it already holds (400, no error code of its own). */
     private static final String DUPLICATE_METER_EVENT = "An event already exists with identifier";
 
-    private StripeErrors() {
-    }
+    private StripeErrors() {}
 
     /**
      * True for what may succeed unchanged: no answer at all, 429, 409 (a request with the same key still running)
@@ -57,12 +56,13 @@ final class StripeErrors {
         String detail = e instanceof ApiConnectionException
                 ? operation + " got no answer from Stripe"
                 : operation + " refused by Stripe";
-        return new PaymentsException(code, context.instanceId(), detail, type, e.getCode(), param, status,
-                e.getRequestId());
+        return new PaymentsException(
+                code, context.instanceId(), detail, type, e.getCode(), param, status, e.getRequestId());
     }
 
     private static boolean isDuplicateMeterEvent(StripeException e) {
-        return e.getStripeError() != null && e.getStripeError().getMessage() != null
+        return e.getStripeError() != null
+                && e.getStripeError().getMessage() != null
                 && e.getStripeError().getMessage().startsWith(DUPLICATE_METER_EVENT);
     }
 }

@@ -1,14 +1,12 @@
 package io.maestro.conductor.payments;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.function.Consumer;
-
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
-
 import io.maestro.conductor.adapter.secret.Secret;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Takes in one Stripe webhook delivery for a tenant's environment: the {@code Stripe-Signature} is verified with
@@ -19,7 +17,10 @@ import io.maestro.conductor.adapter.secret.Secret;
 public final class WebhookVerifier {
 
     /** What became of a delivery that passed verification. */
-    public enum Outcome { PROCESSED, DUPLICATE }
+    public enum Outcome {
+        PROCESSED,
+        DUPLICATE
+    }
 
     private final Duration tolerance;
     private final Clock clock;
@@ -46,7 +47,12 @@ public final class WebhookVerifier {
      * @throws PaymentsException {@code PAYMENTS_SIGNATURE_INVALID} (missing, malformed or wrong signature, or too
      *                           old), {@code PAYMENTS_REQUEST_INVALID} (signed, but not an event)
      */
-    public Outcome receive(String tenant, String environment, String payload, String signatureHeader, Secret secret,
+    public Outcome receive(
+            String tenant,
+            String environment,
+            String payload,
+            String signatureHeader,
+            Secret secret,
             Consumer<Event> handler) {
         Event event = verify(payload, signatureHeader, secret);
         if (!processed.claim(tenant, environment, event.getId())) {
@@ -63,8 +69,8 @@ public final class WebhookVerifier {
 
     private Event verify(String payload, String signatureHeader, Secret secret) {
         if (signatureHeader == null || signatureHeader.isBlank()) {
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_SIGNATURE_INVALID, null,
-                    "no Stripe-Signature header");
+            throw new PaymentsException(
+                    PaymentsErrorCode.PAYMENTS_SIGNATURE_INVALID, null, "no Stripe-Signature header");
         }
         Event event;
         try {
@@ -74,12 +80,12 @@ public final class WebhookVerifier {
             throw new PaymentsException(PaymentsErrorCode.PAYMENTS_SIGNATURE_INVALID, null, e.getMessage());
         } catch (RuntimeException e) {
             // Gson's parse errors: the signature held, the body is not JSON.
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, null,
-                    "the signed payload is not JSON");
+            throw new PaymentsException(
+                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, null, "the signed payload is not JSON");
         }
         if (event == null || event.getId() == null || event.getType() == null) {
-            throw new PaymentsException(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, null,
-                    "the signed payload is not a Stripe event");
+            throw new PaymentsException(
+                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, null, "the signed payload is not a Stripe event");
         }
         return event;
     }

@@ -1,12 +1,11 @@
 package io.maestro.conductor.payments;
 
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.LoggerFactory;
 
 /** Collects the payments call log's lines for a test. */

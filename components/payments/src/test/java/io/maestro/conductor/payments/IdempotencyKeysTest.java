@@ -15,17 +15,19 @@ class IdempotencyKeysTest {
 
         assertThat(IdempotencyKeys.derive(ACME, "invoice_draft", "2026-12"))
                 .isEqualTo(IdempotencyKeys.derive(retried, "invoice_draft", "2026-12"))
-                .startsWith("cdr-invoice_draft-").hasSizeLessThanOrEqualTo(80);
+                .startsWith("cdr-invoice_draft-")
+                .hasSizeLessThanOrEqualTo(80);
     }
 
     @Test
     void tenantEnvironmentOperationAndBusinessKeyEachChangeTheKey() {
         String key = IdempotencyKeys.derive(ACME, "invoice_draft", "2026-12");
 
-        assertThat(IdempotencyKeys.derive(new CallContext("globex", "prod", "billing", "c1"), "invoice_draft",
-                "2026-12")).isNotEqualTo(key);
-        assertThat(IdempotencyKeys.derive(new CallContext("acme", "dev", "billing", "c1"), "invoice_draft",
-                "2026-12")).isNotEqualTo(key);
+        assertThat(IdempotencyKeys.derive(
+                        new CallContext("globex", "prod", "billing", "c1"), "invoice_draft", "2026-12"))
+                .isNotEqualTo(key);
+        assertThat(IdempotencyKeys.derive(new CallContext("acme", "dev", "billing", "c1"), "invoice_draft", "2026-12"))
+                .isNotEqualTo(key);
         assertThat(IdempotencyKeys.derive(ACME, "record_usage", "2026-12")).isNotEqualTo(key);
         assertThat(IdempotencyKeys.derive(ACME, "invoice_draft", "2027-01")).isNotEqualTo(key);
     }
@@ -39,14 +41,20 @@ class IdempotencyKeysTest {
     @Test
     void neitherTheTenantNorTheBusinessKeyShowInTheKey() {
         assertThat(IdempotencyKeys.derive(ACME, "create_customer", "jenny@example.com"))
-                .doesNotContain("acme").doesNotContain("jenny");
+                .doesNotContain("acme")
+                .doesNotContain("jenny");
     }
 
     @Test
     void aMissingBusinessKeyIsRefused() {
-        assertThat(catchThrowableOfType(() -> IdempotencyKeys.derive(ACME, "create_customer", null),
-                PaymentsException.class).code()).isEqualTo(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID);
-        assertThat(catchThrowableOfType(() -> IdempotencyKeys.derive(ACME, "create_customer", "x".repeat(513)),
-                PaymentsException.class).code()).isEqualTo(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID);
+        assertThat(catchThrowableOfType(
+                                () -> IdempotencyKeys.derive(ACME, "create_customer", null), PaymentsException.class)
+                        .code())
+                .isEqualTo(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID);
+        assertThat(catchThrowableOfType(
+                                () -> IdempotencyKeys.derive(ACME, "create_customer", "x".repeat(513)),
+                                PaymentsException.class)
+                        .code())
+                .isEqualTo(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID);
     }
 }

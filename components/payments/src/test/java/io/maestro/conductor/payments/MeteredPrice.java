@@ -11,22 +11,41 @@ import io.maestro.conductor.sandbox.stripe.StripeSandbox;
 /** Sets up what usage billing needs at the sandbox, as an operator does once in the Stripe dashboard. */
 public final class MeteredPrice {
 
-    private MeteredPrice() {
-    }
+    private MeteredPrice() {}
 
     /** A sum meter for {@code eventName}, a product and a monthly metered price of {@code unitAmount} cents: its id. */
     public static String create(StripeSandbox sandbox, String key, String eventName, long unitAmount)
             throws StripeException {
-        StripeClient stripe = StripeClient.builder().setApiKey(key).setApiBase(sandbox.apiBase().toString()).build();
-        Meter meter = stripe.v1().billing().meters().create(MeterCreateParams.builder().setDisplayName(eventName)
-                .setEventName(eventName).setDefaultAggregation(MeterCreateParams.DefaultAggregation.builder()
-                        .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM).build()).build());
-        String product = stripe.v1().products().create(ProductCreateParams.builder().setName(eventName).build())
+        StripeClient stripe = StripeClient.builder()
+                .setApiKey(key)
+                .setApiBase(sandbox.apiBase().toString())
+                .build();
+        Meter meter = stripe.v1()
+                .billing()
+                .meters()
+                .create(MeterCreateParams.builder()
+                        .setDisplayName(eventName)
+                        .setEventName(eventName)
+                        .setDefaultAggregation(MeterCreateParams.DefaultAggregation.builder()
+                                .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
+                                .build())
+                        .build());
+        String product = stripe.v1()
+                .products()
+                .create(ProductCreateParams.builder().setName(eventName).build())
                 .getId();
-        return stripe.v1().prices().create(PriceCreateParams.builder().setCurrency("usd").setUnitAmount(unitAmount)
-                .setProduct(product).setRecurring(PriceCreateParams.Recurring.builder()
-                        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                        .setUsageType(PriceCreateParams.Recurring.UsageType.METERED).setMeter(meter.getId()).build())
-                .build()).getId();
+        return stripe.v1()
+                .prices()
+                .create(PriceCreateParams.builder()
+                        .setCurrency("usd")
+                        .setUnitAmount(unitAmount)
+                        .setProduct(product)
+                        .setRecurring(PriceCreateParams.Recurring.builder()
+                                .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+                                .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
+                                .setMeter(meter.getId())
+                                .build())
+                        .build())
+                .getId();
     }
 }

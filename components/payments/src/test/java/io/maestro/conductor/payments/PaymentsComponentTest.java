@@ -2,9 +2,6 @@ package io.maestro.conductor.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import com.stripe.exception.StripeException;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
@@ -15,6 +12,8 @@ import io.maestro.conductor.adapter.testing.AllowAllGate;
 import io.maestro.conductor.adapter.testing.InMemoryInstanceResolver;
 import io.maestro.conductor.adapter.testing.InMemorySecretResolver;
 import io.maestro.conductor.sandbox.stripe.StripeSandbox;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -39,12 +38,23 @@ class PaymentsComponentTest {
         String price = MeteredPrice.create(sandbox, KEY, "conductor_calls", 3L);
         for (String tenant : new String[] {"acme", "globex"}) {
             secrets.put(tenant, "prod", "stripe-key", KEY);
-            instances.put(new ResolvedInstance(new InstanceRef(tenant, "prod", "billing"), PaymentsComponent.CATEGORY,
-                    PaymentsComponent.BACKEND_STRIPE, 1, "eu-west-1", "high", "confidential",
-                    Map.of(PaymentsDefinitions.API_KEY, "secret:stripe-key",
-                            PaymentsDefinitions.API_BASE, sandbox.apiBase().toString(),
-                            PaymentsDefinitions.PRICE_ID, price,
-                            PaymentsDefinitions.METER_EVENT_NAME, "conductor_calls")));
+            instances.put(new ResolvedInstance(
+                    new InstanceRef(tenant, "prod", "billing"),
+                    PaymentsComponent.CATEGORY,
+                    PaymentsComponent.BACKEND_STRIPE,
+                    1,
+                    "eu-west-1",
+                    "high",
+                    "confidential",
+                    Map.of(
+                            PaymentsDefinitions.API_KEY,
+                            "secret:stripe-key",
+                            PaymentsDefinitions.API_BASE,
+                            sandbox.apiBase().toString(),
+                            PaymentsDefinitions.PRICE_ID,
+                            price,
+                            PaymentsDefinitions.METER_EVENT_NAME,
+                            "conductor_calls")));
         }
         PaymentsComponent payments = new PaymentsComponent();
         payments.setInstanceResolver(instances);
@@ -79,19 +89,46 @@ class PaymentsComponentTest {
 
     @Test
     void aCustomerIsSubscribedBilledForUsageAndInvoiced() {
-        Exchange customer = call("acme", "create_customer", Map.of(PaymentsConstants.BUSINESS_KEY, "acme-account"),
+        Exchange customer = call(
+                "acme",
+                "create_customer",
+                Map.of(PaymentsConstants.BUSINESS_KEY, "acme-account"),
                 Map.of("email", "billing@acme.example", "name", "Acme Ltd", "metadata", Map.of("plan", "pro")));
         String customerId = header(customer, PaymentsConstants.CUSTOMER_ID);
-        Exchange subscription = call("acme", "create_subscription", Map.of(PaymentsConstants.BUSINESS_KEY, "acme-plan",
-                PaymentsConstants.CUSTOMER_ID, customerId), null);
+        Exchange subscription = call(
+                "acme",
+                "create_subscription",
+                Map.of(PaymentsConstants.BUSINESS_KEY, "acme-plan", PaymentsConstants.CUSTOMER_ID, customerId),
+                null);
         String subscriptionId = header(subscription, PaymentsConstants.SUBSCRIPTION_ID);
-        Exchange usage = call("acme", "record_usage", Map.of(PaymentsConstants.BUSINESS_KEY, "acme-2026-12-03",
-                PaymentsConstants.CUSTOMER_ID, customerId, PaymentsConstants.QUANTITY, "250"), null);
-        Exchange draft = call("acme", "invoice", Map.of(PaymentsConstants.BUSINESS_KEY, "acme-2026-12",
-                PaymentsConstants.CUSTOMER_ID, customerId, PaymentsConstants.SUBSCRIPTION_ID, subscriptionId), null);
+        Exchange usage = call(
+                "acme",
+                "record_usage",
+                Map.of(
+                        PaymentsConstants.BUSINESS_KEY,
+                        "acme-2026-12-03",
+                        PaymentsConstants.CUSTOMER_ID,
+                        customerId,
+                        PaymentsConstants.QUANTITY,
+                        "250"),
+                null);
+        Exchange draft = call(
+                "acme",
+                "invoice",
+                Map.of(
+                        PaymentsConstants.BUSINESS_KEY,
+                        "acme-2026-12",
+                        PaymentsConstants.CUSTOMER_ID,
+                        customerId,
+                        PaymentsConstants.SUBSCRIPTION_ID,
+                        subscriptionId),
+                null);
         String invoiceId = header(draft, PaymentsConstants.INVOICE_ID);
-        Exchange finalized = call("acme", "invoice", Map.of(PaymentsConstants.INVOICE_STEP, "finalize",
-                PaymentsConstants.INVOICE_ID, invoiceId), null);
+        Exchange finalized = call(
+                "acme",
+                "invoice",
+                Map.of(PaymentsConstants.INVOICE_STEP, "finalize", PaymentsConstants.INVOICE_ID, invoiceId),
+                null);
         Exchange read = call("acme", "get_invoice", Map.of(PaymentsConstants.INVOICE_ID, invoiceId), null);
 
         assertThat(header(usage, PaymentsConstants.REQUEST_ID)).startsWith("req_");
@@ -103,8 +140,10 @@ class PaymentsComponentTest {
             assertThat(stored.path("email").asText()).isEqualTo("billing@acme.example");
             assertThat(stored.path("metadata").path("plan").asText()).isEqualTo("pro");
         });
-        assertThat(sandbox.meterEvents()).singleElement()
-                .satisfies(event -> assertThat(event.path("payload").path("value").asText()).isEqualTo("250"));
+        assertThat(sandbox.meterEvents())
+                .singleElement()
+                .satisfies(event ->
+                        assertThat(event.path("payload").path("value").asText()).isEqualTo("250"));
     }
 
     @Test
@@ -119,10 +158,16 @@ class PaymentsComponentTest {
 
     @Test
     void anotherTenantCannotReadTheInvoice() {
-        String customerId = header(call("acme", "create_customer", Map.of(PaymentsConstants.BUSINESS_KEY, "a"), null),
+        String customerId = header(
+                call("acme", "create_customer", Map.of(PaymentsConstants.BUSINESS_KEY, "a"), null),
                 PaymentsConstants.CUSTOMER_ID);
-        String invoiceId = header(call("acme", "invoice", Map.of(PaymentsConstants.BUSINESS_KEY, "2026-12",
-                PaymentsConstants.CUSTOMER_ID, customerId), null), PaymentsConstants.INVOICE_ID);
+        String invoiceId = header(
+                call(
+                        "acme",
+                        "invoice",
+                        Map.of(PaymentsConstants.BUSINESS_KEY, "2026-12", PaymentsConstants.CUSTOMER_ID, customerId),
+                        null),
+                PaymentsConstants.INVOICE_ID);
 
         Exchange foreign = call("globex", "get_invoice", Map.of(PaymentsConstants.INVOICE_ID, invoiceId), null);
 
@@ -135,8 +180,17 @@ class PaymentsComponentTest {
     void anUnknownInvoiceStepOrOperationIsRefused() {
         Exchange step = call("acme", "invoice", Map.of(PaymentsConstants.INVOICE_STEP, "void"), null);
         Exchange operation = call("acme", "get_invoice", Map.of(PaymentsConstants.OPERATION, "refund"), null);
-        Exchange quantity = call("acme", "record_usage", Map.of(PaymentsConstants.BUSINESS_KEY, "u",
-                PaymentsConstants.CUSTOMER_ID, "cus_x", PaymentsConstants.QUANTITY, "lots"), null);
+        Exchange quantity = call(
+                "acme",
+                "record_usage",
+                Map.of(
+                        PaymentsConstants.BUSINESS_KEY,
+                        "u",
+                        PaymentsConstants.CUSTOMER_ID,
+                        "cus_x",
+                        PaymentsConstants.QUANTITY,
+                        "lots"),
+                null);
 
         assertThat(((PaymentsException) step.getException()).code())
                 .isEqualTo(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID);
@@ -148,10 +202,19 @@ class PaymentsComponentTest {
 
     @Test
     void anApiBaseInPlainHttpOffLoopbackIsAConfigError() {
-        instances.put(new ResolvedInstance(new InstanceRef("acme", "prod", "billing"), PaymentsComponent.CATEGORY,
-                PaymentsComponent.BACKEND_STRIPE, 2, "eu-west-1", "high", "confidential",
-                Map.of(PaymentsDefinitions.API_KEY, "secret:stripe-key",
-                        PaymentsDefinitions.API_BASE, "http://stripe.example.com")));
+        instances.put(new ResolvedInstance(
+                new InstanceRef("acme", "prod", "billing"),
+                PaymentsComponent.CATEGORY,
+                PaymentsComponent.BACKEND_STRIPE,
+                2,
+                "eu-west-1",
+                "high",
+                "confidential",
+                Map.of(
+                        PaymentsDefinitions.API_KEY,
+                        "secret:stripe-key",
+                        PaymentsDefinitions.API_BASE,
+                        "http://stripe.example.com")));
 
         Exchange refused = call("acme", "get_invoice", Map.of(PaymentsConstants.INVOICE_ID, "in_x"), null);
 

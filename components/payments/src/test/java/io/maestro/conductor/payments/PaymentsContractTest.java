@@ -1,13 +1,12 @@
 package io.maestro.conductor.payments;
 
-import java.util.List;
-import java.util.Map;
-
 import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.testing.AdapterContractTest;
 import io.maestro.conductor.sandbox.stripe.StripeSandbox;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -47,11 +46,21 @@ class PaymentsContractTest extends AdapterContractTest {
     }
 
     private ResolvedInstance instance(String name) {
-        return new ResolvedInstance(new InstanceRef(TENANT, ENVIRONMENT, name), PaymentsComponent.CATEGORY,
-                PaymentsComponent.BACKEND_STRIPE, 1, "eu-west-1", "high", "confidential",
-                Map.of(PaymentsDefinitions.API_KEY, "secret:stripe-" + name,
-                        PaymentsDefinitions.API_BASE, sandbox.apiBase().toString(),
-                        PaymentsDefinitions.MAX_RETRIES, "0"));
+        return new ResolvedInstance(
+                new InstanceRef(TENANT, ENVIRONMENT, name),
+                PaymentsComponent.CATEGORY,
+                PaymentsComponent.BACKEND_STRIPE,
+                1,
+                "eu-west-1",
+                "high",
+                "confidential",
+                Map.of(
+                        PaymentsDefinitions.API_KEY,
+                        "secret:stripe-" + name,
+                        PaymentsDefinitions.API_BASE,
+                        sandbox.apiBase().toString(),
+                        PaymentsDefinitions.MAX_RETRIES,
+                        "0"));
     }
 
     @Override
@@ -72,8 +81,10 @@ class PaymentsContractTest extends AdapterContractTest {
     /** Customers carry the instance's tenant; each test's instances share one sandbox, so any customer counts. */
     @Override
     protected boolean backendWritten(ResolvedInstance instance) {
-        return sandbox.customers().stream().anyMatch(customer ->
-                TENANT.equals(customer.path("metadata").path(StripeBackend.TENANT_METADATA).asText()));
+        return sandbox.customers().stream()
+                .anyMatch(customer -> TENANT.equals(customer.path("metadata")
+                        .path(StripeBackend.TENANT_METADATA)
+                        .asText()));
     }
 
     @Override

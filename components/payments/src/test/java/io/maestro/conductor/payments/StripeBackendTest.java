@@ -3,13 +3,6 @@ package io.maestro.conductor.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
@@ -20,6 +13,12 @@ import io.maestro.conductor.adapter.secret.Secret;
 import io.maestro.conductor.sandbox.stripe.Fault;
 import io.maestro.conductor.sandbox.stripe.RecordedRequest;
 import io.maestro.conductor.sandbox.stripe.StripeSandbox;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +47,11 @@ class StripeBackendTest {
     }
 
     private StripeBackend backendWith(String key) {
-        return new StripeBackend(PaymentsSettings.of(priceId, "conductor_calls").withApiBase(sandbox.apiBase())
-                .withRetry(FAST), new Secret(key));
+        return new StripeBackend(
+                PaymentsSettings.of(priceId, "conductor_calls")
+                        .withApiBase(sandbox.apiBase())
+                        .withRetry(FAST),
+                new Secret(key));
     }
 
     @AfterEach
@@ -80,8 +82,12 @@ class StripeBackendTest {
         assertThat(finalized.getStatus()).isEqualTo("open");
         assertThat(read.getNumber()).isEqualTo(finalized.getNumber());
         assertThat(read.getMetadata()).containsEntry(StripeBackend.TENANT_METADATA, "acme");
-        assertThat(sandbox.customers()).singleElement().satisfies(stored ->
-                assertThat(stored.path("metadata").path(StripeBackend.TENANT_METADATA).asText()).isEqualTo("acme"));
+        assertThat(sandbox.customers())
+                .singleElement()
+                .satisfies(stored -> assertThat(stored.path("metadata")
+                                .path(StripeBackend.TENANT_METADATA)
+                                .asText())
+                        .isEqualTo("acme"));
     }
 
     @Test
@@ -102,9 +108,11 @@ class StripeBackendTest {
         backend.createCustomer(ACME, "acme-account", null, null, null);
         backend.createCustomer(GLOBEX, "acme-account", null, null, null);
 
-        assertThat(calls()).extracting(RecordedRequest::idempotencyKey).containsExactly(
-                IdempotencyKeys.derive(ACME, "create_customer", "acme-account"),
-                IdempotencyKeys.derive(GLOBEX, "create_customer", "acme-account"));
+        assertThat(calls())
+                .extracting(RecordedRequest::idempotencyKey)
+                .containsExactly(
+                        IdempotencyKeys.derive(ACME, "create_customer", "acme-account"),
+                        IdempotencyKeys.derive(GLOBEX, "create_customer", "acme-account"));
         assertThat(sandbox.customers()).hasSize(2);
     }
 
@@ -117,9 +125,11 @@ class StripeBackendTest {
         assertThat(customer.getId()).startsWith("cus_");
         assertThat(sandbox.customers()).hasSize(1);
         assertThat(calls()).extracting(RecordedRequest::status).containsExactly(429, 500, 429, 200);
-        assertThat(calls()).extracting(RecordedRequest::idempotencyKey).containsOnly(
-                IdempotencyKeys.derive(ACME, "create_customer", "acme-account"));
-        assertThat(CallLogCapture.fields(log.lines().get(0))).containsEntry("attempts", "4")
+        assertThat(calls())
+                .extracting(RecordedRequest::idempotencyKey)
+                .containsOnly(IdempotencyKeys.derive(ACME, "create_customer", "acme-account"));
+        assertThat(CallLogCapture.fields(log.lines().get(0)))
+                .containsEntry("attempts", "4")
                 .containsEntry("outcome", "success");
     }
 
@@ -131,7 +141,9 @@ class StripeBackendTest {
         backend.recordUsage(ACME, "usage-lost", customer.getId(), BigDecimal.ONE, null);
 
         assertThat(sandbox.meterEvents()).hasSize(1);
-        assertThat(calls()).last().satisfies(request -> assertThat(request.replayed()).isTrue());
+        assertThat(calls())
+                .last()
+                .satisfies(request -> assertThat(request.replayed()).isTrue());
     }
 
     @Test
@@ -175,27 +187,48 @@ class StripeBackendTest {
         assertThat(error.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_AUTH_FAILED);
         assertThat(error.code().isInstanceFault()).isTrue();
         assertThat(error.httpStatus()).isEqualTo(401);
-        assertThat(error.getMessage()).doesNotContain(wrong).doesNotContain("Q7Z9").doesNotContain(KEY);
-        assertThat(log.lines()).singleElement().satisfies(line -> assertThat(CallLogCapture.text(line))
-                .doesNotContain("Q7Z9").doesNotContain("sk_test").contains("PAYMENTS_AUTH_FAILED"));
+        assertThat(error.getMessage())
+                .doesNotContain(wrong)
+                .doesNotContain("Q7Z9")
+                .doesNotContain(KEY);
+        assertThat(log.lines())
+                .singleElement()
+                .satisfies(line -> assertThat(CallLogCapture.text(line))
+                        .doesNotContain("Q7Z9")
+                        .doesNotContain("sk_test")
+                        .contains("PAYMENTS_AUTH_FAILED"));
     }
 
     @Test
     void theCallLogHasOneMaskedLinePerCall() {
-        backend.createCustomer(ACME, "acme-account", "jenny.rosen@example.com", "Jenny Rosen",
+        backend.createCustomer(
+                ACME,
+                "acme-account",
+                "jenny.rosen@example.com",
+                "Jenny Rosen",
                 Map.of("card_hint", "4242 4242 4242 4242", "plan", "pro"));
 
         ILoggingEvent line = log.lines().get(0);
         Map<String, String> fields = CallLogCapture.fields(line);
         assertThat(log.lines()).hasSize(1);
-        assertThat(fields).containsEntry("tenant", "acme").containsEntry("environment", "prod")
-                .containsEntry("action", "create_customer").containsEntry("correlationId", "corr-1")
-                .containsEntry("outcome", "success").containsEntry("attempts", "1")
+        assertThat(fields)
+                .containsEntry("tenant", "acme")
+                .containsEntry("environment", "prod")
+                .containsEntry("action", "create_customer")
+                .containsEntry("correlationId", "corr-1")
+                .containsEntry("outcome", "success")
+                .containsEntry("attempts", "1")
                 .containsEntry("idempotencyKey", IdempotencyKeys.derive(ACME, "create_customer", "acme-account"));
         assertThat(fields.get("requestId")).startsWith("req_");
-        assertThat(fields.get("payload")).contains("plan=pro").contains("email=****").contains("name=****");
-        assertThat(CallLogCapture.text(line)).doesNotContain("jenny").doesNotContain("Jenny")
-                .doesNotContain("4242 4242").doesNotContain(KEY);
+        assertThat(fields.get("payload"))
+                .contains("plan=pro")
+                .contains("email=****")
+                .contains("name=****");
+        assertThat(CallLogCapture.text(line))
+                .doesNotContain("jenny")
+                .doesNotContain("Jenny")
+                .doesNotContain("4242 4242")
+                .doesNotContain(KEY);
     }
 
     @Test
@@ -203,14 +236,15 @@ class StripeBackendTest {
         Customer customer = backend.createCustomer(ACME, "acme-account", null, null, null);
         Invoice invoice = backend.createDraftInvoice(ACME, "acme-2026-12", customer.getId(), null, null);
 
-        PaymentsException read = catchThrowableOfType(() -> backend.getInvoice(GLOBEX, invoice.getId()),
-                PaymentsException.class);
-        PaymentsException finalize = catchThrowableOfType(() -> backend.finalizeInvoice(GLOBEX, invoice.getId()),
-                PaymentsException.class);
+        PaymentsException read =
+                catchThrowableOfType(() -> backend.getInvoice(GLOBEX, invoice.getId()), PaymentsException.class);
+        PaymentsException finalize =
+                catchThrowableOfType(() -> backend.finalizeInvoice(GLOBEX, invoice.getId()), PaymentsException.class);
 
         assertThat(read.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_NOT_FOUND);
         assertThat(finalize.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_NOT_FOUND);
-        assertThat(sandbox.invoices()).singleElement()
+        assertThat(sandbox.invoices())
+                .singleElement()
                 .satisfies(stored -> assertThat(stored.path("status").asText()).isEqualTo("draft"));
     }
 
@@ -240,8 +274,13 @@ class StripeBackendTest {
     void plainHttpIsAcceptedOnlyOnLoopback() {
         PaymentsSettings settings = PaymentsSettings.of(null, null);
 
-        assertThat(catchThrowableOfType(() -> settings.withApiBase(URI.create("http://stripe.example.com")),
-                IllegalArgumentException.class)).hasMessageContaining("https");
-        assertThat(settings.withApiBase(URI.create("http://127.0.0.1:12111")).apiBase().getPort()).isEqualTo(12111);
+        assertThat(catchThrowableOfType(
+                        () -> settings.withApiBase(URI.create("http://stripe.example.com")),
+                        IllegalArgumentException.class))
+                .hasMessageContaining("https");
+        assertThat(settings.withApiBase(URI.create("http://127.0.0.1:12111"))
+                        .apiBase()
+                        .getPort())
+                .isEqualTo(12111);
     }
 }

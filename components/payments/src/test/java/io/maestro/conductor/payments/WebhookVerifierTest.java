@@ -3,6 +3,15 @@ package io.maestro.conductor.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.WebhookEndpointCreateParams;
+import com.sun.net.httpserver.HttpServer;
+import io.maestro.conductor.adapter.secret.Secret;
+import io.maestro.conductor.sandbox.stripe.StripeSandbox;
+import io.maestro.conductor.sandbox.stripe.WebhookDelivery;
+import io.maestro.conductor.sandbox.stripe.WebhookSignature;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,17 +25,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import com.stripe.StripeClient;
-import com.stripe.exception.StripeException;
-import com.stripe.model.Event;
-import com.stripe.param.CustomerCreateParams;
-import com.stripe.param.WebhookEndpointCreateParams;
-import com.sun.net.httpserver.HttpServer;
-import io.maestro.conductor.adapter.secret.Secret;
-import io.maestro.conductor.sandbox.stripe.StripeSandbox;
-import io.maestro.conductor.sandbox.stripe.WebhookDelivery;
-import io.maestro.conductor.sandbox.stripe.WebhookSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,17 +45,28 @@ class WebhookVerifierTest {
         sandbox = StripeSandbox.start(KEY);
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
-            received.add(new String[] {new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestHeaders().getFirst("Stripe-Signature")});
+            received.add(new String[] {
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                exchange.getRequestHeaders().getFirst("Stripe-Signature")
+            });
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         receiver.start();
-        StripeClient client = StripeClient.builder().setApiKey(KEY).setApiBase(sandbox.apiBase().toString()).build();
-        secret = new Secret(client.v1().webhookEndpoints().create(WebhookEndpointCreateParams.builder()
-                .setUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED).build()).getSecret());
-        client.v1().customers().create(CustomerCreateParams.builder().setName("Hooked").build());
+        StripeClient client = StripeClient.builder()
+                .setApiKey(KEY)
+                .setApiBase(sandbox.apiBase().toString())
+                .build();
+        secret = new Secret(client.v1()
+                .webhookEndpoints()
+                .create(WebhookEndpointCreateParams.builder()
+                        .setUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                        .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED)
+                        .build())
+                .getSecret());
+        client.v1()
+                .customers()
+                .create(CustomerCreateParams.builder().setName("Hooked").build());
     }
 
     @AfterEach
@@ -73,7 +82,8 @@ class WebhookVerifierTest {
     }
 
     private WebhookVerifier verifierAt(Clock clock) {
-        return WebhookVerifier.withDefaults(clock,
+        return WebhookVerifier.withDefaults(
+                clock,
                 new InMemoryProcessedWebhookEvents(InMemoryProcessedWebhookEvents.DEFAULT_RETENTION, 1000, clock));
     }
 
@@ -81,14 +91,15 @@ class WebhookVerifierTest {
     void aSignedDeliveryIsProcessedAndItsRedeliveryOnlyOnce() throws InterruptedException {
         WebhookVerifier verifier = verifierAt(Clock.systemUTC());
         String[] first = nextDelivery();
-        WebhookDelivery sent = sandbox.awaitWebhookDeliveries(1, Duration.ofSeconds(10)).get(0);
+        WebhookDelivery sent =
+                sandbox.awaitWebhookDeliveries(1, Duration.ofSeconds(10)).get(0);
         sandbox.resend(sent);
         String[] again = nextDelivery();
 
-        WebhookVerifier.Outcome once = verifier.receive("acme", "prod", first[0], first[1], secret,
-                event -> handled.add(event.getType()));
-        WebhookVerifier.Outcome twice = verifier.receive("acme", "prod", again[0], again[1], secret,
-                event -> handled.add(event.getType()));
+        WebhookVerifier.Outcome once =
+                verifier.receive("acme", "prod", first[0], first[1], secret, event -> handled.add(event.getType()));
+        WebhookVerifier.Outcome twice =
+                verifier.receive("acme", "prod", again[0], again[1], secret, event -> handled.add(event.getType()));
 
         assertThat(once).isEqualTo(WebhookVerifier.Outcome.PROCESSED);
         assertThat(twice).isEqualTo(WebhookVerifier.Outcome.DUPLICATE);
@@ -101,8 +112,10 @@ class WebhookVerifierTest {
         String[] delivery = nextDelivery();
         Clock tenMinutesLater = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10));
 
-        PaymentsException refused = catchThrowableOfType(() -> verifierAt(tenMinutesLater).receive("acme", "prod",
-                delivery[0], delivery[1], secret, event -> handled.add(event.getId())), PaymentsException.class);
+        PaymentsException refused = catchThrowableOfType(
+                () -> verifierAt(tenMinutesLater)
+                        .receive("acme", "prod", delivery[0], delivery[1], secret, event -> handled.add(event.getId())),
+                PaymentsException.class);
 
         assertThat(refused.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_SIGNATURE_INVALID);
         assertThat(refused.getMessage()).contains("tolerance");
@@ -115,15 +128,31 @@ class WebhookVerifierTest {
         WebhookVerifier verifier = verifierAt(Clock.systemUTC());
 
         List<PaymentsException> refusals = List.of(
-                catchThrowableOfType(() -> verifier.receive("acme", "prod", delivery[0], delivery[1],
-                        new Secret("whsec_other"), event -> handled.add(event.getId())), PaymentsException.class),
-                catchThrowableOfType(() -> verifier.receive("acme", "prod", delivery[0], null, secret,
-                        event -> handled.add(event.getId())), PaymentsException.class),
-                catchThrowableOfType(() -> verifier.receive("acme", "prod",
-                        delivery[0].replace("customer.created", "invoice.paid"), delivery[1], secret,
-                        event -> handled.add(event.getId())), PaymentsException.class));
+                catchThrowableOfType(
+                        () -> verifier.receive(
+                                "acme",
+                                "prod",
+                                delivery[0],
+                                delivery[1],
+                                new Secret("whsec_other"),
+                                event -> handled.add(event.getId())),
+                        PaymentsException.class),
+                catchThrowableOfType(
+                        () -> verifier.receive(
+                                "acme", "prod", delivery[0], null, secret, event -> handled.add(event.getId())),
+                        PaymentsException.class),
+                catchThrowableOfType(
+                        () -> verifier.receive(
+                                "acme",
+                                "prod",
+                                delivery[0].replace("customer.created", "invoice.paid"),
+                                delivery[1],
+                                secret,
+                                event -> handled.add(event.getId())),
+                        PaymentsException.class));
 
-        assertThat(refusals).extracting(PaymentsException::code)
+        assertThat(refusals)
+                .extracting(PaymentsException::code)
                 .containsOnly(PaymentsErrorCode.PAYMENTS_SIGNATURE_INVALID);
         assertThat(refusals).allSatisfy(error -> assertThat(error.getMessage()).doesNotContain(secret.reveal()));
         assertThat(handled).isEmpty();
@@ -134,11 +163,13 @@ class WebhookVerifierTest {
         String[] delivery = nextDelivery();
         WebhookVerifier verifier = verifierAt(Clock.systemUTC());
 
-        catchThrowableOfType(() -> verifier.receive("acme", "prod", delivery[0], delivery[1], secret, event -> {
-            throw new IllegalStateException("database down");
-        }), IllegalStateException.class);
-        WebhookVerifier.Outcome retried = verifier.receive("acme", "prod", delivery[0], delivery[1], secret,
-                event -> handled.add(event.getId()));
+        catchThrowableOfType(
+                () -> verifier.receive("acme", "prod", delivery[0], delivery[1], secret, event -> {
+                    throw new IllegalStateException("database down");
+                }),
+                IllegalStateException.class);
+        WebhookVerifier.Outcome retried =
+                verifier.receive("acme", "prod", delivery[0], delivery[1], secret, event -> handled.add(event.getId()));
 
         assertThat(retried).isEqualTo(WebhookVerifier.Outcome.PROCESSED);
         assertThat(handled).hasSize(1);
@@ -163,8 +194,9 @@ class WebhookVerifierTest {
         long now = Instant.now().getEpochSecond();
         String header = WebhookSignature.header("not json", secret.reveal(), now);
 
-        PaymentsException refused = catchThrowableOfType(() -> verifierAt(Clock.fixed(Instant.ofEpochSecond(now),
-                ZoneOffset.UTC)).receive("acme", "prod", "not json", header, secret, event -> handled.add("x")),
+        PaymentsException refused = catchThrowableOfType(
+                () -> verifierAt(Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC))
+                        .receive("acme", "prod", "not json", header, secret, event -> handled.add("x")),
                 PaymentsException.class);
 
         assertThat(refused.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID);
@@ -173,15 +205,17 @@ class WebhookVerifierTest {
 
     @Test
     void processedIdsAreForgottenOldestFirstWhenFull() {
-        InMemoryProcessedWebhookEvents ids = new InMemoryProcessedWebhookEvents(Duration.ofHours(1), 2,
-                Clock.systemUTC());
+        InMemoryProcessedWebhookEvents ids =
+                new InMemoryProcessedWebhookEvents(Duration.ofHours(1), 2, Clock.systemUTC());
 
         assertThat(ids.claim("acme", "prod", "evt_1")).isTrue();
         assertThat(ids.claim("acme", "prod", "evt_1")).isFalse();
         assertThat(ids.claim("acme", "prod", "evt_2")).isTrue();
         assertThat(ids.claim("acme", "prod", "evt_3")).isTrue();
         assertThat(ids.claim("acme", "prod", "evt_2")).as("still held").isFalse();
-        assertThat(ids.claim("acme", "prod", "evt_1")).as("forgotten to make room").isTrue();
+        assertThat(ids.claim("acme", "prod", "evt_1"))
+                .as("forgotten to make room")
+                .isTrue();
     }
 
     @Test

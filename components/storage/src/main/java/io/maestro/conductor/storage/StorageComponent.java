@@ -1,7 +1,7 @@
 package io.maestro.conductor.storage;
 
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
@@ -23,12 +23,16 @@ public class StorageComponent extends AdapterComponent<StorageBackend> {
     public static final String CATEGORY = "storage";
     /** Backends are named by the registry's adapter definitions. */
     public static final String BACKEND_S3 = "s3-storage";
+
     public static final String BACKEND_GCS = "gcs-storage";
 
     @Metadata(description = "Defaults for the endpoints' per-call options")
     private StorageConfiguration configuration = new StorageConfiguration();
-    @Metadata(autowired = true, label = "advanced",
-              description = "Builds GCS clients; the default reads a service-account key from the tenant's secrets")
+
+    @Metadata(
+            autowired = true,
+            label = "advanced",
+            description = "Builds GCS clients; the default reads a service-account key from the tenant's secrets")
     private GcsClientFactory gcsClientFactory = new ServiceAccountGcsClientFactory();
 
     @Override
@@ -48,11 +52,14 @@ public class StorageComponent extends AdapterComponent<StorageBackend> {
             return new S3StorageBackend(getCamelContext(), instance, config, secrets);
         }
         if (BACKEND_GCS.equals(instance.backend())) {
-            return new GcsStorageBackend(getCamelContext(), instance, config,
-                    gcsClientFactory.create(instance, config, secrets));
+            return new GcsStorageBackend(
+                    getCamelContext(), instance, config, gcsClientFactory.create(instance, config, secrets));
         }
-        throw new AdapterException(SpiErrorCode.CONFIG_INVALID, instance.ref().id(),
-                "storage backend '" + instance.backend() + "' is not supported (" + BACKEND_S3 + ", " + BACKEND_GCS + ")");
+        throw new AdapterException(
+                SpiErrorCode.CONFIG_INVALID,
+                instance.ref().id(),
+                "storage backend '" + instance.backend() + "' is not supported (" + BACKEND_S3 + ", " + BACKEND_GCS
+                        + ")");
     }
 
     /** Lists at most one key under the instance's prefix: proves endpoint, credentials, bucket and list rights. */

@@ -14,11 +14,14 @@ import org.apache.camel.spi.UriParams;
 @Configurer
 public class StorageConfiguration implements Cloneable {
 
-    @UriParam(defaultValue = "application/octet-stream",
-              description = "Content type of objects written by put_object when the exchange gives none")
+    @UriParam(
+            defaultValue = "application/octet-stream",
+            description = "Content type of objects written by put_object when the exchange gives none")
     private String contentType = "application/octet-stream";
+
     @UriParam(defaultValue = "1000", description = "Largest page list returns")
     private int maxKeys = 1000;
+
     @UriParam(defaultValue = "900", description = "Lifetime of URLs made by signed_url, in seconds (at most 7 days)")
     @Metadata(label = "security")
     private long signedUrlExpirySeconds = 900;

@@ -4,12 +4,11 @@ import static io.maestro.conductor.adapter.config.ConfigType.BOOLEAN;
 import static io.maestro.conductor.adapter.config.ConfigType.STRING;
 import static io.maestro.conductor.adapter.config.InstanceConfigDef.REQUIRED;
 
-import java.util.List;
-
 import io.maestro.conductor.adapter.config.AdapterDefinitionSpec;
 import io.maestro.conductor.adapter.config.AdapterDefinitions;
 import io.maestro.conductor.adapter.config.ConfigValidator;
 import io.maestro.conductor.adapter.config.InstanceConfigDef;
+import java.util.List;
 
 /**
  * The storage adapter's definitions and their instance config, declared once: the build writes them to this jar's
@@ -31,15 +30,19 @@ public final class StorageDefinitions implements AdapterDefinitions {
     public static final String PROJECT_ID = "projectId";
     public static final String SERVICE_ACCOUNT_KEY = "serviceAccountKey";
 
-    public static final InstanceConfigDef S3 = common("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",
-            "3-63 lower-case letters, digits, '.' or '-'")
+    public static final InstanceConfigDef S3 = common(
+                    "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", "3-63 lower-case letters, digits, '.' or '-'")
             .define(PATH_STYLE, BOOLEAN, false, "Path-style addressing (most S3-compatible servers need it)")
             .defineSecret(ACCESS_KEY, true, "Access key id")
             .defineSecret(SECRET_KEY, true, "Secret access key");
 
-    public static final InstanceConfigDef GCS = common("[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]",
-            "3-63 lower-case letters, digits, '.', '_' or '-'")
-            .define(PROJECT_ID, STRING, null, ConfigValidator.maxLength(30),
+    public static final InstanceConfigDef GCS = common(
+                    "[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]", "3-63 lower-case letters, digits, '.', '_' or '-'")
+            .define(
+                    PROJECT_ID,
+                    STRING,
+                    null,
+                    ConfigValidator.maxLength(30),
                     "Google Cloud project; default: the project named in the service-account key")
             .defineSecret(SERVICE_ACCOUNT_KEY, true, "Service-account key JSON");
 
@@ -48,27 +51,52 @@ public final class StorageDefinitions implements AdapterDefinitions {
     private static InstanceConfigDef common(String bucketPattern, String bucketRule) {
         return new InstanceConfigDef()
                 .define(BUCKET, STRING, REQUIRED, ConfigValidator.pattern(bucketPattern, bucketRule), "Bucket name")
-                .define(REGION, STRING, REQUIRED, ConfigValidator.pattern("[a-z0-9-]{1,40}", "a region name"),
+                .define(
+                        REGION,
+                        STRING,
+                        REQUIRED,
+                        ConfigValidator.pattern("[a-z0-9-]{1,40}", "a region name"),
                         "The bucket's region")
-                .define(ENDPOINT, STRING, null, ConfigValidator.pattern("https?://\\S+", "an http(s) URL"),
+                .define(
+                        ENDPOINT,
+                        STRING,
+                        null,
+                        ConfigValidator.pattern("https?://\\S+", "an http(s) URL"),
                         "Endpoint override, for S3-compatible servers or an emulator")
-                .define(KEY_PREFIX, STRING, null, ConfigValidator.maxLength(512),
+                .define(
+                        KEY_PREFIX,
+                        STRING,
+                        null,
+                        ConfigValidator.maxLength(512),
                         "Prefix put in front of every object key; default tenant/environment");
     }
 
     @Override
     public List<AdapterDefinitionSpec> definitions() {
         return List.of(
-                new AdapterDefinitionSpec(StorageComponent.BACKEND_S3, VERSION, StorageComponent.CATEGORY,
+                new AdapterDefinitionSpec(
+                        StorageComponent.BACKEND_S3,
+                        VERSION,
+                        StorageComponent.CATEGORY,
                         "platform-storage",
                         "Objects in an S3-compatible bucket (AWS S3, S3Proxy, MinIO) through camel-aws2-s3",
-                        "medium", "confidential", false,
+                        "medium",
+                        "confidential",
+                        false,
                         List.of("eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-southeast-1"),
-                        WRITES_AND_READS, S3),
-                new AdapterDefinitionSpec(StorageComponent.BACKEND_GCS, VERSION, StorageComponent.CATEGORY,
-                        "platform-storage", "Objects in a Google Cloud Storage bucket through camel-google-storage",
-                        "medium", "confidential", false,
+                        WRITES_AND_READS,
+                        S3),
+                new AdapterDefinitionSpec(
+                        StorageComponent.BACKEND_GCS,
+                        VERSION,
+                        StorageComponent.CATEGORY,
+                        "platform-storage",
+                        "Objects in a Google Cloud Storage bucket through camel-google-storage",
+                        "medium",
+                        "confidential",
+                        false,
                         List.of("europe-west1", "europe-west3", "us-central1", "us-east1", "asia-southeast1"),
-                        WRITES_AND_READS, GCS));
+                        WRITES_AND_READS,
+                        GCS));
     }
 }

@@ -12,9 +12,14 @@ import org.apache.camel.spi.UriParam;
  * option instance. Every call passes the governance gate before it reaches the store. Operations:
  * {@code put_object}, {@code get_object}, {@code list}, {@code delete}, {@code head}, {@code signed_url}.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "storage", title = "Conductor Storage", syntax = "storage:operation",
-             producerOnly = true, category = {Category.CLOUD, Category.FILE},
-             headersClass = StorageConstants.class)
+@UriEndpoint(
+        firstVersion = "0.1.0",
+        scheme = "storage",
+        title = "Conductor Storage",
+        syntax = "storage:operation",
+        producerOnly = true,
+        category = {Category.CLOUD, Category.FILE},
+        headersClass = StorageConstants.class)
 public class StorageEndpoint extends AdapterEndpoint<StorageBackend> {
 
     @UriParam

@@ -1,15 +1,14 @@
 package io.maestro.conductor.storage;
 
-import java.util.Map;
-
-import io.maestro.conductor.adapter.AdapterErrorCode;
-import io.maestro.conductor.adapter.camel.HttpStatusCodes;
-
 import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.FAILED;
 import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.INVALID;
 import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.NOT_FOUND;
 import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.REFUSED;
 import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.UNREACHABLE;
+
+import io.maestro.conductor.adapter.AdapterErrorCode;
+import io.maestro.conductor.adapter.camel.HttpStatusCodes;
+import java.util.Map;
 
 /** The codes of {@code storage:} calls, beside the SPI's own ({@code SpiErrorCode}). */
 public enum StorageErrorCode implements AdapterErrorCode {
@@ -22,7 +21,12 @@ public enum StorageErrorCode implements AdapterErrorCode {
     STORAGE_FAILED(FAILED, true);
 
     private static final Map<Kind, StorageErrorCode> BY_KIND = Map.of(
-            Kind.NOT_FOUND, STORAGE_NOT_FOUND, Kind.REFUSED, STORAGE_ACCESS_DENIED, Kind.UNREACHABLE, STORAGE_UNREACHABLE);
+            Kind.NOT_FOUND,
+            STORAGE_NOT_FOUND,
+            Kind.REFUSED,
+            STORAGE_ACCESS_DENIED,
+            Kind.UNREACHABLE,
+            STORAGE_UNREACHABLE);
 
     private final Kind kind;
     private final boolean instanceFault;

@@ -1,9 +1,8 @@
 package io.maestro.conductor.storage;
 
+import io.maestro.conductor.adapter.AdapterException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
-import io.maestro.conductor.adapter.AdapterException;
 
 /**
  * Keeps every key inside the instance's key prefix. A key is refused ({@code STORAGE_KEY_INVALID}) when it could
@@ -64,7 +63,10 @@ public final class StorageKeys {
             }
         }
         String lower = key.toLowerCase(Locale.ROOT);
-        if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00")
+        if (lower.contains("%2e")
+                || lower.contains("%2f")
+                || lower.contains("%5c")
+                || lower.contains("%00")
                 || lower.contains("%25")) {
             throw invalid("key contains a percent-encoded '.', '/', '\\', '%' or NUL");
         }

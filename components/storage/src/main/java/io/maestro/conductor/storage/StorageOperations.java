@@ -1,5 +1,13 @@
 package io.maestro.conductor.storage;
 
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
+import io.maestro.conductor.adapter.camel.Invocation;
+import io.maestro.conductor.adapter.camel.Operations;
+import io.maestro.conductor.storage.backend.ObjectContent;
+import io.maestro.conductor.storage.backend.ObjectInfo;
+import io.maestro.conductor.storage.backend.ObjectPage;
+import io.maestro.conductor.storage.backend.StorageBackend;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -8,15 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
-import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.camel.Operations;
-import io.maestro.conductor.adapter.camel.Invocation;
-import io.maestro.conductor.storage.backend.ObjectContent;
-import io.maestro.conductor.storage.backend.ObjectInfo;
-import io.maestro.conductor.storage.backend.ObjectPage;
-import io.maestro.conductor.storage.backend.StorageBackend;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
@@ -64,14 +63,14 @@ final class StorageOperations {
         Message message = exchange.getMessage();
         String fullKey = fullKey(message, backend);
         // Only without the header is the body asked for its length (a file's is a file-system call).
-        long length = message.getHeader(StorageConstants.CONTENT_LENGTH, () -> knownLength(message.getBody()),
-                Long.class);
+        long length =
+                message.getHeader(StorageConstants.CONTENT_LENGTH, () -> knownLength(message.getBody()), Long.class);
         InputStream body = message.getBody(InputStream.class);
         if (body == null) {
-            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, invocation.instanceId(), "put_object needs a body");
+            throw new AdapterException(
+                    SpiErrorCode.REQUEST_INVALID, invocation.instanceId(), "put_object needs a body");
         }
-        String contentType = message.getHeader(StorageConstants.CONTENT_TYPE,
-                options.getContentType(), String.class);
+        String contentType = message.getHeader(StorageConstants.CONTENT_TYPE, options.getContentType(), String.class);
         ObjectInfo written = backend.put(fullKey, body, length, contentType);
         message.setHeader(StorageConstants.ETAG, written.etag());
         message.setBody(null);
@@ -115,10 +114,12 @@ final class StorageOperations {
     private void signedUrl(Exchange exchange, StorageBackend backend, Invocation invocation) {
         Message message = exchange.getMessage();
         String fullKey = fullKey(message, backend);
-        long seconds = message.getHeader(StorageConstants.SIGNED_URL_EXPIRY_SECONDS,
-                options.getSignedUrlExpirySeconds(), Long.class);
+        long seconds = message.getHeader(
+                StorageConstants.SIGNED_URL_EXPIRY_SECONDS, options.getSignedUrlExpirySeconds(), Long.class);
         if (seconds < 1 || seconds > MAX_SIGNED_URL_SECONDS) {
-            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, invocation.instanceId(),
+            throw new AdapterException(
+                    SpiErrorCode.REQUEST_INVALID,
+                    invocation.instanceId(),
                     "signed URL lifetime must be 1.." + MAX_SIGNED_URL_SECONDS + " seconds");
         }
         message.setBody(backend.signedUrl(fullKey, Duration.ofSeconds(seconds)));
@@ -130,10 +131,13 @@ final class StorageOperations {
         StorageKeys keys = backend.keys();
         int maxKeys = message.getHeader(StorageConstants.MAX_KEYS, options.getMaxKeys(), Integer.class);
         if (maxKeys < 1 || maxKeys > 1000) {
-            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, invocation.instanceId(), "maxKeys must be 1..1000");
+            throw new AdapterException(
+                    SpiErrorCode.REQUEST_INVALID, invocation.instanceId(), "maxKeys must be 1..1000");
         }
-        ObjectPage page = backend.list(keys.listPrefix(message.getHeader(StorageConstants.PREFIX, String.class)),
-                message.getHeader(StorageConstants.CONTINUATION_TOKEN, String.class), maxKeys);
+        ObjectPage page = backend.list(
+                keys.listPrefix(message.getHeader(StorageConstants.PREFIX, String.class)),
+                message.getHeader(StorageConstants.CONTINUATION_TOKEN, String.class),
+                maxKeys);
         List<String> relativeKeys = new ArrayList<>(page.objects().size());
         for (ObjectInfo object : page.objects()) {
             relativeKeys.add(keys.relative(object.fullKey()));

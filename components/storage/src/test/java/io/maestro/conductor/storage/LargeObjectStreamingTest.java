@@ -2,14 +2,13 @@ package io.maestro.conductor.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maestro.conductor.sandbox.S3ProxySandbox;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
-
-import io.maestro.conductor.sandbox.S3ProxySandbox;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,26 +36,46 @@ class LargeObjectStreamingTest {
     }
 
     private static void roundTrip(Path s3Root, boolean lengthKnown) throws Exception {
-        assertThat(Runtime.getRuntime().maxMemory()).as("heap must be smaller than the object").isLessThan(SIZE);
-        try (S3ProxySandbox s3 = S3ProxySandbox.builder().filesystem(s3Root).build().start();
-             StorageHarness harness = new StorageHarness()) {
+        assertThat(Runtime.getRuntime().maxMemory())
+                .as("heap must be smaller than the object")
+                .isLessThan(SIZE);
+        try (S3ProxySandbox s3 =
+                        S3ProxySandbox.builder().filesystem(s3Root).build().start();
+                StorageHarness harness = new StorageHarness()) {
             s3.createBucket("big");
             harness.secrets.put("acme", "prod", "ak", s3.accessKey()).put("acme", "prod", "sk", s3.secretKey());
-            harness.instances.put(StorageHarness.instance("big", StorageComponent.BACKEND_S3, 1, Map.of(
-                    StorageDefinitions.BUCKET, "big", StorageDefinitions.ENDPOINT, s3.endpoint().toString(),
-                    StorageDefinitions.PATH_STYLE, "true", StorageDefinitions.REGION, S3ProxySandbox.REGION,
-                    StorageDefinitions.ACCESS_KEY, "secret:ak", StorageDefinitions.SECRET_KEY, "secret:sk")));
+            harness.instances.put(StorageHarness.instance(
+                    "big",
+                    StorageComponent.BACKEND_S3,
+                    1,
+                    Map.of(
+                            StorageDefinitions.BUCKET,
+                            "big",
+                            StorageDefinitions.ENDPOINT,
+                            s3.endpoint().toString(),
+                            StorageDefinitions.PATH_STYLE,
+                            "true",
+                            StorageDefinitions.REGION,
+                            S3ProxySandbox.REGION,
+                            StorageDefinitions.ACCESS_KEY,
+                            "secret:ak",
+                            StorageDefinitions.SECRET_KEY,
+                            "secret:sk")));
 
             MessageDigest sent = MessageDigest.getInstance("SHA-256");
-            Exchange put = harness.call("put_object", "big",
-                    new DigestInputStream(new GeneratedStream(SIZE), sent), lengthKnown
+            Exchange put = harness.call(
+                    "put_object",
+                    "big",
+                    new DigestInputStream(new GeneratedStream(SIZE), sent),
+                    lengthKnown
                             ? Map.of(StorageConstants.KEY, "blobs/200m.bin", StorageConstants.CONTENT_LENGTH, SIZE)
                             : Map.of(StorageConstants.KEY, "blobs/200m.bin"));
             assertThat(put.getException()).isNull();
 
             Exchange get = harness.call("get_object", "big", null, Map.of(StorageConstants.KEY, "blobs/200m.bin"));
             assertThat(get.getException()).isNull();
-            assertThat(get.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class)).isEqualTo(SIZE);
+            assertThat(get.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class))
+                    .isEqualTo(SIZE);
             MessageDigest received = MessageDigest.getInstance("SHA-256");
             long read = 0;
             try (InputStream body = new DigestInputStream(get.getMessage().getBody(InputStream.class), received)) {
@@ -66,7 +85,8 @@ class LargeObjectStreamingTest {
                 }
             }
             assertThat(read).isEqualTo(SIZE);
-            assertThat(HexFormat.of().formatHex(received.digest())).isEqualTo(HexFormat.of().formatHex(sent.digest()));
+            assertThat(HexFormat.of().formatHex(received.digest()))
+                    .isEqualTo(HexFormat.of().formatHex(sent.digest()));
         }
     }
 

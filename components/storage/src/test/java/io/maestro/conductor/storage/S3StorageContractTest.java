@@ -1,15 +1,14 @@
 package io.maestro.conductor.storage;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.testing.AdapterContractTest;
 import io.maestro.conductor.sandbox.S3ProxySandbox;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -51,12 +50,28 @@ class S3StorageContractTest extends AdapterContractTest {
     private static ResolvedInstance instance(String name, String secretKey) {
         String bucket = "contract-" + BUCKETS.incrementAndGet();
         s3.createBucket(bucket);
-        Map<String, String> config = new HashMap<>(Map.of(StorageDefinitions.BUCKET, bucket,
-                StorageDefinitions.REGION, S3ProxySandbox.REGION, StorageDefinitions.ENDPOINT, s3.endpoint().toString(),
-                StorageDefinitions.PATH_STYLE, "true", StorageDefinitions.ACCESS_KEY, "secret:s3-access",
-                StorageDefinitions.SECRET_KEY, "secret:" + secretKey));
-        return new ResolvedInstance(new InstanceRef(TENANT, ENVIRONMENT, name), StorageComponent.CATEGORY,
-                StorageComponent.BACKEND_S3, 1, "eu-central-1", "medium", "confidential", config);
+        Map<String, String> config = new HashMap<>(Map.of(
+                StorageDefinitions.BUCKET,
+                bucket,
+                StorageDefinitions.REGION,
+                S3ProxySandbox.REGION,
+                StorageDefinitions.ENDPOINT,
+                s3.endpoint().toString(),
+                StorageDefinitions.PATH_STYLE,
+                "true",
+                StorageDefinitions.ACCESS_KEY,
+                "secret:s3-access",
+                StorageDefinitions.SECRET_KEY,
+                "secret:" + secretKey));
+        return new ResolvedInstance(
+                new InstanceRef(TENANT, ENVIRONMENT, name),
+                StorageComponent.CATEGORY,
+                StorageComponent.BACKEND_S3,
+                1,
+                "eu-central-1",
+                "medium",
+                "confidential",
+                config);
     }
 
     @Override

@@ -2,6 +2,14 @@ package io.maestro.conductor.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.PolicyDeniedException;
+import io.maestro.conductor.adapter.SpiErrorCode;
+import io.maestro.conductor.adapter.governance.GovernanceDecision;
+import io.maestro.conductor.adapter.health.AdapterHealthCheck;
+import io.maestro.conductor.adapter.metrics.AdapterMetrics;
+import io.maestro.conductor.adapter.testing.LogCapture;
+import io.maestro.conductor.sandbox.S3ProxySandbox;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -12,23 +20,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
-import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.testing.LogCapture;
-import io.maestro.conductor.adapter.PolicyDeniedException;
-import io.maestro.conductor.adapter.governance.GovernanceDecision;
-import io.maestro.conductor.adapter.health.AdapterHealthCheck;
-import io.maestro.conductor.adapter.metrics.AdapterMetrics;
-import io.maestro.conductor.sandbox.S3ProxySandbox;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.extension.ComponentVerifierExtension;
 import org.apache.camel.health.HealthCheck;
@@ -65,9 +64,15 @@ class S3StorageTest {
         bucket = "evidence-" + (++bucketCounter);
         s3.createBucket(bucket);
         harness = new StorageHarness();
-        harness.secrets.put("acme", "prod", "s3-access", s3.accessKey()).put("acme", "prod", "s3-secret", SECRET_KEY)
+        harness.secrets
+                .put("acme", "prod", "s3-access", s3.accessKey())
+                .put("acme", "prod", "s3-secret", SECRET_KEY)
                 .put("acme", "prod", "wrong-secret", "not-the-" + SECRET_KEY);
-        harness.instances.put(StorageHarness.instance("evidence", StorageComponent.BACKEND_S3, 1, config(bucket, s3.endpoint().toString())));
+        harness.instances.put(StorageHarness.instance(
+                "evidence",
+                StorageComponent.BACKEND_S3,
+                1,
+                config(bucket, s3.endpoint().toString())));
     }
 
     @AfterEach
@@ -77,10 +82,14 @@ class S3StorageTest {
 
     @Test
     void putGetHeadDeleteRoundTripInsideTheKeyPrefix() throws Exception {
-        Exchange put = harness.call("put_object", "evidence", bytes("report body"),
+        Exchange put = harness.call(
+                "put_object",
+                "evidence",
+                bytes("report body"),
                 Map.of(StorageConstants.KEY, "reports/2026/a.txt", StorageConstants.CONTENT_TYPE, "text/plain"));
         assertThat(put.getException()).isNull();
-        assertThat(put.getMessage().getHeader(StorageConstants.ETAG, String.class)).isNotBlank();
+        assertThat(put.getMessage().getHeader(StorageConstants.ETAG, String.class))
+                .isNotBlank();
         assertThat(put.getMessage().getHeader(StorageConstants.LOCATION))
                 .isEqualTo("s3://" + bucket + "/tenants/acme/reports/2026/a.txt");
         assertThat(s3.objectKeys(bucket)).containsExactly("tenants/acme/reports/2026/a.txt");
@@ -90,49 +99,78 @@ class S3StorageTest {
         try (InputStream body = get.getMessage().getBody(InputStream.class)) {
             assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("report body");
         }
-        assertThat(get.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class)).isEqualTo(11L);
+        assertThat(get.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class))
+                .isEqualTo(11L);
         assertThat(get.getMessage().getHeader(StorageConstants.CONTENT_TYPE)).isEqualTo("text/plain");
 
         Exchange head = harness.call("head", "evidence", null, Map.of(StorageConstants.KEY, "reports/2026/a.txt"));
-        assertThat(head.getMessage().getHeader(StorageConstants.EXISTS, Boolean.class)).isTrue();
+        assertThat(head.getMessage().getHeader(StorageConstants.EXISTS, Boolean.class))
+                .isTrue();
 
         assertThat(harness.call("delete", "evidence", null, Map.of(StorageConstants.KEY, "reports/2026/a.txt"))
-                .getException()).isNull();
+                        .getException())
+                .isNull();
         Exchange gone = harness.call("head", "evidence", null, Map.of(StorageConstants.KEY, "reports/2026/a.txt"));
         assertThat(gone.getException()).isNull();
-        assertThat(gone.getMessage().getHeader(StorageConstants.EXISTS, Boolean.class)).isFalse();
+        assertThat(gone.getMessage().getHeader(StorageConstants.EXISTS, Boolean.class))
+                .isFalse();
         assertThat(s3.objectKeys(bucket)).isEmpty();
 
-        assertThat(harness.meters.get(AdapterMetrics.REQUESTS).tags("tenant", "acme", "environment", "prod",
-                "category", "storage", "instance", "evidence", "operation", "put_object", "outcome", "success")
-                .counter().count()).isEqualTo(1.0);
+        assertThat(harness.meters
+                        .get(AdapterMetrics.REQUESTS)
+                        .tags(
+                                "tenant",
+                                "acme",
+                                "environment",
+                                "prod",
+                                "category",
+                                "storage",
+                                "instance",
+                                "evidence",
+                                "operation",
+                                "put_object",
+                                "outcome",
+                                "success")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
     void filesAndByteArraysCarryTheirOwnLength(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("evidence.txt"), "from a file");
         assertThat(harness.call("put_object", "evidence", file.toFile(), Map.of(StorageConstants.KEY, "f.txt"))
-                .getException()).isNull();
-        assertThat(harness.call("put_object", "evidence", "raw bytes".getBytes(StandardCharsets.UTF_8),
-                Map.of(StorageConstants.KEY, "b.bin")).getException()).isNull();
+                        .getException())
+                .isNull();
+        assertThat(harness.call(
+                                "put_object",
+                                "evidence",
+                                "raw bytes".getBytes(StandardCharsets.UTF_8),
+                                Map.of(StorageConstants.KEY, "b.bin"))
+                        .getException())
+                .isNull();
 
         Exchange head = harness.call("head", "evidence", null, Map.of(StorageConstants.KEY, "f.txt"));
-        assertThat(head.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class)).isEqualTo(11L);
+        assertThat(head.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class))
+                .isEqualTo(11L);
         head = harness.call("head", "evidence", null, Map.of(StorageConstants.KEY, "b.bin"));
-        assertThat(head.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class)).isEqualTo(9L);
+        assertThat(head.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class))
+                .isEqualTo(9L);
     }
 
     @Test
     void listPagesWithAContinuationTokenAndAPrefix() {
         for (String key : List.of("a/1", "a/2", "a/3", "a/4", "a/5", "b/1")) {
             assertThat(harness.call("put_object", "evidence", bytes(key), Map.of(StorageConstants.KEY, key))
-                    .getException()).isNull();
+                            .getException())
+                    .isNull();
         }
         List<String> seen = new ArrayList<>();
         String token = null;
         int pages = 0;
         do {
-            Map<String, Object> headers = new HashMap<>(Map.of(StorageConstants.PREFIX, "a/", StorageConstants.MAX_KEYS, 2));
+            Map<String, Object> headers =
+                    new HashMap<>(Map.of(StorageConstants.PREFIX, "a/", StorageConstants.MAX_KEYS, 2));
             if (token != null) {
                 headers.put(StorageConstants.CONTINUATION_TOKEN, token);
             }
@@ -150,8 +188,22 @@ class S3StorageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../escape", "a/../../b", "/absolute", "a\\b", "%2e%2e/x", "a%2Fb", "a%2fb",
-                            "ctl\u0001x", "nul\u0000x", "a//b", "./a", "a/.", "%252e%252e/x"})
+    @ValueSource(
+            strings = {
+                "../escape",
+                "a/../../b",
+                "/absolute",
+                "a\\b",
+                "%2e%2e/x",
+                "a%2Fb",
+                "a%2fb",
+                "ctl\u0001x",
+                "nul\u0000x",
+                "a//b",
+                "./a",
+                "a/.",
+                "%252e%252e/x"
+            })
     void rejectsKeysThatCouldLeaveThePrefix(String key) {
         Exchange put = harness.call("put_object", "evidence", bytes("x"), Map.of(StorageConstants.KEY, key));
         assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
@@ -164,15 +216,20 @@ class S3StorageTest {
     @Test
     void signedUrlReadsTheObjectWithoutCredentials() throws Exception {
         harness.call("put_object", "evidence", bytes("shared"), Map.of(StorageConstants.KEY, "share/me.txt"));
-        Exchange signed = harness.call("signed_url", "evidence", null,
+        Exchange signed = harness.call(
+                "signed_url",
+                "evidence",
+                null,
                 Map.of(StorageConstants.KEY, "share/me.txt", StorageConstants.SIGNED_URL_EXPIRY_SECONDS, 120L));
         assertThat(signed.getException()).isNull();
         String url = signed.getMessage().getBody(String.class);
-        assertThat(url).contains("X-Amz-Signature=").contains("X-Amz-Expires=120")
+        assertThat(url)
+                .contains("X-Amz-Signature=")
+                .contains("X-Amz-Expires=120")
                 .contains("/tenants/acme/share/me.txt");
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("shared");
     }
@@ -185,22 +242,32 @@ class S3StorageTest {
             assertThat(e.instanceId()).isEqualTo("acme/prod/evidence");
             assertThat(e.isTransient()).isFalse();
         });
-        assertThat(harness.meters.get(AdapterMetrics.ERRORS).tags("operation", "get_object",
-                "code", "STORAGE_NOT_FOUND").counter().count()).isEqualTo(1.0);
+        assertThat(harness.meters
+                        .get(AdapterMetrics.ERRORS)
+                        .tags("operation", "get_object", "code", "STORAGE_NOT_FOUND")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
     void aBodyOfUnknownLengthLongerThanOnePartStreamsAsAMultipartUpload() throws Exception {
         byte[] content = new byte[2 * 8 * 1024 * 1024 + 12_345];
         new Random(7).nextBytes(content);
-        Exchange put = harness.call("put_object", "evidence", new UnknownLength(new ByteArrayInputStream(content)),
+        Exchange put = harness.call(
+                "put_object",
+                "evidence",
+                new UnknownLength(new ByteArrayInputStream(content)),
                 Map.of(StorageConstants.KEY, "big/three-parts.bin"));
         assertThat(put.getException()).isNull();
-        assertThat(put.getMessage().getHeader(StorageConstants.ETAG, String.class)).isNotBlank();
+        assertThat(put.getMessage().getHeader(StorageConstants.ETAG, String.class))
+                .isNotBlank();
         assertThat(s3.objectKeys(bucket)).containsExactly("tenants/acme/big/three-parts.bin");
 
-        Exchange get = harness.call("get_object", "evidence", null, Map.of(StorageConstants.KEY, "big/three-parts.bin"));
-        assertThat(get.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class)).isEqualTo(content.length);
+        Exchange get =
+                harness.call("get_object", "evidence", null, Map.of(StorageConstants.KEY, "big/three-parts.bin"));
+        assertThat(get.getMessage().getHeader(StorageConstants.CONTENT_LENGTH, Long.class))
+                .isEqualTo(content.length);
         try (InputStream body = get.getMessage().getBody(InputStream.class)) {
             assertThat(body.readAllBytes()).isEqualTo(content);
         }
@@ -208,25 +275,32 @@ class S3StorageTest {
 
     @Test
     void aBodyThatFailsMidUploadLeavesNoObjectAndNoParts() {
-        InputStream failing = new UnknownLength(new SequenceInputStream(
-                new ByteArrayInputStream(new byte[9 * 1024 * 1024]), new InputStream() {
+        InputStream failing = new UnknownLength(
+                new SequenceInputStream(new ByteArrayInputStream(new byte[9 * 1024 * 1024]), new InputStream() {
                     @Override
                     public int read() throws IOException {
                         throw new IOException("client went away");
                     }
                 }));
         Exchange put = harness.call("put_object", "evidence", failing, Map.of(StorageConstants.KEY, "big/broken.bin"));
-        assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
-                e -> assertThat(e.code()).isEqualTo(SpiErrorCode.REQUEST_INVALID));
+        assertThat(put.getException())
+                .isInstanceOfSatisfying(
+                        AdapterException.class, e -> assertThat(e.code()).isEqualTo(SpiErrorCode.REQUEST_INVALID));
         assertThat(s3.objectKeys(bucket)).isEmpty();
     }
 
     @Test
     void aMissingBucketIsStorageBucketMissing() {
-        harness.instances.put(StorageHarness.instance("nobucket", StorageComponent.BACKEND_S3, 1, config("no-such-bucket", s3.endpoint().toString())));
+        harness.instances.put(StorageHarness.instance(
+                "nobucket",
+                StorageComponent.BACKEND_S3,
+                1,
+                config("no-such-bucket", s3.endpoint().toString())));
         Exchange put = harness.call("put_object", "nobucket", bytes("x"), Map.of(StorageConstants.KEY, "k"));
-        assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
-                e -> assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_BUCKET_MISSING));
+        assertThat(put.getException())
+                .isInstanceOfSatisfying(
+                        AdapterException.class,
+                        e -> assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_BUCKET_MISSING));
     }
 
     @Test
@@ -252,7 +326,8 @@ class S3StorageTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        harness.instances.put(StorageHarness.instance("down", StorageComponent.BACKEND_S3, 1, config(bucket, "http://127.0.0.1:" + closedPort)));
+        harness.instances.put(StorageHarness.instance(
+                "down", StorageComponent.BACKEND_S3, 1, config(bucket, "http://127.0.0.1:" + closedPort)));
         try (LogCapture logs = new LogCapture()) {
             Exchange put = harness.call("put_object", "down", bytes("x"), Map.of(StorageConstants.KEY, "k"));
             assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class, e -> {
@@ -263,7 +338,9 @@ class S3StorageTest {
             assertThat(logs.text()).doesNotContain(SECRET_KEY);
         }
         HealthCheck.Result health = harness.component.health().call();
-        assertThat(health.getState()).as("one instance's outage is not the component's").isEqualTo(HealthCheck.State.UP);
+        assertThat(health.getState())
+                .as("one instance's outage is not the component's")
+                .isEqualTo(HealthCheck.State.UP);
         assertThat(String.valueOf(health.getDetails().get("acme/prod/down"))).startsWith("DOWN STORAGE_UNREACHABLE");
         assertThat(health.getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 1L);
     }
@@ -274,17 +351,21 @@ class S3StorageTest {
         s3.stop();
         try {
             Exchange put = harness.call("put_object", "evidence", bytes("during"), Map.of(StorageConstants.KEY, "k2"));
-            assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
-                    e -> assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_UNREACHABLE));
+            assertThat(put.getException())
+                    .isInstanceOfSatisfying(
+                            AdapterException.class,
+                            e -> assertThat(e.code()).isEqualTo(StorageErrorCode.STORAGE_UNREACHABLE));
         } finally {
             s3.start();
         }
         assertThat(harness.call("put_object", "evidence", bytes("after"), Map.of(StorageConstants.KEY, "k2"))
-                .getException()).isNull();
+                        .getException())
+                .isNull();
         assertThat(s3.objectKeys(bucket)).containsExactlyInAnyOrder("tenants/acme/k1", "tenants/acme/k2");
         assertThat(harness.component.liveDelegates()).isEqualTo(1);
         HealthCheck.Result health = harness.component.health().call();
-        assertThat(String.valueOf(health.getDetails().get("acme/prod/evidence"))).as("the last call succeeded")
+        assertThat(String.valueOf(health.getDetails().get("acme/prod/evidence")))
+                .as("the last call succeeded")
                 .startsWith("UP success at ");
         assertThat(health.getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 0L);
     }
@@ -294,32 +375,40 @@ class S3StorageTest {
         Map<String, String> badKeys = new HashMap<>(config(bucket, s3.endpoint().toString()));
         badKeys.put(StorageDefinitions.SECRET_KEY, "secret:wrong-secret");
         harness.instances.put(StorageHarness.instance("badkeys", StorageComponent.BACKEND_S3, 1, badKeys));
-        harness.instances.put(StorageHarness.instance("nobucket", StorageComponent.BACKEND_S3, 1,
+        harness.instances.put(StorageHarness.instance(
+                "nobucket",
+                StorageComponent.BACKEND_S3,
+                1,
                 config("no-such-bucket", s3.endpoint().toString())));
-        ComponentVerifierExtension verifier = harness.component.getExtension(ComponentVerifierExtension.class)
-                .orElseThrow();
+        ComponentVerifierExtension verifier =
+                harness.component.getExtension(ComponentVerifierExtension.class).orElseThrow();
 
         assertThat(verify(verifier, "evidence").getStatus()).isEqualTo(ComponentVerifierExtension.Result.Status.OK);
         ComponentVerifierExtension.Result denied = verify(verifier, "badkeys");
         assertThat(denied.getErrors()).singleElement().satisfies(error -> {
-            assertThat(error.getCode()).isEqualTo(ComponentVerifierExtension.VerificationError.StandardCode.AUTHENTICATION);
+            assertThat(error.getCode())
+                    .isEqualTo(ComponentVerifierExtension.VerificationError.StandardCode.AUTHENTICATION);
             assertThat(error.getDetails()).containsValue("STORAGE_ACCESS_DENIED");
             assertThat(error.getDescription()).doesNotContain(SECRET_KEY);
         });
-        assertThat(verify(verifier, "nobucket").getErrors()).singleElement()
+        assertThat(verify(verifier, "nobucket").getErrors())
+                .singleElement()
                 .satisfies(error -> assertThat(error.getDetails()).containsValue("STORAGE_BUCKET_MISSING"));
         assertThat(harness.gate.requests()).isEmpty();
     }
 
     private static ComponentVerifierExtension.Result verify(ComponentVerifierExtension verifier, String instance) {
-        return verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY,
+        return verifier.verify(
+                ComponentVerifierExtension.Scope.CONNECTIVITY,
                 Map.of("tenant", "acme", "environment", "prod", "instance", instance));
     }
 
     @Test
     void aGovernanceDenyWritesNothing() {
-        harness.decide = request -> GovernanceDecision.deny(SpiErrorCode.RESIDENCY_MISMATCH,
-                List.of("data region us-east-1 may not be stored in eu-central-1"), "decision-9");
+        harness.decide = request -> GovernanceDecision.deny(
+                SpiErrorCode.RESIDENCY_MISMATCH,
+                List.of("data region us-east-1 may not be stored in eu-central-1"),
+                "decision-9");
         Exchange put = harness.call("put_object", "evidence", bytes("x"), Map.of(StorageConstants.KEY, "k"));
         assertThat(put.getException()).isInstanceOfSatisfying(PolicyDeniedException.class, e -> {
             assertThat(e.code()).isEqualTo(SpiErrorCode.RESIDENCY_MISMATCH);
@@ -344,7 +433,8 @@ class S3StorageTest {
 
         assertThat(s3.objectKeys(bucket)).containsExactlyInAnyOrder("tenants/acme/k", "tenants/acme-v2/k");
         assertThat(harness.component.liveDelegates()).isEqualTo(1);
-        assertThat(harness.secrets.reads()).hasSize(4)
+        assertThat(harness.secrets.reads())
+                .hasSize(4)
                 .allSatisfy(read -> assertThat(read).endsWith("storage.s3.client"));
     }
 
@@ -354,8 +444,9 @@ class S3StorageTest {
         config.put(StorageDefinitions.SECRET_KEY, "secret:absent");
         harness.instances.put(StorageHarness.instance("nosecret", StorageComponent.BACKEND_S3, 1, config));
         Exchange put = harness.call("put_object", "nosecret", bytes("x"), Map.of(StorageConstants.KEY, "k"));
-        assertThat(put.getException()).isInstanceOfSatisfying(AdapterException.class,
-                e -> assertThat(e.code()).isEqualTo(SpiErrorCode.SECRET_NOT_FOUND));
+        assertThat(put.getException())
+                .isInstanceOfSatisfying(
+                        AdapterException.class, e -> assertThat(e.code()).isEqualTo(SpiErrorCode.SECRET_NOT_FOUND));
     }
 
     private static Map<String, String> config(String bucket, String endpoint) {

@@ -31,17 +31,21 @@ class StorageComponentDiscoveryTest {
 
             StorageComponent component = camel.getComponent("storage", StorageComponent.class);
             assertThat(component.getGovernanceGate()).isInstanceOf(AllowAllGate.class);
-            StorageEndpoint endpoint = camel.getEndpoint("storage:put_object?instance=evidence&maxKeys=50",
-                    StorageEndpoint.class);
+            StorageEndpoint endpoint =
+                    camel.getEndpoint("storage:put_object?instance=evidence&maxKeys=50", StorageEndpoint.class);
             assertThat(endpoint.getInstance()).isEqualTo("evidence");
             assertThat(endpoint.getConfiguration().getMaxKeys()).isEqualTo(50);
 
             String catalog;
-            try (var json = StorageComponent.class.getResourceAsStream("/META-INF/io/maestro/conductor/storage/storage.json")) {
+            try (var json =
+                    StorageComponent.class.getResourceAsStream("/META-INF/io/maestro/conductor/storage/storage.json")) {
                 catalog = new String(json.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
-            assertThat(catalog).contains("\"title\": \"Conductor Storage\"").contains("\"syntax\": \"storage:operation\"")
-                    .contains("CamelConductorStorageKey").contains("\"producerOnly\": true");
+            assertThat(catalog)
+                    .contains("\"title\": \"Conductor Storage\"")
+                    .contains("\"syntax\": \"storage:operation\"")
+                    .contains("CamelConductorStorageKey")
+                    .contains("\"producerOnly\": true");
         }
     }
 
@@ -51,14 +55,17 @@ class StorageComponentDiscoveryTest {
         camel.getRegistry().bind("instances", new InMemoryInstanceResolver());
         camel.getRegistry().bind("secrets", new InMemorySecretResolver());
         assertThatThrownBy(() -> {
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:put").to("storage:put_object?instance=evidence");
-                }
-            });
-            camel.start();
-        }).hasRootCauseInstanceOf(AdapterException.class).rootCause().hasMessageContaining("GovernanceGate");
+                    camel.addRoutes(new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("direct:put").to("storage:put_object?instance=evidence");
+                        }
+                    });
+                    camel.start();
+                })
+                .hasRootCauseInstanceOf(AdapterException.class)
+                .rootCause()
+                .hasMessageContaining("GovernanceGate");
         camel.stop();
     }
 
@@ -67,7 +74,8 @@ class StorageComponentDiscoveryTest {
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getRegistry().bind("gate", new AllowAllGate());
             assertThatThrownBy(() -> camel.getEndpoint("storage:rename?instance=evidence"))
-                    .rootCause().hasMessageContaining("OPERATION_INVALID");
+                    .rootCause()
+                    .hasMessageContaining("OPERATION_INVALID");
         }
     }
 }

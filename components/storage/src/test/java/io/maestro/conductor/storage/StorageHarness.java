@@ -1,8 +1,5 @@
 package io.maestro.conductor.storage;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.instance.InstanceRef;
@@ -11,6 +8,8 @@ import io.maestro.conductor.adapter.testing.InMemoryInstanceResolver;
 import io.maestro.conductor.adapter.testing.InMemorySecretResolver;
 import io.maestro.conductor.adapter.testing.ScriptedGate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -43,8 +42,15 @@ final class StorageHarness implements AutoCloseable {
     }
 
     static ResolvedInstance instance(String name, String backend, long version, Map<String, String> config) {
-        return new ResolvedInstance(new InstanceRef(TENANT, ENV, name), "storage", backend, version, "eu-central-1",
-                "medium", "confidential", config);
+        return new ResolvedInstance(
+                new InstanceRef(TENANT, ENV, name),
+                "storage",
+                backend,
+                version,
+                "eu-central-1",
+                "medium",
+                "confidential",
+                config);
     }
 
     /** Sends to {@code storage:<operation>?instance=<instance>} as tenant acme/prod; never throws. */

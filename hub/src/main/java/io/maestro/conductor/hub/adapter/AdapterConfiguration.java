@@ -1,7 +1,5 @@
 package io.maestro.conductor.hub.adapter;
 
-import java.util.List;
-
 import io.maestro.conductor.adapter.governance.GovernanceDenialListener;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
 import io.maestro.conductor.adapter.governance.PolicyGovernanceGate;
@@ -13,6 +11,7 @@ import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
 import io.maestro.conductor.registry.Registry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -46,8 +45,10 @@ public class AdapterConfiguration {
     }
 
     @Bean
-    GovernanceGate governanceGate(PolicyDecisionPoint policyDecisionPoint, GovernanceProperties governance,
-                                  ObjectProvider<GovernanceDenialListener> listeners) {
+    GovernanceGate governanceGate(
+            PolicyDecisionPoint policyDecisionPoint,
+            GovernanceProperties governance,
+            ObjectProvider<GovernanceDenialListener> listeners) {
         List<GovernanceDenialListener> ordered = listeners.orderedStream().toList();
         return new PolicyGovernanceGate(policyDecisionPoint, governance.policies(), ordered);
     }

@@ -1,17 +1,15 @@
 package io.maestro.conductor.hub.adapter;
 
+import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import java.util.Map;
 import java.util.TreeMap;
-
-import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 
 /** Every adapter instance's health, gathered from each adapter component's check in Camel's health-check registry. */
 final class AdapterInstances {
 
-    private AdapterInstances() {
-    }
+    private AdapterInstances() {}
 
     /** By {@code tenant/env/instance}, sorted. */
     static Map<String, AdapterHealthCheck.InstanceHealth> health(CamelContext camel) {

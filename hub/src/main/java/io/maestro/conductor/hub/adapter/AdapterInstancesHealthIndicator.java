@@ -1,10 +1,9 @@
 package io.maestro.conductor.hub.adapter;
 
+import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-
-import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -30,7 +29,9 @@ public class AdapterInstancesHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder health) {
         Map<String, Map<String, String>> instances = new TreeMap<>();
         AdapterInstances.health(camel).forEach((id, state) -> instances.put(id, describe(state)));
-        long down = instances.values().stream().filter(state -> "DOWN".equals(state.get("status"))).count();
+        long down = instances.values().stream()
+                .filter(state -> "DOWN".equals(state.get("status")))
+                .count();
         health.up().withDetail("instancesDown", down).withDetail("instances", instances);
     }
 

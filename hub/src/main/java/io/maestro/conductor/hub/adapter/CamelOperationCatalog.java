@@ -1,10 +1,9 @@
 package io.maestro.conductor.hub.adapter;
 
-import java.util.Optional;
-import java.util.Set;
-
 import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.registry.graph.OperationCatalog;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.springframework.stereotype.Service;
@@ -26,7 +25,8 @@ public class CamelOperationCatalog implements OperationCatalog {
     @Override
     public Optional<Set<String>> operations(String scheme) {
         Component component = camel.getComponent(scheme);
-        return component instanceof AdapterComponent<?> adapter ? Optional.of(adapter.operationNames())
+        return component instanceof AdapterComponent<?> adapter
+                ? Optional.of(adapter.operationNames())
                 : Optional.empty();
     }
 }

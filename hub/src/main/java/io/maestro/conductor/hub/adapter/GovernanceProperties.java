@@ -1,7 +1,6 @@
 package io.maestro.conductor.hub.adapter;
 
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -1,10 +1,10 @@
 package io.maestro.conductor.hub.api;
 
+import io.maestro.conductor.hub.api.endpoints.EndpointGuard;
 import io.maestro.conductor.hub.governance.GovernedLifecycle;
 import io.maestro.conductor.hub.governance.GovernedLifecycle.Outcome;
 import io.maestro.conductor.hub.governance.PendingChangeView;
 import io.maestro.conductor.hub.security.ConductorUser;
-import io.maestro.conductor.hub.api.endpoints.EndpointGuard;
 import io.maestro.conductor.hub.security.TenantAccess;
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.Registry;
@@ -40,8 +40,8 @@ public class AdapterInstanceController {
     private final GovernedLifecycle lifecycle;
     private final EndpointGuard endpoints;
 
-    public AdapterInstanceController(Registry registry, TenantAccess access, GovernedLifecycle lifecycle,
-            EndpointGuard endpoints) {
+    public AdapterInstanceController(
+            Registry registry, TenantAccess access, GovernedLifecycle lifecycle, EndpointGuard endpoints) {
         this.registry = registry;
         this.access = access;
         this.lifecycle = lifecycle;
@@ -55,41 +55,56 @@ public class AdapterInstanceController {
     }
 
     @GetMapping("/{instance}")
-    public ResponseEntity<InstanceView> get(Authentication caller, @PathVariable String tenant,
-            @PathVariable String env, @PathVariable String instance) {
+    public ResponseEntity<InstanceView> get(
+            Authentication caller,
+            @PathVariable String tenant,
+            @PathVariable String env,
+            @PathVariable String instance) {
         access.require(caller, tenant);
         // instances() rather than instance(): an unknown tenant or environment is named as such.
         AdapterInstance found = registry.instances(tenant, env).stream()
                 .filter(i -> i.name().equals(instance))
                 .findFirst()
-                .orElseThrow(() -> new RegistryException(ErrorCode.ADAPTER_NOT_INSTALLED, "tenant '" + tenant
-                        + "' has no instance '" + instance + "' in environment '" + env + "'"));
+                .orElseThrow(() -> new RegistryException(
+                        ErrorCode.ADAPTER_NOT_INSTALLED,
+                        "tenant '" + tenant + "' has no instance '" + instance + "' in environment '" + env + "'"));
         return withVersion(ResponseEntity.ok(), found);
     }
 
     /** 201 with the instance, or 202 with the change request when the lifecycle policy wants an approver. */
     @PostMapping("/{instance}")
-    public ResponseEntity<?> install(Authentication caller, @PathVariable String tenant,
-            @PathVariable String env, @PathVariable String instance, @RequestBody InstallBody body) {
+    public ResponseEntity<?> install(
+            Authentication caller,
+            @PathVariable String tenant,
+            @PathVariable String env,
+            @PathVariable String instance,
+            @RequestBody InstallBody body) {
         Tenant known = access.requireKnown(caller, tenant);
         endpoints.check(caller, tenant, env, body.definition(), body.config(), null);
         Outcome outcome = lifecycle.install(ConductorUser.of(caller), known, env, instance, body.request());
         if (outcome.waiting()) {
             return PendingChangeView.accepted(outcome);
         }
-        return withVersion(ResponseEntity.created(URI.create("/api/tenants/" + tenant + "/environments/" + env
-                + "/adapters/" + instance)), outcome.instance());
+        return withVersion(
+                ResponseEntity.created(
+                        URI.create("/api/tenants/" + tenant + "/environments/" + env + "/adapters/" + instance)),
+                outcome.instance());
     }
 
     /** 200 with the instance, or 202 with the change request when the lifecycle policy wants an approver. */
     @PutMapping("/{instance}")
-    public ResponseEntity<?> update(Authentication caller, @PathVariable String tenant,
-            @PathVariable String env, @PathVariable String instance,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody UpdateBody body) {
+    public ResponseEntity<?> update(
+            Authentication caller,
+            @PathVariable String tenant,
+            @PathVariable String env,
+            @PathVariable String instance,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody UpdateBody body) {
         Tenant known = access.requireKnown(caller, tenant);
         long expected = expectedVersion(ifMatch, body.configVersion());
-        registry.instance(tenant, env, instance).ifPresent(current ->
-                endpoints.check(caller, tenant, env, current.definitionName(), body.config(), current.config()));
+        registry.instance(tenant, env, instance)
+                .ifPresent(current -> endpoints.check(
+                        caller, tenant, env, current.definitionName(), body.config(), current.config()));
         Outcome outcome = lifecycle.update(ConductorUser.of(caller), known, env, instance, body.request(expected));
         if (outcome.waiting()) {
             return PendingChangeView.accepted(outcome);
@@ -99,8 +114,11 @@ public class AdapterInstanceController {
 
     /** 204, or 202 with the change request when the lifecycle policy wants an approver. */
     @DeleteMapping("/{instance}")
-    public ResponseEntity<?> uninstall(Authentication caller, @PathVariable String tenant,
-            @PathVariable String env, @PathVariable String instance) {
+    public ResponseEntity<?> uninstall(
+            Authentication caller,
+            @PathVariable String tenant,
+            @PathVariable String env,
+            @PathVariable String instance) {
         Tenant known = access.requireKnown(caller, tenant);
         Outcome outcome = lifecycle.uninstall(ConductorUser.of(caller), known, env, instance);
         if (outcome.waiting()) {
@@ -109,8 +127,8 @@ public class AdapterInstanceController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<InstanceView> withVersion(ResponseEntity.BodyBuilder response,
-            AdapterInstance instance) {
+    private static ResponseEntity<InstanceView> withVersion(
+            ResponseEntity.BodyBuilder response, AdapterInstance instance) {
         return response.eTag(Long.toString(instance.configVersion())).body(InstanceView.of(instance));
     }
 
@@ -121,12 +139,16 @@ public class AdapterInstanceController {
             try {
                 return Long.parseLong(unquoted);
             } catch (NumberFormatException e) {
-                throw new ApiRequestException(HttpStatus.BAD_REQUEST, "CONFIG_VERSION_INVALID",
+                throw new ApiRequestException(
+                        HttpStatus.BAD_REQUEST,
+                        "CONFIG_VERSION_INVALID",
                         "If-Match must be the instance's config version (its ETag), e.g. \"3\"");
             }
         }
         if (fromBody == null) {
-            throw new ApiRequestException(HttpStatus.PRECONDITION_REQUIRED, "CONFIG_VERSION_REQUIRED",
+            throw new ApiRequestException(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "CONFIG_VERSION_REQUIRED",
                     "Send the config version you read, as If-Match or as configVersion in the body");
         }
         return fromBody;

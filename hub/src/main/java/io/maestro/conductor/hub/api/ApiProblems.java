@@ -39,7 +39,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle(titleOf(e.code()));
         problem.setProperty("code", e.code().name());
         if (!e.violations().isEmpty()) {
-            problem.setProperty("violations", e.violations().stream().map(ApiProblems::violation).toList());
+            problem.setProperty(
+                    "violations",
+                    e.violations().stream().map(ApiProblems::violation).toList());
         }
         log.info("event=api_refused code={} status={}", e.code(), problem.getStatus());
         return problem;
@@ -88,7 +90,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("event=api_internal_error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "The hub could not complete the request; see its log for this correlation id.");
         problem.setProperty("code", "INTERNAL_ERROR");
         return problem;
@@ -96,11 +99,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** A body cut off at its bound reaches the framework as unreadable; it is a 413, not a malformed request. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         RequestTooLargeException tooLarge = RequestTooLargeException.in(ex);
         if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(tooLarge.problem());
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
@@ -108,8 +112,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Gives the framework's own problems (400, 404, 405, 415, ...) a stable code too. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problem.setProperty("code", codeOf(statusCode));
@@ -120,16 +124,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     /** The stable code of a problem that carries only an HTTP status. */
     static String codeOf(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "HTTP_" + status.value() : switch (known) {
-            case BAD_REQUEST -> "REQUEST_MALFORMED";
-            case INTERNAL_SERVER_ERROR -> "INTERNAL_ERROR";
-            case NOT_FOUND -> "NOT_FOUND";
-            case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
-            case UNSUPPORTED_MEDIA_TYPE -> "MEDIA_TYPE_UNSUPPORTED";
-            case NOT_ACCEPTABLE -> "NOT_ACCEPTABLE";
-            case PAYLOAD_TOO_LARGE -> RequestTooLargeException.CODE;
-            default -> known.name();
-        };
+        return known == null
+                ? "HTTP_" + status.value()
+                : switch (known) {
+                    case BAD_REQUEST -> "REQUEST_MALFORMED";
+                    case INTERNAL_SERVER_ERROR -> "INTERNAL_ERROR";
+                    case NOT_FOUND -> "NOT_FOUND";
+                    case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
+                    case UNSUPPORTED_MEDIA_TYPE -> "MEDIA_TYPE_UNSUPPORTED";
+                    case NOT_ACCEPTABLE -> "NOT_ACCEPTABLE";
+                    case PAYLOAD_TOO_LARGE -> RequestTooLargeException.CODE;
+                    default -> known.name();
+                };
     }
 
     /** Refusals about something the request body names (e.g. a secret a config refers to) are 400s. */

@@ -11,7 +11,8 @@ public final class PageLimit {
     /** Returns {@code limit} if it is within 1..{@link #MAX}, else a 400 problem with code {@code LIMIT_INVALID}. */
     public static int checked(int limit) {
         if (limit < 1 || limit > MAX) {
-            throw new ApiRequestException(HttpStatus.BAD_REQUEST, "LIMIT_INVALID", "limit must be between 1 and " + MAX);
+            throw new ApiRequestException(
+                    HttpStatus.BAD_REQUEST, "LIMIT_INVALID", "limit must be between 1 and " + MAX);
         }
         return limit;
     }

@@ -20,8 +20,8 @@ public class ProblemErrorReportConfiguration {
     }
 
     /** Ordered last, so it runs after Boot's own Tomcat customizer, which adds the valve replaced here. */
-    static final class ProblemValveCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>,
-            Ordered {
+    static final class ProblemValveCustomizer
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {

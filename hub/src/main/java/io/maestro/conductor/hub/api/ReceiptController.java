@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tenants/{tenant}/receipts")
 public class ReceiptController {
 
-
     private final Registry registry;
     private final TenantAccess access;
 
@@ -28,8 +27,11 @@ public class ReceiptController {
 
     /** Receipts after {@code afterSeq}, oldest first; page on with the last {@code seq} seen. */
     @GetMapping
-    public List<Receipt> receipts(Authentication caller, @PathVariable String tenant,
-            @RequestParam(defaultValue = "0") long afterSeq, @RequestParam(defaultValue = "100") int limit) {
+    public List<Receipt> receipts(
+            Authentication caller,
+            @PathVariable String tenant,
+            @RequestParam(defaultValue = "0") long afterSeq,
+            @RequestParam(defaultValue = "100") int limit) {
         access.requireKnown(caller, tenant);
         PageLimit.checked(limit);
         return registry.receipts().list(tenant, afterSeq, limit);

@@ -28,12 +28,16 @@ public class SecretController {
     }
 
     @PutMapping("/api/tenants/{tenant}/environments/{env}/secrets/{name}")
-    public ResponseEntity<Void> write(Authentication caller, @PathVariable String tenant, @PathVariable String env,
-            @PathVariable String name, @RequestBody SecretBody body) {
+    public ResponseEntity<Void> write(
+            Authentication caller,
+            @PathVariable String tenant,
+            @PathVariable String env,
+            @PathVariable String name,
+            @RequestBody SecretBody body) {
         Tenant known = access.requireKnown(caller, tenant);
         if (body.value() == null || body.value().isEmpty()) {
-            throw new ApiRequestException(HttpStatus.BAD_REQUEST, "SECRET_VALUE_MISSING",
-                    "Send the secret as {\"value\": \"...\"}");
+            throw new ApiRequestException(
+                    HttpStatus.BAD_REQUEST, "SECRET_VALUE_MISSING", "Send the secret as {\"value\": \"...\"}");
         }
         lifecycle.rotateSecret(ConductorUser.of(caller), known, env, name, body.value());
         return ResponseEntity.noContent().build();

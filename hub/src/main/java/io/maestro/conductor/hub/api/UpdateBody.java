@@ -24,7 +24,9 @@ public record UpdateBody(Long configVersion, JsonNode config, String region, Str
         return Arrays.stream(InstanceState.values())
                 .filter(s -> s.name().equalsIgnoreCase(state))
                 .findFirst()
-                .orElseThrow(() -> new ApiRequestException(HttpStatus.BAD_REQUEST, "STATE_INVALID",
+                .orElseThrow(() -> new ApiRequestException(
+                        HttpStatus.BAD_REQUEST,
+                        "STATE_INVALID",
                         "state must be one of " + Arrays.toString(InstanceState.values())));
     }
 }

@@ -16,8 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class WorkflowController {
 
     /** {@code valid} is true when no endpoint names an unknown operation or a missing, mismatched or disabled adapter. */
-    public record ValidationResult(String tenant, String environment, boolean valid, List<WorkflowFinding> findings) {
-    }
+    public record ValidationResult(String tenant, String environment, boolean valid, List<WorkflowFinding> findings) {}
 
     private final Registry registry;
     private final TenantAccess access;
@@ -29,9 +28,13 @@ public class WorkflowController {
         this.operations = operations;
     }
 
-    @PostMapping(path = "/api/tenants/{tenant}/environments/{env}/workflows/validate",
+    @PostMapping(
+            path = "/api/tenants/{tenant}/environments/{env}/workflows/validate",
             consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
-    public ValidationResult validate(Authentication caller, @PathVariable String tenant, @PathVariable String env,
+    public ValidationResult validate(
+            Authentication caller,
+            @PathVariable String tenant,
+            @PathVariable String env,
             @RequestBody String routeYaml) {
         access.require(caller, tenant);
         List<WorkflowFinding> findings = registry.validateWorkflow(tenant, env, routeYaml, operations);

@@ -1,5 +1,6 @@
 package io.maestro.conductor.hub.config;
 
+import io.maestro.conductor.registry.secret.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +10,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import io.maestro.conductor.registry.secret.OwnerOnlyFile;
 
 /**
  * The secret every hub of one Hazelcast cluster must hold: {@code conductor.hazelcast.secret} (env
@@ -46,7 +45,8 @@ public final class ClusterSecret {
         }
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            return new ClusterSecret(OwnerOnlyFile.readOrCreate(file, ClusterSecret::generate).strip());
+            return new ClusterSecret(
+                    OwnerOnlyFile.readOrCreate(file, ClusterSecret::generate).strip());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the cluster secret " + file, e);
         }
@@ -57,8 +57,10 @@ public final class ClusterSecret {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] proof = hmac.doFinal(("conductor-hazelcast-cluster:" + configuredName).getBytes(StandardCharsets.UTF_8));
-            return configuredName + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(proof);
+            byte[] proof =
+                    hmac.doFinal(("conductor-hazelcast-cluster:" + configuredName).getBytes(StandardCharsets.UTF_8));
+            return configuredName + "-"
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(proof);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -15,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ConductorProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("./tenant-config") Path tenantConfigDir,
-        @DefaultValue("true") boolean demoTenants) {
-}
+        @DefaultValue("true") boolean demoTenants) {}

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +20,7 @@ public final class DataDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     /** Creates the dir when missing and makes it and its direct entries owner-only. */
     public static void secure(Path dir) {

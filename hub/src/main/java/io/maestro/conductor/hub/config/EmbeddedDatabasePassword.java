@@ -1,8 +1,7 @@
 package io.maestro.conductor.hub.config;
 
-import java.nio.file.Path;
-
 import io.maestro.conductor.registry.EmbeddedDatabase;
+import java.nio.file.Path;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.EnvironmentAware;
@@ -26,8 +25,10 @@ public class EmbeddedDatabasePassword implements BeanPostProcessor, EnvironmentA
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof DataSourceProperties datasource && datasource.getUrl() != null
-                && datasource.getUrl().startsWith("jdbc:h2:file:") && !StringUtils.hasLength(datasource.getPassword())) {
+        if (bean instanceof DataSourceProperties datasource
+                && datasource.getUrl() != null
+                && datasource.getUrl().startsWith("jdbc:h2:file:")
+                && !StringUtils.hasLength(datasource.getPassword())) {
             Path dataDir = Path.of(environment.getProperty("conductor.data-dir", "./data"));
             DataDirectory.secure(dataDir);
             String password = EmbeddedDatabase.password(dataDir);

@@ -17,13 +17,15 @@ public class HazelcastConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastConfiguration.class);
 
     @Bean(destroyMethod = "shutdown")
-    public HazelcastInstance hazelcastInstance(HazelcastProperties properties, ConductorProperties conductor,
-                                               DataSource dataSource) {
+    public HazelcastInstance hazelcastInstance(
+            HazelcastProperties properties, ConductorProperties conductor, DataSource dataSource) {
         ClusterSecret secret = ClusterSecret.fromSettingOrDataDir(properties.secret(), conductor.dataDir());
         Config config = HubMember.config(properties, secret);
         RegistryMaps.configure(config, dataSource);
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        LOG.info("event=hazelcast_member_started cluster={} address={} members={}", properties.clusterName(),
+        LOG.info(
+                "event=hazelcast_member_started cluster={} address={} members={}",
+                properties.clusterName(),
                 member.getCluster().getLocalMember().getAddress(),
                 config.getAdvancedNetworkConfig().getJoin().getTcpIpConfig().getMembers());
         return member;

@@ -24,5 +24,4 @@ public record HazelcastProperties(
         @DefaultValue("127.0.0.1") String bindAddress,
         @DefaultValue("5701") int port,
         @DefaultValue("false") boolean portAutoIncrement,
-        @DefaultValue("127.0.0.1") List<String> members) {
-}
+        @DefaultValue("127.0.0.1") List<String> members) {}

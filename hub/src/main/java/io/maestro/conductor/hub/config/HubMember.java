@@ -1,13 +1,12 @@
 package io.maestro.conductor.hub.config;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.instance.EndpointQualifier;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The Hazelcast member config of a hub.
@@ -25,8 +24,7 @@ import com.hazelcast.instance.EndpointQualifier;
  */
 public final class HubMember {
 
-    private HubMember() {
-    }
+    private HubMember() {}
 
     public static Config config(HazelcastProperties properties, ClusterSecret secret) {
         Config config = new Config();

@@ -29,18 +29,29 @@ public class RegistryConfiguration {
     }
 
     @Bean
-    public Registry registry(DataSource dataSource, HazelcastInstance hazelcast, ConductorProperties properties,
-                             ObjectProvider<TenantConfigVariables> hubVariables) {
-        Registry registry = Registry.open(new RegistryConfig(dataSource, hazelcast,
-                MasterKeySource.fromEnvOrDataDir(properties.dataDir())));
+    public Registry registry(
+            DataSource dataSource,
+            HazelcastInstance hazelcast,
+            ConductorProperties properties,
+            ObjectProvider<TenantConfigVariables> hubVariables) {
+        Registry registry = Registry.open(
+                new RegistryConfig(dataSource, hazelcast, MasterKeySource.fromEnvOrDataDir(properties.dataDir())));
         // The database files and keys now exist: they get the data dir's owner-only permissions too.
         DataDirectory.secure(properties.dataDir());
         if (properties.demoTenants()) {
-            LoadReport report = registry.loadTenantConfig(properties.tenantConfigDir(),
-                    name -> hubVariables.orderedStream().map(source -> source.lookup(name)).filter(Objects::nonNull)
-                            .findFirst().orElseGet(() -> System.getenv(name)));
-            log.info("event=tenant_config_loaded dir={} changed={} report={}", properties.tenantConfigDir(),
-                    report.changedAnything(), report);
+            LoadReport report = registry.loadTenantConfig(
+                    properties.tenantConfigDir(),
+                    name -> hubVariables
+                            .orderedStream()
+                            .map(source -> source.lookup(name))
+                            .filter(Objects::nonNull)
+                            .findFirst()
+                            .orElseGet(() -> System.getenv(name)));
+            log.info(
+                    "event=tenant_config_loaded dir={} changed={} report={}",
+                    properties.tenantConfigDir(),
+                    report.changedAnything(),
+                    report);
         }
         return registry;
     }

@@ -40,19 +40,28 @@ public class DemoStorageConfiguration {
      */
     @Bean
     TenantConfigVariables demoStorageVariables(DemoStoragePeers peers) {
-        return name -> S3_ENDPOINT_VARIABLE.equals(name) && peers.s3() != null ? peers.s3().endpoint().toString() : null;
+        return name -> S3_ENDPOINT_VARIABLE.equals(name) && peers.s3() != null
+                ? peers.s3().endpoint().toString()
+                : null;
     }
 
     /** Every GCS instance reads and writes the in-memory fake (there is no GCS server to point it at). */
     @Bean
     ComponentCustomizer demoGcsClients(DemoStoragePeers peers) {
-        return ComponentCustomizer.forType(StorageComponent.class,
-                storage -> storage.setGcsClientFactory((instance, config, secrets) -> peers.gcs().storage()));
+        return ComponentCustomizer.forType(
+                StorageComponent.class,
+                storage -> storage.setGcsClientFactory(
+                        (instance, config, secrets) -> peers.gcs().storage()));
     }
 
     @Bean
-    DemoUploads demoUploads(Registry registry, DemoStoragePeers peers, DemoStorageProperties demo,
-                            EvidenceRequestParser parser, EvidenceUploads uploads, ObjectMapper json) {
+    DemoUploads demoUploads(
+            Registry registry,
+            DemoStoragePeers peers,
+            DemoStorageProperties demo,
+            EvidenceRequestParser parser,
+            EvidenceUploads uploads,
+            ObjectMapper json) {
         return new DemoUploads(registry, peers, demo, parser, uploads, json);
     }
 }

@@ -1,13 +1,12 @@
 package io.maestro.conductor.hub.demo;
 
+import io.maestro.conductor.sandbox.GcsSandbox;
+import io.maestro.conductor.sandbox.S3ProxySandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import io.maestro.conductor.sandbox.GcsSandbox;
-import io.maestro.conductor.sandbox.S3ProxySandbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,8 @@ public final class DemoStoragePeers implements AutoCloseable {
         if (s3Port > 0) {
             S3ProxySandbox s3 = startS3(dataDir, s3Port);
             if (s3 == null) {
-                LOG.warn("event=demo_storage_skipped reason=\"S3 port {} is taken\" setting=conductor.demo-storage.s3-port",
+                LOG.warn(
+                        "event=demo_storage_skipped reason=\"S3 port {} is taken\" setting=conductor.demo-storage.s3-port",
                         s3Port);
             }
             return new DemoStoragePeers(s3);
@@ -59,7 +59,10 @@ public final class DemoStoragePeers implements AutoCloseable {
 
     /** The started peer, or null when the port is taken. */
     private static S3ProxySandbox startS3(Path dataDir, int port) {
-        S3ProxySandbox s3 = S3ProxySandbox.builder().filesystem(dataDir.resolve("demo-s3")).port(port).build();
+        S3ProxySandbox s3 = S3ProxySandbox.builder()
+                .filesystem(dataDir.resolve("demo-s3"))
+                .port(port)
+                .build();
         try {
             s3.start();
         } catch (IllegalStateException taken) {
@@ -72,7 +75,10 @@ public final class DemoStoragePeers implements AutoCloseable {
 
     private static int readPort(Path file) {
         try {
-            return Files.exists(file) ? Integer.parseInt(Files.readString(file, StandardCharsets.UTF_8).strip()) : 0;
+            return Files.exists(file)
+                    ? Integer.parseInt(
+                            Files.readString(file, StandardCharsets.UTF_8).strip())
+                    : 0;
         } catch (IOException | NumberFormatException unreadable) {
             LOG.warn("event=demo_storage_port_unreadable path={}", file);
             return 0;

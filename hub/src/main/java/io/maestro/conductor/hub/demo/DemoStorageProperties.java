@@ -18,5 +18,4 @@ public record DemoStorageProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("0") int s3Port,
         @DefaultValue("dev") String environment,
-        @DefaultValue("ap-southeast-1") String deniedRegion) {
-}
+        @DefaultValue("ap-southeast-1") String deniedRegion) {}

@@ -1,8 +1,5 @@
 package io.maestro.conductor.hub.demo;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.registry.Actor;
@@ -12,6 +9,8 @@ import io.maestro.conductor.registry.model.AdapterCategory;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.Tenant;
 import io.maestro.conductor.registry.secret.SecretVault;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +25,11 @@ final class DemoStorageSetup {
     static final Actor ACTOR = Actor.system("demo-storage");
     private static final Logger LOG = LoggerFactory.getLogger(DemoStorageSetup.class);
 
-    private DemoStorageSetup() {
-    }
+    private DemoStorageSetup() {}
 
     /** @return each tenant's storage instance named {@code instance} in the demo environment, where it has one */
-    static List<AdapterInstance> prepare(Registry registry, DemoStoragePeers peers, String environment,
-                                         String instance) {
+    static List<AdapterInstance> prepare(
+            Registry registry, DemoStoragePeers peers, String environment, String instance) {
         List<AdapterInstance> prepared = new ArrayList<>();
         for (Tenant tenant : registry.tenants()) {
             if (!tenant.hasEnvironment(environment)) {
@@ -51,18 +49,34 @@ final class DemoStorageSetup {
 
     private static void pointAtSandbox(Registry registry, DemoStoragePeers peers, AdapterInstance instance) {
         JsonNode config = instance.config();
-        putSecret(registry, instance, config.path("accessKey").asText(), peers.s3().accessKey());
-        putSecret(registry, instance, config.path("secretKey").asText(), peers.s3().secretKey());
+        putSecret(
+                registry,
+                instance,
+                config.path("accessKey").asText(),
+                peers.s3().accessKey());
+        putSecret(
+                registry,
+                instance,
+                config.path("secretKey").asText(),
+                peers.s3().secretKey());
         // Creating a bucket that exists is a no-op for the sandbox's blob store.
         peers.s3().createBucket(config.path("bucket").asText());
         String endpoint = peers.s3().endpoint().toString();
-        if (!endpoint.equals(config.path("endpoint").asText()) || !config.path("forcePathStyle").asBoolean()) {
+        if (!endpoint.equals(config.path("endpoint").asText())
+                || !config.path("forcePathStyle").asBoolean()) {
             ObjectNode pointed = config.deepCopy();
             pointed.put("endpoint", endpoint).put("forcePathStyle", true);
-            registry.update(ACTOR, instance.tenant(), instance.environment(), instance.name(),
+            registry.update(
+                    ACTOR,
+                    instance.tenant(),
+                    instance.environment(),
+                    instance.name(),
                     new UpdateRequest(instance.configVersion(), pointed, null, null));
-            LOG.info("event=demo_instance_pointed tenant={} instance={} endpoint={}", instance.tenant(),
-                    instance.name(), endpoint);
+            LOG.info(
+                    "event=demo_instance_pointed tenant={} instance={} endpoint={}",
+                    instance.tenant(),
+                    instance.name(),
+                    endpoint);
         }
     }
 
@@ -81,7 +95,8 @@ final class DemoStorageSetup {
         SecretVault secrets = registry.secrets();
         if (secrets.exists(tenant, environment, name)
                 && secrets.read(ACTOR, tenant, environment, name, "demo: compare with the sandbox credential")
-                        .reveal().equals(value)) {
+                        .reveal()
+                        .equals(value)) {
             return;
         }
         secrets.put(ACTOR, tenant, environment, name, value);

@@ -1,10 +1,5 @@
 package io.maestro.conductor.hub.demo;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.hub.evidence.EvidenceExistsException;
@@ -14,6 +9,10 @@ import io.maestro.conductor.hub.evidence.EvidenceStored;
 import io.maestro.conductor.hub.evidence.EvidenceUploads;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.model.AdapterInstance;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,8 +37,13 @@ public class DemoUploads {
     private final EvidenceUploads uploads;
     private final ObjectMapper json;
 
-    public DemoUploads(Registry registry, DemoStoragePeers peers, DemoStorageProperties properties,
-                       EvidenceRequestParser parser, EvidenceUploads uploads, ObjectMapper json) {
+    public DemoUploads(
+            Registry registry,
+            DemoStoragePeers peers,
+            DemoStorageProperties properties,
+            EvidenceRequestParser parser,
+            EvidenceUploads uploads,
+            ObjectMapper json) {
         this.registry = registry;
         this.peers = peers;
         this.properties = properties;
@@ -67,12 +71,24 @@ public class DemoUploads {
 
     private Object send(String tenant, String bundleId, String region) {
         String text = "Demo evidence of " + tenant + " for data region " + region + ".\n";
-        Map<String, Object> request = Map.of("bundleId", bundleId, "region", region, "classification", "internal",
-                "files", List.of(Map.of("name", "control-check.txt", "contentType", "text/plain",
-                        "content", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)))));
+        Map<String, Object> request = Map.of(
+                "bundleId",
+                bundleId,
+                "region",
+                region,
+                "classification",
+                "internal",
+                "files",
+                List.of(Map.of(
+                        "name",
+                        "control-check.txt",
+                        "contentType",
+                        "text/plain",
+                        "content",
+                        Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)))));
         try {
-            return uploads.upload(parser.parse(tenant, properties.environment(), json.writeValueAsBytes(request)),
-                    ACTOR);
+            return uploads.upload(
+                    parser.parse(tenant, properties.environment(), json.writeValueAsBytes(request)), ACTOR);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
         } catch (EvidenceExistsException taken) {
@@ -83,16 +99,26 @@ public class DemoUploads {
 
     private static void report(String tenant, String bundleId, Object outcome) {
         if (outcome instanceof EvidenceStored stored) {
-            LOG.info("event=demo_evidence_stored tenant={} bundle_id={} receipt_id={}", tenant, bundleId,
+            LOG.info(
+                    "event=demo_evidence_stored tenant={} bundle_id={} receipt_id={}",
+                    tenant,
+                    bundleId,
                     stored.receiptId());
         } else if (outcome instanceof EvidenceUploads.Replay replay) {
-            LOG.info("event=demo_evidence_already_stored tenant={} bundle_id={} receipt_id={}", tenant, bundleId,
+            LOG.info(
+                    "event=demo_evidence_already_stored tenant={} bundle_id={} receipt_id={}",
+                    tenant,
+                    bundleId,
                     replay.reply().receiptId());
         } else if (outcome instanceof EvidenceExistsException taken) {
             LOG.info("event=demo_evidence_kept tenant={} bundle_id={} code={}", tenant, bundleId, taken.code());
         } else if (outcome instanceof EvidenceFailure failure) {
-            LOG.info("event=demo_evidence_refused tenant={} bundle_id={} code={} decision_id={}", tenant, bundleId,
-                    failure.code(), failure.decisionId());
+            LOG.info(
+                    "event=demo_evidence_refused tenant={} bundle_id={} code={} decision_id={}",
+                    tenant,
+                    bundleId,
+                    failure.code(),
+                    failure.decisionId());
         }
     }
 }

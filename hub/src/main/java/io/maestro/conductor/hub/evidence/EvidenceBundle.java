@@ -1,27 +1,38 @@
 package io.maestro.conductor.hub.evidence;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An evidence upload as the workflow carries it. Its files are staged in the spool folder {@code uploadId}, so a
  * failed upload can be retried without loss. {@code locations} fills in as files are stored, keyed by storage key.
  */
-public record EvidenceBundle(String bundleId, String tenant, String environment, String region,
-                             String classification, List<EvidenceFile> files, String uploadId,
-                             Map<String, String> locations) {
+public record EvidenceBundle(
+        String bundleId,
+        String tenant,
+        String environment,
+        String region,
+        String classification,
+        List<EvidenceFile> files,
+        String uploadId,
+        Map<String, String> locations) {
 
     public EvidenceBundle {
         files = List.copyOf(files);
     }
 
-    public EvidenceBundle(String bundleId, String tenant, String environment, String region, String classification,
-                          List<EvidenceFile> files, String uploadId) {
+    public EvidenceBundle(
+            String bundleId,
+            String tenant,
+            String environment,
+            String region,
+            String classification,
+            List<EvidenceFile> files,
+            String uploadId) {
         this(bundleId, tenant, environment, region, classification, files, uploadId, new ConcurrentHashMap<>());
     }
 
@@ -39,8 +50,11 @@ public record EvidenceBundle(String bundleId, String tenant, String environment,
                 .put("region", region)
                 .put("classification", classification);
         ArrayNode list = description.putArray("files");
-        files.forEach(file -> list.addObject().put("name", file.name()).put("contentType", file.contentType())
-                .put("size", file.size()).put("sha256", file.sha256()));
+        files.forEach(file -> list.addObject()
+                .put("name", file.name())
+                .put("contentType", file.contentType())
+                .put("size", file.size())
+                .put("sha256", file.sha256()));
         return description;
     }
 }

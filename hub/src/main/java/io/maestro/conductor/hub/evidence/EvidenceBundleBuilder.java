@@ -1,5 +1,7 @@
 package io.maestro.conductor.hub.evidence;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.hub.api.ApiRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,9 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.maestro.conductor.hub.api.ApiRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -83,8 +82,15 @@ final class EvidenceBundleBuilder {
         if (files.isEmpty()) {
             throw new EvidenceRequestException("files must be a non-empty array");
         }
-        List<EvidenceFile> keyed = files.stream().map(file -> new EvidenceFile(file.name(), file.contentType(),
-                file.content(), file.size(), file.sha256(), EvidenceKeys.file(environment, id, file.name()))).toList();
+        List<EvidenceFile> keyed = files.stream()
+                .map(file -> new EvidenceFile(
+                        file.name(),
+                        file.contentType(),
+                        file.content(),
+                        file.size(),
+                        file.sha256(),
+                        EvidenceKeys.file(environment, id, file.name())))
+                .toList();
         return new EvidenceBundle(id, tenant, environment, region, classification, keyed, uploadId);
     }
 
@@ -96,8 +102,8 @@ final class EvidenceBundleBuilder {
      * The bundle of a dead letter, from its description and the files it staged, each hashed again: a staged file
      * that is gone or changed answers 410 {@code EVIDENCE_CONTENT_GONE} rather than storing something else.
      */
-    static EvidenceBundle restage(String tenant, String environment, EvidenceSpool spool, String uploadId,
-                                  JsonNode description) {
+    static EvidenceBundle restage(
+            String tenant, String environment, EvidenceSpool spool, String uploadId, JsonNode description) {
         if (!spool.exists(uploadId)) {
             throw gone("the staged content of this upload is no longer on this hub");
         }
@@ -116,16 +122,26 @@ final class EvidenceBundleBuilder {
                 throw gone("staged file " + i + " of this upload changed since it was received");
             }
             String name = file.path("name").asText();
-            files.add(new EvidenceFile(name, file.path("contentType").asText(), staged.path(), staged.size(),
-                    staged.sha256(), EvidenceKeys.file(environment, bundleId, name)));
+            files.add(new EvidenceFile(
+                    name,
+                    file.path("contentType").asText(),
+                    staged.path(),
+                    staged.size(),
+                    staged.sha256(),
+                    EvidenceKeys.file(environment, bundleId, name)));
         }
-        return new EvidenceBundle(bundleId, tenant, environment, description.path("region").asText(),
-                description.path("classification").asText(), files, uploadId);
+        return new EvidenceBundle(
+                bundleId,
+                tenant,
+                environment,
+                description.path("region").asText(),
+                description.path("classification").asText(),
+                files,
+                uploadId);
     }
 
     private static ApiRequestException gone(String detail) {
-        return new ApiRequestException(HttpStatus.GONE, "EVIDENCE_CONTENT_GONE", detail
-                + "; send the bundle again");
+        return new ApiRequestException(HttpStatus.GONE, "EVIDENCE_CONTENT_GONE", detail + "; send the bundle again");
     }
 
     private static String contentType(String where, String value) {

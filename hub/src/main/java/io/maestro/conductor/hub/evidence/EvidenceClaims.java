@@ -1,17 +1,15 @@
 package io.maestro.conductor.hub.evidence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.conductor.registry.store.Sql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.maestro.conductor.registry.store.Sql;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -27,10 +25,18 @@ public class EvidenceClaims {
     static final String IN_PROGRESS = "IN_PROGRESS";
     static final String STORED = "STORED";
 
-    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getString("tenant_id"),
-            rs.getString("environment"), rs.getString("bundle_id"), rs.getString("status"), rs.getString("upload_id"),
-            rs.getString("manifest_sha256"), rs.getString("description"), rs.getString("instance"),
-            rs.getString("receipt_id"), rs.getString("reply"), Sql.instant(rs, "started_at"));
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(
+            rs.getString("tenant_id"),
+            rs.getString("environment"),
+            rs.getString("bundle_id"),
+            rs.getString("status"),
+            rs.getString("upload_id"),
+            rs.getString("manifest_sha256"),
+            rs.getString("description"),
+            rs.getString("instance"),
+            rs.getString("receipt_id"),
+            rs.getString("reply"),
+            Sql.instant(rs, "started_at"));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -50,21 +56,35 @@ public class EvidenceClaims {
      */
     public Optional<EvidenceStored> claim(EvidenceBundle bundle, String manifestSha256) {
         try {
-            jdbc.update("INSERT INTO evidence_bundle (tenant_id, environment, bundle_id, status, upload_id, "
+            jdbc.update(
+                    "INSERT INTO evidence_bundle (tenant_id, environment, bundle_id, status, upload_id, "
                             + "manifest_sha256, description, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    bundle.tenant(), bundle.environment(), bundle.bundleId(), IN_PROGRESS, bundle.uploadId(),
-                    manifestSha256, write(bundle.description(json)), Sql.timestamp(clock.instant()));
+                    bundle.tenant(),
+                    bundle.environment(),
+                    bundle.bundleId(),
+                    IN_PROGRESS,
+                    bundle.uploadId(),
+                    manifestSha256,
+                    write(bundle.description(json)),
+                    Sql.timestamp(clock.instant()));
             return Optional.empty();
         } catch (DuplicateKeyException taken) {
-            Row row = find(bundle.tenant(), bundle.environment(), bundle.bundleId()).orElse(null);
+            Row row = find(bundle.tenant(), bundle.environment(), bundle.bundleId())
+                    .orElse(null);
             if (row == null || IN_PROGRESS.equals(row.status())) {
-                throw new EvidenceExistsException(EvidenceExistsException.IN_PROGRESS, "an upload of bundle '"
-                        + bundle.bundleId() + "' in environment '" + bundle.environment() + "' is in progress");
+                throw new EvidenceExistsException(
+                        EvidenceExistsException.IN_PROGRESS,
+                        "an upload of bundle '" + bundle.bundleId() + "' in environment '" + bundle.environment()
+                                + "' is in progress");
             }
             if (!row.manifestSha256().equals(manifestSha256)) {
-                throw new EvidenceExistsException(EvidenceExistsException.EXISTS, "bundle '" + bundle.bundleId()
-                        + "' is already stored in environment '" + bundle.environment() + "' with other content "
-                        + "(receipt " + row.receiptId() + "); evidence is write-once, send it under a new bundleId");
+                throw new EvidenceExistsException(
+                        EvidenceExistsException.EXISTS,
+                        "bundle '" + bundle.bundleId()
+                                + "' is already stored in environment '" + bundle.environment()
+                                + "' with other content "
+                                + "(receipt " + row.receiptId()
+                                + "); evidence is write-once, send it under a new bundleId");
             }
             return Optional.of(reply(row));
         }
@@ -72,27 +92,48 @@ public class EvidenceClaims {
 
     /** Gives up this upload's claim (nothing is stored under it any more); a no-op when it holds none. */
     public void release(EvidenceBundle bundle) {
-        jdbc.update("DELETE FROM evidence_bundle WHERE tenant_id = ? AND environment = ? AND bundle_id = ? "
-                        + "AND status = ? AND upload_id = ?", bundle.tenant(), bundle.environment(), bundle.bundleId(),
-                IN_PROGRESS, bundle.uploadId());
+        jdbc.update(
+                "DELETE FROM evidence_bundle WHERE tenant_id = ? AND environment = ? AND bundle_id = ? "
+                        + "AND status = ? AND upload_id = ?",
+                bundle.tenant(),
+                bundle.environment(),
+                bundle.bundleId(),
+                IN_PROGRESS,
+                bundle.uploadId());
     }
 
     /** Marks the claim stored; runs in the receipt's transaction. */
     public void complete(EvidenceBundle bundle, String instance, EvidenceStored reply, Instant storedAt) {
-        int updated = jdbc.update("UPDATE evidence_bundle SET status = ?, instance = ?, receipt_id = ?, reply = ?, "
+        int updated = jdbc.update(
+                "UPDATE evidence_bundle SET status = ?, instance = ?, receipt_id = ?, reply = ?, "
                         + "stored_at = ? WHERE tenant_id = ? AND environment = ? AND bundle_id = ? AND status = ? "
-                        + "AND upload_id = ?", STORED, instance, reply.receiptId(), write(reply),
-                Sql.timestamp(storedAt), bundle.tenant(), bundle.environment(), bundle.bundleId(), IN_PROGRESS,
+                        + "AND upload_id = ?",
+                STORED,
+                instance,
+                reply.receiptId(),
+                write(reply),
+                Sql.timestamp(storedAt),
+                bundle.tenant(),
+                bundle.environment(),
+                bundle.bundleId(),
+                IN_PROGRESS,
                 bundle.uploadId());
         if (updated != 1) {
-            throw new IllegalStateException("upload " + bundle.uploadId() + " no longer holds bundle "
-                    + bundle.bundleId());
+            throw new IllegalStateException(
+                    "upload " + bundle.uploadId() + " no longer holds bundle " + bundle.bundleId());
         }
     }
 
     public Optional<Row> find(String tenant, String environment, String bundleId) {
-        return jdbc.query("SELECT * FROM evidence_bundle WHERE tenant_id = ? AND environment = ? AND bundle_id = ?",
-                ROW, tenant, environment, bundleId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM evidence_bundle WHERE tenant_id = ? AND environment = ? AND bundle_id = ?",
+                        ROW,
+                        tenant,
+                        environment,
+                        bundleId)
+                .stream()
+                .findFirst();
     }
 
     /** Claims no upload finished or gave up: what a hub that stopped in the middle of uploads leaves behind. */
@@ -103,8 +144,16 @@ public class EvidenceClaims {
     private EvidenceStored reply(Row row) {
         if (row.reply() == null) {
             // Stored before V53, when the reply was not kept: the receipt still names every object.
-            return new EvidenceStored(row.bundleId(), row.tenant(), row.environment(), row.instance(), null,
-                    row.receiptId(), null, List.of(), null);
+            return new EvidenceStored(
+                    row.bundleId(),
+                    row.tenant(),
+                    row.environment(),
+                    row.instance(),
+                    null,
+                    row.receiptId(),
+                    null,
+                    List.of(),
+                    null);
         }
         try {
             return json.readValue(row.reply(), EvidenceStored.class);
@@ -122,8 +171,16 @@ public class EvidenceClaims {
     }
 
     /** One {@code evidence_bundle} row. */
-    public record Row(String tenant, String environment, String bundleId, String status, String uploadId,
-                      String manifestSha256, String description, String instance, String receiptId, String reply,
-                      Instant startedAt) {
-    }
+    public record Row(
+            String tenant,
+            String environment,
+            String bundleId,
+            String status,
+            String uploadId,
+            String manifestSha256,
+            String description,
+            String instance,
+            String receiptId,
+            String reply,
+            Instant startedAt) {}
 }

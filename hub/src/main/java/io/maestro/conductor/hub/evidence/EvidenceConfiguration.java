@@ -1,14 +1,12 @@
 package io.maestro.conductor.hub.evidence;
 
-import java.nio.file.Path;
-import java.time.Clock;
-
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.hub.config.ConductorProperties;
 import io.maestro.conductor.registry.Registry;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +22,8 @@ public class EvidenceConfiguration {
 
     @Bean
     EvidenceSpool evidenceSpool(EvidenceProperties properties, ConductorProperties conductor) {
-        Path root = properties.spoolDir() != null ? properties.spoolDir()
+        Path root = properties.spoolDir() != null
+                ? properties.spoolDir()
                 : conductor.dataDir().resolve("evidence-spool");
         return new EvidenceSpool(root);
     }
@@ -35,8 +34,8 @@ public class EvidenceConfiguration {
     }
 
     @Bean
-    EvidenceReceipts evidenceReceipts(Registry registry, EvidenceClaims claims, DataSource dataSource,
-                                      ObjectMapper json) {
+    EvidenceReceipts evidenceReceipts(
+            Registry registry, EvidenceClaims claims, DataSource dataSource, ObjectMapper json) {
         return new EvidenceReceipts(registry.receipts(), claims, dataSource, json);
     }
 
@@ -56,8 +55,7 @@ public class EvidenceConfiguration {
     }
 
     @Bean
-    EvidenceRequestParser evidenceRequestParser(ObjectMapper json, EvidenceSpool spool,
-                                                EvidenceProperties properties) {
+    EvidenceRequestParser evidenceRequestParser(ObjectMapper json, EvidenceSpool spool, EvidenceProperties properties) {
         return new EvidenceRequestParser(json, spool, properties);
     }
 
@@ -67,14 +65,19 @@ public class EvidenceConfiguration {
     }
 
     @Bean
-    EvidenceUploads evidenceUploads(ProducerTemplate template, EvidenceDeadLetters deadLetters, EvidenceClaims claims,
-                                    EvidenceSpool spool, ObjectMapper json, MeterRegistry meters) {
+    EvidenceUploads evidenceUploads(
+            ProducerTemplate template,
+            EvidenceDeadLetters deadLetters,
+            EvidenceClaims claims,
+            EvidenceSpool spool,
+            ObjectMapper json,
+            MeterRegistry meters) {
         return new EvidenceUploads(template, deadLetters, claims, spool, json, meters);
     }
 
     @Bean
-    EvidenceVerifier evidenceVerifier(ProducerTemplate template, EvidenceClaims claims, Registry registry,
-                                      MeterRegistry meters) {
+    EvidenceVerifier evidenceVerifier(
+            ProducerTemplate template, EvidenceClaims claims, Registry registry, MeterRegistry meters) {
         return new EvidenceVerifier(template, claims, registry.receipts(), meters);
     }
 }

@@ -1,10 +1,5 @@
 package io.maestro.conductor.hub.evidence;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.hub.api.ApiRequestException;
 import io.maestro.conductor.hub.api.PageLimit;
@@ -12,6 +7,10 @@ import io.maestro.conductor.hub.security.TenantAccess;
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.RegistryException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -44,9 +43,15 @@ public class EvidenceController {
     private final EvidenceSpool spool;
     private final ObjectMapper json;
 
-    public EvidenceController(TenantAccess access, EvidenceRequestParser parser, EvidenceMultipartParser multipart,
-                              EvidenceUploads uploads, EvidenceDeadLetters deadLetters, EvidenceVerifier verifier,
-                              EvidenceSpool spool, ObjectMapper json) {
+    public EvidenceController(
+            TenantAccess access,
+            EvidenceRequestParser parser,
+            EvidenceMultipartParser multipart,
+            EvidenceUploads uploads,
+            EvidenceDeadLetters deadLetters,
+            EvidenceVerifier verifier,
+            EvidenceSpool spool,
+            ObjectMapper json) {
         this.access = access;
         this.parser = parser;
         this.multipart = multipart;
@@ -58,22 +63,26 @@ public class EvidenceController {
     }
 
     @PostMapping(path = "/environments/{env}/evidence", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<?> upload(Authentication caller, @PathVariable String tenant, @PathVariable String env,
-            HttpServletRequest request) throws IOException {
+    public ResponseEntity<?> upload(
+            Authentication caller, @PathVariable String tenant, @PathVariable String env, HttpServletRequest request)
+            throws IOException {
         requireEnvironment(caller, tenant, env);
-        return answer(uploads.upload(parser.parse(tenant, env, request.getContentLengthLong(),
-                request.getInputStream()), caller.getName()));
+        return answer(uploads.upload(
+                parser.parse(tenant, env, request.getContentLengthLong(), request.getInputStream()), caller.getName()));
     }
 
     @PostMapping(path = "/environments/{env}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<?> uploadMultipart(Authentication caller, @PathVariable String tenant,
-            @PathVariable String env, HttpServletRequest request) {
+    public ResponseEntity<?> uploadMultipart(
+            Authentication caller, @PathVariable String tenant, @PathVariable String env, HttpServletRequest request) {
         requireEnvironment(caller, tenant, env);
         return answer(uploads.upload(multipart.parse(tenant, env, request), caller.getName()));
     }
 
     @GetMapping("/environments/{env}/evidence/{bundleId}/verify")
-    public EvidenceVerification verify(Authentication caller, @PathVariable String tenant, @PathVariable String env,
+    public EvidenceVerification verify(
+            Authentication caller,
+            @PathVariable String tenant,
+            @PathVariable String env,
             @PathVariable String bundleId) {
         requireEnvironment(caller, tenant, env);
         if (!EvidenceKeys.BUNDLE_ID.matcher(bundleId).matches()) {
@@ -83,8 +92,8 @@ public class EvidenceController {
     }
 
     @GetMapping("/evidence/failed")
-    public List<EvidenceDeadLetter> failed(Authentication caller, @PathVariable String tenant,
-            @RequestParam(defaultValue = "100") int limit) {
+    public List<EvidenceDeadLetter> failed(
+            Authentication caller, @PathVariable String tenant, @RequestParam(defaultValue = "100") int limit) {
         access.requireKnown(caller, tenant);
         PageLimit.checked(limit);
         return deadLetters.failed(tenant, limit);
@@ -94,16 +103,19 @@ public class EvidenceController {
     public ResponseEntity<?> retry(Authentication caller, @PathVariable String tenant, @PathVariable String id)
             throws IOException {
         access.requireKnown(caller, tenant);
-        EvidenceDeadLetter failed = deadLetters.find(tenant, id)
+        EvidenceDeadLetter failed = deadLetters
+                .find(tenant, id)
                 .filter(letter -> EvidenceDeadLetter.FAILED.equals(letter.status()))
-                .orElseThrow(() -> new ApiRequestException(HttpStatus.NOT_FOUND, "EVIDENCE_FAILURE_NOT_FOUND",
+                .orElseThrow(() -> new ApiRequestException(
+                        HttpStatus.NOT_FOUND,
+                        "EVIDENCE_FAILURE_NOT_FOUND",
                         "no failed evidence upload '" + id + "' for tenant '" + tenant + "'"));
         EvidenceDeadLetters.Kept kept = deadLetters.kept(id);
         EvidenceBundle bundle = kept.uploadId() == null
                 // kept whole by a hub before staging folders existed
                 ? parser.parse(tenant, failed.environment(), kept.request().getBytes(StandardCharsets.UTF_8))
-                : EvidenceBundleBuilder.restage(tenant, failed.environment(), spool, kept.uploadId(),
-                        json.readTree(kept.request()));
+                : EvidenceBundleBuilder.restage(
+                        tenant, failed.environment(), spool, kept.uploadId(), json.readTree(kept.request()));
         return answer(uploads.retry(bundle, caller.getName(), id));
     }
 
@@ -114,19 +126,22 @@ public class EvidenceController {
         problem.setProperty("code", e.code());
         problem.setProperty("limit", e.limit());
         problem.setProperty("limitBytes", e.limitBytes());
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(e.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private ResponseEntity<?> answer(Object outcome) {
         if (outcome instanceof EvidenceStored stored) {
-            return ResponseEntity.created(URI.create("/api/tenants/" + stored.tenant() + "/receipts")).body(stored);
+            return ResponseEntity.created(URI.create("/api/tenants/" + stored.tenant() + "/receipts"))
+                    .body(stored);
         }
         if (outcome instanceof EvidenceUploads.Replay replay) {
             return ResponseEntity.ok(replay.reply());
         }
         EvidenceFailure failure = (EvidenceFailure) outcome;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(failure.status()),
-                failure.detail());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(failure.status()), failure.detail());
         problem.setTitle(failure.failedId() == null ? "Evidence upload denied" : "Evidence upload failed");
         problem.setProperty("code", failure.code());
         problem.setProperty("bundleId", failure.bundleId());
@@ -138,13 +153,15 @@ public class EvidenceController {
             problem.setProperty("reasons", failure.reasons());
             problem.setProperty("context", failure.context());
         }
-        return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(failure.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private void requireEnvironment(Authentication caller, String tenant, String env) {
         if (!access.requireKnown(caller, tenant).hasEnvironment(env)) {
-            throw new RegistryException(ErrorCode.ENVIRONMENT_NOT_FOUND,
-                    "tenant '" + tenant + "' has no environment '" + env + "'");
+            throw new RegistryException(
+                    ErrorCode.ENVIRONMENT_NOT_FOUND, "tenant '" + tenant + "' has no environment '" + env + "'");
         }
     }
 }

@@ -14,6 +14,7 @@ final class EvidenceExchange {
     static final String INSTANCE = "evidenceInstance";
     /** The storage endpoint the bundle's objects went to, as the storage adapter reported it. */
     static final String ENDPOINT = "evidenceEndpoint";
+
     static final String MANIFEST_SHA256 = "evidenceManifestSha256";
     static final String RECEIPT_ID = "evidenceReceiptId";
     /** The {@link EvidenceStored} answer, set with the receipt. */
@@ -21,8 +22,7 @@ final class EvidenceExchange {
     /** Set when a dead letter is being retried: a new failure updates that dead letter instead of adding one. */
     static final String DEAD_LETTER_ID = "evidenceDeadLetterId";
 
-    private EvidenceExchange() {
-    }
+    private EvidenceExchange() {}
 
     /** Who asks, for whom: the headers every adapter call needs, and the API call's correlation id. */
     static void caller(Message message, String tenant, String environment, String actor) {

@@ -12,10 +12,10 @@ final class EvidenceKeys {
     static final String MANIFEST = "manifest.json";
     /** Plain names only: no path separators, no leading dot, so a key can never leave the bundle's folder. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
     static final Pattern BUNDLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private EvidenceKeys() {
-    }
+    private EvidenceKeys() {}
 
     static String file(String environment, String bundleId, String name) {
         return "evidence/" + environment + "/" + bundleId + "/" + name;

@@ -1,12 +1,11 @@
 package io.maestro.conductor.hub.evidence;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadByteCountLimitException;
@@ -58,12 +57,12 @@ public final class EvidenceMultipartParser {
             return bundle.build();
         } catch (FileUploadByteCountLimitException e) {
             bundle.discard();
-            throw new EvidenceTooLargeException("file '" + e.getFileName() + "'", EvidenceProperties.MAX_FILE_SIZE,
-                    e.getPermitted(), null);
+            throw new EvidenceTooLargeException(
+                    "file '" + e.getFileName() + "'", EvidenceProperties.MAX_FILE_SIZE, e.getPermitted(), null);
         } catch (FileUploadSizeException e) {
             bundle.discard();
-            throw new EvidenceTooLargeException("the multipart request", EvidenceProperties.MAX_BUNDLE_SIZE,
-                    e.getPermitted(), null);
+            throw new EvidenceTooLargeException(
+                    "the multipart request", EvidenceProperties.MAX_BUNDLE_SIZE, e.getPermitted(), null);
         } catch (FileUploadException e) {
             bundle.discard();
             throw new EvidenceRequestException(where + " could not be read as multipart/form-data");
@@ -79,8 +78,8 @@ public final class EvidenceMultipartParser {
     private static void field(EvidenceBundleBuilder bundle, Set<String> seen, FileItemInput part) throws IOException {
         String name = part.getFieldName();
         if (!FIELDS.contains(name)) {
-            throw new EvidenceRequestException("unknown form field (expected bundleId, region, classification and "
-                    + "file parts)");
+            throw new EvidenceRequestException(
+                    "unknown form field (expected bundleId, region, classification and " + "file parts)");
         }
         if (!seen.add(name)) {
             throw new EvidenceRequestException("form field '" + name + "' repeats");
@@ -90,8 +89,8 @@ public final class EvidenceMultipartParser {
             value = in.readNBytes(MAX_FIELD_BYTES + 1);
         }
         if (value.length > MAX_FIELD_BYTES) {
-            throw new EvidenceRequestException("form field '" + name + "' is longer than " + MAX_FIELD_BYTES
-                    + " bytes");
+            throw new EvidenceRequestException(
+                    "form field '" + name + "' is longer than " + MAX_FIELD_BYTES + " bytes");
         }
         String text = new String(value, StandardCharsets.UTF_8);
         switch (name) {

@@ -1,15 +1,13 @@
 package io.maestro.conductor.hub.evidence;
 
-import java.util.function.Function;
-
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.maestro.conductor.registry.receipt.ReceiptLedger;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,11 +34,21 @@ public class EvidenceReceipts {
      *
      * @param replyFor the reply to the upload, given the receipt id; kept for identical replays
      */
-    public EvidenceStored record(EvidenceBundle bundle, String instance, String endpoint, String actor,
-                                 String manifestSha256, Function<String, EvidenceStored> replyFor) {
+    public EvidenceStored record(
+            EvidenceBundle bundle,
+            String instance,
+            String endpoint,
+            String actor,
+            String manifestSha256,
+            Function<String, EvidenceStored> replyFor) {
         return tx.execute(status -> {
-            Receipt receipt = ledger.append(bundle.tenant(), bundle.environment(), actor,
-                    ReceiptAction.EVIDENCE_STORED, instance, changeSet(bundle, endpoint, manifestSha256));
+            Receipt receipt = ledger.append(
+                    bundle.tenant(),
+                    bundle.environment(),
+                    actor,
+                    ReceiptAction.EVIDENCE_STORED,
+                    instance,
+                    changeSet(bundle, endpoint, manifestSha256));
             EvidenceStored reply = replyFor.apply(receipt.id());
             claims.complete(bundle, instance, reply, receipt.timestamp());
             return reply;
@@ -55,8 +63,12 @@ public class EvidenceReceipts {
                 .put("classification", bundle.classification());
         changeSet.putObject("manifest").put("key", bundle.manifestKey()).put("sha256", manifestSha256);
         ArrayNode files = changeSet.putArray("files");
-        bundle.files().forEach(file -> files.addObject().put("name", file.name()).put("key", file.key())
-                .put("sha256", file.sha256()).put("size", file.size()));
+        bundle.files()
+                .forEach(file -> files.addObject()
+                        .put("name", file.name())
+                        .put("key", file.key())
+                        .put("sha256", file.sha256())
+                        .put("size", file.size()));
         return changeSet;
     }
 }

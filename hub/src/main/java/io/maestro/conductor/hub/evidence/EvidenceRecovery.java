@@ -2,7 +2,6 @@ package io.maestro.conductor.hub.evidence;
 
 import java.util.HashSet;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -34,8 +33,12 @@ public class EvidenceRecovery implements SmartInitializingSingleton {
             if (spool.exists(claim.uploadId())) {
                 deadLetters.interrupted(claim);
             } else {
-                LOG.info("event=evidence_claim_elsewhere tenant={} environment={} bundle_id={} started_at={}",
-                        claim.tenant(), claim.environment(), claim.bundleId(), claim.startedAt());
+                LOG.info(
+                        "event=evidence_claim_elsewhere tenant={} environment={} bundle_id={} started_at={}",
+                        claim.tenant(),
+                        claim.environment(),
+                        claim.bundleId(),
+                        claim.startedAt());
             }
         }
         Set<String> needed = new HashSet<>(deadLetters.stagedUploads());

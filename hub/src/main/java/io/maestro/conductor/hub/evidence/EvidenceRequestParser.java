@@ -1,14 +1,13 @@
 package io.maestro.conductor.hub.evidence;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
-
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads a JSON evidence request, for small bundles (the whole body is at most {@code conductor.evidence.max-json-size};
@@ -31,8 +30,11 @@ public final class EvidenceRequestParser {
         this.maxBytes = Math.min(properties.maxJsonSize().toBytes(), Integer.MAX_VALUE - 16);
         // Jackson refuses strings over 20 M chars by default; within our own limit a base64 file must parse.
         this.json = json.copy();
-        this.json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength((int) Math.max(maxBytes, StreamReadConstraints.DEFAULT_MAX_STRING_LEN)).build());
+        this.json
+                .getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength((int) Math.max(maxBytes, StreamReadConstraints.DEFAULT_MAX_STRING_LEN))
+                        .build());
         this.spool = spool;
         this.properties = properties;
     }
@@ -78,8 +80,12 @@ public final class EvidenceRequestParser {
             for (int i = 0; files != null && i < files.size(); i++) {
                 JsonNode file = files.get(i);
                 String where = "files[" + i + "]";
-                bundle.addFile(where, file.path("name").asText(""), text(file, "contentType"),
-                        new ByteArrayInputStream(decode(where, file.path("content").asText(""))));
+                bundle.addFile(
+                        where,
+                        file.path("name").asText(""),
+                        text(file, "contentType"),
+                        new ByteArrayInputStream(
+                                decode(where, file.path("content").asText(""))));
             }
             return bundle.build();
         } catch (RuntimeException e) {
@@ -92,7 +98,10 @@ public final class EvidenceRequestParser {
     }
 
     private EvidenceTooLargeException tooLarge() {
-        return new EvidenceTooLargeException("the JSON evidence body", EvidenceProperties.MAX_JSON_SIZE, maxBytes,
+        return new EvidenceTooLargeException(
+                "the JSON evidence body",
+                EvidenceProperties.MAX_JSON_SIZE,
+                maxBytes,
                 "send larger files as multipart/form-data");
     }
 

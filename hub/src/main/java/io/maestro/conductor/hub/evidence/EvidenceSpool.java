@@ -69,7 +69,7 @@ public class EvidenceSpool {
         Path staged = file(uploadId, index);
         MessageDigest sha256 = sha256();
         try (InputStream in = Files.newInputStream(staged);
-             OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
+                OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
             return new Staged(staged, in.transferTo(out), HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,7 +84,8 @@ public class EvidenceSpool {
     public List<String> uploads() {
         try (Stream<Path> folders = Files.list(root)) {
             return folders.map(folder -> folder.getFileName().toString())
-                    .filter(name -> UPLOAD_ID.matcher(name).matches()).toList();
+                    .filter(name -> UPLOAD_ID.matcher(name).matches())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the evidence staging folder", e);
         }
@@ -120,6 +121,5 @@ public class EvidenceSpool {
     }
 
     /** A staged file: where it is, how long, its SHA-256 (hex). */
-    public record Staged(Path path, long size, String sha256) {
-    }
+    public record Staged(Path path, long size, String sha256) {}
 }

@@ -12,8 +12,11 @@ public class EvidenceTooLargeException extends ApiRequestException {
     private final long limitBytes;
 
     public EvidenceTooLargeException(String what, String limit, long limitBytes, String hint) {
-        super(HttpStatus.PAYLOAD_TOO_LARGE, CODE, what + " is over the limit of " + limitBytes + " bytes (" + limit
-                + ")" + (hint == null ? "" : "; " + hint));
+        super(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                CODE,
+                what + " is over the limit of " + limitBytes + " bytes (" + limit + ")"
+                        + (hint == null ? "" : "; " + hint));
         this.limit = limit;
         this.limitBytes = limitBytes;
     }

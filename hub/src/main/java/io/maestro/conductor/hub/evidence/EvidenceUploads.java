@@ -1,9 +1,8 @@
 package io.maestro.conductor.hub.evidence;
 
-import java.util.Optional;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -23,8 +22,13 @@ public class EvidenceUploads {
     private final ObjectMapper json;
     private final MeterRegistry meters;
 
-    public EvidenceUploads(ProducerTemplate template, EvidenceDeadLetters deadLetters, EvidenceClaims claims,
-                           EvidenceSpool spool, ObjectMapper json, MeterRegistry meters) {
+    public EvidenceUploads(
+            ProducerTemplate template,
+            EvidenceDeadLetters deadLetters,
+            EvidenceClaims claims,
+            EvidenceSpool spool,
+            ObjectMapper json,
+            MeterRegistry meters) {
         this.template = template;
         this.deadLetters = deadLetters;
         this.claims = claims;
@@ -54,7 +58,8 @@ public class EvidenceUploads {
     private Object send(EvidenceBundle bundle, String actor, String deadLetterId) {
         Object outcome = null;
         try {
-            Optional<EvidenceStored> earlier = claims.claim(bundle, EvidenceManifest.of(bundle, json).sha256());
+            Optional<EvidenceStored> earlier =
+                    claims.claim(bundle, EvidenceManifest.of(bundle, json).sha256());
             outcome = earlier.<Object>map(Replay::new).orElseGet(() -> route(bundle, actor, deadLetterId));
             return outcome;
         } catch (EvidenceExistsException taken) {
@@ -70,8 +75,10 @@ public class EvidenceUploads {
                 spool.delete(bundle.uploadId());
             }
             if (outcome != null) {
-                count(done ? (outcome instanceof Replay ? "replayed" : "stored")
-                        : deadLettered ? "dead_lettered" : "denied");
+                count(
+                        done
+                                ? (outcome instanceof Replay ? "replayed" : "stored")
+                                : deadLettered ? "dead_lettered" : "denied");
             }
         }
     }
@@ -85,7 +92,8 @@ public class EvidenceUploads {
             EvidenceExchange.caller(exchange.getMessage(), bundle.tenant(), bundle.environment(), actor);
         });
         if (done.getException() != null) {
-            throw new IllegalStateException("the evidence-upload route failed without handling it", done.getException());
+            throw new IllegalStateException(
+                    "the evidence-upload route failed without handling it", done.getException());
         }
         return done.getMessage().getBody();
     }
@@ -95,6 +103,5 @@ public class EvidenceUploads {
     }
 
     /** An identical replay of a stored bundle: the reply it got when it was stored, receipt included. */
-    public record Replay(EvidenceStored reply) {
-    }
+    public record Replay(EvidenceStored reply) {}
 }

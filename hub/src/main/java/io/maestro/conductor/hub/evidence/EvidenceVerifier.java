@@ -1,14 +1,5 @@
 package io.maestro.conductor.hub.evidence;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.hub.api.ApiRequestException;
@@ -18,6 +9,14 @@ import io.maestro.conductor.registry.receipt.ReceiptLedger;
 import io.maestro.conductor.storage.StorageConstants;
 import io.maestro.conductor.storage.StorageErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -40,8 +39,8 @@ public class EvidenceVerifier {
     private final ReceiptLedger ledger;
     private final MeterRegistry meters;
 
-    public EvidenceVerifier(ProducerTemplate template, EvidenceClaims claims, ReceiptLedger ledger,
-                            MeterRegistry meters) {
+    public EvidenceVerifier(
+            ProducerTemplate template, EvidenceClaims claims, ReceiptLedger ledger, MeterRegistry meters) {
         this.template = template;
         this.claims = claims;
         this.ledger = ledger;
@@ -51,7 +50,9 @@ public class EvidenceVerifier {
     public EvidenceVerification verify(String tenant, String environment, String bundleId, String actor) {
         EvidenceClaims.Row bundle = claims.find(tenant, environment, bundleId)
                 .filter(row -> EvidenceClaims.STORED.equals(row.status()))
-                .orElseThrow(() -> new ApiRequestException(HttpStatus.NOT_FOUND, "EVIDENCE_NOT_FOUND",
+                .orElseThrow(() -> new ApiRequestException(
+                        HttpStatus.NOT_FOUND,
+                        "EVIDENCE_NOT_FOUND",
                         "no stored evidence bundle '" + bundleId + "' in environment '" + environment + "'"));
         Receipt receipt = ledger.find(tenant, bundle.receiptId()).orElse(null);
         List<ObjectCheck> files = new ArrayList<>();
@@ -59,23 +60,38 @@ public class EvidenceVerifier {
         if (receipt != null) {
             JsonNode changeSet = receipt.changeSet();
             for (JsonNode file : changeSet.path("files")) {
-                files.add(check(bundle, actor, file.path("name").asText(null), file.path("key").asText(),
+                files.add(check(
+                        bundle,
+                        actor,
+                        file.path("name").asText(null),
+                        file.path("key").asText(),
                         file.path("sha256").asText()));
             }
             JsonNode receipted = changeSet.path("manifest");
-            manifest = check(bundle, actor, EvidenceKeys.MANIFEST, receipted.path("key").asText(),
+            manifest = check(
+                    bundle,
+                    actor,
+                    EvidenceKeys.MANIFEST,
+                    receipted.path("key").asText(),
                     receipted.path("sha256").asText());
         }
         boolean intact = receipt != null && ReceiptLedger.intact(receipt);
-        boolean valid = intact && manifest != null && EvidenceVerification.OK.equals(manifest.status())
+        boolean valid = intact
+                && manifest != null
+                && EvidenceVerification.OK.equals(manifest.status())
                 && files.stream().allMatch(file -> EvidenceVerification.OK.equals(file.status()));
         meters.counter(METRIC, "result", valid ? "valid" : "invalid").increment();
         if (!valid) {
-            LOG.warn("event=evidence_invalid tenant={} environment={} bundle_id={} receipt_id={} receipt_intact={}",
-                    tenant, environment, bundleId, bundle.receiptId(), intact);
+            LOG.warn(
+                    "event=evidence_invalid tenant={} environment={} bundle_id={} receipt_id={} receipt_intact={}",
+                    tenant,
+                    environment,
+                    bundleId,
+                    bundle.receiptId(),
+                    intact);
         }
-        return new EvidenceVerification(bundleId, tenant, environment, bundle.instance(), bundle.receiptId(), intact,
-                valid, files, manifest);
+        return new EvidenceVerification(
+                bundleId, tenant, environment, bundle.instance(), bundle.receiptId(), intact, valid, files, manifest);
     }
 
     private ObjectCheck check(EvidenceClaims.Row bundle, String actor, String name, String key, String expected) {
@@ -86,7 +102,13 @@ public class EvidenceVerifier {
         if (read.getException() instanceof AdapterException failed) {
             return failed.code() == StorageErrorCode.STORAGE_NOT_FOUND
                     ? new ObjectCheck(name, key, EvidenceVerification.MISSING, expected, null, null, null)
-                    : new ObjectCheck(name, key, EvidenceVerification.UNREADABLE, expected, null, null,
+                    : new ObjectCheck(
+                            name,
+                            key,
+                            EvidenceVerification.UNREADABLE,
+                            expected,
+                            null,
+                            null,
                             failed.code().name());
         }
         if (read.getException() != null) {
@@ -95,14 +117,26 @@ public class EvidenceVerifier {
         MessageDigest sha256 = EvidenceSpool.sha256();
         long size;
         try (InputStream in = read.getMessage().getBody(InputStream.class);
-             OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
+                OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
             size = in.transferTo(out);
         } catch (IOException e) {
-            return new ObjectCheck(name, key, EvidenceVerification.UNREADABLE, expected, null, null,
+            return new ObjectCheck(
+                    name,
+                    key,
+                    EvidenceVerification.UNREADABLE,
+                    expected,
+                    null,
+                    null,
                     StorageErrorCode.STORAGE_UNREACHABLE.name());
         }
         String actual = HexFormat.of().formatHex(sha256.digest());
-        return new ObjectCheck(name, key, actual.equals(expected) ? EvidenceVerification.OK
-                : EvidenceVerification.MISMATCH, expected, actual, size, null);
+        return new ObjectCheck(
+                name,
+                key,
+                actual.equals(expected) ? EvidenceVerification.OK : EvidenceVerification.MISMATCH,
+                expected,
+                actual,
+                size,
+                null);
     }
 }

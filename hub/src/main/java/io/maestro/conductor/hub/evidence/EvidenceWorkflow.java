@@ -1,11 +1,10 @@
 package io.maestro.conductor.hub.evidence;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.PolicyDeniedException;
 import io.maestro.conductor.storage.StorageConstants;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -32,15 +31,23 @@ public class EvidenceWorkflow {
     public void nextFile(Exchange exchange) {
         int index = exchange.getProperty(Exchange.LOOP_INDEX, Integer.class);
         EvidenceFile file = bundle(exchange).files().get(index);
-        put(exchange.getMessage(), file.key(), file.contentType(), file.size(), file.content().toFile());
+        put(
+                exchange.getMessage(),
+                file.key(),
+                file.contentType(),
+                file.size(),
+                file.content().toFile());
     }
 
     /** Remembers where the object just written went, and the endpoint that took it. */
     public void stored(Exchange exchange) {
         Message message = exchange.getMessage();
         exchange.setProperty(EvidenceExchange.ENDPOINT, message.getHeader(StorageConstants.ENDPOINT, String.class));
-        bundle(exchange).locations().put(message.getHeader(StorageConstants.KEY, String.class),
-                message.getHeader(StorageConstants.LOCATION, String.class));
+        bundle(exchange)
+                .locations()
+                .put(
+                        message.getHeader(StorageConstants.KEY, String.class),
+                        message.getHeader(StorageConstants.LOCATION, String.class));
     }
 
     /** Puts the manifest ({@link EvidenceManifest}: every file's key, size and SHA-256) on the message. */
@@ -48,7 +55,11 @@ public class EvidenceWorkflow {
         EvidenceBundle bundle = bundle(exchange);
         EvidenceManifest manifest = EvidenceManifest.of(bundle, json);
         exchange.setProperty(EvidenceExchange.MANIFEST_SHA256, manifest.sha256());
-        put(exchange.getMessage(), bundle.manifestKey(), "application/json", manifest.content().length,
+        put(
+                exchange.getMessage(),
+                bundle.manifestKey(),
+                "application/json",
+                manifest.content().length,
                 manifest.content());
     }
 
@@ -59,7 +70,12 @@ public class EvidenceWorkflow {
         String manifestSha = exchange.getProperty(EvidenceExchange.MANIFEST_SHA256, String.class);
         String decisionId = exchange.getMessage().getHeader(AdapterHeaders.DECISION_ID, String.class);
         String endpoint = endpoint(exchange);
-        EvidenceStored reply = receipts.record(bundle, instanceName(exchange), endpoint, actor, manifestSha,
+        EvidenceStored reply = receipts.record(
+                bundle,
+                instanceName(exchange),
+                endpoint,
+                actor,
+                manifestSha,
                 receiptId -> reply(bundle, instanceName(exchange), endpoint, receiptId, decisionId, manifestSha));
         exchange.setProperty(EvidenceExchange.RECEIPT_ID, reply.receiptId());
         exchange.setProperty(EvidenceExchange.REPLY, reply);
@@ -69,22 +85,46 @@ public class EvidenceWorkflow {
         return exchange.getProperty(EvidenceExchange.REPLY, EvidenceStored.class);
     }
 
-    private static EvidenceStored reply(EvidenceBundle bundle, String instance, String endpoint, String receiptId,
-                                        String decisionId, String manifestSha) {
+    private static EvidenceStored reply(
+            EvidenceBundle bundle,
+            String instance,
+            String endpoint,
+            String receiptId,
+            String decisionId,
+            String manifestSha) {
         List<EvidenceStored.StoredObject> files = bundle.files().stream()
-                .map(file -> new EvidenceStored.StoredObject(file.name(), file.key(),
-                        bundle.locations().get(file.key()), file.sha256(), file.size()))
+                .map(file -> new EvidenceStored.StoredObject(
+                        file.name(), file.key(), bundle.locations().get(file.key()), file.sha256(), file.size()))
                 .toList();
-        return new EvidenceStored(bundle.bundleId(), bundle.tenant(), bundle.environment(), instance, endpoint,
-                receiptId, decisionId, files, new EvidenceStored.StoredObject(EvidenceKeys.MANIFEST, bundle.manifestKey(),
-                        bundle.locations().get(bundle.manifestKey()), manifestSha, -1));
+        return new EvidenceStored(
+                bundle.bundleId(),
+                bundle.tenant(),
+                bundle.environment(),
+                instance,
+                endpoint,
+                receiptId,
+                decisionId,
+                files,
+                new EvidenceStored.StoredObject(
+                        EvidenceKeys.MANIFEST,
+                        bundle.manifestKey(),
+                        bundle.locations().get(bundle.manifestKey()),
+                        manifestSha,
+                        -1));
     }
 
     /** The route's answer to a policy deny: nothing was stored, and retrying would be denied again. */
     public EvidenceFailure denied(Exchange exchange) {
         PolicyDeniedException denied = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, PolicyDeniedException.class);
-        return new EvidenceFailure(403, denied.code().name(), denied.getMessage(), bundle(exchange).bundleId(), null,
-                denied.decisionId(), denied.reasons(), denied.context());
+        return new EvidenceFailure(
+                403,
+                denied.code().name(),
+                denied.getMessage(),
+                bundle(exchange).bundleId(),
+                null,
+                denied.decisionId(),
+                denied.reasons(),
+                denied.context());
     }
 
     private static void put(Message message, String key, String contentType, long length, Object content) {

@@ -14,8 +14,16 @@ import org.springframework.http.HttpStatus;
  * ({@code install}, {@code update} or {@code uninstall}) and that operation's fields as the adapter endpoints take
  * them ({@code definition}, {@code version}, {@code config}, {@code region}, {@code state}, {@code configVersion}).
  */
-public record ChangeRequestBody(String environment, String instance, String operation, String definition,
-                                String version, JsonNode config, String region, String state, Long configVersion) {
+public record ChangeRequestBody(
+        String environment,
+        String instance,
+        String operation,
+        String definition,
+        String version,
+        JsonNode config,
+        String region,
+        String state,
+        Long configVersion) {
 
     Draft draft(String tenant) {
         if (environment == null || instance == null) {
@@ -23,14 +31,25 @@ public record ChangeRequestBody(String environment, String instance, String oper
         }
         String op = operation == null ? "" : operation.toLowerCase(Locale.ROOT);
         return switch (op) {
-            case "install" -> Draft.install(tenant, environment, instance, List.of(),
-                    new InstallBody(definition, version, config, region).request());
+            case "install" ->
+                Draft.install(
+                        tenant,
+                        environment,
+                        instance,
+                        List.of(),
+                        new InstallBody(definition, version, config, region).request());
             case "update" -> {
                 if (configVersion == null) {
-                    throw new ApiRequestException(HttpStatus.PRECONDITION_REQUIRED, "CONFIG_VERSION_REQUIRED",
+                    throw new ApiRequestException(
+                            HttpStatus.PRECONDITION_REQUIRED,
+                            "CONFIG_VERSION_REQUIRED",
                             "Send the config version you read as configVersion");
                 }
-                yield Draft.update(tenant, environment, instance, List.of(),
+                yield Draft.update(
+                        tenant,
+                        environment,
+                        instance,
+                        List.of(),
                         new UpdateBody(configVersion, config, region, state, version).request(configVersion));
             }
             case "uninstall" -> Draft.uninstall(tenant, environment, instance, List.of());

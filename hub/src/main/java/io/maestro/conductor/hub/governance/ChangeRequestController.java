@@ -43,16 +43,19 @@ public class ChangeRequestController {
     }
 
     @PostMapping
-    public ResponseEntity<PendingChangeView> request(Authentication caller, @PathVariable String tenant,
-            @RequestBody ChangeRequestBody body) {
+    public ResponseEntity<PendingChangeView> request(
+            Authentication caller, @PathVariable String tenant, @RequestBody ChangeRequestBody body) {
         Tenant known = access.requireKnown(caller, tenant);
         return PendingChangeView.accepted(lifecycle.request(ConductorUser.of(caller), known, body.draft(tenant)));
     }
 
     /** Newest first; {@code status} filters (pending, applied, rejected, expired, stale). */
     @GetMapping
-    public List<ChangeRequest> list(Authentication caller, @PathVariable String tenant,
-            @RequestParam(required = false) String status, @RequestParam(defaultValue = "100") int limit) {
+    public List<ChangeRequest> list(
+            Authentication caller,
+            @PathVariable String tenant,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "100") int limit) {
         access.requireKnown(caller, tenant);
         PageLimit.checked(limit);
         return registry.changeRequests().list(tenant, status(status), limit);
@@ -71,12 +74,17 @@ public class ChangeRequestController {
     }
 
     @PostMapping("/{id}/reject")
-    public ChangeRequest reject(Authentication caller, @PathVariable String tenant, @PathVariable String id,
+    public ChangeRequest reject(
+            Authentication caller,
+            @PathVariable String tenant,
+            @PathVariable String id,
             @RequestBody(required = false) DecisionBody body) {
         Tenant known = access.requireKnown(caller, tenant);
         String reason = body == null ? null : body.reason();
         if (reason != null && reason.length() > MAX_REASON_CHARS) {
-            throw new ApiRequestException(HttpStatus.BAD_REQUEST, "REASON_TOO_LONG",
+            throw new ApiRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    "REASON_TOO_LONG",
                     "A reason has at most " + MAX_REASON_CHARS + " characters");
         }
         return lifecycle.reject(ConductorUser.of(caller), known, id, reason);
@@ -89,7 +97,9 @@ public class ChangeRequestController {
         return Arrays.stream(ChangeRequestStatus.values())
                 .filter(s -> s.name().equals(status.toUpperCase(Locale.ROOT)))
                 .findFirst()
-                .orElseThrow(() -> new ApiRequestException(HttpStatus.BAD_REQUEST, "STATUS_INVALID",
+                .orElseThrow(() -> new ApiRequestException(
+                        HttpStatus.BAD_REQUEST,
+                        "STATUS_INVALID",
                         "status must be one of " + Arrays.toString(ChangeRequestStatus.values())));
     }
 }

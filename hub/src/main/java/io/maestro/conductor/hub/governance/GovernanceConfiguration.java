@@ -22,9 +22,15 @@ public class GovernanceConfiguration {
     /** {@code conductor.governance.simulations-dir}, else beside the tenant config like the policy bundles. */
     @Bean
     SimulationSuites simulationSuites(GovernanceProperties settings, ConductorProperties conductor) {
-        Path dir = settings.simulationsDir() != null ? settings.simulationsDir()
-                : conductor.tenantConfigDir().toAbsolutePath().normalize().getParent()
-                        .resolve("governance-policies").resolve("simulations");
+        Path dir = settings.simulationsDir() != null
+                ? settings.simulationsDir()
+                : conductor
+                        .tenantConfigDir()
+                        .toAbsolutePath()
+                        .normalize()
+                        .getParent()
+                        .resolve("governance-policies")
+                        .resolve("simulations");
         return new SimulationSuites(dir);
     }
 

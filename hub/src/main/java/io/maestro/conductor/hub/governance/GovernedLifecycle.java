@@ -47,8 +47,8 @@ public class GovernedLifecycle {
     private final ConductorUserDirectory users;
     private final GovernanceProperties settings;
 
-    public GovernedLifecycle(Registry registry, LifecycleGate gate, ConductorUserDirectory users,
-            GovernanceProperties settings) {
+    public GovernedLifecycle(
+            Registry registry, LifecycleGate gate, ConductorUserDirectory users, GovernanceProperties settings) {
         this.registry = registry;
         this.gate = gate;
         this.users = users;
@@ -59,8 +59,8 @@ public class GovernedLifecycle {
         registry.instances(tenant.id(), env);
         AdapterDefinition definition = registry.definition(request.definition(), request.definitionVersion());
         // the version is fixed now, so a newer one published while the request waits is not what gets approved
-        InstallRequest pinned = new InstallRequest(definition.name(), definition.version(), request.config(),
-                request.region());
+        InstallRequest pinned =
+                new InstallRequest(definition.name(), definition.version(), request.config(), request.region());
         List<LifecycleAction> actions = List.of(LifecycleAction.INSTALL);
         Verdict verdict = gate.decide(subject(caller), actions, new Target(tenant, env, instance, definition), null);
         if (verdict.approvalRequired()) {
@@ -71,7 +71,8 @@ public class GovernedLifecycle {
 
     public Outcome update(ConductorUser caller, Tenant tenant, String env, String instance, UpdateRequest request) {
         AdapterInstance current = installed(tenant.id(), env, instance);
-        AdapterDefinition definition = registry.definition(current.definitionName(),
+        AdapterDefinition definition = registry.definition(
+                current.definitionName(),
                 request.definitionVersion() == null ? current.definitionVersion() : request.definitionVersion());
         List<LifecycleAction> actions = LifecycleAction.ofUpdate(current, request);
         Verdict verdict = gate.decide(subject(caller), actions, new Target(tenant, env, instance, definition), null);
@@ -84,8 +85,15 @@ public class GovernedLifecycle {
     public Outcome uninstall(ConductorUser caller, Tenant tenant, String env, String instance) {
         AdapterInstance current = installed(tenant.id(), env, instance);
         List<LifecycleAction> actions = List.of(LifecycleAction.UNINSTALL);
-        Verdict verdict = gate.decide(subject(caller), actions, new Target(tenant, env, instance,
-                registry.definition(current.definitionName(), current.definitionVersion())), null);
+        Verdict verdict = gate.decide(
+                subject(caller),
+                actions,
+                new Target(
+                        tenant,
+                        env,
+                        instance,
+                        registry.definition(current.definitionName(), current.definitionVersion())),
+                null);
         if (verdict.approvalRequired()) {
             return waiting(caller, Draft.uninstall(tenant.id(), env, instance, ids(actions)), verdict);
         }
@@ -107,8 +115,11 @@ public class GovernedLifecycle {
         for (Target target : targets.isEmpty() ? List.of(new Target(tenant, env, null, null)) : targets) {
             Verdict verdict = gate.decide(subject(caller), List.of(LifecycleAction.SECRET_ROTATION), target, null);
             if (verdict.approvalRequired()) {
-                throw new LifecycleDeniedException(LifecycleAction.SECRET_ROTATION.id(),
-                        LifecycleGate.APPROVAL_REQUIRED, verdict.reasons(), verdict.decisionId());
+                throw new LifecycleDeniedException(
+                        LifecycleAction.SECRET_ROTATION.id(),
+                        LifecycleGate.APPROVAL_REQUIRED,
+                        verdict.reasons(),
+                        verdict.decisionId());
             }
         }
         registry.secrets().put(actor(caller), tenant.id(), env, name, value);
@@ -121,23 +132,39 @@ public class GovernedLifecycle {
         Draft pinned = draft;
         if (draft.operation() == ChangeOperation.INSTALL) {
             registry.instances(tenant.id(), draft.environment());
-            definition = registry.definition(draft.install().definition(), draft.install().definitionVersion());
+            definition = registry.definition(
+                    draft.install().definition(), draft.install().definitionVersion());
             actions = List.of(LifecycleAction.INSTALL);
-            pinned = Draft.install(tenant.id(), draft.environment(), draft.instance(), ids(actions),
-                    new InstallRequest(definition.name(), definition.version(), draft.install().config(),
+            pinned = Draft.install(
+                    tenant.id(),
+                    draft.environment(),
+                    draft.instance(),
+                    ids(actions),
+                    new InstallRequest(
+                            definition.name(),
+                            definition.version(),
+                            draft.install().config(),
                             draft.install().region()));
         } else {
             AdapterInstance current = installed(tenant.id(), draft.environment(), draft.instance());
             String version = draft.update() == null || draft.update().definitionVersion() == null
-                    ? current.definitionVersion() : draft.update().definitionVersion();
+                    ? current.definitionVersion()
+                    : draft.update().definitionVersion();
             definition = registry.definition(current.definitionName(), version);
-            actions = draft.operation() == ChangeOperation.UPDATE ? LifecycleAction.ofUpdate(current, draft.update())
+            actions = draft.operation() == ChangeOperation.UPDATE
+                    ? LifecycleAction.ofUpdate(current, draft.update())
                     : List.of(LifecycleAction.UNINSTALL);
-            pinned = new Draft(tenant.id(), draft.environment(), draft.instance(), draft.operation(), ids(actions),
-                    null, draft.update());
+            pinned = new Draft(
+                    tenant.id(),
+                    draft.environment(),
+                    draft.instance(),
+                    draft.operation(),
+                    ids(actions),
+                    null,
+                    draft.update());
         }
-        Verdict verdict = gate.decide(subject(caller), actions,
-                new Target(tenant, draft.environment(), draft.instance(), definition), null);
+        Verdict verdict = gate.decide(
+                subject(caller), actions, new Target(tenant, draft.environment(), draft.instance(), definition), null);
         return waiting(caller, pinned, verdict);
     }
 
@@ -151,12 +178,20 @@ public class GovernedLifecycle {
         Optional<AdapterDefinition> definition = definitionOf(request);
         String decisionId = null;
         if (definition.isPresent()) {
-            Subject requester = new Subject(request.requestedBy(), users.rolesOf(request.requestedBy())
-                    .map(GovernedLifecycle::roleIds).orElse(List.of()));
+            Subject requester = new Subject(
+                    request.requestedBy(),
+                    users.rolesOf(request.requestedBy())
+                            .map(GovernedLifecycle::roleIds)
+                            .orElse(List.of()));
             List<LifecycleAction> actions = request.actions().stream()
-                    .map(a -> LifecycleAction.fromId(a).orElseThrow()).toList();
-            decisionId = gate.decide(requester, actions, new Target(tenant, request.environment(), request.instance(),
-                    definition.get()), new Approval(approver.getUsername(), approver.roleIds())).decisionId();
+                    .map(a -> LifecycleAction.fromId(a).orElseThrow())
+                    .toList();
+            decisionId = gate.decide(
+                            requester,
+                            actions,
+                            new Target(tenant, request.environment(), request.instance(), definition.get()),
+                            new Approval(approver.getUsername(), approver.roleIds()))
+                    .decisionId();
         }
         // no definition: the instance is gone, so the request is stale and approving only closes it
         return registry.changeRequests().approve(actor(approver), tenant.id(), id, decisionId);
@@ -167,8 +202,8 @@ public class GovernedLifecycle {
     }
 
     private Outcome waiting(ConductorUser caller, Draft draft, Verdict verdict) {
-        ChangeRequest pending = registry.changeRequests().submit(actor(caller), draft, verdict.decisionId(),
-                settings.changeRequestTtl());
+        ChangeRequest pending = registry.changeRequests()
+                .submit(actor(caller), draft, verdict.decisionId(), settings.changeRequestTtl());
         return new Outcome(null, pending, verdict);
     }
 
@@ -180,14 +215,17 @@ public class GovernedLifecycle {
             return Optional.of(registry.definition(change.get("definition").asText(), version));
         }
         return registry.instance(request.tenant(), request.environment(), request.instance())
-                .map(current -> registry.definition(current.definitionName(),
-                        version == null ? current.definitionVersion() : version));
+                .map(current -> registry.definition(
+                        current.definitionName(), version == null ? current.definitionVersion() : version));
     }
 
     private AdapterInstance installed(String tenant, String env, String instance) {
-        return registry.instances(tenant, env).stream().filter(i -> i.name().equals(instance)).findFirst()
-                .orElseThrow(() -> new RegistryException(ErrorCode.ADAPTER_NOT_INSTALLED, "tenant '" + tenant
-                        + "' has no instance '" + instance + "' in environment '" + env + "'"));
+        return registry.instances(tenant, env).stream()
+                .filter(i -> i.name().equals(instance))
+                .findFirst()
+                .orElseThrow(() -> new RegistryException(
+                        ErrorCode.ADAPTER_NOT_INSTALLED,
+                        "tenant '" + tenant + "' has no instance '" + instance + "' in environment '" + env + "'"));
     }
 
     private AdapterDefinition definitionOf(AdapterInstance instance) {

@@ -5,7 +5,6 @@ import io.maestro.conductor.policy.pdp.Decision;
 import io.maestro.conductor.registry.store.Json;
 import io.maestro.conductor.registry.store.Sql;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,16 +22,26 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 public class LifecycleDecisionLog {
 
     /** One decision as it was taken. */
-    public record Recorded(long id, String decisionId, JsonNode input, boolean allowed, String code,
-                           List<String> reasons, Instant decidedAt) {
-    }
+    public record Recorded(
+            long id,
+            String decisionId,
+            JsonNode input,
+            boolean allowed,
+            String code,
+            List<String> reasons,
+            Instant decidedAt) {}
 
     private static final String REASON_SEPARATOR = "\n";
     private static final int MAX_REASONS_CHARS = 4000;
 
-    private static final RowMapper<Recorded> ROW = (rs, n) -> new Recorded(rs.getLong("id"),
-            rs.getString("decision_id"), Json.parse(rs.getString("input")), rs.getBoolean("allowed"),
-            rs.getString("code"), reasons(rs.getString("reasons")), Sql.instant(rs, "decided_at"));
+    private static final RowMapper<Recorded> ROW = (rs, n) -> new Recorded(
+            rs.getLong("id"),
+            rs.getString("decision_id"),
+            Json.parse(rs.getString("input")),
+            rs.getBoolean("allowed"),
+            rs.getString("code"),
+            reasons(rs.getString("reasons")),
+            Sql.instant(rs, "decided_at"));
 
     private final JdbcTemplate jdbc;
     private final int size;
@@ -44,27 +53,31 @@ public class LifecycleDecisionLog {
         this.clock = clock;
     }
 
-    public void record(String tenant, String environment, String action, String actor, JsonNode input,
-                       Decision decision) {
+    public void record(
+            String tenant, String environment, String action, String actor, JsonNode input, Decision decision) {
         String reasons = String.join(REASON_SEPARATOR, decision.reasons());
         String stored = reasons.length() > MAX_REASONS_CHARS ? reasons.substring(0, MAX_REASONS_CHARS) : reasons;
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("INSERT INTO lifecycle_decision (decision_id, "
-                    + "tenant_id, environment, action, actor, input, allowed, code, reasons, decided_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-            insert.setString(1, decision.decisionId());
-            insert.setString(2, tenant);
-            insert.setString(3, environment);
-            insert.setString(4, action);
-            insert.setString(5, actor);
-            insert.setString(6, Json.write(input));
-            insert.setBoolean(7, decision.allowed());
-            insert.setString(8, decision.code().orElse(null));
-            insert.setString(9, stored);
-            insert.setObject(10, Sql.timestamp(clock.instant()));
-            return insert;
-        }, key);
+        jdbc.update(
+                connection -> {
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO lifecycle_decision (decision_id, "
+                                    + "tenant_id, environment, action, actor, input, allowed, code, reasons, decided_at) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            new String[] {"id"});
+                    insert.setString(1, decision.decisionId());
+                    insert.setString(2, tenant);
+                    insert.setString(3, environment);
+                    insert.setString(4, action);
+                    insert.setString(5, actor);
+                    insert.setString(6, Json.write(input));
+                    insert.setBoolean(7, decision.allowed());
+                    insert.setString(8, decision.code().orElse(null));
+                    insert.setString(9, stored);
+                    insert.setObject(10, Sql.timestamp(clock.instant()));
+                    return insert;
+                },
+                key);
         long id = key.getKeyAs(Long.class) == null ? key.getKey().longValue() : key.getKeyAs(Long.class);
         jdbc.update("DELETE FROM lifecycle_decision WHERE id <= ?", id - size);
     }

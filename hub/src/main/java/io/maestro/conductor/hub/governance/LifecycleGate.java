@@ -42,8 +42,7 @@ public class LifecycleGate {
      * What is acted on. {@code definition} is null for a secret no instance uses: judged as the lowest risk, since
      * nothing can reach it yet.
      */
-    public record Target(Tenant tenant, String environment, String instance, AdapterDefinition definition) {
-    }
+    public record Target(Tenant tenant, String environment, String instance, AdapterDefinition definition) {}
 
     /** The second person of dual control. */
     public record Approval(String approvedBy, List<String> roles) {
@@ -109,7 +108,8 @@ public class LifecycleGate {
         adapter.put("instance", target.instance());
         adapter.put("definition", definition == null ? null : definition.name());
         adapter.put("version", definition == null ? null : definition.version());
-        adapter.put("category", definition == null ? null : definition.category().id());
+        adapter.put(
+                "category", definition == null ? null : definition.category().id());
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("action", action.id());
         input.put("tenant", target.tenant().id());
@@ -118,8 +118,12 @@ public class LifecycleGate {
         input.put("actor", subject.actor());
         input.put("roles", subject.roles());
         input.put("adapter", adapter);
-        input.put("adapter_risk_level", definition == null ? "low" : definition.risk().riskLevel());
-        input.put("data_sensitivity", definition == null ? "public" : definition.risk().dataSensitivity());
+        input.put(
+                "adapter_risk_level",
+                definition == null ? "low" : definition.risk().riskLevel());
+        input.put(
+                "data_sensitivity",
+                definition == null ? "public" : definition.risk().dataSensitivity());
         input.put("requires_approval", definition != null && definition.risk().requiresApproval());
         if (approval != null) {
             input.put("approval", Map.of("approved_by", approval.approvedBy(), "roles", approval.roles()));
@@ -127,8 +131,8 @@ public class LifecycleGate {
         return Json.MAPPER.valueToTree(input);
     }
 
-    private void audit(Subject subject, LifecycleAction action, Target target, Approval approval, Decision decision,
-                       String code) {
+    private void audit(
+            Subject subject, LifecycleAction action, Target target, Approval approval, Decision decision, String code) {
         String tenant = target.tenant().id();
         AUDIT.atWarn()
                 .addKeyValue("event", "lifecycle_denied")
@@ -137,11 +141,23 @@ public class LifecycleGate {
                 .addKeyValue("approved_by", approval == null ? null : approval.approvedBy())
                 .addKeyValue("decision_id", decision.decisionId())
                 .addKeyValue("code", code)
-                .log("event=lifecycle_denied tenant={} environment={} instance={} action={} actor={} code={} "
-                                + "decision_id={} reasons={}", tenant, target.environment(), target.instance(),
-                        action.id(), subject.actor(), code, decision.decisionId(), decision.reasons());
-        Counter.builder(DENIALS).description("Lifecycle actions the lifecycle policy denied")
-                .tag("tenant", tenant).tag("action", action.id()).tag("code", code)
-                .register(meters).increment();
+                .log(
+                        "event=lifecycle_denied tenant={} environment={} instance={} action={} actor={} code={} "
+                                + "decision_id={} reasons={}",
+                        tenant,
+                        target.environment(),
+                        target.instance(),
+                        action.id(),
+                        subject.actor(),
+                        code,
+                        decision.decisionId(),
+                        decision.reasons());
+        Counter.builder(DENIALS)
+                .description("Lifecycle actions the lifecycle policy denied")
+                .tag("tenant", tenant)
+                .tag("action", action.id())
+                .tag("code", code)
+                .register(meters)
+                .increment();
     }
 }

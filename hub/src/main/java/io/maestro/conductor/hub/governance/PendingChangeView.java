@@ -19,8 +19,10 @@ public record PendingChangeView(String code, List<String> reasons, String decisi
         ChangeRequest pending = outcome.pending();
         return ResponseEntity.accepted()
                 .location(URI.create("/api/tenants/" + pending.tenant() + "/change-requests/" + pending.id()))
-                .body(new PendingChangeView(outcome.verdict().approvalRequired() ? LifecycleGate.APPROVAL_REQUIRED
-                        : REQUESTED, outcome.verdict().reasons(),
-                        outcome.verdict().decisionId(), pending));
+                .body(new PendingChangeView(
+                        outcome.verdict().approvalRequired() ? LifecycleGate.APPROVAL_REQUIRED : REQUESTED,
+                        outcome.verdict().reasons(),
+                        outcome.verdict().decisionId(),
+                        pending));
     }
 }

@@ -18,27 +18,30 @@ public final class PolicySimulation {
     static final int MAX_LISTED = 100;
 
     /** Whether allow or code would change for a real decision. */
-    public record Flip(String decisionId, String tenant, String environment, String action, String actor,
-                       Before before, SimulatedDecision after) {
-    }
+    public record Flip(
+            String decisionId,
+            String tenant,
+            String environment,
+            String action,
+            String actor,
+            Before before,
+            SimulatedDecision after) {}
 
-    public record Before(boolean allow, String code, List<String> reasons) {
-    }
+    public record Before(boolean allow, String code, List<String> reasons) {}
 
-    public record ScenarioReport(int checked, int passed, int failed, List<String> mismatches) {
-    }
+    public record ScenarioReport(int checked, int passed, int failed, List<String> mismatches) {}
 
-    public record DecisionReport(int checked, int flipped, List<Flip> flips) {
-    }
+    public record DecisionReport(int checked, int flipped, List<Flip> flips) {}
 
-    public record Report(ScenarioReport scenarios, DecisionReport decisions, boolean complete) {
-    }
+    public record Report(ScenarioReport scenarios, DecisionReport decisions, boolean complete) {}
 
-    private PolicySimulation() {
-    }
+    private PolicySimulation() {}
 
-    static Report run(PolicySimulator simulator, List<Scenario> scenarios, List<LifecycleDecisionLog.Recorded> recent,
-                      Duration deadline) {
+    static Report run(
+            PolicySimulator simulator,
+            List<Scenario> scenarios,
+            List<LifecycleDecisionLog.Recorded> recent,
+            Duration deadline) {
         long stopAt = System.nanoTime() + deadline.toNanos();
         boolean complete = true;
         int checkedScenarios = 0;
@@ -72,14 +75,20 @@ public final class PolicySimulation {
                 flipped++;
                 if (flips.size() < MAX_LISTED) {
                     JsonNode input = decision.input();
-                    flips.add(new Flip(decision.decisionId(), input.path("tenant").asText(),
-                            input.path("environment").asText(), input.path("action").asText(),
+                    flips.add(new Flip(
+                            decision.decisionId(),
+                            input.path("tenant").asText(),
+                            input.path("environment").asText(),
+                            input.path("action").asText(),
                             input.path("actor").asText(),
-                            new Before(decision.allowed(), decision.code(), decision.reasons()), after));
+                            new Before(decision.allowed(), decision.code(), decision.reasons()),
+                            after));
                 }
             }
         }
-        return new Report(new ScenarioReport(checkedScenarios, checkedScenarios - failed, failed, mismatches),
-                new DecisionReport(checkedDecisions, flipped, flips), complete);
+        return new Report(
+                new ScenarioReport(checkedScenarios, checkedScenarios - failed, failed, mismatches),
+                new DecisionReport(checkedDecisions, flipped, flips),
+                complete);
     }
 }

@@ -57,8 +57,8 @@ public class PolicySimulationController {
     private final LifecycleDecisionLog decisions;
     private final Path simulationsDir;
 
-    public PolicySimulationController(ObjectMapper json, PolicySettings policy, LifecycleDecisionLog decisions,
-            SimulationSuites suites) {
+    public PolicySimulationController(
+            ObjectMapper json, PolicySettings policy, LifecycleDecisionLog decisions, SimulationSuites suites) {
         this.json = json;
         this.policy = policy;
         this.decisions = decisions;
@@ -68,7 +68,9 @@ public class PolicySimulationController {
     @PostMapping(path = "/api/policy/simulate", consumes = MediaType.APPLICATION_JSON_VALUE)
     public PolicySimulation.Report simulate(Authentication caller, HttpServletRequest request) throws IOException {
         if (!ConductorUser.of(caller).scope().allTenants()) {
-            throw new ApiRequestException(HttpStatus.FORBIDDEN, "FORBIDDEN",
+            throw new ApiRequestException(
+                    HttpStatus.FORBIDDEN,
+                    "FORBIDDEN",
                     "Simulating replays every tenant's decisions: it needs an operator or admin who sees all tenants");
         }
         JsonNode body = parse(boundedBody(request));
@@ -79,10 +81,14 @@ public class PolicySimulationController {
         } catch (IOException | IllegalArgumentException e) {
             throw new UncheckedIOException(new IOException("stored simulation suites unreadable: " + e.getMessage()));
         }
-        PolicySimulation.Report report = PolicySimulation.run(simulator, scenarios,
-                decisions.recent(decisions.size()), DEADLINE);
-        LOG.info("event=policy_simulated by={} scenarios_failed={} decisions_flipped={} complete={}",
-                caller.getName(), report.scenarios().failed(), report.decisions().flipped(), report.complete());
+        PolicySimulation.Report report =
+                PolicySimulation.run(simulator, scenarios, decisions.recent(decisions.size()), DEADLINE);
+        LOG.info(
+                "event=policy_simulated by={} scenarios_failed={} decisions_flipped={} complete={}",
+                caller.getName(),
+                report.scenarios().failed(),
+                report.decisions().flipped(),
+                report.complete());
         return report;
     }
 
@@ -120,11 +126,13 @@ public class PolicySimulationController {
         }
         List<RegoModule> out = new ArrayList<>();
         for (var field : modules.properties()) {
-            if (!MODULE_NAME.matcher(field.getKey()).matches() || field.getKey().contains("..")
+            if (!MODULE_NAME.matcher(field.getKey()).matches()
+                    || field.getKey().contains("..")
                     || !field.getValue().isTextual()) {
                 throw invalid("Each module is \"<name>.rego\": \"<source>\"; names use letters, digits, _ . / -");
             }
-            out.add(new RegoModule("proposed/" + field.getKey(), field.getValue().asText()));
+            out.add(new RegoModule(
+                    "proposed/" + field.getKey(), field.getValue().asText()));
         }
         return out;
     }
@@ -144,8 +152,13 @@ public class PolicySimulationController {
         try {
             return PolicySimulator.compile(modules, data, MAX_STEPS, DECISION_TIMEOUT);
         } catch (RegoException e) {
-            List<String> errors = e.errors().stream().limit(MAX_ERRORS).map(RegoError::toString).toList();
-            throw new ApiRequestException(HttpStatus.BAD_REQUEST, "BUNDLE_INVALID",
+            List<String> errors = e.errors().stream()
+                    .limit(MAX_ERRORS)
+                    .map(RegoError::toString)
+                    .toList();
+            throw new ApiRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    "BUNDLE_INVALID",
                     "The proposed bundle does not compile: " + String.join("; ", errors));
         }
     }
@@ -155,7 +168,9 @@ public class PolicySimulationController {
     }
 
     private static ApiRequestException tooLarge() {
-        return new ApiRequestException(HttpStatus.PAYLOAD_TOO_LARGE, "BUNDLE_TOO_LARGE",
+        return new ApiRequestException(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "BUNDLE_TOO_LARGE",
                 "A proposed bundle is at most " + MAX_BODY_BYTES + " bytes of JSON");
     }
 }

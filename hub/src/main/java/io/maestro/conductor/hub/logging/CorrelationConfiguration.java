@@ -10,8 +10,7 @@ public class CorrelationConfiguration {
 
     @Bean
     FilterRegistrationBean<CorrelationFilter> correlationFilter() {
-        FilterRegistrationBean<CorrelationFilter> registration =
-                new FilterRegistrationBean<>(new CorrelationFilter());
+        FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -30,7 +30,8 @@ public class CorrelationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String offered = request.getHeader(CORRELATION_HEADER);
         String correlationId = offered != null && SAFE_ID.matcher(offered).matches()
-                ? offered : UUID.randomUUID().toString();
+                ? offered
+                : UUID.randomUUID().toString();
         MDC.put(MDC_CORRELATION_ID, correlationId);
         Matcher tenant = TENANT_IN_PATH.matcher(request.getRequestURI());
         if (tenant.find() && SAFE_ID.matcher(tenant.group(1)).matches()) {

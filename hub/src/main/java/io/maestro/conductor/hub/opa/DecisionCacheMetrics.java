@@ -12,17 +12,28 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class DecisionCacheMetrics {
 
-    private DecisionCacheMetrics() {
-    }
+    private DecisionCacheMetrics() {}
 
     static void bind(EmbeddedDecisionPoint engine, MeterRegistry meters) {
-        FunctionCounter.builder("conductor.policy.decision.cache", engine, e -> e.cacheStats().hits())
-                .tag("result", "hit").description("embedded decisions answered from the decision cache")
+        FunctionCounter.builder(
+                        "conductor.policy.decision.cache",
+                        engine,
+                        e -> e.cacheStats().hits())
+                .tag("result", "hit")
+                .description("embedded decisions answered from the decision cache")
                 .register(meters);
-        FunctionCounter.builder("conductor.policy.decision.cache", engine, e -> e.cacheStats().misses())
-                .tag("result", "miss").description("embedded decisions evaluated in full")
+        FunctionCounter.builder(
+                        "conductor.policy.decision.cache",
+                        engine,
+                        e -> e.cacheStats().misses())
+                .tag("result", "miss")
+                .description("embedded decisions evaluated in full")
                 .register(meters);
-        Gauge.builder("conductor.policy.decision.cache.size", engine, e -> e.cacheStats().size())
-                .description("decisions the active policy engine keeps for reuse").register(meters);
+        Gauge.builder(
+                        "conductor.policy.decision.cache.size",
+                        engine,
+                        e -> e.cacheStats().size())
+                .description("decisions the active policy engine keeps for reuse")
+                .register(meters);
     }
 }

@@ -16,28 +16,34 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class OpaDataApiController {
-  private final OpaDataApi api;
+    private final OpaDataApi api;
 
-  public OpaDataApiController(OpaDataApi api) {
-    this.api = api;
-  }
+    public OpaDataApiController(OpaDataApi api) {
+        this.api = api;
+    }
 
-  @PostMapping(path = {OpaDataApi.PREFIX, OpaDataApi.PREFIX + "/**"}, produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<String> post(HttpServletRequest request, @RequestBody(required = false) String body) {
-    return respond(api.handle("POST", documentPath(request), body));
-  }
+    @PostMapping(
+            path = {OpaDataApi.PREFIX, OpaDataApi.PREFIX + "/**"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> post(HttpServletRequest request, @RequestBody(required = false) String body) {
+        return respond(api.handle("POST", documentPath(request), body));
+    }
 
-  @GetMapping(path = {OpaDataApi.PREFIX, OpaDataApi.PREFIX + "/**"}, produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<String> get(HttpServletRequest request) {
-    return respond(api.handle("GET", documentPath(request), null));
-  }
+    @GetMapping(
+            path = {OpaDataApi.PREFIX, OpaDataApi.PREFIX + "/**"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> get(HttpServletRequest request) {
+        return respond(api.handle("GET", documentPath(request), null));
+    }
 
-  private static String documentPath(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.substring(OpaDataApi.PREFIX.length());
-  }
+    private static String documentPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.substring(OpaDataApi.PREFIX.length());
+    }
 
-  private static ResponseEntity<String> respond(OpaDataApi.Response response) {
-    return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
-  }
+    private static ResponseEntity<String> respond(OpaDataApi.Response response) {
+        return ResponseEntity.status(response.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(response.body());
+    }
 }

@@ -22,27 +22,28 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 public class OpaDataApiSecurity {
 
-  @Bean
-  @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-  SecurityFilterChain opaDataApiFilterChain(HttpSecurity http) throws Exception {
-    http.securityMatcher(OpaDataApi.PREFIX, OpaDataApi.PREFIX + "/**")
-        .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ConductorUser.ALL_TENANTS_ROLE))
-        .httpBasic(basic -> basic.realmName("conductor")
-            .authenticationEntryPoint((request, response, e) -> opaError(response, 401, "unauthorized",
-                "the Data API needs the operator's HTTP Basic login")))
-        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-            opaError(response, 403, "unauthorized", "the Data API is for the operator")))
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable());
-    return http.build();
-  }
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    SecurityFilterChain opaDataApiFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(OpaDataApi.PREFIX, OpaDataApi.PREFIX + "/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ConductorUser.ALL_TENANTS_ROLE))
+                .httpBasic(basic -> basic.realmName("conductor")
+                        .authenticationEntryPoint((request, response, e) -> opaError(
+                                response, 401, "unauthorized", "the Data API needs the operator's HTTP Basic login")))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        opaError(response, 403, "unauthorized", "the Data API is for the operator")))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
 
-  private static void opaError(HttpServletResponse response, int status, String code, String message)
-      throws java.io.IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    if (status == 401) response.setHeader("WWW-Authenticate", "Basic realm=\"conductor\"");
-    response.getOutputStream().write(("{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}")
-        .getBytes(StandardCharsets.UTF_8));
-  }
+    private static void opaError(HttpServletResponse response, int status, String code, String message)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        if (status == 401) response.setHeader("WWW-Authenticate", "Basic realm=\"conductor\"");
+        response.getOutputStream()
+                .write(("{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
 }

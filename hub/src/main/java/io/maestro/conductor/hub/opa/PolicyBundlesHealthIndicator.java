@@ -13,24 +13,29 @@ import org.springframework.stereotype.Component;
  */
 @Component("policyBundles")
 public class PolicyBundlesHealthIndicator extends AbstractHealthIndicator {
-  private final EmbeddedDecisionPoint engine;
+    private final EmbeddedDecisionPoint engine;
 
-  public PolicyBundlesHealthIndicator(EmbeddedDecisionPoint engine) {
-    this.engine = engine;
-  }
+    public PolicyBundlesHealthIndicator(EmbeddedDecisionPoint engine) {
+        this.engine = engine;
+    }
 
-  @Override
-  protected void doHealthCheck(Health.Builder health) {
-    BundleStatus status = engine.bundleStatus().orElse(null);
-    if (status == null || status.activeFingerprint().isEmpty()) {
-      health.down();
-    } else {
-      health.up().withDetail("fingerprint", status.activeFingerprint().get())
-          .withDetail("activatedAt", status.activatedAt().map(Object::toString).orElse(""));
+    @Override
+    protected void doHealthCheck(Health.Builder health) {
+        BundleStatus status = engine.bundleStatus().orElse(null);
+        if (status == null || status.activeFingerprint().isEmpty()) {
+            health.down();
+        } else {
+            health.up()
+                    .withDetail("fingerprint", status.activeFingerprint().get())
+                    .withDetail(
+                            "activatedAt",
+                            status.activatedAt().map(Object::toString).orElse(""));
+        }
+        if (status != null && !status.rejectedErrors().isEmpty()) {
+            health.withDetail(
+                            "rejectedAt",
+                            status.rejectedAt().map(Object::toString).orElse(""))
+                    .withDetail("rejectedErrors", status.rejectedErrors());
+        }
     }
-    if (status != null && !status.rejectedErrors().isEmpty()) {
-      health.withDetail("rejectedAt", status.rejectedAt().map(Object::toString).orElse(""))
-          .withDetail("rejectedErrors", status.rejectedErrors());
-    }
-  }
 }

@@ -3,11 +3,11 @@ package io.maestro.conductor.hub.opa;
 import io.maestro.conductor.hub.config.ConductorProperties;
 import io.maestro.conductor.policy.pdp.DecisionLog;
 import io.maestro.conductor.policy.pdp.EmbeddedDecisionPoint;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.maestro.conductor.policy.pdp.OpaDataApi;
 import io.maestro.conductor.policy.pdp.OpaDecisionPoint;
 import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
 import io.maestro.conductor.policy.pdp.PolicySettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -34,41 +34,46 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 public class PolicyConfiguration {
-  static final List<String> DEFAULT_BUNDLES = List.of("residency-policies", "governance-policies");
+    static final List<String> DEFAULT_BUNDLES = List.of("residency-policies", "governance-policies");
 
-  @Bean
-  PolicySettings policySettings(Environment environment, ConductorProperties conductor) {
-    Map<String, String> properties = new HashMap<>(Binder.get(environment)
-        .bind("conductor.policy", Bindable.mapOf(String.class, String.class)).orElseGet(Map::of));
-    Path configRoot = conductor.tenantConfigDir().toAbsolutePath().normalize().getParent();
-    properties.putIfAbsent("bundle-dirs", DEFAULT_BUNDLES.stream()
-        .map(bundle -> configRoot.resolve(bundle).toString()).collect(Collectors.joining(",")));
-    return PolicySettings.fromProperties(properties, Path.of("").toAbsolutePath());
-  }
+    @Bean
+    PolicySettings policySettings(Environment environment, ConductorProperties conductor) {
+        Map<String, String> properties = new HashMap<>(Binder.get(environment)
+                .bind("conductor.policy", Bindable.mapOf(String.class, String.class))
+                .orElseGet(Map::of));
+        Path configRoot =
+                conductor.tenantConfigDir().toAbsolutePath().normalize().getParent();
+        properties.putIfAbsent(
+                "bundle-dirs",
+                DEFAULT_BUNDLES.stream()
+                        .map(bundle -> configRoot.resolve(bundle).toString())
+                        .collect(Collectors.joining(",")));
+        return PolicySettings.fromProperties(properties, Path.of("").toAbsolutePath());
+    }
 
-  @Bean(destroyMethod = "close")
-  EmbeddedDecisionPoint embeddedDecisionPoint(PolicySettings settings, MeterRegistry meters) {
-    EmbeddedDecisionPoint engine = EmbeddedDecisionPoint.empty(new DecisionLog(), settings.evalTimeout(),
-        settings.decisionCacheSize());
-    engine.watch(settings.bundleDirs(), settings.pollInterval());
-    DecisionCacheMetrics.bind(engine, meters);
-    return engine;
-  }
+    @Bean(destroyMethod = "close")
+    EmbeddedDecisionPoint embeddedDecisionPoint(PolicySettings settings, MeterRegistry meters) {
+        EmbeddedDecisionPoint engine =
+                EmbeddedDecisionPoint.empty(new DecisionLog(), settings.evalTimeout(), settings.decisionCacheSize());
+        engine.watch(settings.bundleDirs(), settings.pollInterval());
+        DecisionCacheMetrics.bind(engine, meters);
+        return engine;
+    }
 
-  @Bean
-  OpaDataApi opaDataApi(EmbeddedDecisionPoint engine) {
-    return new OpaDataApi(engine);
-  }
+    @Bean
+    OpaDataApi opaDataApi(EmbeddedDecisionPoint engine) {
+        return new OpaDataApi(engine);
+    }
 
-  /**
-   * Mode {@code opa}: the hub decides through a remote OPA, on its own Camel context; this bean then wins over
-   * the embedded engine wherever a {@link PolicyDecisionPoint} is injected. In mode {@code embedded} the
-   * engine above is the decision point.
-   */
-  @Bean(destroyMethod = "close")
-  @Primary
-  @ConditionalOnProperty(name = "conductor.policy.mode", havingValue = OpaDecisionPoint.MODE)
-  PolicyDecisionPoint opaDecisionPoint(PolicySettings settings, CamelContext camel) {
-    return new OpaDecisionPoint(camel, settings.opa(), new DecisionLog());
-  }
+    /**
+     * Mode {@code opa}: the hub decides through a remote OPA, on its own Camel context; this bean then wins over
+     * the embedded engine wherever a {@link PolicyDecisionPoint} is injected. In mode {@code embedded} the
+     * engine above is the decision point.
+     */
+    @Bean(destroyMethod = "close")
+    @Primary
+    @ConditionalOnProperty(name = "conductor.policy.mode", havingValue = OpaDecisionPoint.MODE)
+    PolicyDecisionPoint opaDecisionPoint(PolicySettings settings, CamelContext camel) {
+        return new OpaDecisionPoint(camel, settings.opa(), new DecisionLog());
+    }
 }

@@ -1,11 +1,9 @@
 package io.maestro.conductor.hub.residency;
 
-import java.time.Clock;
-
-import javax.sql.DataSource;
-
 import io.maestro.conductor.registry.Registry;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

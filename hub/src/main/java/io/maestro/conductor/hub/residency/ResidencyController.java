@@ -1,13 +1,12 @@
 package io.maestro.conductor.hub.residency;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.maestro.conductor.hub.api.PageLimit;
 import io.maestro.conductor.hub.security.TenantAccess;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.model.AdapterCategory;
 import io.maestro.conductor.registry.model.Tenant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/tenants/{tenant}")
 public class ResidencyController {
-
 
     private final Registry registry;
     private final ResidencyDenialStore denials;
@@ -33,8 +31,8 @@ public class ResidencyController {
 
     /** Newest first. */
     @GetMapping("/residency/denials")
-    public List<ResidencyDenial> denials(Authentication caller, @PathVariable String tenant,
-            @RequestParam(defaultValue = "100") int limit) {
+    public List<ResidencyDenial> denials(
+            Authentication caller, @PathVariable String tenant, @RequestParam(defaultValue = "100") int limit) {
         access.requireKnown(caller, tenant);
         PageLimit.checked(limit);
         return denials.list(tenant, limit);

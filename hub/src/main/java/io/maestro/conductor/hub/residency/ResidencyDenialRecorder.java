@@ -1,12 +1,11 @@
 package io.maestro.conductor.hub.residency;
 
-import java.time.Clock;
-
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceDenialListener;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,16 +49,40 @@ public class ResidencyDenialRecorder implements GovernanceDenialListener {
                 .addKeyValue("policy", policy)
                 .addKeyValue("decision_id", decision.decisionId())
                 .addKeyValue("code", decision.code().name())
-                .log("event=residency_denied tenant={} environment={} instance={} action={} data_region={} "
+                .log(
+                        "event=residency_denied tenant={} environment={} instance={} action={} data_region={} "
                                 + "instance_region={} policy={} decision_id={} code={} reasons={}",
-                        request.tenant(), request.environment(), instance, request.action(), request.data().region(),
-                        request.adapter().region(), policy, decision.decisionId(), decision.code(),
+                        request.tenant(),
+                        request.environment(),
+                        instance,
+                        request.action(),
+                        request.data().region(),
+                        request.adapter().region(),
+                        policy,
+                        decision.decisionId(),
+                        decision.code(),
                         decision.reasons());
-        Counter.builder(DENIALS).description("Storage calls the residency policy denied")
-                .tag("tenant", request.tenant()).tag("environment", request.environment()).tag("instance", instance)
-                .register(meters).increment();
-        store.add(new ResidencyDenial(0, request.tenant(), request.environment(), instance, request.action(),
-                request.actor(), request.data().region(), request.adapter().region(), request.data().classification(),
-                policy, decision.decisionId(), decision.code().name(), decision.reasons(), clock.instant()));
+        Counter.builder(DENIALS)
+                .description("Storage calls the residency policy denied")
+                .tag("tenant", request.tenant())
+                .tag("environment", request.environment())
+                .tag("instance", instance)
+                .register(meters)
+                .increment();
+        store.add(new ResidencyDenial(
+                0,
+                request.tenant(),
+                request.environment(),
+                instance,
+                request.action(),
+                request.actor(),
+                request.data().region(),
+                request.adapter().region(),
+                request.data().classification(),
+                policy,
+                decision.decisionId(),
+                decision.code().name(),
+                decision.reasons(),
+                clock.instant()));
     }
 }

@@ -9,16 +9,29 @@ import io.maestro.conductor.registry.model.AdapterInstance;
  * @param backend the adapter definition, e.g. {@code s3-storage}
  * @param region  the instance's region tag, which residency decides on
  */
-public record StorageLocation(String environment, String instance, String backend, String bucket, String region,
-                              String keyPrefix, String state) {
+public record StorageLocation(
+        String environment,
+        String instance,
+        String backend,
+        String bucket,
+        String region,
+        String keyPrefix,
+        String state) {
 
     static StorageLocation of(AdapterInstance instance) {
-        return new StorageLocation(instance.environment(), instance.name(), instance.definitionName(),
-                text(instance, "bucket"), instance.region(), text(instance, "keyPrefix"), instance.state().name());
+        return new StorageLocation(
+                instance.environment(),
+                instance.name(),
+                instance.definitionName(),
+                text(instance, "bucket"),
+                instance.region(),
+                text(instance, "keyPrefix"),
+                instance.state().name());
     }
 
     private static String text(AdapterInstance instance, String field) {
         return instance.config() != null && instance.config().hasNonNull(field)
-                ? instance.config().get(field).asText() : null;
+                ? instance.config().get(field).asText()
+                : null;
     }
 }

@@ -20,6 +20,5 @@ public record ApiUserProperties(@DefaultValue List<ApiUser> users) {
      * {@link OperatorRole} ({@code viewer}, {@code operator}, {@code approver}, {@code admin}); none given means
      * {@code operator}.
      */
-    public record ApiUser(String name, String password, Set<String> tenants, Set<String> roles) {
-    }
+    public record ApiUser(String name, String password, Set<String> tenants, Set<String> roles) {}
 }

@@ -17,8 +17,7 @@ public class ConductorUserDirectory implements UserDetailsService {
 
     public static final String OPERATOR = "operator";
 
-    private record Entry(String passwordHash, Set<OperatorRole> roles, TenantScope scope) {
-    }
+    private record Entry(String passwordHash, Set<OperatorRole> roles, TenantScope scope) {}
 
     /** What {@code BCryptPasswordEncoder} can check: {@code $2a$}, {@code $2b$} or {@code $2y$}, cost, salt and hash. */
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}");

@@ -52,7 +52,8 @@ final class JolokiaRoleFilter extends OncePerRequestFilter {
             return;
         }
         if ("GET".equals(request.getMethod())) {
-            String path = request.getRequestURI().substring(request.getContextPath().length() + JOLOKIA.length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length() + JOLOKIA.length());
             String type = path.replaceFirst("^/", "").split("/", 2)[0];
             if (type.isEmpty() || READING.contains(type)) {
                 chain.doFilter(request, response);
@@ -82,7 +83,8 @@ final class JolokiaRoleFilter extends OncePerRequestFilter {
             if (requests == null) {
                 return false;
             }
-            for (JsonNode one : requests.isArray() ? requests : JSON.createArrayNode().add(requests)) {
+            for (JsonNode one :
+                    requests.isArray() ? requests : JSON.createArrayNode().add(requests)) {
                 if (!READING.contains(one.path("type").asText())) {
                     return false;
                 }

@@ -1,5 +1,6 @@
 package io.maestro.conductor.hub.security;
 
+import io.maestro.conductor.registry.secret.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -8,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-
-import io.maestro.conductor.registry.secret.OwnerOnlyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,7 @@ public final class OperatorPassword {
     static final String FILE_NAME = "operator-password";
     private static final Logger log = LoggerFactory.getLogger(OperatorPassword.class);
 
-    private OperatorPassword() {
-    }
+    private OperatorPassword() {}
 
     /**
      * @param configured the configured password, or blank/null when none

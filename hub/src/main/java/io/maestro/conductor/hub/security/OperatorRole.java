@@ -30,10 +30,11 @@ public enum OperatorRole {
 
     /** @throws IllegalStateException naming the valid roles, so a typo in config stops the start */
     static OperatorRole fromConfig(String user, String role) {
-        return Arrays.stream(values()).filter(r -> r.id().equals(role == null ? "" : role.strip().toLowerCase(Locale.ROOT)))
+        return Arrays.stream(values())
+                .filter(r -> r.id().equals(role == null ? "" : role.strip().toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("User " + user + " has unknown role '" + role
-                        + "'; roles are " + Arrays.stream(values()).map(OperatorRole::id)
-                        .collect(Collectors.joining(", "))));
+                        + "'; roles are "
+                        + Arrays.stream(values()).map(OperatorRole::id).collect(Collectors.joining(", "))));
     }
 }

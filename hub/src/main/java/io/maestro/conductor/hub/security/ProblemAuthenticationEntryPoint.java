@@ -20,8 +20,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * problems, like every other error of the hub. The 400 is written here rather than sent to the error page, whose
  * dispatch would carry the same rejected request through the firewall again.
  */
-public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler,
-        RequestRejectedHandler {
+public class ProblemAuthenticationEntryPoint
+        implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
 
@@ -39,19 +39,29 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this action (roles: viewer, operator, approver, admin).");
+        write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                "FORBIDDEN",
+                "Your role does not allow this action (roles: viewer, operator, approver, admin).");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
         // No instance: the rejected path may not even be a valid URI.
-        write(null, response, HttpStatus.BAD_REQUEST, "REQUEST_MALFORMED",
+        write(
+                null,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "REQUEST_MALFORMED",
                 "The request has a header, path or parameter the hub does not accept.");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-            String detail) throws IOException {
+    private void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (request != null) {
             problem.setInstance(URI.create(request.getRequestURI()));

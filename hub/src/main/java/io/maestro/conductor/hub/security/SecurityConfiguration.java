@@ -54,9 +54,11 @@ public class SecurityConfiguration {
     ConductorUserDirectory conductorUserDirectory(
             @Value("${conductor.operator.password:}") String configuredOperatorPassword,
             @Value("${conductor.operator.generate-password:true}") boolean mayGenerate,
-            ConductorProperties properties, ApiUserProperties apiUsers, PasswordEncoder encoder) {
-        String password = OperatorPassword.resolve(configuredOperatorPassword, properties.dataDir(), mayGenerate,
-                System.out);
+            ConductorProperties properties,
+            ApiUserProperties apiUsers,
+            PasswordEncoder encoder) {
+        String password =
+                OperatorPassword.resolve(configuredOperatorPassword, properties.dataDir(), mayGenerate, System.out);
         return new ConductorUserDirectory(encoder.encode(password), apiUsers);
     }
 
@@ -76,22 +78,30 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems)
             throws Exception {
         CsrfTokenRequestAttributeHandler plainTokenHandler = new CsrfTokenRequestAttributeHandler();
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/api/adapters/**").hasRole(ConductorUser.ALL_TENANTS_ROLE)
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole(ConductorUser.VIEWER_ROLE)
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers("/api/adapters/**")
+                        .hasRole(ConductorUser.ALL_TENANTS_ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasRole(ConductorUser.VIEWER_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/tenants/*/environments/*/workflows/validate")
                         .hasRole(ConductorUser.VIEWER_ROLE)
-                        .requestMatchers(HttpMethod.POST, "/api/tenants/*/change-requests/*/approve",
-                                "/api/tenants/*/change-requests/*/reject").hasRole(ConductorUser.APPROVER_ROLE)
-                        .requestMatchers("/api/**").hasRole(ConductorUser.OPERATOR_ROLE)
-                        .anyRequest().hasRole(ConductorUser.ALL_TENANTS_ROLE))
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/tenants/*/change-requests/*/approve",
+                                "/api/tenants/*/change-requests/*/reject")
+                        .hasRole(ConductorUser.APPROVER_ROLE)
+                        .requestMatchers("/api/**")
+                        .hasRole(ConductorUser.OPERATOR_ROLE)
+                        .anyRequest()
+                        .hasRole(ConductorUser.ALL_TENANTS_ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("conductor"))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf
-                        .ignoringRequestMatchers("/api/**")
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**")
                         // With stateless HTTP Basic every request is a fresh authentication; the default strategy
                         // would then delete the XSRF-TOKEN cookie on every logged-in response (token rotation is
                         // meant for a session login), and the console's next Jolokia POST would be refused.

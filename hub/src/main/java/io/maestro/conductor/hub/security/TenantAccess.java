@@ -42,11 +42,13 @@ public class TenantAccess {
      */
     public Tenant requireKnown(Authentication caller, String tenant) {
         require(caller, tenant);
-        return registry.tenant(tenant).orElseThrow(() ->
-                new RegistryException(ErrorCode.TENANT_NOT_FOUND, "tenant '" + tenant + "' not found"));
+        return registry.tenant(tenant)
+                .orElseThrow(
+                        () -> new RegistryException(ErrorCode.TENANT_NOT_FOUND, "tenant '" + tenant + "' not found"));
     }
 
     public boolean permits(Authentication caller, String tenant) {
-        return caller.getPrincipal() instanceof ConductorUser user && user.scope().permits(tenant);
+        return caller.getPrincipal() instanceof ConductorUser user
+                && user.scope().permits(tenant);
     }
 }

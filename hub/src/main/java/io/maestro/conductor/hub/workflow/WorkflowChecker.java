@@ -39,7 +39,9 @@ public final class WorkflowChecker {
         List<Tenant> tenants = registry.tenants();
         for (Map.Entry<String, List<String>> route : endpointsByRoute.entrySet()) {
             List<EndpointRef> adapterEndpoints = route.getValue().stream()
-                    .map(EndpointRef::parse).flatMap(Optional::stream).toList();
+                    .map(EndpointRef::parse)
+                    .flatMap(Optional::stream)
+                    .toList();
             if (adapterEndpoints.isEmpty()) {
                 continue;
             }
@@ -49,16 +51,22 @@ public final class WorkflowChecker {
                 for (String env : tenant.environments()) {
                     if (uses(tenant.id(), env, adapterEndpoints)) {
                         used = true;
-                        for (WorkflowFinding f : registry.validateEndpoints(tenant.id(), env, route.getValue(), operations)) {
-                            problems.add(new WorkflowProblem(route.getKey(), tenant.id(), env, f.endpointUri(),
-                                    f.code(), f.why()));
+                        for (WorkflowFinding f :
+                                registry.validateEndpoints(tenant.id(), env, route.getValue(), operations)) {
+                            problems.add(new WorkflowProblem(
+                                    route.getKey(), tenant.id(), env, f.endpointUri(), f.code(), f.why()));
                         }
                     }
                 }
             }
             if (!used) {
-                problems.add(new WorkflowProblem(route.getKey(), null, null, adapterEndpoints.get(0).uri(),
-                        NO_TENANT_USES_ROUTE, "no tenant has installed any adapter instance this route names"));
+                problems.add(new WorkflowProblem(
+                        route.getKey(),
+                        null,
+                        null,
+                        adapterEndpoints.get(0).uri(),
+                        NO_TENANT_USES_ROUTE,
+                        "no tenant has installed any adapter instance this route names"));
             }
         }
         return new WorkflowReport(clock.instant(), endpointsByRoute.size(), adapterRoutes, problems);

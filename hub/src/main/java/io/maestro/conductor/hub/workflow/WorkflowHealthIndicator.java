@@ -21,7 +21,11 @@ public class WorkflowHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         WorkflowReport report = check.report();
         builder.up()
-                .withDetail("checkedAt", report.checkedAt() == null ? "not yet" : report.checkedAt().toString())
+                .withDetail(
+                        "checkedAt",
+                        report.checkedAt() == null
+                                ? "not yet"
+                                : report.checkedAt().toString())
                 .withDetail("routes", report.routes())
                 .withDetail("adapterRoutes", report.adapterRoutes())
                 .withDetail("problems", report.problems());

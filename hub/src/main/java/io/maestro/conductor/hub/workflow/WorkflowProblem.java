@@ -6,6 +6,5 @@ package io.maestro.conductor.hub.workflow;
  * @param tenant      {@code null} when the problem is not about one tenant
  * @param environment {@code null} when the problem is not about one tenant
  */
-public record WorkflowProblem(String route, String tenant, String environment, String endpoint, String code,
-        String why) {
-}
+public record WorkflowProblem(
+        String route, String tenant, String environment, String endpoint, String code, String why) {}

@@ -38,7 +38,9 @@ public class WorkflowStartupCheck implements CamelContextConfiguration {
     public void afterApplicationStart(CamelContext camelContext) {
         Map<String, List<String>> endpoints = LoadedRoutes.endpointsByRoute(camelContext);
         registry.indexRoutes(endpoints);
-        WorkflowReport checked = new WorkflowChecker(registry, new CamelOperationCatalog(camelContext), Clock.systemUTC()).check(endpoints);
+        WorkflowReport checked = new WorkflowChecker(
+                        registry, new CamelOperationCatalog(camelContext), Clock.systemUTC())
+                .check(endpoints);
         for (WorkflowProblem p : checked.problems()) {
             log.atWarn()
                     .addKeyValue("event", "workflow_problem")
@@ -47,11 +49,20 @@ public class WorkflowStartupCheck implements CamelContextConfiguration {
                     .addKeyValue("environment", p.environment())
                     .addKeyValue("endpoint", p.endpoint())
                     .addKeyValue("code", p.code())
-                    .log("event=workflow_problem route={} tenant={} environment={} endpoint={} code={} why={}",
-                            p.route(), p.tenant(), p.environment(), p.endpoint(), p.code(), p.why());
+                    .log(
+                            "event=workflow_problem route={} tenant={} environment={} endpoint={} code={} why={}",
+                            p.route(),
+                            p.tenant(),
+                            p.environment(),
+                            p.endpoint(),
+                            p.code(),
+                            p.why());
         }
-        log.info("event=workflows_checked routes={} adapterRoutes={} problems={}", checked.routes(),
-                checked.adapterRoutes(), checked.problems().size());
+        log.info(
+                "event=workflows_checked routes={} adapterRoutes={} problems={}",
+                checked.routes(),
+                checked.adapterRoutes(),
+                checked.problems().size());
         report = checked;
     }
 

@@ -34,37 +34,55 @@ class AdapterApiTest extends HubIntegrationTest {
 
     @Test
     void installUpdateAndUninstallLeaveReceipts() {
-        long receiptsBefore = asOperatorGet("/api/tenants/orbit/receipts/verify").json().path("checked").asLong();
+        long receiptsBefore = asOperatorGet("/api/tenants/orbit/receipts/verify")
+                .json()
+                .path("checked")
+                .asLong();
 
-        Answer installed = api.postJson(ADAPTERS + "/lifecycle", OPERATOR, operatorPassword(),
-                install(s3Config("orbit-lifecycle")));
+        Answer installed = api.postJson(
+                ADAPTERS + "/lifecycle", OPERATOR, operatorPassword(), install(s3Config("orbit-lifecycle")));
         assertThat(installed.status()).isEqualTo(201);
         assertThat(installed.header("Location")).isEqualTo(ADAPTERS + "/lifecycle");
         assertThat(installed.header("ETag")).isEqualTo("\"1\"");
         assertThat(installed.json().path("config").path("accessKey").asText()).isEqualTo("secret:evidence-access-key");
         assertThat(installed.json().path("category").asText()).isEqualTo("storage");
 
-        Answer updated = api.putJson(ADAPTERS + "/lifecycle", OPERATOR, operatorPassword(),
-                Map.of("config", s3Config("orbit-lifecycle-2")), "If-Match", "\"1\"");
+        Answer updated = api.putJson(
+                ADAPTERS + "/lifecycle",
+                OPERATOR,
+                operatorPassword(),
+                Map.of("config", s3Config("orbit-lifecycle-2")),
+                "If-Match",
+                "\"1\"");
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().path("configVersion").asLong()).isEqualTo(2);
-        assertThat(asOperatorGet(ADAPTERS + "/lifecycle").json().path("config").path("bucket").asText())
+        assertThat(asOperatorGet(ADAPTERS + "/lifecycle")
+                        .json()
+                        .path("config")
+                        .path("bucket")
+                        .asText())
                 .isEqualTo("orbit-lifecycle-2");
 
-        assertThat(api.delete(ADAPTERS + "/lifecycle", OPERATOR, operatorPassword()).status()).isEqualTo(204);
+        assertThat(api.delete(ADAPTERS + "/lifecycle", OPERATOR, operatorPassword())
+                        .status())
+                .isEqualTo(204);
         assertThat(asOperatorGet(ADAPTERS + "/lifecycle").status()).isEqualTo(404);
 
         JsonNode verify = asOperatorGet("/api/tenants/orbit/receipts/verify").json();
         assertThat(verify.path("valid").asBoolean()).isTrue();
         assertThat(verify.path("checked").asLong()).isEqualTo(receiptsBefore + 3);
-        JsonNode receipts = asOperatorGet("/api/tenants/orbit/receipts?afterSeq=" + receiptsBefore).json();
+        JsonNode receipts = asOperatorGet("/api/tenants/orbit/receipts?afterSeq=" + receiptsBefore)
+                .json();
         assertThat(receipts.findValuesAsText("action")).containsExactly("INSTALL", "UPDATE", "UNINSTALL");
         assertThat(receipts.findValuesAsText("actor")).containsOnly(OPERATOR);
     }
 
     @Test
     void badConfigListsEveryViolationAndStoresNothing() {
-        long receiptsBefore = asOperatorGet("/api/tenants/orbit/receipts/verify").json().path("checked").asLong();
+        long receiptsBefore = asOperatorGet("/api/tenants/orbit/receipts/verify")
+                .json()
+                .path("checked")
+                .asLong();
         Map<String, Object> config = s3Config("Not A Bucket!");
         config.remove("region");
         config.put("colour", "blue");
@@ -79,17 +97,28 @@ class AdapterApiTest extends HubIntegrationTest {
         assertThat(refused.json().path("violations").findValuesAsText("pointer"))
                 .contains("/bucket", "/region", "/colour", "/endpoint", "/accessKey");
         assertThat(asOperatorGet(ADAPTERS + "/broken").status()).isEqualTo(404);
-        assertThat(asOperatorGet("/api/tenants/orbit/receipts/verify").json().path("checked").asLong())
+        assertThat(asOperatorGet("/api/tenants/orbit/receipts/verify")
+                        .json()
+                        .path("checked")
+                        .asLong())
                 .isEqualTo(receiptsBefore);
     }
 
     @Test
     void staleConfigVersionIs409AndKeepsTheConfig() {
         api.postJson(ADAPTERS + "/contested", OPERATOR, operatorPassword(), install(s3Config("orbit-contested")));
-        assertThat(api.putJson(ADAPTERS + "/contested", OPERATOR, operatorPassword(),
-                Map.of("configVersion", 1, "config", s3Config("orbit-first-writer"))).status()).isEqualTo(200);
+        assertThat(api.putJson(
+                                ADAPTERS + "/contested",
+                                OPERATOR,
+                                operatorPassword(),
+                                Map.of("configVersion", 1, "config", s3Config("orbit-first-writer")))
+                        .status())
+                .isEqualTo(200);
 
-        Answer stale = api.putJson(ADAPTERS + "/contested", OPERATOR, operatorPassword(),
+        Answer stale = api.putJson(
+                ADAPTERS + "/contested",
+                OPERATOR,
+                operatorPassword(),
                 Map.of("configVersion", 1, "config", s3Config("orbit-second-writer")));
 
         assertThat(stale.status()).isEqualTo(409);
@@ -102,8 +131,8 @@ class AdapterApiTest extends HubIntegrationTest {
     @Test
     void anUpdateMustNameTheVersionItIsBasedOn() {
         api.postJson(ADAPTERS + "/blind", OPERATOR, operatorPassword(), install(s3Config("orbit-blind")));
-        Answer blind = api.putJson(ADAPTERS + "/blind", OPERATOR, operatorPassword(),
-                Map.of("config", s3Config("orbit-blind-2")));
+        Answer blind = api.putJson(
+                ADAPTERS + "/blind", OPERATOR, operatorPassword(), Map.of("config", s3Config("orbit-blind-2")));
         assertThat(blind.status()).isEqualTo(428);
         assertThat(blind.json().path("code").asText()).isEqualTo("CONFIG_VERSION_REQUIRED");
     }
@@ -111,16 +140,23 @@ class AdapterApiTest extends HubIntegrationTest {
     @Test
     void installingTwiceIs409() {
         api.postJson(ADAPTERS + "/twice", OPERATOR, operatorPassword(), install(s3Config("orbit-twice")));
-        Answer again = api.postJson(ADAPTERS + "/twice", OPERATOR, operatorPassword(), install(s3Config("orbit-twice")));
+        Answer again =
+                api.postJson(ADAPTERS + "/twice", OPERATOR, operatorPassword(), install(s3Config("orbit-twice")));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("code").asText()).isEqualTo("ADAPTER_ALREADY_INSTALLED");
     }
 
     @Test
     void unknownThingsAre404Problems() {
-        assertThat(asOperatorGet("/api/tenants/nobody/environments/dev/adapters").json().path("code").asText())
+        assertThat(asOperatorGet("/api/tenants/nobody/environments/dev/adapters")
+                        .json()
+                        .path("code")
+                        .asText())
                 .isEqualTo("TENANT_NOT_FOUND");
-        assertThat(asOperatorGet("/api/tenants/orbit/environments/staging/adapters").json().path("code").asText())
+        assertThat(asOperatorGet("/api/tenants/orbit/environments/staging/adapters")
+                        .json()
+                        .path("code")
+                        .asText())
                 .isEqualTo("ENVIRONMENT_NOT_FOUND");
         Answer noInstance = api.delete(ADAPTERS + "/never-installed", OPERATOR, operatorPassword());
         assertThat(noInstance.status()).isEqualTo(404);
@@ -135,8 +171,9 @@ class AdapterApiTest extends HubIntegrationTest {
 
     @Test
     void everyListEndpointRefusesAnOutOfRangePageTheSameWay() {
-        for (String list : new String[] {"/api/tenants/orbit/receipts", "/api/tenants/orbit/residency/denials",
-                "/api/tenants/orbit/evidence/failed"}) {
+        for (String list : new String[] {
+            "/api/tenants/orbit/receipts", "/api/tenants/orbit/residency/denials", "/api/tenants/orbit/evidence/failed"
+        }) {
             for (int limit : new int[] {0, 501}) {
                 Answer refused = asOperatorGet(list + "?limit=" + limit);
                 assertThat(refused.status()).as("%s limit %d", list, limit).isEqualTo(400);
@@ -148,7 +185,11 @@ class AdapterApiTest extends HubIntegrationTest {
 
     @Test
     void malformedJsonIsA400ProblemNotAStackTrace() {
-        Answer malformed = api.post(ADAPTERS + "/garbled", OPERATOR, operatorPassword(), "application/json",
+        Answer malformed = api.post(
+                ADAPTERS + "/garbled",
+                OPERATOR,
+                operatorPassword(),
+                "application/json",
                 "{\"definition\": \"s3-storage\", \"config\": {");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.header("Content-Type")).startsWith("application/problem+json");
@@ -169,7 +210,8 @@ class AdapterApiTest extends HubIntegrationTest {
     void dependentsNameTheRoutesThatReachADefinitionsInstances() {
         Answer dependents = asOperatorGet("/api/adapters/s3-storage/dependents");
         assertThat(dependents.status()).isEqualTo(200);
-        assertThat(dependents.json().findValuesAsText("routeId")).contains("test-archive-evidence")
+        assertThat(dependents.json().findValuesAsText("routeId"))
+                .contains("test-archive-evidence")
                 .doesNotContain("adapter-review", "test-unused-adapter");
     }
 
@@ -185,22 +227,31 @@ class AdapterApiTest extends HubIntegrationTest {
                         - to: storage:list
                         - to: storage:put?instance=evidence
                 """;
-        Answer result = api.post("/api/tenants/orbit/environments/dev/workflows/validate", OPERATOR,
-                operatorPassword(), "application/yaml", yaml);
+        Answer result = api.post(
+                "/api/tenants/orbit/environments/dev/workflows/validate",
+                OPERATOR,
+                operatorPassword(),
+                "application/yaml",
+                yaml);
 
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.json().path("valid").asBoolean()).isFalse();
         List<String> codes = result.json().path("findings").findValuesAsText("code");
-        assertThat(codes).containsExactlyInAnyOrder("ADAPTER_NOT_INSTALLED", "INSTANCE_PARAMETER_MISSING",
-                "OPERATION_UNKNOWN");
+        assertThat(codes)
+                .containsExactlyInAnyOrder("ADAPTER_NOT_INSTALLED", "INSTANCE_PARAMETER_MISSING", "OPERATION_UNKNOWN");
         assertThat(result.json().path("findings").findValuesAsText("endpointUri"))
                 .contains("storage:put_object?instance=ledger", "storage:put?instance=evidence");
         // Camel cannot create storage:put, so the validator must not call it valid.
         assertThat(result.json().path("findings").findValuesAsText("why"))
-                .contains("storage has no operation 'put'; use one of delete, get_object, head, list, put_object, signed_url");
+                .contains(
+                        "storage has no operation 'put'; use one of delete, get_object, head, list, put_object, signed_url");
 
-        Answer notYaml = api.post("/api/tenants/orbit/environments/dev/workflows/validate", OPERATOR,
-                operatorPassword(), "application/yaml", "- route: [unclosed");
+        Answer notYaml = api.post(
+                "/api/tenants/orbit/environments/dev/workflows/validate",
+                OPERATOR,
+                operatorPassword(),
+                "application/yaml",
+                "- route: [unclosed");
         assertThat(notYaml.status()).isEqualTo(400);
         assertThat(notYaml.json().path("code").asText()).isEqualTo("WORKFLOW_INVALID");
     }

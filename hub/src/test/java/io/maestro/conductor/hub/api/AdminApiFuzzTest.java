@@ -49,8 +49,7 @@ class AdminApiFuzzTest extends HubIntegrationTest {
     private static final String YAML = "application/yaml";
 
     /** One endpoint that takes a body: method, path, content type, a valid body to mutate, who may call it. */
-    private record Target(String method, String path, String contentType, String seed, boolean operatorOnly) {
-    }
+    private record Target(String method, String path, String contentType, String seed, boolean operatorOnly) {}
 
     private static final List<Target> TARGETS = List.of(
             new Target("POST", BASE + "/adapters/fuzzed", JSON, """
@@ -76,32 +75,76 @@ class AdminApiFuzzTest extends HubIntegrationTest {
             new Target("POST", BASE + "/evidence", JSON, """
                     {"bundleId": "fuzz-1", "region": "eu-west-1",
                      "files": [{"name": "a.txt", "contentType": "text/plain", "content": "aGVsbG8="}]}""", false),
-            new Target("POST", "/api/tenants/atlas/evidence/failed/00000000-0000-0000-0000-000000000000/retry", JSON,
-                    "{}", false),
+            new Target(
+                    "POST",
+                    "/api/tenants/atlas/evidence/failed/00000000-0000-0000-0000-000000000000/retry",
+                    JSON,
+                    "{}",
+                    false),
             new Target("POST", "/v1/data/residency/allow", JSON, """
                     {"input": {"tenant": "atlas", "action": "storage.put_object",
                      "adapter": {"region": "eu-west-1"}, "data": {"region": "eu-west-1"}}}""", true));
 
     private static final String[] ODD_TEXT = {
-        "\u0000", "\u202E\u202Dgnp.exe", "\uFEFF", "\uD83D\uDE00\uD83D\uDC7E", "\u0301\u0301\u0301", "\uFFFF\uFFFE",
-        "\\ud800", "\\u0000", "%00%0d%0a", "../../../etc/passwd", "${jndi:ldap://127.0.0.1/x}", "#{7*7}",
-        "'; DROP TABLE adapter_instance; --", "\r\n\r\nHTTP/1.1 200 OK", "secret:", "secret:../../x",
-        "1e999999", "-0", "123456789012345678901234567890", "NaN", "true", "null", "~", "!!binary aGk=",
-        "!!java.lang.Runtime", "<<: *a", "\t- a", "&a [*a]", "? complex\n: key"};
+        "\u0000",
+        "\u202E\u202Dgnp.exe",
+        "\uFEFF",
+        "\uD83D\uDE00\uD83D\uDC7E",
+        "\u0301\u0301\u0301",
+        "\uFFFF\uFFFE",
+        "\\ud800",
+        "\\u0000",
+        "%00%0d%0a",
+        "../../../etc/passwd",
+        "${jndi:ldap://127.0.0.1/x}",
+        "#{7*7}",
+        "'; DROP TABLE adapter_instance; --",
+        "\r\n\r\nHTTP/1.1 200 OK",
+        "secret:",
+        "secret:../../x",
+        "1e999999",
+        "-0",
+        "123456789012345678901234567890",
+        "NaN",
+        "true",
+        "null",
+        "~",
+        "!!binary aGk=",
+        "!!java.lang.Runtime",
+        "<<: *a",
+        "\t- a",
+        "&a [*a]",
+        "? complex\n: key"
+    };
     private static final byte[][] BAD_BYTES = {
         {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF, (byte) 0xFE},
-        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0x80}, {0x00, 0x00}};
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0x80}, {0x00, 0x00}
+    };
     private static final String[] CONTENT_TYPES = {
-        JSON, YAML, "text/plain", "application/json; charset=utf-16", "application/json; charset=x-unknown-1",
-        "application/json; charset=", "multipart/form-data; boundary=", "application/x-www-form-urlencoded",
-        "a/b;;;;=", "application/merge-patch+json", "*/*", ""};
+        JSON,
+        YAML,
+        "text/plain",
+        "application/json; charset=utf-16",
+        "application/json; charset=x-unknown-1",
+        "application/json; charset=",
+        "multipart/form-data; boundary=",
+        "application/x-www-form-urlencoded",
+        "a/b;;;;=",
+        "application/merge-patch+json",
+        "*/*",
+        ""
+    };
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(PER_REQUEST).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(PER_REQUEST)
+            .build();
 
     @Test
     void everyBodyIsAnsweredWithA2xxOrA4xxProblemInBoundedTimeAndHeap() throws Exception {
-        assertThat(Runtime.getRuntime().maxMemory()).as("this test runs in a 256 MB heap").isLessThanOrEqualTo(HEAP_BOUND);
+        assertThat(Runtime.getRuntime().maxMemory())
+                .as("this test runs in a 256 MB heap")
+                .isLessThanOrEqualTo(HEAP_BOUND);
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
         int cases = Integer.getInteger("fuzz.cases", DEFAULT_CASES);
         Random random = new Random(seed);
@@ -120,20 +163,24 @@ class AdminApiFuzzTest extends HubIntegrationTest {
             }
         }
         assertThat(failures).as("answers that were not a 2xx or a 4xx problem").isEmpty();
-        assertThat(api.anonymousGet("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+        assertThat(api.anonymousGet("/actuator/health").json().path("status").asText())
+                .isEqualTo("UP");
     }
 
     private String request(Random random, Target target, String user, String password, String label)
             throws InterruptedException {
         int kind = random.nextInt(10);
         byte[] body = mutate(random, target, kind);
-        String contentType = random.nextInt(6) == 0 ? CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)]
-                : target.contentType();
+        String contentType =
+                random.nextInt(6) == 0 ? CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)] : target.contentType();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target.path()))
                 .timeout(PER_REQUEST)
                 .header("Authorization", basic(user, password))
-                .method(target.method(), random.nextBoolean() ? HttpRequest.BodyPublishers.ofByteArray(body)
-                        : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+                .method(
+                        target.method(),
+                        random.nextBoolean()
+                                ? HttpRequest.BodyPublishers.ofByteArray(body)
+                                : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
         if (!contentType.isEmpty()) {
             request.header("Content-Type", contentType);
         }
@@ -143,8 +190,12 @@ class AdminApiFuzzTest extends HubIntegrationTest {
         String what = label + " mutation " + kind + " (" + body.length + " bytes, " + contentType + ")";
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return judge(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), what, opaEnvelope(target));
+            return judge(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    what,
+                    opaEnvelope(target));
         } catch (IOException e) {
             // The hub may close a connection whose body it refused before reading it all (413 past the swallow size).
             return body.length > BODY_LIMIT ? null : what + ": " + e;
@@ -166,7 +217,8 @@ class AdminApiFuzzTest extends HubIntegrationTest {
         String header = random.nextBoolean() ? "X-Correlation-Id" : "Content-Type";
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         wire.writeBytes((target.method() + " " + target.path() + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                + "\r\nAuthorization: " + basic(user, password) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        + "\r\nAuthorization: " + basic(user, password) + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         if (!header.equals("Content-Type")) {
             wire.writeBytes(("Content-Type: " + target.contentType() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         }
@@ -175,7 +227,8 @@ class AdminApiFuzzTest extends HubIntegrationTest {
         wire.writeBytes(("\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         wire.writeBytes(body);
-        String what = label + " header " + header + "=" + odd.replace("\r", "\\r").replace("\n", "\\n");
+        String what =
+                label + " header " + header + "=" + odd.replace("\r", "\\r").replace("\n", "\\n");
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout((int) PER_REQUEST.toMillis());
             OutputStream out = socket.getOutputStream();
@@ -191,8 +244,11 @@ class AdminApiFuzzTest extends HubIntegrationTest {
                 return what + ": the injected header came back: " + head;
             }
             int status = Integer.parseInt(head.substring(9, 12));
-            String contentType = head.lines().filter(line -> line.toLowerCase().startsWith("content-type:"))
-                    .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse("");
+            String contentType = head.lines()
+                    .filter(line -> line.toLowerCase().startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).strip())
+                    .findFirst()
+                    .orElse("");
             return judge(status, contentType, answer.substring(headEnd + 4), what, opaEnvelope(target));
         }
     }
@@ -236,10 +292,17 @@ class AdminApiFuzzTest extends HubIntegrationTest {
             case 3 -> spliceBytes(random, utf8(seed), BAD_BYTES[random.nextInt(BAD_BYTES.length)]);
             case 4 -> utf8(nested(random, target.contentType()));
             case 5 -> utf8(replaceAValue(random, seed, "x".repeat(random.nextInt(BODY_LIMIT - 2048))));
-            case 6 -> random.nextInt(3) == 0 ? utf8("{\"v\": \"" + "y".repeat(BODY_LIMIT + random.nextInt(4096)) + "\"}")
-                    : utf8(replaceAValue(random, seed, "[" + "1,".repeat(random.nextInt(50_000)) + "1]"));
-            case 7 -> utf8(replaceAValue(random, seed, random.nextBoolean() ? "{\"a\": {\"b\": [null, 1e309, -0.0]}}"
-                    : "[[], {}, \"\", 18446744073709551616]"));
+            case 6 ->
+                random.nextInt(3) == 0
+                        ? utf8("{\"v\": \"" + "y".repeat(BODY_LIMIT + random.nextInt(4096)) + "\"}")
+                        : utf8(replaceAValue(random, seed, "[" + "1,".repeat(random.nextInt(50_000)) + "1]"));
+            case 7 ->
+                utf8(replaceAValue(
+                        random,
+                        seed,
+                        random.nextBoolean()
+                                ? "{\"a\": {\"b\": [null, 1e309, -0.0]}}"
+                                : "[[], {}, \"\", 18446744073709551616]"));
             case 8 -> utf8(seed + seed.substring(0, random.nextInt(seed.length())));
             default -> utf8(target.contentType().equals(YAML) ? yamlBomb(random) : duplicateKeys(seed));
         };
@@ -274,7 +337,9 @@ class AdminApiFuzzTest extends HubIntegrationTest {
             }
             return block.toString();
         }
-        return random.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth) : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+        return random.nextBoolean()
+                ? "[".repeat(depth) + "]".repeat(depth)
+                : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
     }
 
     private static String yamlBomb(Random random) {
@@ -288,7 +353,10 @@ class AdminApiFuzzTest extends HubIntegrationTest {
             bomb.append("]\n");
             previous = level;
         }
-        return bomb.append("route: {from: {uri: *").append(previous).append("}}\n").toString();
+        return bomb.append("route: {from: {uri: *")
+                .append(previous)
+                .append("}}\n")
+                .toString();
     }
 
     private static String duplicateKeys(String seed) {

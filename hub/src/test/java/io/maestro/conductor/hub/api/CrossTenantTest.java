@@ -24,13 +24,20 @@ class CrossTenantTest extends HubIntegrationTest {
     Registry registry;
 
     private String lumenSecret() {
-        return registry.secrets().read(Actor.system("cross-tenant-test"), "lumen", "prod", "statements-secret-key",
-                "prove a refused write changed nothing").reveal();
+        return registry.secrets()
+                .read(
+                        Actor.system("cross-tenant-test"),
+                        "lumen",
+                        "prod",
+                        "statements-secret-key",
+                        "prove a refused write changed nothing")
+                .reveal();
     }
 
     @Test
     void tenantListShowsOnlyTheCallersTenants() {
-        List<String> ids = api.get("/api/tenants", ATLAS_USER, ATLAS_PASSWORD).json().findValuesAsText("id");
+        List<String> ids =
+                api.get("/api/tenants", ATLAS_USER, ATLAS_PASSWORD).json().findValuesAsText("id");
         assertThat(ids).containsExactly("atlas");
         assertThat(api.get("/api/tenants", OPERATOR, operatorPassword()).json().findValuesAsText("id"))
                 .contains("atlas", "lumen", "orbit");
@@ -49,7 +56,8 @@ class CrossTenantTest extends HubIntegrationTest {
         String before = api.get(lumenAdapters, OPERATOR, operatorPassword()).body();
         long receiptsBefore = receiptCount("lumen");
         String secretBefore = lumenSecret();
-        JsonNode statements = api.get(lumenAdapters + "/statements", OPERATOR, operatorPassword()).json();
+        JsonNode statements = api.get(lumenAdapters + "/statements", OPERATOR, operatorPassword())
+                .json();
         ObjectNode changed = statements.path("config").deepCopy();
         changed.put("bucket", "hijacked-bucket");
 
@@ -58,15 +66,28 @@ class CrossTenantTest extends HubIntegrationTest {
                 api.get(lumenAdapters + "/statements", ATLAS_USER, ATLAS_PASSWORD),
                 api.get("/api/tenants/lumen/receipts", ATLAS_USER, ATLAS_PASSWORD),
                 api.get("/api/tenants/lumen/receipts/verify", ATLAS_USER, ATLAS_PASSWORD),
-                api.putJson(lumenAdapters + "/statements", ATLAS_USER, ATLAS_PASSWORD,
+                api.putJson(
+                        lumenAdapters + "/statements",
+                        ATLAS_USER,
+                        ATLAS_PASSWORD,
                         Map.of("configVersion", statements.path("configVersion").asLong(), "config", changed)),
-                api.postJson(lumenAdapters + "/stolen", ATLAS_USER, ATLAS_PASSWORD,
+                api.postJson(
+                        lumenAdapters + "/stolen",
+                        ATLAS_USER,
+                        ATLAS_PASSWORD,
                         Map.of("definition", "s3-storage", "region", "eu-west-1", "config", changed)),
                 api.delete(lumenAdapters + "/statements", ATLAS_USER, ATLAS_PASSWORD),
-                api.putJson("/api/tenants/lumen/environments/prod/secrets/statements-secret-key", ATLAS_USER,
-                        ATLAS_PASSWORD, Map.of("value", "overwritten")),
-                api.post("/api/tenants/lumen/environments/prod/workflows/validate", ATLAS_USER, ATLAS_PASSWORD,
-                        "application/yaml", "- from: {uri: direct:x, steps: [{to: storage:put?instance=statements}]}"));
+                api.putJson(
+                        "/api/tenants/lumen/environments/prod/secrets/statements-secret-key",
+                        ATLAS_USER,
+                        ATLAS_PASSWORD,
+                        Map.of("value", "overwritten")),
+                api.post(
+                        "/api/tenants/lumen/environments/prod/workflows/validate",
+                        ATLAS_USER,
+                        ATLAS_PASSWORD,
+                        "application/yaml",
+                        "- from: {uri: direct:x, steps: [{to: storage:put?instance=statements}]}"));
 
         for (Answer answer : refused) {
             assertThat(answer.status()).isEqualTo(404);
@@ -75,14 +96,15 @@ class CrossTenantTest extends HubIntegrationTest {
         assertThat(api.get(lumenAdapters, OPERATOR, operatorPassword()).body()).isEqualTo(before);
         assertThat(receiptCount("lumen")).isEqualTo(receiptsBefore);
         assertThat(lumenSecret()).isEqualTo(secretBefore).isNotEqualTo("overwritten");
-        assertThat(output.getAll())
-                .contains("event=cross_tenant_denied caller=" + ATLAS_USER + " tenant=lumen");
+        assertThat(output.getAll()).contains("event=cross_tenant_denied caller=" + ATLAS_USER + " tenant=lumen");
     }
 
     @Test
     void aHiddenTenantLooksExactlyLikeAnAbsentOne() {
-        JsonNode hidden = api.get("/api/tenants/lumen/receipts", ATLAS_USER, ATLAS_PASSWORD).json();
-        JsonNode absent = api.get("/api/tenants/no-such-tenant/receipts", OPERATOR, operatorPassword()).json();
+        JsonNode hidden = api.get("/api/tenants/lumen/receipts", ATLAS_USER, ATLAS_PASSWORD)
+                .json();
+        JsonNode absent = api.get("/api/tenants/no-such-tenant/receipts", OPERATOR, operatorPassword())
+                .json();
 
         assertThat(hidden.path("status")).isEqualTo(absent.path("status"));
         assertThat(hidden.path("code")).isEqualTo(absent.path("code"));
@@ -100,6 +122,8 @@ class CrossTenantTest extends HubIntegrationTest {
 
     private long receiptCount(String tenant) {
         return api.get("/api/tenants/" + tenant + "/receipts/verify", OPERATOR, operatorPassword())
-                .json().path("checked").asLong();
+                .json()
+                .path("checked")
+                .asLong();
     }
 }

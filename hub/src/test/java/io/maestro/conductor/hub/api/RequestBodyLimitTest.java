@@ -37,14 +37,15 @@ class RequestBodyLimitTest extends HubIntegrationTest {
         assertTooLarge(api.postChunked(VALIDATE, ATLAS_USER, ATLAS_PASSWORD, "application/yaml", yaml), LIMIT);
 
         byte[] json = ("{\"value\": \"" + "z".repeat(LIMIT) + "\"}").getBytes(StandardCharsets.UTF_8);
-        assertTooLarge(api.postChunked("/v1/data/conductor", OPERATOR, operatorPassword(), "application/json", json),
-                LIMIT);
+        assertTooLarge(
+                api.postChunked("/v1/data/conductor", OPERATOR, operatorPassword(), "application/json", json), LIMIT);
     }
 
     @Test
     void aChunkedBodyUnderTheLimitIsReadWhole() {
-        byte[] yaml = "route:\n  from:\n    uri: direct:in\n    steps:\n      - to: storage:put_object?instance=evidence\n"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] yaml =
+                "route:\n  from:\n    uri: direct:in\n    steps:\n      - to: storage:put_object?instance=evidence\n"
+                        .getBytes(StandardCharsets.UTF_8);
         Answer answer = api.postChunked(VALIDATE, ATLAS_USER, ATLAS_PASSWORD, "application/yaml", yaml);
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("valid").asBoolean()).isTrue();
@@ -57,8 +58,12 @@ class RequestBodyLimitTest extends HubIntegrationTest {
         // Read whole and refused by the evidence parser (no classification), so nothing is uploaded.
         String bundle = "{\"region\": \"eu-west-1\", \"files\": [{\"name\": \"a.bin\", \"content\": \""
                 + new String(filler) + "\"}]}";
-        Answer answer = api.post("/api/tenants/atlas/environments/dev/evidence", OPERATOR, operatorPassword(),
-                "application/json", bundle);
+        Answer answer = api.post(
+                "/api/tenants/atlas/environments/dev/evidence",
+                OPERATOR,
+                operatorPassword(),
+                "application/json",
+                bundle);
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.json().path("code").asText()).isEqualTo(EvidenceRequestException.CODE);
         assertThat(answer.json().path("detail").asText()).contains("classification");
@@ -67,8 +72,8 @@ class RequestBodyLimitTest extends HubIntegrationTest {
     @Test
     void aWorkflowNestedTooDeepIsA400Problem() {
         String deep = "[".repeat(200_000) + "]".repeat(200_000);
-        Answer answer = assertTimeoutPreemptively(GUARD,
-                () -> api.post(VALIDATE, ATLAS_USER, ATLAS_PASSWORD, "application/yaml", deep));
+        Answer answer = assertTimeoutPreemptively(
+                GUARD, () -> api.post(VALIDATE, ATLAS_USER, ATLAS_PASSWORD, "application/yaml", deep));
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.json().path("code").asText()).isEqualTo("WORKFLOW_INVALID");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maestro.conductor.hub.support.Api;
 import io.maestro.conductor.hub.support.Api.Answer;
-import io.maestro.conductor.hub.support.HubProcess;
 import io.maestro.conductor.hub.support.HubIntegrationTest;
+import io.maestro.conductor.hub.support.HubProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,31 +38,57 @@ class SecretLeakTest extends HubIntegrationTest {
         Answer written = api.putJson(BASE + "/secrets/leak-canary", OPERATOR, password, Map.of("value", secret));
         assertThat(written.status()).isEqualTo(204);
 
-        Map<String, Object> config = Map.of("bucket", "lumen-leak-test", "region", "europe-west1",
-                "serviceAccountKey", "secret:leak-canary");
-        Answer installed = api.postJson(BASE + "/adapters/leak-check", OPERATOR, password,
+        Map<String, Object> config = Map.of(
+                "bucket", "lumen-leak-test", "region", "europe-west1", "serviceAccountKey", "secret:leak-canary");
+        Answer installed = api.postJson(
+                BASE + "/adapters/leak-check",
+                OPERATOR,
+                password,
                 Map.of("definition", "gcs-storage", "region", "europe-west1", "config", config));
         assertThat(installed.status()).isEqualTo(201);
 
         assertThat(api.get(BASE + "/adapters", OPERATOR, password).status()).isEqualTo(200);
-        assertThat(api.get(BASE + "/adapters/leak-check", OPERATOR, password).status()).isEqualTo(200);
-        Map<String, Object> moved = Map.of("bucket", "lumen-leak-test-2", "region", "europe-west1",
-                "serviceAccountKey", "secret:leak-canary");
-        assertThat(api.putJson(BASE + "/adapters/leak-check", OPERATOR, password,
-                Map.of("configVersion", 1, "config", moved)).status()).isEqualTo(200);
-        assertThat(api.get("/api/tenants/lumen/receipts", OPERATOR, password).status()).isEqualTo(200);
-        assertThat(api.get("/api/tenants/lumen/receipts/verify", OPERATOR, password).json()
-                .path("valid").asBoolean()).isTrue();
-        assertThat(api.get("/api/adapters/gcs-storage/dependents", OPERATOR, password).status()).isEqualTo(200);
-        assertThat(api.delete(BASE + "/adapters/leak-check", OPERATOR, password).status()).isEqualTo(204);
+        assertThat(api.get(BASE + "/adapters/leak-check", OPERATOR, password).status())
+                .isEqualTo(200);
+        Map<String, Object> moved = Map.of(
+                "bucket", "lumen-leak-test-2", "region", "europe-west1", "serviceAccountKey", "secret:leak-canary");
+        assertThat(api.putJson(
+                                BASE + "/adapters/leak-check",
+                                OPERATOR,
+                                password,
+                                Map.of("configVersion", 1, "config", moved))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/tenants/lumen/receipts", OPERATOR, password).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/tenants/lumen/receipts/verify", OPERATOR, password)
+                        .json()
+                        .path("valid")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api.get("/api/adapters/gcs-storage/dependents", OPERATOR, password)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.delete(BASE + "/adapters/leak-check", OPERATOR, password).status())
+                .isEqualTo(204);
 
         // Careless clients: a truncated JSON body around the value, and the value pasted into a secret field.
-        assertThat(api.putJson(BASE + "/secrets/leak-canary", OPERATOR, password,
-                "{\"value\": \"" + secret + "\"").status()).isEqualTo(400);
-        assertThat(api.putJson(BASE + "/secrets/leak-canary", OPERATOR, password,
-                "{\"value\": " + secret + "}").status()).isEqualTo(400);
-        Answer pasted = api.postJson(BASE + "/adapters/pasted", OPERATOR, password,
-                Map.of("definition", "gcs-storage", "region", "europe-west1", "config",
+        assertThat(api.putJson(BASE + "/secrets/leak-canary", OPERATOR, password, "{\"value\": \"" + secret + "\"")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.putJson(BASE + "/secrets/leak-canary", OPERATOR, password, "{\"value\": " + secret + "}")
+                        .status())
+                .isEqualTo(400);
+        Answer pasted = api.postJson(
+                BASE + "/adapters/pasted",
+                OPERATOR,
+                password,
+                Map.of(
+                        "definition",
+                        "gcs-storage",
+                        "region",
+                        "europe-west1",
+                        "config",
                         Map.of("bucket", "lumen-pasted", "region", "europe-west1", "serviceAccountKey", secret)));
         assertThat(pasted.status()).isEqualTo(400);
         assertThat(pasted.json().path("code").asText()).isEqualTo("SECRET_LITERAL_REJECTED");
@@ -88,24 +114,55 @@ class SecretLeakTest extends HubIntegrationTest {
         String written = "api-canary-" + UUID.randomUUID();
         String wrongPassword = "login-canary-" + UUID.randomUUID();
         Path dataDir = Files.createTempDirectory("hub-process-leak");
-        HubProcess hub = HubProcess.start(dataDir, List.of("--conductor.demo-tenants=true"),
-                Map.of("ATLAS_DEV_S3_ACCESS_KEY", fromEnvironment));
+        HubProcess hub = HubProcess.start(
+                dataDir, List.of("--conductor.demo-tenants=true"), Map.of("ATLAS_DEV_S3_ACCESS_KEY", fromEnvironment));
         String operatorPassword;
         try {
-            operatorPassword = Files.readString(dataDir.resolve("operator-password")).strip();
+            operatorPassword =
+                    Files.readString(dataDir.resolve("operator-password")).strip();
             assertThat(operatorPassword).as("the generated operator password").isNotBlank();
             Api process = new Api(hub.port());
             String base = "/api/tenants/atlas/environments/dev";
-            assertThat(process.putJson(base + "/secrets/process-canary", OPERATOR, operatorPassword,
-                    Map.of("value", written)).status()).isEqualTo(204);
-            assertThat(process.postJson(base + "/adapters/process-check", OPERATOR, operatorPassword,
-                    Map.of("definition", "s3-storage", "region", "eu-west-1", "config", Map.of("bucket", "leak-check",
-                            "region", "eu-west-1", "accessKey", "secret:process-canary",
-                            "secretKey", "secret:evidence-access-key"))).status()).isEqualTo(201);
-            assertThat(process.putJson(base + "/secrets/process-canary", OPERATOR, operatorPassword,
-                    "{\"value\": \"" + written + "\"").status()).isEqualTo(400);
-            assertThat(process.get("/api/tenants", OPERATOR, wrongPassword).status()).isEqualTo(401);
-            assertThat(process.get("/actuator/health", OPERATOR, operatorPassword).status()).isEqualTo(200);
+            assertThat(process.putJson(
+                                    base + "/secrets/process-canary",
+                                    OPERATOR,
+                                    operatorPassword,
+                                    Map.of("value", written))
+                            .status())
+                    .isEqualTo(204);
+            assertThat(process.postJson(
+                                    base + "/adapters/process-check",
+                                    OPERATOR,
+                                    operatorPassword,
+                                    Map.of(
+                                            "definition",
+                                            "s3-storage",
+                                            "region",
+                                            "eu-west-1",
+                                            "config",
+                                            Map.of(
+                                                    "bucket",
+                                                    "leak-check",
+                                                    "region",
+                                                    "eu-west-1",
+                                                    "accessKey",
+                                                    "secret:process-canary",
+                                                    "secretKey",
+                                                    "secret:evidence-access-key")))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(process.putJson(
+                                    base + "/secrets/process-canary",
+                                    OPERATOR,
+                                    operatorPassword,
+                                    "{\"value\": \"" + written + "\"")
+                            .status())
+                    .isEqualTo(400);
+            assertThat(process.get("/api/tenants", OPERATOR, wrongPassword).status())
+                    .isEqualTo(401);
+            assertThat(process.get("/actuator/health", OPERATOR, operatorPassword)
+                            .status())
+                    .isEqualTo(200);
         } finally {
             hub.close();
         }

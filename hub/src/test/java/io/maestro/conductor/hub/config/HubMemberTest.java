@@ -3,6 +3,11 @@ package io.maestro.conductor.hub.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.maestro.conductor.hub.support.ListeningSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,12 +17,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
-import io.maestro.conductor.hub.support.ListeningSockets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +32,7 @@ class HubMemberTest {
 
     @TempDir
     Path hubDir;
+
     @TempDir
     Path otherDir;
 
@@ -42,8 +42,8 @@ class HubMemberTest {
     }
 
     private HazelcastInstance member(Path dataDir, int port, String... members) {
-        HazelcastProperties properties = new HazelcastProperties(clusterName, null, "127.0.0.1", port, false,
-                List.of(members));
+        HazelcastProperties properties =
+                new HazelcastProperties(clusterName, null, "127.0.0.1", port, false, List.of(members));
         HazelcastInstance member = Hazelcast.newHazelcastInstance(
                 HubMember.config(properties, ClusterSecret.fromSettingOrDataDir(null, dataDir)));
         started.add(member);
@@ -74,7 +74,8 @@ class HubMemberTest {
         assertThat(stranger.getCluster().getMembers()).hasSize(1);
         assertThat(stranger.getMap("conductor.tenants").get("atlas")).isNull();
         Path secret = hubDir.resolve(ClusterSecret.FILE_NAME);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(secret)).isNotEqualTo(Files.readString(otherDir.resolve(ClusterSecret.FILE_NAME)));
     }
 
@@ -117,17 +118,22 @@ class HubMemberTest {
         int hubPort = freePort();
         member(hubDir, hubPort, "127.0.0.1");
 
-        assertThat(ListeningSockets.addressesListeningOn(hubPort)).isNotEmpty()
-                .allSatisfy(address -> assertThat(address.isLoopbackAddress()).as(address.toString()).isTrue());
+        assertThat(ListeningSockets.addressesListeningOn(hubPort))
+                .isNotEmpty()
+                .allSatisfy(address -> assertThat(address.isLoopbackAddress())
+                        .as(address.toString())
+                        .isTrue());
     }
 
     @Test
     void aConfiguredSecretMustBeLongEnough() {
         assertThatThrownBy(() -> ClusterSecret.fromSettingOrDataDir("short-secret", hubDir))
-                .hasMessageContaining("conductor.hazelcast.secret").hasMessageNotContaining("short-secret");
+                .hasMessageContaining("conductor.hazelcast.secret")
+                .hasMessageNotContaining("short-secret");
         String configured = "x".repeat(ClusterSecret.MIN_LENGTH);
         assertThat(ClusterSecret.fromSettingOrDataDir(configured, hubDir).clusterName("c"))
-                .isEqualTo(ClusterSecret.fromSettingOrDataDir(configured, otherDir).clusterName("c"))
+                .isEqualTo(
+                        ClusterSecret.fromSettingOrDataDir(configured, otherDir).clusterName("c"))
                 .doesNotContain(configured);
         assertThat(hubDir.resolve(ClusterSecret.FILE_NAME)).doesNotExist();
     }

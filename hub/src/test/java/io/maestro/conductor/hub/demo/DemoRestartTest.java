@@ -2,6 +2,11 @@ package io.maestro.conductor.hub.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.hub.ConductorHubApplication;
+import io.maestro.conductor.hub.support.Api;
+import io.maestro.conductor.hub.support.HubProperties;
+import io.maestro.conductor.sandbox.S3ProxySandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.maestro.conductor.hub.ConductorHubApplication;
-import io.maestro.conductor.hub.support.Api;
-import io.maestro.conductor.hub.support.HubProperties;
-import io.maestro.conductor.sandbox.S3ProxySandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,10 +39,13 @@ class DemoRestartTest {
         properties.put("server.port", "0");
         properties.put("conductor.operator.password", PASSWORD);
         properties.put("conductor.demo-storage.enabled", "true");
-        properties.put("camel.main.routes-include-pattern",
+        properties.put(
+                "camel.main.routes-include-pattern",
                 "file:" + HubProperties.repositoryPath("routes") + "/evidence-upload.yaml");
-        properties.put("conductor.policy.bundle-dirs", HubProperties.repositoryPath("residency-policies") + ","
-                + HubProperties.repositoryPath("governance-policies"));
+        properties.put(
+                "conductor.policy.bundle-dirs",
+                HubProperties.repositoryPath("residency-policies") + ","
+                        + HubProperties.repositoryPath("governance-policies"));
         return new SpringApplicationBuilder(ConductorHubApplication.class).run(HubProperties.asArguments(properties));
     }
 
@@ -51,9 +53,16 @@ class DemoRestartTest {
         Api api = new Api(((WebServerApplicationContext) hub).getWebServer().getPort());
         Map<String, JsonNode> all = new HashMap<>();
         for (String tenant : TENANTS) {
-            all.put(tenant, api.get("/api/tenants/" + tenant + "/receipts?limit=500", "operator", PASSWORD).json());
-            assertThat(api.get("/api/tenants/" + tenant + "/receipts/verify", "operator", PASSWORD).json()
-                    .path("valid").asBoolean()).as(tenant).isTrue();
+            all.put(
+                    tenant,
+                    api.get("/api/tenants/" + tenant + "/receipts?limit=500", "operator", PASSWORD)
+                            .json());
+            assertThat(api.get("/api/tenants/" + tenant + "/receipts/verify", "operator", PASSWORD)
+                            .json()
+                            .path("valid")
+                            .asBoolean())
+                    .as(tenant)
+                    .isTrue();
         }
         return all;
     }
@@ -65,7 +74,8 @@ class DemoRestartTest {
         try (ConfigurableApplicationContext hub = start()) {
             port = hub.getBean(DemoStoragePeers.class).s3().port();
             assertThat(port).isNotEqualTo(9000).isPositive();
-            assertThat(Files.readString(dataDir.resolve(DemoStoragePeers.PORT_FILE)).strip())
+            assertThat(Files.readString(dataDir.resolve(DemoStoragePeers.PORT_FILE))
+                            .strip())
                     .isEqualTo(Integer.toString(port));
             first = receipts(hub);
         }
@@ -76,9 +86,11 @@ class DemoRestartTest {
                 demoSecretWrites.add(receipt);
             }
         });
-        assertThat(demoSecretWrites).extracting(r -> r.path("instance").asText())
+        assertThat(demoSecretWrites)
+                .extracting(r -> r.path("instance").asText())
                 .containsExactlyInAnyOrder("secret:evidence-access-key", "secret:evidence-secret-key");
-        assertThat(first.toString()).doesNotContain(S3ProxySandbox.DEFAULT_SECRET_KEY)
+        assertThat(first.toString())
+                .doesNotContain(S3ProxySandbox.DEFAULT_SECRET_KEY)
                 .doesNotContain(S3ProxySandbox.DEFAULT_ACCESS_KEY);
 
         try (ConfigurableApplicationContext hub = start()) {

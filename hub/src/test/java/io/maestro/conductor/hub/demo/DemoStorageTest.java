@@ -2,14 +2,13 @@ package io.maestro.conductor.hub.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.hub.ConductorHubApplication;
 import io.maestro.conductor.hub.support.Api;
 import io.maestro.conductor.hub.support.HubProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,16 +28,20 @@ class DemoStorageTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DemoStoragePeers peers;
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry properties) {
         HubProperties.embeddedDefault(DATA_DIR).forEach((name, value) -> properties.add(name, () -> value));
-        properties.add("camel.main.routes-include-pattern",
+        properties.add(
+                "camel.main.routes-include-pattern",
                 () -> "file:" + HubProperties.repositoryPath("routes") + "/evidence-upload.yaml");
-        properties.add("conductor.policy.bundle-dirs", () -> HubProperties.repositoryPath("residency-policies")
-                + "," + HubProperties.repositoryPath("governance-policies"));
+        properties.add(
+                "conductor.policy.bundle-dirs",
+                () -> HubProperties.repositoryPath("residency-policies") + ","
+                        + HubProperties.repositoryPath("governance-policies"));
         properties.add("conductor.demo-storage.enabled", () -> "true");
         properties.add("conductor.demo-storage.s3-port", () -> "0");
     }
@@ -46,36 +49,45 @@ class DemoStorageTest {
     @Test
     void eachDemoTenantHasOneStoredBundleAndTheDeniedUploadIsListed() throws IOException {
         Api api = new Api(port);
-        String password = Files.readString(DATA_DIR.resolve("operator-password")).strip();
+        String password =
+                Files.readString(DATA_DIR.resolve("operator-password")).strip();
 
         for (String tenant : new String[] {"atlas", "lumen", "orbit"}) {
-            JsonNode receipts = api.get("/api/tenants/" + tenant + "/receipts?limit=500", "operator", password).json();
+            JsonNode receipts = api.get("/api/tenants/" + tenant + "/receipts?limit=500", "operator", password)
+                    .json();
             long stored = 0;
             for (JsonNode receipt : receipts) {
                 if ("EVIDENCE_STORED".equals(receipt.path("action").asText())
-                        && ("demo-" + tenant).equals(receipt.path("changeSet").path("bundleId").asText())) {
+                        && ("demo-" + tenant)
+                                .equals(receipt.path("changeSet")
+                                        .path("bundleId")
+                                        .asText())) {
                     stored++;
                 }
             }
             assertThat(stored).as(tenant).isEqualTo(1);
         }
         // The demo's S3 keeps objects as files, so its listing also names the folders.
-        assertThat(peers.s3().objectKeys("atlas-dev-evidence")).contains(
-                "atlas/dev/evidence/dev/demo-atlas/control-check.txt",
-                "atlas/dev/evidence/dev/demo-atlas/manifest.json");
-        assertThat(peers.s3().objectKeys("orbit-dev-evidence")).contains(
-                "orbit/dev/evidence/dev/demo-orbit/control-check.txt");
-        assertThat(peers.gcs().objectNames("lumen-dev-evidence")).contains(
-                "lumen/dev/evidence/dev/demo-lumen/manifest.json");
+        assertThat(peers.s3().objectKeys("atlas-dev-evidence"))
+                .contains(
+                        "atlas/dev/evidence/dev/demo-atlas/control-check.txt",
+                        "atlas/dev/evidence/dev/demo-atlas/manifest.json");
+        assertThat(peers.s3().objectKeys("orbit-dev-evidence"))
+                .contains("orbit/dev/evidence/dev/demo-orbit/control-check.txt");
+        assertThat(peers.gcs().objectNames("lumen-dev-evidence"))
+                .contains("lumen/dev/evidence/dev/demo-lumen/manifest.json");
 
-        JsonNode denials = api.get("/api/tenants/atlas/residency/denials", "operator", password).json();
+        JsonNode denials = api.get("/api/tenants/atlas/residency/denials", "operator", password)
+                .json();
         assertThat(denials).isNotEmpty();
         assertThat(denials.get(0).path("dataRegion").asText()).isEqualTo("ap-southeast-1");
         assertThat(denials.get(0).path("code").asText()).isEqualTo("RESIDENCY_MISMATCH");
-        assertThat(peers.s3().bucketNames()).allSatisfy(bucket ->
-                assertThat(peers.s3().objectKeys(bucket)).noneMatch(key -> key.contains("demo-denied-")));
+        assertThat(peers.s3().bucketNames())
+                .allSatisfy(bucket ->
+                        assertThat(peers.s3().objectKeys(bucket)).noneMatch(key -> key.contains("demo-denied-")));
 
-        JsonNode locations = api.get("/api/tenants/atlas/storage-locations", "operator", password).json();
+        JsonNode locations = api.get("/api/tenants/atlas/storage-locations", "operator", password)
+                .json();
         assertThat(locations.findValuesAsText("bucket")).contains("atlas-dev-evidence", "atlas-prod-evidence");
     }
 

@@ -2,11 +2,10 @@ package io.maestro.conductor.hub.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.hub.support.Api;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,11 +44,22 @@ class AdapterInstanceHealthTest extends StorageHub {
         JsonNode instance = adapters.path("details").path("instances").path(INSTANCE);
         assertThat(instance.path("status").asText()).isEqualTo("DOWN");
         assertThat(instance.path("lastOutcome").asText()).isEqualTo("STORAGE_UNREACHABLE");
-        assertThat(meters.get("conductor.adapter.instances.down").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("conductor.adapter.instances.down").gauge().value())
+                .isGreaterThanOrEqualTo(1);
 
-        Api.Answer stored = asOperator("POST", UPLOAD, bundle("health-" + UUID.randomUUID(), "eu-west-1", "b.txt", "b"));
+        Api.Answer stored =
+                asOperator("POST", UPLOAD, bundle("health-" + UUID.randomUUID(), "eu-west-1", "b.txt", "b"));
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
-        JsonNode recovered = asOperator("GET", "/actuator/health", null).json().path("components").path("adapters");
-        assertThat(recovered.path("details").path("instances").path(INSTANCE).path("status").asText()).isEqualTo("UP");
+        JsonNode recovered = asOperator("GET", "/actuator/health", null)
+                .json()
+                .path("components")
+                .path("adapters");
+        assertThat(recovered
+                        .path("details")
+                        .path("instances")
+                        .path(INSTANCE)
+                        .path("status")
+                        .asText())
+                .isEqualTo("UP");
     }
 }

@@ -26,8 +26,13 @@ class EndpointAllowlistTest extends StorageHub {
             Answer before = api.get(ADAPTERS + "evidence", TENANT_USER, TENANT_USER_PASSWORD);
             ObjectNode redirected = ((ObjectNode) before.json().path("config").deepCopy()).put("endpoint", trap.url());
 
-            Answer update = api.putJson(ADAPTERS + "evidence", TENANT_USER, TENANT_USER_PASSWORD,
-                    Map.of("config", redirected), "If-Match", before.header("ETag"));
+            Answer update = api.putJson(
+                    ADAPTERS + "evidence",
+                    TENANT_USER,
+                    TENANT_USER_PASSWORD,
+                    Map.of("config", redirected),
+                    "If-Match",
+                    before.header("ETag"));
             assertEndpointNotAllowed(update, trap.url());
             Answer after = api.get(ADAPTERS + "evidence", TENANT_USER, TENANT_USER_PASSWORD);
             assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
@@ -35,43 +40,69 @@ class EndpointAllowlistTest extends StorageHub {
 
             // A look-alike of an allowed endpoint is another endpoint.
             ObjectNode lookAlike = ((ObjectNode) before.json().path("config").deepCopy())
-                    .put("endpoint", S3.endpoint().toString().replace("http://", "http://user@") );
-            assertEndpointNotAllowed(api.putJson(ADAPTERS + "evidence", TENANT_USER, TENANT_USER_PASSWORD,
-                    Map.of("config", lookAlike), "If-Match", before.header("ETag")), null);
+                    .put("endpoint", S3.endpoint().toString().replace("http://", "http://user@"));
+            assertEndpointNotAllowed(
+                    api.putJson(
+                            ADAPTERS + "evidence",
+                            TENANT_USER,
+                            TENANT_USER_PASSWORD,
+                            Map.of("config", lookAlike),
+                            "If-Match",
+                            before.header("ETag")),
+                    null);
 
-            Answer install = api.postJson(ADAPTERS + "exfil", TENANT_USER, TENANT_USER_PASSWORD,
+            Answer install = api.postJson(
+                    ADAPTERS + "exfil",
+                    TENANT_USER,
+                    TENANT_USER_PASSWORD,
                     Map.of("definition", "s3-storage", "region", "eu-west-1", "config", redirected));
             assertEndpointNotAllowed(install, trap.url());
-            assertThat(api.get(ADAPTERS + "exfil", TENANT_USER, TENANT_USER_PASSWORD).status()).isEqualTo(404);
+            assertThat(api.get(ADAPTERS + "exfil", TENANT_USER, TENANT_USER_PASSWORD)
+                            .status())
+                    .isEqualTo(404);
 
             String bundleId = "trap-" + UUID.randomUUID();
-            Answer stored = api.postJson(UPLOAD, TENANT_USER, TENANT_USER_PASSWORD,
+            Answer stored = api.postJson(
+                    UPLOAD,
+                    TENANT_USER,
+                    TENANT_USER_PASSWORD,
                     bundle(bundleId, "eu-west-1", "a.txt", "stays where the operator said"));
             assertThat(stored.status()).as(stored.body()).isEqualTo(201);
-            assertThat(stored.json().path("endpoint").asText()).isEqualTo(S3.endpoint().toString());
+            assertThat(stored.json().path("endpoint").asText())
+                    .isEqualTo(S3.endpoint().toString());
             assertThat(objectsOf(bundleId)).hasSize(2);
-            assertThat(trap.connections()).as("connections to the endpoint off the allowlist").isZero();
+            assertThat(trap.connections())
+                    .as("connections to the endpoint off the allowlist")
+                    .isZero();
         }
     }
 
     @Test
     void aTenantUserMayPickAnAllowlistedEndpointAndTheEvidenceReceiptNamesIt() {
         MIRROR_S3.createBucket(EU_BUCKET);
-        assertThat(api.get("/api/tenants/" + TENANT + "/environments/" + ENV + "/endpoints", TENANT_USER,
-                TENANT_USER_PASSWORD).json().path("s3-storage")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder(S3.endpoint().toString(), MIRROR_S3.endpoint().toString());
+        assertThat(api.get(
+                                "/api/tenants/" + TENANT + "/environments/" + ENV + "/endpoints",
+                                TENANT_USER,
+                                TENANT_USER_PASSWORD)
+                        .json()
+                        .path("s3-storage"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(
+                        S3.endpoint().toString(), MIRROR_S3.endpoint().toString());
         pointEvidenceAt(MIRROR_S3.endpoint().toString());
         try {
             String bundleId = "mirror-" + UUID.randomUUID();
-            Answer stored = api.postJson(UPLOAD, TENANT_USER, TENANT_USER_PASSWORD,
-                    bundle(bundleId, "eu-west-1", "a.txt", "to the mirror"));
+            Answer stored = api.postJson(
+                    UPLOAD, TENANT_USER, TENANT_USER_PASSWORD, bundle(bundleId, "eu-west-1", "a.txt", "to the mirror"));
             assertThat(stored.status()).as(stored.body()).isEqualTo(201);
-            assertThat(stored.json().path("endpoint").asText()).isEqualTo(MIRROR_S3.endpoint().toString());
+            assertThat(stored.json().path("endpoint").asText())
+                    .isEqualTo(MIRROR_S3.endpoint().toString());
             assertThat(MIRROR_S3.objectKeys(EU_BUCKET)).anyMatch(key -> key.contains("/" + bundleId + "/"));
             assertThat(objectsOf(bundleId)).as("nothing in the first S3").isEmpty();
 
             JsonNode receipt = evidenceReceipt(bundleId);
-            assertThat(receipt.path("changeSet").path("endpoint").asText()).isEqualTo(MIRROR_S3.endpoint().toString());
+            assertThat(receipt.path("changeSet").path("endpoint").asText())
+                    .isEqualTo(MIRROR_S3.endpoint().toString());
         } finally {
             pointEvidenceAt(S3.endpoint().toString());
         }
@@ -80,12 +111,25 @@ class EndpointAllowlistTest extends StorageHub {
     @Test
     void onlyTheOperatorMaySetAnEndpointOffTheAllowlist() throws Exception {
         try (LoopbackTrap trap = LoopbackTrap.start()) {
-            Map<String, Object> config = Map.of("bucket", "operator-choice", "region", "eu-west-1",
-                    "endpoint", trap.url(), "accessKey", "secret:s3-access", "secretKey", "secret:s3-secret");
-            Answer installed = api.postJson(ADAPTERS + "operator-choice", "operator", operatorPassword(),
+            Map<String, Object> config = Map.of(
+                    "bucket",
+                    "operator-choice",
+                    "region",
+                    "eu-west-1",
+                    "endpoint",
+                    trap.url(),
+                    "accessKey",
+                    "secret:s3-access",
+                    "secretKey",
+                    "secret:s3-secret");
+            Answer installed = api.postJson(
+                    ADAPTERS + "operator-choice",
+                    "operator",
+                    operatorPassword(),
                     Map.of("definition", "s3-storage", "region", "eu-west-1", "config", config));
             assertThat(installed.status()).as(installed.body()).isEqualTo(201);
-            assertThat(api.delete(ADAPTERS + "operator-choice", "operator", operatorPassword()).status())
+            assertThat(api.delete(ADAPTERS + "operator-choice", "operator", operatorPassword())
+                            .status())
                     .isEqualTo(204);
         }
     }
@@ -93,15 +137,22 @@ class EndpointAllowlistTest extends StorageHub {
     private void pointEvidenceAt(String endpoint) {
         Answer current = api.get(ADAPTERS + "evidence", TENANT_USER, TENANT_USER_PASSWORD);
         ObjectNode config = ((ObjectNode) current.json().path("config").deepCopy()).put("endpoint", endpoint);
-        Answer updated = api.putJson(ADAPTERS + "evidence", TENANT_USER, TENANT_USER_PASSWORD, Map.of("config", config),
-                "If-Match", current.header("ETag"));
+        Answer updated = api.putJson(
+                ADAPTERS + "evidence",
+                TENANT_USER,
+                TENANT_USER_PASSWORD,
+                Map.of("config", config),
+                "If-Match",
+                current.header("ETag"));
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
     }
 
     private JsonNode evidenceReceipt(String bundleId) {
-        for (JsonNode receipt : asOperator("GET", "/api/tenants/" + TENANT + "/receipts?limit=500", null).json()) {
+        for (JsonNode receipt : asOperator("GET", "/api/tenants/" + TENANT + "/receipts?limit=500", null)
+                .json()) {
             if ("EVIDENCE_STORED".equals(receipt.path("action").asText())
-                    && bundleId.equals(receipt.path("changeSet").path("bundleId").asText())) {
+                    && bundleId.equals(
+                            receipt.path("changeSet").path("bundleId").asText())) {
                 return receipt;
             }
         }

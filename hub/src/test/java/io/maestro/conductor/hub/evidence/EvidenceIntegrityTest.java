@@ -2,11 +2,10 @@ package io.maestro.conductor.hub.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.hub.support.Api;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -59,14 +58,21 @@ class EvidenceIntegrityTest extends StorageHub {
         assertThat(dev.status()).as(dev.body()).isEqualTo(201);
         assertThat(prod.status()).as(prod.body()).isEqualTo(201);
         assertThat(prod.json().path("environment").asText()).isEqualTo(PROD);
-        assertThat(prod.json().path("receiptId").asText()).isNotEqualTo(dev.json().path("receiptId").asText());
+        assertThat(prod.json().path("receiptId").asText())
+                .isNotEqualTo(dev.json().path("receiptId").asText());
         // Both instances share bucket and key prefix: only the key layout keeps the environments apart.
-        assertThat(objectsOf(bundleId)).containsExactlyInAnyOrder(
-                storedKey(ENV, bundleId, "report.txt"), storedKey(ENV, bundleId, "manifest.json"),
-                storedKey(PROD, bundleId, "report.txt"), storedKey(PROD, bundleId, "manifest.json"));
+        assertThat(objectsOf(bundleId))
+                .containsExactlyInAnyOrder(
+                        storedKey(ENV, bundleId, "report.txt"), storedKey(ENV, bundleId, "manifest.json"),
+                        storedKey(PROD, bundleId, "report.txt"), storedKey(PROD, bundleId, "manifest.json"));
         assertThat(evidenceReceiptsOf(bundleId)).hasSize(2);
         assertThat(verify(ENV, bundleId).json().path("valid").asBoolean()).isTrue();
-        assertThat(verify(PROD, bundleId).json().path("files").get(0).path("actualSha256").asText())
+        assertThat(verify(PROD, bundleId)
+                        .json()
+                        .path("files")
+                        .get(0)
+                        .path("actualSha256")
+                        .asText())
                 .isEqualTo(sha256("prod evidence"));
     }
 
@@ -74,14 +80,16 @@ class EvidenceIntegrityTest extends StorageHub {
     void verifyReportsAnObjectChangedOrRemovedDirectlyInTheBucket() {
         String bundleId = "tamper-" + UUID.randomUUID();
         assertThat(upload(ENV, bundle(bundleId, "eu-west-1", "a.txt", "original a", "b.txt", "original b"))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         assertThat(verify(ENV, bundleId).json().path("valid").asBoolean()).isTrue();
 
         try (S3Client bucket = directClient()) {
-            bucket.putObject(put -> put.bucket(EU_BUCKET).key(KEY_PREFIX + "/evidence/" + ENV + "/" + bundleId
-                    + "/a.txt"), RequestBody.fromBytes("forged a".getBytes(StandardCharsets.UTF_8)));
-            bucket.deleteObject(delete -> delete.bucket(EU_BUCKET).key(KEY_PREFIX + "/evidence/" + ENV + "/"
-                    + bundleId + "/b.txt"));
+            bucket.putObject(
+                    put -> put.bucket(EU_BUCKET).key(KEY_PREFIX + "/evidence/" + ENV + "/" + bundleId + "/a.txt"),
+                    RequestBody.fromBytes("forged a".getBytes(StandardCharsets.UTF_8)));
+            bucket.deleteObject(delete ->
+                    delete.bucket(EU_BUCKET).key(KEY_PREFIX + "/evidence/" + ENV + "/" + bundleId + "/b.txt"));
         }
         Api.Answer verified = verify(ENV, bundleId);
 
@@ -124,12 +132,15 @@ class EvidenceIntegrityTest extends StorageHub {
 
     /** Someone with the bucket's keys, going around the hub. */
     private static S3Client directClient() {
-        return S3Client.builder().endpointOverride(S3.endpoint()).region(Region.of(S3.region())).forcePathStyle(true)
+        return S3Client.builder()
+                .endpointOverride(S3.endpoint())
+                .region(Region.of(S3.region()))
+                .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClientBuilder(ApacheHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3.accessKey(), S3.secretKey())))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(S3.accessKey(), S3.secretKey())))
                 .build();
     }
 }

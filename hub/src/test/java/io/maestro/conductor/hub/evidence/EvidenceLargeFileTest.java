@@ -2,13 +2,12 @@ package io.maestro.conductor.hub.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.hub.support.Api;
 import io.maestro.conductor.registry.Registry;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,17 +30,27 @@ class EvidenceLargeFileTest {
 
     @Test
     void aFileLargerThanTheHeapIsStoredStreamedAndVerifies() {
-        assertThat(Runtime.getRuntime().maxMemory()).as("heap must be smaller than the file").isLessThan(SIZE);
+        assertThat(Runtime.getRuntime().maxMemory())
+                .as("heap must be smaller than the file")
+                .isLessThan(SIZE);
         String bundleId = "large-" + UUID.randomUUID();
-        try (ConfigurableApplicationContext hub = StorageHub.startHub(dataDir, Map.of(
-                "conductor.operator.password", PASSWORD, "conductor.evidence.max-file-size", "1GB",
-                "conductor.evidence.max-bundle-size", "1GB"))) {
+        try (ConfigurableApplicationContext hub = StorageHub.startHub(
+                dataDir,
+                Map.of(
+                        "conductor.operator.password",
+                        PASSWORD,
+                        "conductor.evidence.max-file-size",
+                        "1GB",
+                        "conductor.evidence.max-bundle-size",
+                        "1GB"))) {
             StorageHub.prepareTenants(hub.getBean(Registry.class));
             int port = StorageHub.portOf(hub);
             String bundle = "/api/tenants/" + StorageHub.TENANT + "/environments/" + StorageHub.ENV + "/evidence";
 
             Api.Answer stored = new MultipartBody()
-                    .field("bundleId", bundleId).field("region", "eu-west-1").field("classification", "confidential")
+                    .field("bundleId", bundleId)
+                    .field("region", "eu-west-1")
+                    .field("classification", "confidential")
                     .file("disk-image.bin", "application/octet-stream", () -> new GeneratedContent(42, SIZE))
                     .post(port, bundle, "operator", PASSWORD);
 
@@ -50,9 +59,14 @@ class EvidenceLargeFileTest {
             JsonNode file = stored.json().path("files").get(0);
             assertThat(file.path("size").asLong()).isEqualTo(SIZE);
             assertThat(file.path("sha256").asText()).isEqualTo(sent);
-            JsonNode verified = new Api(port).get(bundle + "/" + bundleId + "/verify", "operator", PASSWORD).json();
-            assertThat(verified.path("valid").asBoolean()).as(verified.toString()).isTrue();
-            assertThat(verified.path("files").get(0).path("actualSha256").asText()).isEqualTo(sent);
+            JsonNode verified = new Api(port)
+                    .get(bundle + "/" + bundleId + "/verify", "operator", PASSWORD)
+                    .json();
+            assertThat(verified.path("valid").asBoolean())
+                    .as(verified.toString())
+                    .isTrue();
+            assertThat(verified.path("files").get(0).path("actualSha256").asText())
+                    .isEqualTo(sent);
             assertThat(verified.path("files").get(0).path("size").asLong()).isEqualTo(SIZE);
         }
     }

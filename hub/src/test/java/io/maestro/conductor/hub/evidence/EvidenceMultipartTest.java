@@ -2,6 +2,8 @@ package io.maestro.conductor.hub.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.hub.support.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.maestro.conductor.hub.support.Api;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +32,9 @@ class EvidenceMultipartTest extends StorageHub {
         long size = 3L * 1024 * 1024 + 17;
 
         Api.Answer stored = new MultipartBody()
-                .field("bundleId", bundleId).field("region", "eu-west-1").field("classification", "confidential")
+                .field("bundleId", bundleId)
+                .field("region", "eu-west-1")
+                .field("classification", "confidential")
                 .file("scan.bin", "application/octet-stream", () -> new GeneratedContent(7, size))
                 .file("notes.txt", "text/plain", "looks fine".getBytes(StandardCharsets.UTF_8))
                 .post(port, UPLOAD, "operator", operatorPassword());
@@ -44,9 +45,13 @@ class EvidenceMultipartTest extends StorageHub {
         assertThat(files.get(0).path("size").asLong()).isEqualTo(size);
         assertThat(files.get(0).path("sha256").asText()).isEqualTo(GeneratedContent.sha256(7, size));
         assertThat(files.get(1).path("sha256").asText()).isEqualTo(sha256("looks fine"));
-        assertThat(objectsOf(bundleId)).containsExactly(storedKey(ENV, bundleId, "manifest.json"),
-                storedKey(ENV, bundleId, "notes.txt"), storedKey(ENV, bundleId, "scan.bin"));
-        JsonNode verified = asOperator("GET", UPLOAD + "/" + bundleId + "/verify", null).json();
+        assertThat(objectsOf(bundleId))
+                .containsExactly(
+                        storedKey(ENV, bundleId, "manifest.json"),
+                        storedKey(ENV, bundleId, "notes.txt"),
+                        storedKey(ENV, bundleId, "scan.bin"));
+        JsonNode verified =
+                asOperator("GET", UPLOAD + "/" + bundleId + "/verify", null).json();
         assertThat(verified.path("valid").asBoolean()).as(verified.toString()).isTrue();
         assertThat(stagedUploads()).as("staging folders left").isEqualTo(staged);
     }
@@ -57,7 +62,9 @@ class EvidenceMultipartTest extends StorageHub {
         List<Path> staged = stagedUploads();
 
         Api.Answer refused = new MultipartBody()
-                .field("bundleId", bundleId).field("region", "eu-west-1").field("classification", "confidential")
+                .field("bundleId", bundleId)
+                .field("region", "eu-west-1")
+                .field("classification", "confidential")
                 .file("huge.bin", "application/octet-stream", () -> new GeneratedContent(1, FOUR_MB + 300_000))
                 .post(port, UPLOAD, "operator", operatorPassword());
 
@@ -78,7 +85,9 @@ class EvidenceMultipartTest extends StorageHub {
         List<Path> staged = stagedUploads();
 
         Api.Answer refused = new MultipartBody()
-                .field("bundleId", bundleId).field("region", "eu-west-1").field("classification", "confidential")
+                .field("bundleId", bundleId)
+                .field("region", "eu-west-1")
+                .field("classification", "confidential")
                 .file("part-1.bin", "application/octet-stream", () -> new GeneratedContent(2, 3_500_000))
                 .file("part-2.bin", "application/octet-stream", () -> new GeneratedContent(3, 3_500_000))
                 .post(port, UPLOAD, "operator", operatorPassword());
@@ -96,9 +105,15 @@ class EvidenceMultipartTest extends StorageHub {
     void aJsonBodyOverItsLimitIsRefusedWith413PointingToMultipart() {
         String bundleId = "json-big-" + UUID.randomUUID();
         byte[] content = new byte[900_000];
-        Map<String, Object> request = Map.of("bundleId", bundleId, "region", "eu-west-1",
-                "classification", "confidential", "files", List.of(Map.of("name", "big.bin",
-                        "content", Base64.getEncoder().encodeToString(content))));
+        Map<String, Object> request = Map.of(
+                "bundleId",
+                bundleId,
+                "region",
+                "eu-west-1",
+                "classification",
+                "confidential",
+                "files",
+                List.of(Map.of("name", "big.bin", "content", Base64.getEncoder().encodeToString(content))));
 
         Api.Answer refused = asOperator("POST", UPLOAD, request);
 
@@ -117,20 +132,27 @@ class EvidenceMultipartTest extends StorageHub {
         List<Path> staged = stagedUploads();
 
         Api.Answer traversal = new MultipartBody()
-                .field("bundleId", bundleId).field("region", "eu-west-1").field("classification", "confidential")
+                .field("bundleId", bundleId)
+                .field("region", "eu-west-1")
+                .field("classification", "confidential")
                 .file("../../escape.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8))
                 .post(port, UPLOAD, "operator", operatorPassword());
         Api.Answer badId = new MultipartBody()
-                .field("bundleId", "../" + bundleId).field("region", "eu-west-1").field("classification", "c")
+                .field("bundleId", "../" + bundleId)
+                .field("region", "eu-west-1")
+                .field("classification", "c")
                 .file("a.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8))
                 .post(port, UPLOAD, "operator", operatorPassword());
         Api.Answer unknownField = new MultipartBody()
-                .field("bundleId", bundleId).field("region", "eu-west-1").field("classification", "c")
+                .field("bundleId", bundleId)
+                .field("region", "eu-west-1")
+                .field("classification", "c")
                 .field("endpoint", "http://elsewhere.example")
                 .file("a.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8))
                 .post(port, UPLOAD, "operator", operatorPassword());
         Api.Answer otherTenant = new MultipartBody()
-                .field("region", "eu-west-1").field("classification", "c")
+                .field("region", "eu-west-1")
+                .field("classification", "c")
                 .file("a.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8))
                 .post(port, UPLOAD, SCOPED_USER, SCOPED_PASSWORD);
 

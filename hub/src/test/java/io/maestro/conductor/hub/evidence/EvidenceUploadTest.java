@@ -2,12 +2,11 @@ package io.maestro.conductor.hub.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.hub.support.Api;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.maestro.conductor.hub.support.Api;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -26,8 +25,10 @@ class EvidenceUploadTest extends StorageHub {
     void bundleIsStoredWithManifestAndOneReceiptHoweverOftenItIsSent() throws Exception {
         String bundleId = "happy-" + UUID.randomUUID();
 
-        Api.Answer stored = asOperator("POST", UPLOAD, bundle(bundleId, "eu-west-1",
-                "findings.txt", "all controls pass", "scan.log", "no open ports"));
+        Api.Answer stored = asOperator(
+                "POST",
+                UPLOAD,
+                bundle(bundleId, "eu-west-1", "findings.txt", "all controls pass", "scan.log", "no open ports"));
 
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         JsonNode reply = stored.json();
@@ -37,15 +38,18 @@ class EvidenceUploadTest extends StorageHub {
         assertThat(reply.path("files").get(0).path("location").asText())
                 .endsWith(storedKey(ENV, bundleId, "findings.txt"));
         assertThat(reply.path("decisionId").asText()).isNotBlank();
-        assertThat(objectsOf(bundleId)).containsExactly(
-                storedKey(ENV, bundleId, "findings.txt"),
-                storedKey(ENV, bundleId, "manifest.json"),
-                storedKey(ENV, bundleId, "scan.log"));
+        assertThat(objectsOf(bundleId))
+                .containsExactly(
+                        storedKey(ENV, bundleId, "findings.txt"),
+                        storedKey(ENV, bundleId, "manifest.json"),
+                        storedKey(ENV, bundleId, "scan.log"));
         String receiptId = reply.path("receiptId").asText();
         assertThat(evidenceReceiptsOf(bundleId)).containsExactly(receiptId);
 
-        Api.Answer again = asOperator("POST", UPLOAD, bundle(bundleId, "eu-west-1",
-                "findings.txt", "all controls pass", "scan.log", "no open ports"));
+        Api.Answer again = asOperator(
+                "POST",
+                UPLOAD,
+                bundle(bundleId, "eu-west-1", "findings.txt", "all controls pass", "scan.log", "no open ports"));
 
         assertThat(again.status()).as("an identical replay stores nothing new").isEqualTo(200);
         assertThat(again.json().path("receiptId").asText()).isEqualTo(receiptId);
@@ -53,8 +57,11 @@ class EvidenceUploadTest extends StorageHub {
                 .isEqualTo(reply.path("manifest").path("sha256").asText());
         assertThat(objectsOf(bundleId)).hasSize(3);
         assertThat(evidenceReceiptsOf(bundleId)).containsExactly(receiptId);
-        assertThat(asOperator("GET", "/api/tenants/" + TENANT + "/receipts/verify", null).json()
-                .path("valid").asBoolean()).isTrue();
+        assertThat(asOperator("GET", "/api/tenants/" + TENANT + "/receipts/verify", null)
+                        .json()
+                        .path("valid")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -83,7 +90,8 @@ class EvidenceUploadTest extends StorageHub {
             public void notify(CamelEvent event) {
                 if (event instanceof CamelEvent.ExchangeSentEvent sent
                         && sent.getEndpoint().getEndpointUri().startsWith("storage://put_object")
-                        && sent.getExchange().getException() == null && firstObjectStored.compareAndSet(false, true)) {
+                        && sent.getExchange().getException() == null
+                        && firstObjectStored.compareAndSet(false, true)) {
                     S3.stop();
                 }
                 if (event instanceof CamelEvent.ExchangeRedeliveryEvent) {
@@ -106,22 +114,28 @@ class EvidenceUploadTest extends StorageHub {
         assertThat(objectsOf(bundleId)).containsExactly(storedKey(ENV, bundleId, "one.txt"));
         assertThat(evidenceReceiptsOf(bundleId)).isEmpty();
         String failedId = failed.json().path("failedId").asText();
-        JsonNode listed = asOperator("GET", "/api/tenants/" + TENANT + "/evidence/failed", null).json();
+        JsonNode listed = asOperator("GET", "/api/tenants/" + TENANT + "/evidence/failed", null)
+                .json();
         assertThat(listed.findValuesAsText("id")).contains(failedId);
         assertThat(listed.toString()).doesNotContain("Zmlyc3Q="); // the request (files) stays out of the listing
 
-        Api.Answer retried = asOperator("POST", "/api/tenants/" + TENANT + "/evidence/failed/" + failedId + "/retry",
-                null);
+        Api.Answer retried =
+                asOperator("POST", "/api/tenants/" + TENANT + "/evidence/failed/" + failedId + "/retry", null);
 
         assertThat(retried.status()).as(retried.body()).isEqualTo(201);
-        assertThat(objectsOf(bundleId)).containsExactly(
-                storedKey(ENV, bundleId, "manifest.json"),
-                storedKey(ENV, bundleId, "one.txt"),
-                storedKey(ENV, bundleId, "two.txt"));
-        assertThat(evidenceReceiptsOf(bundleId)).containsExactly(retried.json().path("receiptId").asText());
-        assertThat(asOperator("GET", "/api/tenants/" + TENANT + "/evidence/failed", null).json()
-                .findValuesAsText("id")).doesNotContain(failedId);
+        assertThat(objectsOf(bundleId))
+                .containsExactly(
+                        storedKey(ENV, bundleId, "manifest.json"),
+                        storedKey(ENV, bundleId, "one.txt"),
+                        storedKey(ENV, bundleId, "two.txt"));
+        assertThat(evidenceReceiptsOf(bundleId))
+                .containsExactly(retried.json().path("receiptId").asText());
+        assertThat(asOperator("GET", "/api/tenants/" + TENANT + "/evidence/failed", null)
+                        .json()
+                        .findValuesAsText("id"))
+                .doesNotContain(failedId);
         assertThat(asOperator("POST", "/api/tenants/" + TENANT + "/evidence/failed/" + failedId + "/retry", null)
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
     }
 }

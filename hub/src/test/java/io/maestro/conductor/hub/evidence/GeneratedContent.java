@@ -46,10 +46,11 @@ final class GeneratedContent extends InputStream {
     /** The SHA-256 (hex) of the bytes this seed and size produce. */
     static String sha256(long seed, long size) {
         try (InputStream in = new GeneratedContent(seed, size);
-             OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(),
-                     MessageDigest.getInstance("SHA-256"))) {
+                OutputStream out =
+                        new DigestOutputStream(OutputStream.nullOutputStream(), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(out);
-            return HexFormat.of().formatHex(((DigestOutputStream) out).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestOutputStream) out).getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,6 @@
 package io.maestro.conductor.hub.evidence;
 
+import io.maestro.conductor.hub.support.Api;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,22 +18,21 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import io.maestro.conductor.hub.support.Api;
-
 /**
  * A multipart/form-data request built the way a browser or curl sends one, streamed from its parts' sources (a
  * file's content is never held whole), sent with the JDK client in chunks (no Content-Length).
  */
 final class MultipartBody {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final String boundary = "conductor-" + UUID.randomUUID();
     private final List<Supplier<InputStream>> parts = new ArrayList<>();
 
     MultipartBody field(String name, String value) {
-        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
-                + "\r\n";
+        String part =
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
         parts.add(() -> text(part));
         return this;
     }

@@ -1,5 +1,16 @@
 package io.maestro.conductor.hub.evidence;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.conductor.hub.ConductorHubApplication;
+import io.maestro.conductor.hub.support.Api;
+import io.maestro.conductor.hub.support.HubProperties;
+import io.maestro.conductor.registry.Actor;
+import io.maestro.conductor.registry.InstallRequest;
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.model.Tenant;
+import io.maestro.conductor.registry.model.TenantKind;
+import io.maestro.conductor.sandbox.S3ProxySandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +24,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.maestro.conductor.hub.ConductorHubApplication;
-import io.maestro.conductor.hub.support.Api;
-import io.maestro.conductor.hub.support.HubProperties;
-import io.maestro.conductor.registry.Actor;
-import io.maestro.conductor.registry.InstallRequest;
-import io.maestro.conductor.registry.Registry;
-import io.maestro.conductor.registry.model.Tenant;
-import io.maestro.conductor.registry.model.TenantKind;
-import io.maestro.conductor.sandbox.S3ProxySandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -60,15 +59,20 @@ abstract class StorageHub {
     static final String TENANT_USER = "northwind-ci";
     static final String TENANT_USER_PASSWORD = "northwind-ci-password";
 
-    static final S3ProxySandbox S3 = S3ProxySandbox.builder().filesystem(tempDir("storage-hub-s3")).build().start();
+    static final S3ProxySandbox S3 = S3ProxySandbox.builder()
+            .filesystem(tempDir("storage-hub-s3"))
+            .build()
+            .start();
     /** A second S3 the operator allows in environment dev only. */
     static final S3ProxySandbox MIRROR_S3 = S3ProxySandbox.startTransient();
+
     static final Path DATA_DIR = tempDir("storage-hub-data");
     static final Path POLICY_DIR = residencyBundle();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
+
     @Autowired
     Registry registry;
 
@@ -83,11 +87,12 @@ abstract class StorageHub {
     static Map<String, String> hubProperties(Path dataDir) {
         Map<String, String> properties = new LinkedHashMap<>(HubProperties.embeddedDefault(dataDir));
         properties.put("conductor.demo-tenants", "false");
-        properties.put("camel.main.routes-include-pattern",
+        properties.put(
+                "camel.main.routes-include-pattern",
                 "file:" + HubProperties.repositoryPath("routes") + "/evidence-upload.yaml");
         // This test's residency data, and the real lifecycle policy for the API's installs and updates.
-        properties.put("conductor.policy.bundle-dirs",
-                POLICY_DIR + "," + HubProperties.repositoryPath("governance-policies"));
+        properties.put(
+                "conductor.policy.bundle-dirs", POLICY_DIR + "," + HubProperties.repositoryPath("governance-policies"));
         properties.put("conductor.evidence.redeliveries", "3");
         properties.put("conductor.evidence.redelivery-delay-ms", "20");
         properties.put("conductor.evidence.max-json-size", "1MB");
@@ -97,11 +102,14 @@ abstract class StorageHub {
         properties.put("conductor.security.users[0].password", new BCryptPasswordEncoder(4).encode(SCOPED_PASSWORD));
         properties.put("conductor.security.users[0].tenants", OTHER_TENANT);
         properties.put("conductor.security.users[1].name", TENANT_USER);
-        properties.put("conductor.security.users[1].password",
-                new BCryptPasswordEncoder(4).encode(TENANT_USER_PASSWORD));
+        properties.put(
+                "conductor.security.users[1].password", new BCryptPasswordEncoder(4).encode(TENANT_USER_PASSWORD));
         properties.put("conductor.security.users[1].tenants", TENANT);
-        properties.put("conductor.endpoints.allowed.s3-storage[0]", S3.endpoint().toString());
-        properties.put("conductor.endpoints.environments." + ENV + ".s3-storage[0]", MIRROR_S3.endpoint().toString());
+        properties.put(
+                "conductor.endpoints.allowed.s3-storage[0]", S3.endpoint().toString());
+        properties.put(
+                "conductor.endpoints.environments." + ENV + ".s3-storage[0]",
+                MIRROR_S3.endpoint().toString());
         return properties;
     }
 
@@ -114,7 +122,8 @@ abstract class StorageHub {
         properties.put("server.port", "0");
         properties.putAll(overrides);
         // As command-line arguments: builder properties are defaults, which application.yaml would override.
-        String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+        String[] args = properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(ConductorHubApplication.class).run(args);
     }
@@ -158,7 +167,11 @@ abstract class StorageHub {
         config.put("forcePathStyle", true);
         config.put("accessKey", "secret:s3-access");
         config.put("secretKey", "secret:s3-secret");
-        registry.install(new Actor("test"), TENANT, env, name,
+        registry.install(
+                new Actor("test"),
+                TENANT,
+                env,
+                name,
                 new InstallRequest("s3-storage", null, JSON.valueToTree(config), region));
     }
 
@@ -171,7 +184,8 @@ abstract class StorageHub {
     }
 
     Api.Answer asOperator(String method, String path, Object body) {
-        return "GET".equals(method) ? api.get(path, "operator", operatorPassword())
+        return "GET".equals(method)
+                ? api.get(path, "operator", operatorPassword())
                 : api.postJson(path, "operator", operatorPassword(), body);
     }
 
@@ -183,8 +197,13 @@ abstract class StorageHub {
         request.put("classification", "confidential");
         List<Map<String, String>> list = new ArrayList<>();
         for (int i = 0; i + 1 < files.length; i += 2) {
-            list.add(Map.of("name", files[i], "contentType", "text/plain",
-                    "content", Base64.getEncoder().encodeToString(files[i + 1].getBytes())));
+            list.add(Map.of(
+                    "name",
+                    files[i],
+                    "contentType",
+                    "text/plain",
+                    "content",
+                    Base64.getEncoder().encodeToString(files[i + 1].getBytes())));
         }
         request.put("files", list);
         return request;
@@ -193,9 +212,11 @@ abstract class StorageHub {
     /** Ids of the tenant's EVIDENCE_STORED receipts of this bundle (any environment). */
     List<String> evidenceReceiptsOf(String bundleId) {
         List<String> ids = new ArrayList<>();
-        for (JsonNode receipt : asOperator("GET", "/api/tenants/" + TENANT + "/receipts?limit=500", null).json()) {
+        for (JsonNode receipt : asOperator("GET", "/api/tenants/" + TENANT + "/receipts?limit=500", null)
+                .json()) {
             if ("EVIDENCE_STORED".equals(receipt.path("action").asText())
-                    && bundleId.equals(receipt.path("changeSet").path("bundleId").asText())) {
+                    && bundleId.equals(
+                            receipt.path("changeSet").path("bundleId").asText())) {
                 ids.add(receipt.path("id").asText());
             }
         }
@@ -240,9 +261,11 @@ abstract class StorageHub {
     private static Path residencyBundle() {
         Path dir = tempDir("residency-bundle");
         try {
-            Files.copy(HubProperties.repositoryPath("residency-policies").resolve("residency.rego"),
+            Files.copy(
+                    HubProperties.repositoryPath("residency-policies").resolve("residency.rego"),
                     dir.resolve("residency.rego"));
-            Files.writeString(Files.createDirectories(dir.resolve("config/residency")).resolve("data.json"), """
+            Files.writeString(
+                    Files.createDirectories(dir.resolve("config/residency")).resolve("data.json"), """
                     {"storage_write_actions": ["storage.put_object", "storage.signed_url"],
                      "tenants": {"northwind": {"regions": ["eu-west-1", "us-east-1"],
                                                "pods": {"eu-west-1": ["evidence"], "us-east-1": ["archive"]}}}}

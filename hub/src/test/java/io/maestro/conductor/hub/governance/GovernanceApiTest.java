@@ -53,9 +53,16 @@ class GovernanceApiTest extends HubIntegrationTest {
     private void publish(String name, AdapterCategory category, String risk, String sensitivity, boolean approval) {
         ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "object");
         schema.putObject("properties").putObject("endpoint").put("type", "string");
-        registry.publishDefinition(new AdapterDefinition(name, "1.0.0", category, "governance-test",
-                "definition for governance tests", new RiskPosture(risk, sensitivity, approval), schema,
-                List.of("eu-west-1"), List.of("put")));
+        registry.publishDefinition(new AdapterDefinition(
+                name,
+                "1.0.0",
+                category,
+                "governance-test",
+                "definition for governance tests",
+                new RiskPosture(risk, sensitivity, approval),
+                schema,
+                List.of("eu-west-1"),
+                List.of("put")));
     }
 
     private static Map<String, Object> install(String definition, String endpoint) {
@@ -66,9 +73,12 @@ class GovernanceApiTest extends HubIntegrationTest {
         return "/api/tenants/" + tenant + "/environments/" + env + "/adapters";
     }
 
-    private Answer installAs(String user, String password, String tenant, String env, String instance,
-            String definition) {
-        return api.postJson(adapters(tenant, env) + "/" + instance, user, password,
+    private Answer installAs(
+            String user, String password, String tenant, String env, String instance, String definition) {
+        return api.postJson(
+                adapters(tenant, env) + "/" + instance,
+                user,
+                password,
                 install(definition, "https://" + instance + ".example"));
     }
 
@@ -82,8 +92,7 @@ class GovernanceApiTest extends HubIntegrationTest {
 
     @Test
     void eachTenantKindIsDeniedItsDisallowedCategoriesAndRisksAndNothingChanges() {
-        record Case(String tenant, String definition, String reason) {
-        }
+        record Case(String tenant, String definition, String reason) {}
         List<Case> cases = List.of(
                 new Case("orbit", "gov-identity", "saas tenants may not use identity adapters"),
                 new Case("orbit", "gov-vault", "saas tenants may not run high-risk adapters"),
@@ -95,7 +104,8 @@ class GovernanceApiTest extends HubIntegrationTest {
             Answer denied = installAs(ALICE, TEAM_PASSWORD, c.tenant(), "dev", instance, c.definition());
 
             assertDenied(denied, "LIFECYCLE_DENIED", c.reason());
-            assertThat(api.get(adapters(c.tenant(), "dev") + "/" + instance, ALICE, TEAM_PASSWORD).status())
+            assertThat(api.get(adapters(c.tenant(), "dev") + "/" + instance, ALICE, TEAM_PASSWORD)
+                            .status())
                     .isEqualTo(404);
             String decisionId = denied.json().path("decisionId").asText();
             assertThat(decisions.recent(1000)).anySatisfy(d -> {
@@ -115,31 +125,45 @@ class GovernanceApiTest extends HubIntegrationTest {
         Answer viewerInstall = installAs(VICTOR, TEAM_PASSWORD, "atlas", "dev", "viewer-try", "gov-plain");
         assertThat(viewerInstall.status()).isEqualTo(403);
         assertThat(viewerInstall.json().path("code").asText()).isEqualTo("FORBIDDEN");
-        assertThat(api.get(adapters("atlas", "dev"), VICTOR, TEAM_PASSWORD).status()).isEqualTo(200);
-        assertThat(api.putJson("/api/tenants/atlas/environments/dev/secrets/viewer-secret", VICTOR, TEAM_PASSWORD,
-                Map.of("value", "nope")).status()).isEqualTo(403);
+        assertThat(api.get(adapters("atlas", "dev"), VICTOR, TEAM_PASSWORD).status())
+                .isEqualTo(200);
+        assertThat(api.putJson(
+                                "/api/tenants/atlas/environments/dev/secrets/viewer-secret",
+                                VICTOR,
+                                TEAM_PASSWORD,
+                                Map.of("value", "nope"))
+                        .status())
+                .isEqualTo(403);
 
         Answer approverInstall = installAs(BOB, TEAM_PASSWORD, "atlas", "dev", "approver-try", "gov-plain");
         assertThat(approverInstall.status()).isEqualTo(403);
 
         Answer pending = installAs(ALICE, TEAM_PASSWORD, "atlas", "prod", "roles-vault", "gov-vault");
         assertThat(pending.status()).as(pending.body()).isEqualTo(202);
-        String approve = "/api/tenants/atlas/change-requests/" + pending.json().path("changeRequest").path("id")
-                .asText() + "/approve";
-        assertThat(api.postJson(approve, VICTOR, TEAM_PASSWORD, Map.of()).status()).isEqualTo(403);
-        assertThat(api.postJson(approve, ATLAS_USER, ATLAS_PASSWORD, Map.of()).status()).isEqualTo(403);
+        String approve = "/api/tenants/atlas/change-requests/"
+                + pending.json().path("changeRequest").path("id").asText() + "/approve";
+        assertThat(api.postJson(approve, VICTOR, TEAM_PASSWORD, Map.of()).status())
+                .isEqualTo(403);
+        assertThat(api.postJson(approve, ATLAS_USER, ATLAS_PASSWORD, Map.of()).status())
+                .isEqualTo(403);
 
         // the tenant-scoped operator keeps its scope: lifecycle actions on its own tenant only
-        assertThat(installAs(ATLAS_USER, ATLAS_PASSWORD, "atlas", "dev", "scoped-plain", "gov-plain").status())
+        assertThat(installAs(ATLAS_USER, ATLAS_PASSWORD, "atlas", "dev", "scoped-plain", "gov-plain")
+                        .status())
                 .isEqualTo(201);
-        assertThat(installAs(ATLAS_USER, ATLAS_PASSWORD, "lumen", "dev", "scoped-plain", "gov-plain").status())
+        assertThat(installAs(ATLAS_USER, ATLAS_PASSWORD, "lumen", "dev", "scoped-plain", "gov-plain")
+                        .status())
                 .isEqualTo(404);
         // uninstalling in prod is for admins
-        assertThat(installAs(ALICE, TEAM_PASSWORD, "atlas", "prod", "prod-plain", "gov-plain").status())
+        assertThat(installAs(ALICE, TEAM_PASSWORD, "atlas", "prod", "prod-plain", "gov-plain")
+                        .status())
                 .isEqualTo(201);
-        assertDenied(api.delete(adapters("atlas", "prod") + "/prod-plain", ALICE, TEAM_PASSWORD), "LIFECYCLE_DENIED",
+        assertDenied(
+                api.delete(adapters("atlas", "prod") + "/prod-plain", ALICE, TEAM_PASSWORD),
+                "LIFECYCLE_DENIED",
                 "uninstall in prod is for admins only");
-        assertThat(api.delete(adapters("atlas", "prod") + "/prod-plain", OPERATOR, operatorPassword()).status())
+        assertThat(api.delete(adapters("atlas", "prod") + "/prod-plain", OPERATOR, operatorPassword())
+                        .status())
                 .isEqualTo(204);
     }
 
@@ -155,23 +179,33 @@ class GovernanceApiTest extends HubIntegrationTest {
         assertThat(pending.header("Location")).isEqualTo("/api/tenants/atlas/change-requests/" + id);
         assertThat(request.path("status").asText()).isEqualTo("PENDING");
         assertThat(request.path("requestedBy").asText()).isEqualTo("dana");
-        assertThat(api.get(adapters("atlas", "prod") + "/dual-vault", DANA, TEAM_PASSWORD).status()).isEqualTo(404);
-        assertThat(api.get("/api/tenants/atlas/change-requests?status=pending", VICTOR, TEAM_PASSWORD).json()
-                .findValuesAsText("id")).contains(id);
-        assertThat(api.get("/api/tenants/lumen/change-requests/" + id, BOB, TEAM_PASSWORD).status()).isEqualTo(404);
+        assertThat(api.get(adapters("atlas", "prod") + "/dual-vault", DANA, TEAM_PASSWORD)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/tenants/atlas/change-requests?status=pending", VICTOR, TEAM_PASSWORD)
+                        .json()
+                        .findValuesAsText("id"))
+                .contains(id);
+        assertThat(api.get("/api/tenants/lumen/change-requests/" + id, BOB, TEAM_PASSWORD)
+                        .status())
+                .isEqualTo(404);
 
-        Answer self = api.postJson("/api/tenants/atlas/change-requests/" + id + "/approve", DANA, TEAM_PASSWORD,
-                Map.of());
+        Answer self =
+                api.postJson("/api/tenants/atlas/change-requests/" + id + "/approve", DANA, TEAM_PASSWORD, Map.of());
         assertThat(self.status()).isEqualTo(403);
         assertThat(self.json().path("code").asText()).isEqualTo("SELF_APPROVAL");
-        assertThat(api.get(adapters("atlas", "prod") + "/dual-vault", DANA, TEAM_PASSWORD).status()).isEqualTo(404);
+        assertThat(api.get(adapters("atlas", "prod") + "/dual-vault", DANA, TEAM_PASSWORD)
+                        .status())
+                .isEqualTo(404);
 
-        Answer approved = api.postJson("/api/tenants/atlas/change-requests/" + id + "/approve", BOB, TEAM_PASSWORD,
-                Map.of());
+        Answer approved =
+                api.postJson("/api/tenants/atlas/change-requests/" + id + "/approve", BOB, TEAM_PASSWORD, Map.of());
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().path("status").asText()).isEqualTo("APPLIED");
         assertThat(approved.json().path("decidedBy").asText()).isEqualTo("bob");
-        assertThat(api.get(adapters("atlas", "prod") + "/dual-vault", DANA, TEAM_PASSWORD).status()).isEqualTo(200);
+        assertThat(api.get(adapters("atlas", "prod") + "/dual-vault", DANA, TEAM_PASSWORD)
+                        .status())
+                .isEqualTo(200);
 
         JsonNode trail = api.get("/api/tenants/atlas/receipts?afterSeq=0&limit=500", OPERATOR, operatorPassword())
                 .json();
@@ -179,20 +213,24 @@ class GovernanceApiTest extends HubIntegrationTest {
         for (JsonNode receipt : trail) {
             if (id.equals(receipt.path("changeSet").path("changeRequest").asText())) {
                 actions.add(receipt.path("action").asText());
-                assertThat(receipt.path("changeSet").path("requestedBy").asText()).isEqualTo("dana");
+                assertThat(receipt.path("changeSet").path("requestedBy").asText())
+                        .isEqualTo("dana");
             }
         }
         assertThat(actions).containsExactly("CHANGE_REQUESTED", "CHANGE_APPROVED", "CHANGE_APPLIED");
-        assertThat(api.get("/api/tenants/atlas/receipts/verify", OPERATOR, operatorPassword()).json()
-                .path("valid").asBoolean()).isTrue();
+        assertThat(api.get("/api/tenants/atlas/receipts/verify", OPERATOR, operatorPassword())
+                        .json()
+                        .path("valid")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void twoApproversClickingAtOnceApplyTheChangeExactlyOnce() throws Exception {
         Answer pending = installAs(ALICE, TEAM_PASSWORD, "lumen", "dev", "race-flagged", "gov-flagged");
         assertThat(pending.status()).as(pending.body()).isEqualTo(202);
-        String approve = "/api/tenants/lumen/change-requests/" + pending.json().path("changeRequest").path("id")
-                .asText() + "/approve";
+        String approve = "/api/tenants/lumen/change-requests/"
+                + pending.json().path("changeRequest").path("id").asText() + "/approve";
 
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -228,49 +266,88 @@ class GovernanceApiTest extends HubIntegrationTest {
             }
         }
         assertThat(applied).isEqualTo(1);
-        assertThat(api.get("/api/tenants/lumen/receipts/verify", OPERATOR, operatorPassword()).json()
-                .path("valid").asBoolean()).isTrue();
+        assertThat(api.get("/api/tenants/lumen/receipts/verify", OPERATOR, operatorPassword())
+                        .json()
+                        .path("valid")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void aRequestOvertakenByAnotherChangeIsStaleAndARejectedOneStaysUnapplied() {
-        assertThat(installAs(ALICE, TEAM_PASSWORD, "atlas", "dev", "stale-plain", "gov-plain").status())
+        assertThat(installAs(ALICE, TEAM_PASSWORD, "atlas", "dev", "stale-plain", "gov-plain")
+                        .status())
                 .isEqualTo(201);
-        Answer asked = api.postJson("/api/tenants/atlas/change-requests", ALICE, TEAM_PASSWORD, Map.of(
-                "environment", "dev", "instance", "stale-plain", "operation", "update", "configVersion", 1,
-                "config", Map.of("endpoint", "https://from-request.example")));
+        Answer asked = api.postJson(
+                "/api/tenants/atlas/change-requests",
+                ALICE,
+                TEAM_PASSWORD,
+                Map.of(
+                        "environment",
+                        "dev",
+                        "instance",
+                        "stale-plain",
+                        "operation",
+                        "update",
+                        "configVersion",
+                        1,
+                        "config",
+                        Map.of("endpoint", "https://from-request.example")));
         assertThat(asked.status()).as(asked.body()).isEqualTo(202);
         assertThat(asked.json().path("code").asText()).isEqualTo("CHANGE_REQUESTED");
-        assertThat(asked.json().path("changeRequest").path("actions").toString()).contains("endpoint-change");
-        Answer meanwhile = api.putJson(adapters("atlas", "dev") + "/stale-plain", ALICE, TEAM_PASSWORD,
-                Map.of("config", Map.of("endpoint", "https://meanwhile.example")), "If-Match", "\"1\"");
+        assertThat(asked.json().path("changeRequest").path("actions").toString())
+                .contains("endpoint-change");
+        Answer meanwhile = api.putJson(
+                adapters("atlas", "dev") + "/stale-plain",
+                ALICE,
+                TEAM_PASSWORD,
+                Map.of("config", Map.of("endpoint", "https://meanwhile.example")),
+                "If-Match",
+                "\"1\"");
         assertThat(meanwhile.status()).as(meanwhile.body()).isEqualTo(200);
 
-        Answer stale = api.postJson("/api/tenants/atlas/change-requests/"
-                + asked.json().path("changeRequest").path("id").asText() + "/approve", BOB, TEAM_PASSWORD, Map.of());
+        Answer stale = api.postJson(
+                "/api/tenants/atlas/change-requests/"
+                        + asked.json().path("changeRequest").path("id").asText() + "/approve",
+                BOB,
+                TEAM_PASSWORD,
+                Map.of());
 
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().path("code").asText()).isEqualTo("CHANGE_REQUEST_STALE");
-        assertThat(api.get(adapters("atlas", "dev") + "/stale-plain", ALICE, TEAM_PASSWORD).json().path("config")
-                .path("endpoint").asText()).isEqualTo("https://meanwhile.example");
+        assertThat(api.get(adapters("atlas", "dev") + "/stale-plain", ALICE, TEAM_PASSWORD)
+                        .json()
+                        .path("config")
+                        .path("endpoint")
+                        .asText())
+                .isEqualTo("https://meanwhile.example");
 
         Answer again = installAs(ALICE, TEAM_PASSWORD, "atlas", "prod", "rejected-vault", "gov-vault");
         String id = again.json().path("changeRequest").path("id").asText();
-        Answer rejected = api.postJson("/api/tenants/atlas/change-requests/" + id + "/reject", CAROL, TEAM_PASSWORD,
+        Answer rejected = api.postJson(
+                "/api/tenants/atlas/change-requests/" + id + "/reject",
+                CAROL,
+                TEAM_PASSWORD,
                 Map.of("reason", "not this quarter"));
         assertThat(rejected.status()).isEqualTo(200);
         assertThat(rejected.json().path("status").asText()).isEqualTo("REJECTED");
-        Answer late = api.postJson("/api/tenants/atlas/change-requests/" + id + "/approve", BOB, TEAM_PASSWORD,
-                Map.of());
+        Answer late =
+                api.postJson("/api/tenants/atlas/change-requests/" + id + "/approve", BOB, TEAM_PASSWORD, Map.of());
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().path("code").asText()).isEqualTo("CHANGE_REQUEST_NOT_PENDING");
-        assertThat(api.get(adapters("atlas", "prod") + "/rejected-vault", ALICE, TEAM_PASSWORD).status())
+        assertThat(api.get(adapters("atlas", "prod") + "/rejected-vault", ALICE, TEAM_PASSWORD)
+                        .status())
                 .isEqualTo(404);
-        assertThat(api.get("/api/tenants/atlas/receipts/verify", OPERATOR, operatorPassword()).json()
-                .path("valid").asBoolean()).isTrue();
+        assertThat(api.get("/api/tenants/atlas/receipts/verify", OPERATOR, operatorPassword())
+                        .json()
+                        .path("valid")
+                        .asBoolean())
+                .isTrue();
     }
 
     private double deniedCount() {
-        return meters.find(LifecycleGate.DENIALS).counters().stream().mapToDouble(c -> c.count()).sum();
+        return meters.find(LifecycleGate.DENIALS).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 }

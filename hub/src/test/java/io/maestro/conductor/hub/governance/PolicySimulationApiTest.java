@@ -28,7 +28,8 @@ class PolicySimulationApiTest extends HubIntegrationTest {
     Registry registry;
 
     private static String activeLifecycleRego() throws Exception {
-        return Files.readString(HubProperties.repositoryPath("governance-policies").resolve("lifecycle.rego"));
+        return Files.readString(
+                HubProperties.repositoryPath("governance-policies").resolve("lifecycle.rego"));
     }
 
     private static ObjectNode activeData() throws Exception {
@@ -39,21 +40,34 @@ class PolicySimulationApiTest extends HubIntegrationTest {
     }
 
     @Test
-    void aProposalThatLetsSaasTenantsRunIdentityFlipsTheRealDenialAndTheScenarioButActivatesNothing()
-            throws Exception {
+    void aProposalThatLetsSaasTenantsRunIdentityFlipsTheRealDenialAndTheScenarioButActivatesNothing() throws Exception {
         ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "object");
-        registry.publishDefinition(new AdapterDefinition("sim-identity", "1.0.0", AdapterCategory.IDENTITY, "test",
-                "identity for simulation tests", new RiskPosture("medium", "confidential", false), schema,
-                List.of("eu-west-1"), List.of("login")));
-        Answer denied = api.postJson("/api/tenants/orbit/environments/dev/adapters/sim-login", ALICE, TEAM_PASSWORD,
+        registry.publishDefinition(new AdapterDefinition(
+                "sim-identity",
+                "1.0.0",
+                AdapterCategory.IDENTITY,
+                "test",
+                "identity for simulation tests",
+                new RiskPosture("medium", "confidential", false),
+                schema,
+                List.of("eu-west-1"),
+                List.of("login")));
+        Answer denied = api.postJson(
+                "/api/tenants/orbit/environments/dev/adapters/sim-login",
+                ALICE,
+                TEAM_PASSWORD,
                 Map.of("definition", "sim-identity", "region", "eu-west-1", "config", Map.of()));
         assertThat(denied.status()).isEqualTo(403);
         String decisionId = denied.json().path("decisionId").asText();
 
         ObjectNode data = activeData();
-        ((com.fasterxml.jackson.databind.node.ArrayNode) data.at("/config/governance/lifecycle/allowances/saas/categories"))
+        ((com.fasterxml.jackson.databind.node.ArrayNode)
+                        data.at("/config/governance/lifecycle/allowances/saas/categories"))
                 .add("identity");
-        Answer report = api.postJson(SIMULATE, ALICE, TEAM_PASSWORD,
+        Answer report = api.postJson(
+                SIMULATE,
+                ALICE,
+                TEAM_PASSWORD,
                 Map.of("modules", Map.of("lifecycle.rego", activeLifecycleRego()), "data", data));
 
         assertThat(report.status()).as(report.body()).isEqualTo(200);
@@ -75,14 +89,21 @@ class PolicySimulationApiTest extends HubIntegrationTest {
         assertThat(flip.path("after").path("allow").asBoolean()).isTrue();
 
         // nothing was activated: the same install is still denied
-        assertThat(api.postJson("/api/tenants/orbit/environments/dev/adapters/sim-login", ALICE, TEAM_PASSWORD,
-                Map.of("definition", "sim-identity", "region", "eu-west-1", "config", Map.of())).status())
+        assertThat(api.postJson(
+                                "/api/tenants/orbit/environments/dev/adapters/sim-login",
+                                ALICE,
+                                TEAM_PASSWORD,
+                                Map.of("definition", "sim-identity", "region", "eu-west-1", "config", Map.of()))
+                        .status())
                 .isEqualTo(403);
     }
 
     @Test
     void theActiveBundleProposedAgainFlipsNothingAndFailsNoScenario() throws Exception {
-        Answer report = api.postJson(SIMULATE, OPERATOR, operatorPassword(),
+        Answer report = api.postJson(
+                SIMULATE,
+                OPERATOR,
+                operatorPassword(),
                 Map.of("modules", Map.of("lifecycle.rego", activeLifecycleRego())));
 
         assertThat(report.status()).as(report.body()).isEqualTo(200);
@@ -93,37 +114,57 @@ class PolicySimulationApiTest extends HubIntegrationTest {
     @Test
     void hostileOrMalformedProposalsAndTheWrongCallersAreRefused() throws Exception {
         Map<String, Object> proposal = Map.of("modules", Map.of("lifecycle.rego", activeLifecycleRego()));
-        assertThat(api.postJson(SIMULATE, VICTOR, TEAM_PASSWORD, proposal).status()).isEqualTo(403);
-        assertThat(api.postJson(SIMULATE, BOB, TEAM_PASSWORD, proposal).status()).isEqualTo(403);
+        assertThat(api.postJson(SIMULATE, VICTOR, TEAM_PASSWORD, proposal).status())
+                .isEqualTo(403);
+        assertThat(api.postJson(SIMULATE, BOB, TEAM_PASSWORD, proposal).status())
+                .isEqualTo(403);
         Answer scoped = api.postJson(SIMULATE, ATLAS_USER, ATLAS_PASSWORD, proposal);
         assertThat(scoped.status()).isEqualTo(403);
         assertThat(scoped.json().path("code").asText()).isEqualTo("FORBIDDEN");
 
-        Answer huge = api.postJson(SIMULATE, ALICE, TEAM_PASSWORD,
+        Answer huge = api.postJson(
+                SIMULATE,
+                ALICE,
+                TEAM_PASSWORD,
                 Map.of("modules", Map.of("big.rego", "package big\n# " + "x".repeat(300_000))));
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.json().path("code").asText()).isEqualTo("BUNDLE_TOO_LARGE");
 
-        Answer broken = api.postJson(SIMULATE, ALICE, TEAM_PASSWORD,
-                Map.of("modules", Map.of("broken.rego", "package broken\nallow if {")));
+        Answer broken = api.postJson(
+                SIMULATE, ALICE, TEAM_PASSWORD, Map.of("modules", Map.of("broken.rego", "package broken\nallow if {")));
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.json().path("code").asText()).isEqualTo("BUNDLE_INVALID");
 
-        Answer network = api.postJson(SIMULATE, ALICE, TEAM_PASSWORD, Map.of("modules", Map.of("net.rego",
-                "package governance.lifecycle\nimport rego.v1\ndecision := {\"allow\": count(net.lookup_ip_addr(\"example.com\")) > 0}")));
+        Answer network = api.postJson(
+                SIMULATE,
+                ALICE,
+                TEAM_PASSWORD,
+                Map.of(
+                        "modules",
+                        Map.of(
+                                "net.rego",
+                                "package governance.lifecycle\nimport rego.v1\ndecision := {\"allow\": count(net.lookup_ip_addr(\"example.com\")) > 0}")));
         assertThat(network.status()).isEqualTo(400);
         assertThat(network.json().path("code").asText()).isEqualTo("BUNDLE_INVALID");
 
-        Answer badName = api.postJson(SIMULATE, ALICE, TEAM_PASSWORD,
-                Map.of("modules", Map.of("../../etc/passwd.rego", "package x")));
+        Answer badName = api.postJson(
+                SIMULATE, ALICE, TEAM_PASSWORD, Map.of("modules", Map.of("../../etc/passwd.rego", "package x")));
         assertThat(badName.status()).isEqualTo(400);
         assertThat(badName.json().path("code").asText()).isEqualTo("SIMULATION_REQUEST_INVALID");
 
-        Answer spin = api.postJson(SIMULATE, ALICE, TEAM_PASSWORD, Map.of("modules", Map.of("spin.rego",
-                "package governance.lifecycle\nimport rego.v1\ndecision := {\"allow\": count([x | some a in "
-                        + "numbers.range(1, 5000); some b in numbers.range(1, 5000); x := a * b]) > 0}")));
+        Answer spin = api.postJson(
+                SIMULATE,
+                ALICE,
+                TEAM_PASSWORD,
+                Map.of(
+                        "modules",
+                        Map.of(
+                                "spin.rego",
+                                "package governance.lifecycle\nimport rego.v1\ndecision := {\"allow\": count([x | some a in "
+                                        + "numbers.range(1, 5000); some b in numbers.range(1, 5000); x := a * b]) > 0}")));
         assertThat(spin.status()).as(spin.body()).isEqualTo(200);
         assertThat(spin.json().path("scenarios").path("passed").asInt()).isZero();
-        assertThat(spin.json().path("scenarios").path("mismatches").get(0).asText()).contains("no decision");
+        assertThat(spin.json().path("scenarios").path("mismatches").get(0).asText())
+                .contains("no decision");
     }
 }

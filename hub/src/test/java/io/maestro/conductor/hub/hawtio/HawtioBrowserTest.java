@@ -38,7 +38,11 @@ class HawtioBrowserTest extends HubIntegrationTest {
     void startBrowser() {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(onPath("chromium"))
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--disable-gpu",
                         "--window-size=1400,1000");
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(onPath("chromedriver")))
@@ -48,8 +52,8 @@ class HawtioBrowserTest extends HubIntegrationTest {
         String basic = Base64.getEncoder()
                 .encodeToString((OPERATOR + ":" + operatorPassword()).getBytes(StandardCharsets.UTF_8));
         browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Authorization", "Basic " + basic)));
+        browser.executeCdpCommand(
+                "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));
     }
 
     @AfterEach

@@ -15,23 +15,33 @@ import org.junit.jupiter.api.Test;
 
 class DecisionCacheMetricsTest {
 
-  @Test
-  void hitsMissesAndSizeFollowTheDecisionPoint() {
-    SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    RegoEngine engine = RegoEngine.compile(List.of(new RegoModule("p.rego", "package p\nallow if input.ok")),
-        ObjectValue.EMPTY);
-    try (EmbeddedDecisionPoint pdp = new EmbeddedDecisionPoint(engine, new DecisionLog(), Duration.ofSeconds(1), 100)) {
-      DecisionCacheMetrics.bind(pdp, meters);
-      for (int i = 0; i < 3; i++) {
-        pdp.decide(DecisionRequest.ofJson("p/allow", "{\"ok\": true}"));
-      }
-      pdp.decide(DecisionRequest.ofJson("p/allow", "{\"ok\": false}"));
+    @Test
+    void hitsMissesAndSizeFollowTheDecisionPoint() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RegoEngine engine = RegoEngine.compile(
+                List.of(new RegoModule("p.rego", "package p\nallow if input.ok")), ObjectValue.EMPTY);
+        try (EmbeddedDecisionPoint pdp =
+                new EmbeddedDecisionPoint(engine, new DecisionLog(), Duration.ofSeconds(1), 100)) {
+            DecisionCacheMetrics.bind(pdp, meters);
+            for (int i = 0; i < 3; i++) {
+                pdp.decide(DecisionRequest.ofJson("p/allow", "{\"ok\": true}"));
+            }
+            pdp.decide(DecisionRequest.ofJson("p/allow", "{\"ok\": false}"));
 
-      assertThat(meters.get("conductor.policy.decision.cache").tag("result", "hit").functionCounter().count())
-          .isEqualTo(2.0);
-      assertThat(meters.get("conductor.policy.decision.cache").tag("result", "miss").functionCounter().count())
-          .isEqualTo(2.0);
-      assertThat(meters.get("conductor.policy.decision.cache.size").gauge().value()).isEqualTo(2.0);
+            assertThat(meters.get("conductor.policy.decision.cache")
+                            .tag("result", "hit")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(2.0);
+            assertThat(meters.get("conductor.policy.decision.cache")
+                            .tag("result", "miss")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(2.0);
+            assertThat(meters.get("conductor.policy.decision.cache.size")
+                            .gauge()
+                            .value())
+                    .isEqualTo(2.0);
+        }
     }
-  }
 }

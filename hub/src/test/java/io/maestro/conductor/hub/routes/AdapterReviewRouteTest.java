@@ -29,18 +29,20 @@ class AdapterReviewRouteTest extends HubIntegrationTest {
 
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getBody(String.class)).isEqualTo("reviewed orbit/prod/exports");
-        assertThat(output.getAll()).contains("event=adapter_reviewed tenant=orbit environment=prod instance=exports "
-                + "correlationId=review-42");
+        assertThat(output.getAll())
+                .contains("event=adapter_reviewed tenant=orbit environment=prod instance=exports "
+                        + "correlationId=review-42");
     }
 
     @Test
     void aReviewWithoutTenantIsRefusedIntoTheDeadLetterLog(CapturedOutput output) {
-        Exchange done = template.request("direct:adapter-review",
-                exchange -> exchange.getMessage().setHeader("ConductorInstance", "exports"));
+        Exchange done = template.request(
+                "direct:adapter-review", exchange -> exchange.getMessage().setHeader("ConductorInstance", "exports"));
 
         Exception refused = done.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        assertThat(refused).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("ConductorTenant");
-        assertThat(output.getAll()).contains("conductor.adapter-review.dead").doesNotContain("event=adapter_reviewed tenant=null");
+        assertThat(refused).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ConductorTenant");
+        assertThat(output.getAll())
+                .contains("conductor.adapter-review.dead")
+                .doesNotContain("event=adapter_reviewed tenant=null");
     }
 }

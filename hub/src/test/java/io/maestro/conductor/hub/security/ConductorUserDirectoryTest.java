@@ -19,7 +19,8 @@ class ConductorUserDirectoryTest {
     @Test
     void aClearTextApiUserPasswordStopsTheStartNamingTheSettingAndTheToolButNotTheValue() {
         ApiUserProperties configured = users(
-                new ApiUserProperties.ApiUser("atlas-ci", new BCryptPasswordEncoder(4).encode("fine"), Set.of("atlas"), Set.of()),
+                new ApiUserProperties.ApiUser(
+                        "atlas-ci", new BCryptPasswordEncoder(4).encode("fine"), Set.of("atlas"), Set.of()),
                 new ApiUserProperties.ApiUser("orbit-ci", "plain-text-secret-123", Set.of("orbit"), Set.of()));
 
         assertThatThrownBy(() -> new ConductorUserDirectory(OPERATOR_HASH, configured))
@@ -32,18 +33,23 @@ class ConductorUserDirectoryTest {
 
     @Test
     void aMissingPasswordIsRefusedToo() {
-        assertThatThrownBy(() -> new ConductorUserDirectory(OPERATOR_HASH,
-                users(new ApiUserProperties.ApiUser("atlas-ci", null, Set.of("atlas"), Set.of()))))
+        assertThatThrownBy(() -> new ConductorUserDirectory(
+                        OPERATOR_HASH,
+                        users(new ApiUserProperties.ApiUser("atlas-ci", null, Set.of("atlas"), Set.of()))))
                 .hasMessageContaining("conductor.security.users[0].password");
     }
 
     @Test
     void bcryptHashesOfEveryVariantAreAccepted() {
         String hash = new BCryptPasswordEncoder(4).encode("pw");
-        ConductorUserDirectory directory = new ConductorUserDirectory(OPERATOR_HASH, users(
-                new ApiUserProperties.ApiUser("a", hash, Set.of("atlas"), Set.of()),
-                new ApiUserProperties.ApiUser("b", hash.replaceFirst("^\\$2a", "\\$2b"), Set.of("atlas"), Set.of()),
-                new ApiUserProperties.ApiUser("c", hash.replaceFirst("^\\$2a", "\\$2y"), Set.of("atlas"), Set.of())));
+        ConductorUserDirectory directory = new ConductorUserDirectory(
+                OPERATOR_HASH,
+                users(
+                        new ApiUserProperties.ApiUser("a", hash, Set.of("atlas"), Set.of()),
+                        new ApiUserProperties.ApiUser(
+                                "b", hash.replaceFirst("^\\$2a", "\\$2b"), Set.of("atlas"), Set.of()),
+                        new ApiUserProperties.ApiUser(
+                                "c", hash.replaceFirst("^\\$2a", "\\$2y"), Set.of("atlas"), Set.of())));
 
         assertThat(directory.loadUserByUsername("b").getPassword()).startsWith("$2b$");
         assertThat(directory.loadUserByUsername("operator").getPassword()).isEqualTo(OPERATOR_HASH);

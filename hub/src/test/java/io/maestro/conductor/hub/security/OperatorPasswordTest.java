@@ -39,7 +39,8 @@ class OperatorPasswordTest {
         Path file = dataDir.resolve("operator-password");
         assertThat(first).hasSizeGreaterThanOrEqualTo(32);
         assertThat(Files.readString(file)).isEqualTo(first);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(consoleText()).contains(file.toString()).doesNotContain(first);
 
         console.reset();

@@ -38,11 +38,13 @@ public final class Api {
             return headers.entrySet().stream()
                     .filter(h -> h.getKey().equalsIgnoreCase(name))
                     .flatMap(h -> h.getValue().stream())
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final List<String> transcript = new ArrayList<>();
 
@@ -71,15 +73,16 @@ public final class Api {
     }
 
     /** {@code headers} are name, value pairs. */
-    public Answer post(String path, String user, String password, String contentType, String body,
-            String... headers) {
-        return send(withHeaders(request(path, user, password), headers).header("Content-Type", contentType)
+    public Answer post(String path, String user, String password, String contentType, String body, String... headers) {
+        return send(withHeaders(request(path, user, password), headers)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Sent chunked, without a {@code Content-Length}, as a client streaming a body of unknown size does. */
     public Answer postChunked(String path, String user, String password, String contentType, byte[] body) {
-        return send(request(path, user, password).header("Content-Type", contentType)
+        return send(request(path, user, password)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
@@ -89,8 +92,8 @@ public final class Api {
 
     /** {@code body} is sent as is when it is a String, else as JSON; {@code headers} are name, value pairs. */
     public Answer putJson(String path, String user, String password, Object body, String... headers) {
-        HttpRequest.Builder builder = withHeaders(request(path, user, password), headers)
-                .header("Content-Type", "application/json");
+        HttpRequest.Builder builder =
+                withHeaders(request(path, user, password), headers).header("Content-Type", "application/json");
         return send(builder.PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
     }
 

@@ -35,7 +35,8 @@ public abstract class HubIntegrationTest {
     public static final String VICTOR = "victor";
     public static final String TEAM_PASSWORD = "team-" + UUID.randomUUID();
     private static final String[][] TEAM = {
-        {ALICE, "operator"}, {DANA, "operator,approver"}, {BOB, "approver"}, {CAROL, "approver"}, {VICTOR, "viewer"}};
+        {ALICE, "operator"}, {DANA, "operator,approver"}, {BOB, "approver"}, {CAROL, "approver"}, {VICTOR, "viewer"}
+    };
 
     protected static final Path DATA_DIR = newDataDir();
 
@@ -47,7 +48,8 @@ public abstract class HubIntegrationTest {
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         HubProperties.embeddedDefault(DATA_DIR).forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("camel.main.routes-include-pattern",
+        registry.add(
+                "camel.main.routes-include-pattern",
                 () -> "file:" + HubProperties.repositoryPath("routes") + "/*.yaml,classpath:test-routes/*.yaml");
         registry.add("conductor.security.users[0].name", () -> ATLAS_USER);
         registry.add("conductor.security.users[0].password", () -> new BCryptPasswordEncoder(4).encode(ATLAS_PASSWORD));

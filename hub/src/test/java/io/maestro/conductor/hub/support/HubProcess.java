@@ -46,15 +46,17 @@ public final class HubProcess implements AutoCloseable {
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                    ConductorHubApplication.class.getName(), "--server.port=" + port));
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    ConductorHubApplication.class.getName(),
+                    "--server.port=" + port));
             HubProperties.embeddedDefault(dataDir).forEach((name, value) -> command.add("--" + name + "=" + value));
             command.addAll(arguments);
             Path stdout = Files.createTempFile("hub-process", ".stdout");
             Path stderr = Files.createTempFile("hub-process", ".stderr");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
             builder.environment().putAll(environment);
             HubProcess hub = new HubProcess(builder.start(), stdout, stderr, port);
             hub.awaitUp();
@@ -92,15 +94,18 @@ public final class HubProcess implements AutoCloseable {
     }
 
     private void awaitUp() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_PATIENCE);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the hub process exited with " + process.exitValue() + ":\n" + output());
+                throw new IllegalStateException(
+                        "the hub process exited with " + process.exitValue() + ":\n" + output());
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("UP")) {
                     return;

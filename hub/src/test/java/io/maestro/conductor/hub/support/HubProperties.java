@@ -8,8 +8,7 @@ import java.util.UUID;
 /** Properties that put a test hub on its own data dir and its own Hazelcast cluster. */
 public final class HubProperties {
 
-    private HubProperties() {
-    }
+    private HubProperties() {}
 
     /**
      * The embedded default on {@code dataDir}, with the repository's demo tenants but without the in-process
@@ -18,13 +17,20 @@ public final class HubProperties {
      */
     public static Map<String, String> embeddedDefault(Path dataDir) {
         return Map.of(
-                "conductor.data-dir", dataDir.toString(),
-                "conductor.tenant-config-dir", repositoryPath("tenant-config").toString(),
-                "conductor.routes-dir", repositoryPath("routes").toString(),
-                "conductor.hazelcast.cluster-name", "hub-test-" + UUID.randomUUID(),
-                "conductor.hazelcast.port", "5801",
-                "conductor.hazelcast.port-auto-increment", "true",
-                "conductor.demo-storage.enabled", "false");
+                "conductor.data-dir",
+                dataDir.toString(),
+                "conductor.tenant-config-dir",
+                repositoryPath("tenant-config").toString(),
+                "conductor.routes-dir",
+                repositoryPath("routes").toString(),
+                "conductor.hazelcast.cluster-name",
+                "hub-test-" + UUID.randomUUID(),
+                "conductor.hazelcast.port",
+                "5801",
+                "conductor.hazelcast.port-auto-increment",
+                "true",
+                "conductor.demo-storage.enabled",
+                "false");
     }
 
     /**
@@ -32,7 +38,9 @@ public final class HubProperties {
      * given to the builder are defaults, which application.yaml would override.
      */
     public static String[] asArguments(Map<String, String> properties) {
-        return properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+        return properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new);
     }
 
     /** A folder at the repository root (tests run with the module folder as working directory). */
@@ -42,7 +50,8 @@ public final class HubProperties {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no " + folder + "/ above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no " + folder + "/ above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve(folder);
     }

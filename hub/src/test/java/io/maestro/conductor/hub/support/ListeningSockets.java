@@ -18,8 +18,7 @@ public final class ListeningSockets {
 
     private static final String LISTEN = "0A";
 
-    private ListeningSockets() {
-    }
+    private ListeningSockets() {}
 
     /** Every local address a socket in LISTEN state holds {@code port} on (IPv4-mapped IPv6 addresses as IPv4). */
     public static List<InetAddress> addressesListeningOn(int port) {
@@ -41,7 +40,9 @@ public final class ListeningSockets {
 
     private static List<String> lines(Path table) {
         try {
-            return Files.exists(table) ? Files.readAllLines(table).stream().skip(1).toList() : List.of();
+            return Files.exists(table)
+                    ? Files.readAllLines(table).stream().skip(1).toList()
+                    : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class WorkflowStartupCheckTest extends HubIntegrationTest {
 
     private JsonNode workflowsHealth() {
-        return api.get("/actuator/health", OPERATOR, operatorPassword()).json().path("components").path("workflows");
+        return api.get("/actuator/health", OPERATOR, operatorPassword())
+                .json()
+                .path("components")
+                .path("workflows");
     }
 
     @Test
@@ -26,12 +29,14 @@ class WorkflowStartupCheckTest extends HubIntegrationTest {
             if (problem.path("route").asText().equals("test-archive-evidence")) {
                 assertThat(problem.path("code").asText()).isEqualTo("ADAPTER_NOT_INSTALLED");
                 assertThat(problem.path("endpoint").asText()).isEqualTo("storage://put_object?instance=ledger");
-                lacking.add(problem.path("tenant").asText() + "/" + problem.path("environment").asText());
+                lacking.add(problem.path("tenant").asText() + "/"
+                        + problem.path("environment").asText());
             }
         }
         // Every demo tenant+environment has "evidence", so every one of them uses the route.
-        assertThat(lacking).containsExactlyInAnyOrder("atlas/dev", "atlas/prod", "lumen/dev", "lumen/prod",
-                "orbit/dev", "orbit/prod");
+        assertThat(lacking)
+                .containsExactlyInAnyOrder(
+                        "atlas/dev", "atlas/prod", "lumen/dev", "lumen/prod", "orbit/dev", "orbit/prod");
     }
 
     @Test

@@ -12,25 +12,28 @@ import java.util.Optional;
  * @param rejectedErrors    errors of the newest rejected change; empty when the newest change loaded
  * @param rejectedAt        when that change was rejected
  */
-public record BundleStatus(Optional<String> activeFingerprint, Optional<Instant> activatedAt,
-                           List<String> rejectedErrors, Optional<Instant> rejectedAt) {
+public record BundleStatus(
+        Optional<String> activeFingerprint,
+        Optional<Instant> activatedAt,
+        List<String> rejectedErrors,
+        Optional<Instant> rejectedAt) {
 
-  public BundleStatus {
-    rejectedErrors = List.copyOf(rejectedErrors);
-  }
+    public BundleStatus {
+        rejectedErrors = List.copyOf(rejectedErrors);
+    }
 
-  static final BundleStatus NONE = new BundleStatus(Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+    static final BundleStatus NONE = new BundleStatus(Optional.empty(), Optional.empty(), List.of(), Optional.empty());
 
-  /** True when the newest bundle content is the one in force. */
-  public boolean healthy() {
-    return activeFingerprint.isPresent() && rejectedErrors.isEmpty();
-  }
+    /** True when the newest bundle content is the one in force. */
+    public boolean healthy() {
+        return activeFingerprint.isPresent() && rejectedErrors.isEmpty();
+    }
 
-  BundleStatus activated(String fingerprint, Instant at) {
-    return new BundleStatus(Optional.of(fingerprint), Optional.of(at), List.of(), Optional.empty());
-  }
+    BundleStatus activated(String fingerprint, Instant at) {
+        return new BundleStatus(Optional.of(fingerprint), Optional.of(at), List.of(), Optional.empty());
+    }
 
-  BundleStatus rejected(List<String> errors, Instant at) {
-    return new BundleStatus(activeFingerprint, activatedAt, errors, Optional.of(at));
-  }
+    BundleStatus rejected(List<String> errors, Instant at) {
+        return new BundleStatus(activeFingerprint, activatedAt, errors, Optional.of(at));
+    }
 }

@@ -19,33 +19,39 @@ import java.util.Optional;
  *                   reached; empty when allowed
  * @param duration   time spent reaching it
  */
-public record Decision(String decisionId, String path, Optional<Value> result, boolean allowed,
-                       Optional<String> code, List<String> reasons, Duration duration) {
-  public static final String POLICY_DENIED = "POLICY_DENIED";
-  public static final String POLICY_UNAVAILABLE = "POLICY_UNAVAILABLE";
-  public static final String RESIDENCY_MISMATCH = "RESIDENCY_MISMATCH";
+public record Decision(
+        String decisionId,
+        String path,
+        Optional<Value> result,
+        boolean allowed,
+        Optional<String> code,
+        List<String> reasons,
+        Duration duration) {
+    public static final String POLICY_DENIED = "POLICY_DENIED";
+    public static final String POLICY_UNAVAILABLE = "POLICY_UNAVAILABLE";
+    public static final String RESIDENCY_MISMATCH = "RESIDENCY_MISMATCH";
 
-  public Decision {
-    Objects.requireNonNull(decisionId, "decisionId");
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(result, "result");
-    Objects.requireNonNull(code, "code");
-    Objects.requireNonNull(duration, "duration");
-    reasons = List.copyOf(reasons);
-    if (allowed == code.isPresent()) throw new IllegalArgumentException("a deny needs a code and an allow none");
-  }
+    public Decision {
+        Objects.requireNonNull(decisionId, "decisionId");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(duration, "duration");
+        reasons = List.copyOf(reasons);
+        if (allowed == code.isPresent()) throw new IllegalArgumentException("a deny needs a code and an allow none");
+    }
 
-  /** No decision could be reached: a fail-closed deny. */
-  static Decision unavailable(String decisionId, String path, Optional<Value> result, String why, Duration duration) {
-    return new Decision(decisionId, path, result, false, Optional.of(POLICY_UNAVAILABLE), List.of(why), duration);
-  }
+    /** No decision could be reached: a fail-closed deny. */
+    static Decision unavailable(String decisionId, String path, Optional<Value> result, String why, Duration duration) {
+        return new Decision(decisionId, path, result, false, Optional.of(POLICY_UNAVAILABLE), List.of(why), duration);
+    }
 
-  public boolean denied() {
-    return !allowed;
-  }
+    public boolean denied() {
+        return !allowed;
+    }
 
-  /** True when the deny came from a failure to decide rather than from the policy. */
-  public boolean unavailable() {
-    return code.filter(POLICY_UNAVAILABLE::equals).isPresent();
-  }
+    /** True when the deny came from a failure to decide rather than from the policy. */
+    public boolean unavailable() {
+        return code.filter(POLICY_UNAVAILABLE::equals).isPresent();
+    }
 }

@@ -7,5 +7,4 @@ package io.maestro.conductor.policy.pdp;
  * @param misses decisions evaluated because no reusable result was cached
  * @param size   results the active engine holds now (approximate)
  */
-public record DecisionCacheStats(long hits, long misses, long size) {
-}
+public record DecisionCacheStats(long hits, long misses, long size) {}

@@ -16,40 +16,42 @@ import java.util.Optional;
  * @param password its password; never logged
  * @param token    a bearer token instead of Basic (OPA's {@code --authentication=token}), or null
  */
-public record OpaSettings(String url, Duration timeout, int retries, Duration backoff, String username,
-                          String password, String token) {
+public record OpaSettings(
+        String url, Duration timeout, int retries, Duration backoff, String username, String password, String token) {
 
-  public OpaSettings {
-    if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-      throw new IllegalArgumentException("opa.url must be an http(s) URL");
+    public OpaSettings {
+        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new IllegalArgumentException("opa.url must be an http(s) URL");
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("opa.timeout must be positive");
+        }
+        if (retries < 0) throw new IllegalArgumentException("opa.retries must not be negative");
+        if (backoff == null || backoff.isNegative())
+            throw new IllegalArgumentException("opa.backoff must not be negative");
+        if (username != null && token != null)
+            throw new IllegalArgumentException("give opa.username or opa.token, not both");
     }
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("opa.timeout must be positive");
+
+    public static OpaSettings of(String url, Duration timeout, int retries) {
+        return new OpaSettings(url, timeout, retries, Duration.ofMillis(50), null, null, null);
     }
-    if (retries < 0) throw new IllegalArgumentException("opa.retries must not be negative");
-    if (backoff == null || backoff.isNegative()) throw new IllegalArgumentException("opa.backoff must not be negative");
-    if (username != null && token != null) throw new IllegalArgumentException("give opa.username or opa.token, not both");
-  }
 
-  public static OpaSettings of(String url, Duration timeout, int retries) {
-    return new OpaSettings(url, timeout, retries, Duration.ofMillis(50), null, null, null);
-  }
+    public OpaSettings withBasicAuth(String user, String pass) {
+        return new OpaSettings(url, timeout, retries, backoff, user, pass, null);
+    }
 
-  public OpaSettings withBasicAuth(String user, String pass) {
-    return new OpaSettings(url, timeout, retries, backoff, user, pass, null);
-  }
+    Optional<String> authorizationHeader() {
+        if (token != null) return Optional.of("Bearer " + token);
+        if (username == null) return Optional.empty();
+        String pair = username + ":" + (password == null ? "" : password);
+        return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    }
 
-  Optional<String> authorizationHeader() {
-    if (token != null) return Optional.of("Bearer " + token);
-    if (username == null) return Optional.empty();
-    String pair = username + ":" + (password == null ? "" : password);
-    return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** Never prints the password or token. */
-  @Override
-  public String toString() {
-    return "OpaSettings[url=" + url + ", timeout=" + timeout + ", retries=" + retries + ", backoff=" + backoff
-        + ", auth=" + (token != null ? "bearer" : username != null ? "basic:" + username : "none") + "]";
-  }
+    /** Never prints the password or token. */
+    @Override
+    public String toString() {
+        return "OpaSettings[url=" + url + ", timeout=" + timeout + ", retries=" + retries + ", backoff=" + backoff
+                + ", auth=" + (token != null ? "bearer" : username != null ? "basic:" + username : "none") + "]";
+    }
 }

@@ -13,16 +13,17 @@ import java.util.List;
  */
 public record PolicyBundles(List<RegoModule> modules, Value data, String fingerprint) {
 
-  public PolicyBundles {
-    modules = List.copyOf(modules);
-  }
-
-  /** Compiles them into one engine, or throws a {@link BundleException} with every compile error. */
-  public RegoEngine compile() {
-    try {
-      return RegoEngine.compile(modules, data);
-    } catch (RegoException e) {
-      throw new BundleException(e.errors().stream().map(RegoError::toString).toList(), e);
+    public PolicyBundles {
+        modules = List.copyOf(modules);
     }
-  }
+
+    /** Compiles them into one engine, or throws a {@link BundleException} with every compile error. */
+    public RegoEngine compile() {
+        try {
+            return RegoEngine.compile(modules, data);
+        } catch (RegoException e) {
+            throw new BundleException(
+                    e.errors().stream().map(RegoError::toString).toList(), e);
+        }
+    }
 }

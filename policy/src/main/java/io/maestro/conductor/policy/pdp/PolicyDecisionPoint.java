@@ -7,11 +7,11 @@ package io.maestro.conductor.policy.pdp;
  */
 public interface PolicyDecisionPoint extends AutoCloseable {
 
-  Decision decide(DecisionRequest request);
+    Decision decide(DecisionRequest request);
 
-  /** {@code embedded} or {@code opa}; also the {@code labels.mode} of its decision-log entries. */
-  String mode();
+    /** {@code embedded} or {@code opa}; also the {@code labels.mode} of its decision-log entries. */
+    String mode();
 
-  @Override
-  default void close() {}
+    @Override
+    default void close() {}
 }

@@ -24,81 +24,117 @@ import java.util.Map;
  * </pre>
  * Durations are {@code 500ms}, {@code 2s}, {@code 1m} or ISO-8601 ({@code PT2S}).
  */
-public record PolicySettings(String mode, List<Path> bundleDirs, Duration pollInterval, Duration evalTimeout,
-                             int decisionCacheSize, OpaSettings opa) {
-  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
-  public static final Duration DEFAULT_EVAL_TIMEOUT = Duration.ofSeconds(1);
-  public static final int DEFAULT_DECISION_CACHE_SIZE = 10_000;
+public record PolicySettings(
+        String mode,
+        List<Path> bundleDirs,
+        Duration pollInterval,
+        Duration evalTimeout,
+        int decisionCacheSize,
+        OpaSettings opa) {
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_EVAL_TIMEOUT = Duration.ofSeconds(1);
+    public static final int DEFAULT_DECISION_CACHE_SIZE = 10_000;
 
-  public PolicySettings {
-    if (!EmbeddedDecisionPoint.MODE.equals(mode) && !OpaDecisionPoint.MODE.equals(mode)) {
-      throw new IllegalArgumentException("mode must be embedded or opa, got " + mode);
+    public PolicySettings {
+        if (!EmbeddedDecisionPoint.MODE.equals(mode) && !OpaDecisionPoint.MODE.equals(mode)) {
+            throw new IllegalArgumentException("mode must be embedded or opa, got " + mode);
+        }
+        if (OpaDecisionPoint.MODE.equals(mode) && opa == null) {
+            throw new IllegalArgumentException("mode opa needs opa.url");
+        }
+        if (decisionCacheSize < 0) {
+            throw new IllegalArgumentException("decision-cache-size must be 0 or more, got " + decisionCacheSize);
+        }
+        bundleDirs = List.copyOf(bundleDirs);
     }
-    if (OpaDecisionPoint.MODE.equals(mode) && opa == null) {
-      throw new IllegalArgumentException("mode opa needs opa.url");
+
+    public static PolicySettings embedded(List<Path> bundleDirs) {
+        return new PolicySettings(
+                EmbeddedDecisionPoint.MODE,
+                bundleDirs,
+                DEFAULT_POLL_INTERVAL,
+                DEFAULT_EVAL_TIMEOUT,
+                DEFAULT_DECISION_CACHE_SIZE,
+                null);
     }
-    if (decisionCacheSize < 0) {
-      throw new IllegalArgumentException("decision-cache-size must be 0 or more, got " + decisionCacheSize);
+
+    public static PolicySettings opa(OpaSettings opa) {
+        return new PolicySettings(
+                OpaDecisionPoint.MODE,
+                List.of(),
+                DEFAULT_POLL_INTERVAL,
+                DEFAULT_EVAL_TIMEOUT,
+                DEFAULT_DECISION_CACHE_SIZE,
+                opa);
     }
-    bundleDirs = List.copyOf(bundleDirs);
-  }
 
-  public static PolicySettings embedded(List<Path> bundleDirs) {
-    return new PolicySettings(EmbeddedDecisionPoint.MODE, bundleDirs, DEFAULT_POLL_INTERVAL, DEFAULT_EVAL_TIMEOUT,
-        DEFAULT_DECISION_CACHE_SIZE, null);
-  }
-
-  public static PolicySettings opa(OpaSettings opa) {
-    return new PolicySettings(OpaDecisionPoint.MODE, List.of(), DEFAULT_POLL_INTERVAL, DEFAULT_EVAL_TIMEOUT,
-        DEFAULT_DECISION_CACHE_SIZE, opa);
-  }
-
-  /** Reads the keys listed above (without prefix); relative bundle directories resolve against {@code base}. */
-  public static PolicySettings fromProperties(Map<String, String> properties, Path base) {
-    String mode = properties.getOrDefault("mode", EmbeddedDecisionPoint.MODE).trim().toLowerCase(Locale.ROOT);
-    List<Path> dirs = Arrays.stream(properties.getOrDefault("bundle-dirs", "").split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).map(s -> base.resolve(s).normalize()).toList();
-    String url = properties.get("opa.url");
-    OpaSettings opa = url == null || url.isBlank() ? null : new OpaSettings(url.trim(),
-        duration(properties, "opa.timeout", Duration.ofSeconds(2)),
-        integer(properties, "opa.retries", 2),
-        duration(properties, "opa.backoff", Duration.ofMillis(50)),
-        blankToNull(properties.get("opa.username")), blankToNull(properties.get("opa.password")),
-        blankToNull(properties.get("opa.token")));
-    return new PolicySettings(mode, dirs, duration(properties, "poll-interval", DEFAULT_POLL_INTERVAL),
-        duration(properties, "eval-timeout", DEFAULT_EVAL_TIMEOUT),
-        integer(properties, "decision-cache-size", DEFAULT_DECISION_CACHE_SIZE), opa);
-  }
-
-  static Duration parseDuration(String key, String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (t.startsWith("pt")) return Duration.parse(t.toUpperCase(Locale.ROOT));
-      if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
-      if (t.endsWith("s")) return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-      if (t.endsWith("m")) return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-      return Duration.ofMillis(Long.parseLong(t));
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(key + " must be a duration such as 500ms or 2s, got '" + text + "'");
+    /** Reads the keys listed above (without prefix); relative bundle directories resolve against {@code base}. */
+    public static PolicySettings fromProperties(Map<String, String> properties, Path base) {
+        String mode = properties
+                .getOrDefault("mode", EmbeddedDecisionPoint.MODE)
+                .trim()
+                .toLowerCase(Locale.ROOT);
+        List<Path> dirs = Arrays.stream(
+                        properties.getOrDefault("bundle-dirs", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> base.resolve(s).normalize())
+                .toList();
+        String url = properties.get("opa.url");
+        OpaSettings opa = url == null || url.isBlank()
+                ? null
+                : new OpaSettings(
+                        url.trim(),
+                        duration(properties, "opa.timeout", Duration.ofSeconds(2)),
+                        integer(properties, "opa.retries", 2),
+                        duration(properties, "opa.backoff", Duration.ofMillis(50)),
+                        blankToNull(properties.get("opa.username")),
+                        blankToNull(properties.get("opa.password")),
+                        blankToNull(properties.get("opa.token")));
+        return new PolicySettings(
+                mode,
+                dirs,
+                duration(properties, "poll-interval", DEFAULT_POLL_INTERVAL),
+                duration(properties, "eval-timeout", DEFAULT_EVAL_TIMEOUT),
+                integer(properties, "decision-cache-size", DEFAULT_DECISION_CACHE_SIZE),
+                opa);
     }
-  }
 
-  private static Duration duration(Map<String, String> properties, String key, Duration fallback) {
-    String text = properties.get(key);
-    return text == null || text.isBlank() ? fallback : parseDuration(key, text);
-  }
-
-  private static int integer(Map<String, String> properties, String key, int fallback) {
-    String text = properties.get(key);
-    if (text == null || text.isBlank()) return fallback;
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, got '" + text + "'");
+    static Duration parseDuration(String key, String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("pt")) return Duration.parse(t.toUpperCase(Locale.ROOT));
+            if (t.endsWith("ms"))
+                return Duration.ofMillis(
+                        Long.parseLong(t.substring(0, t.length() - 2).trim()));
+            if (t.endsWith("s"))
+                return Duration.ofSeconds(
+                        Long.parseLong(t.substring(0, t.length() - 1).trim()));
+            if (t.endsWith("m"))
+                return Duration.ofMinutes(
+                        Long.parseLong(t.substring(0, t.length() - 1).trim()));
+            return Duration.ofMillis(Long.parseLong(t));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be a duration such as 500ms or 2s, got '" + text + "'");
+        }
     }
-  }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
-  }
+    private static Duration duration(Map<String, String> properties, String key, Duration fallback) {
+        String text = properties.get(key);
+        return text == null || text.isBlank() ? fallback : parseDuration(key, text);
+    }
+
+    private static int integer(Map<String, String> properties, String key, int fallback) {
+        String text = properties.get(key);
+        if (text == null || text.isBlank()) return fallback;
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
 }

@@ -16,28 +16,38 @@ import java.util.concurrent.ConcurrentHashMap;
  * (e.g. {@code refreshToken}, {@code dbPassword}) is masked too.
  */
 final class SecretMask {
-  static final String REDACTED = "**REDACTED**";
+    static final String REDACTED = "**REDACTED**";
 
-  private static final List<String> MARKERS = List.of("password", "passwd", "secret", "token", "apikey",
-      "credential", "authorization", "privatekey", "accesskey", "cookie", "signature");
+    private static final List<String> MARKERS = List.of(
+            "password",
+            "passwd",
+            "secret",
+            "token",
+            "apikey",
+            "credential",
+            "authorization",
+            "privatekey",
+            "accesskey",
+            "cookie",
+            "signature");
 
-  private static final int VERDICT_LIMIT = 4096;
-  private static final Map<String, Boolean> VERDICTS = new ConcurrentHashMap<>();
+    private static final int VERDICT_LIMIT = 4096;
+    private static final Map<String, Boolean> VERDICTS = new ConcurrentHashMap<>();
 
-  private SecretMask() {}
+    private SecretMask() {}
 
-  /** The JSON form of a policy value with every secret-looking field's value replaced. */
-  static JsonNode mask(Value value) {
-    return Values.toJson(value, SecretMask::looksSecret, REDACTED);
-  }
+    /** The JSON form of a policy value with every secret-looking field's value replaced. */
+    static JsonNode mask(Value value) {
+        return Values.toJson(value, SecretMask::looksSecret, REDACTED);
+    }
 
-  static boolean looksSecret(String fieldName) {
-    Boolean known = VERDICTS.get(fieldName);
-    if (known != null) return known;
-    String name = fieldName.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-    boolean secret = MARKERS.stream().anyMatch(name::contains);
-    // Field names of policy inputs are a small, fixed vocabulary; the bound keeps odd inputs from growing it.
-    if (VERDICTS.size() < VERDICT_LIMIT) VERDICTS.put(fieldName, secret);
-    return secret;
-  }
+    static boolean looksSecret(String fieldName) {
+        Boolean known = VERDICTS.get(fieldName);
+        if (known != null) return known;
+        String name = fieldName.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        boolean secret = MARKERS.stream().anyMatch(name::contains);
+        // Field names of policy inputs are a small, fixed vocabulary; the bound keeps odd inputs from growing it.
+        if (VERDICTS.size() < VERDICT_LIMIT) VERDICTS.put(fieldName, secret);
+        return secret;
+    }
 }

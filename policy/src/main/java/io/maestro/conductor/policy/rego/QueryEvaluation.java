@@ -9,18 +9,18 @@ import java.util.Map;
  * expression (a term's value, {@code true} for other expressions) and the bindings of named variables.
  */
 public record QueryEvaluation(List<Expression> expressions, List<Row> rows) {
-  public QueryEvaluation {
-    expressions = List.copyOf(expressions);
-    rows = List.copyOf(rows);
-  }
-
-  /** One top-level expression: its source text and where it starts (1-based). */
-  public record Expression(String text, int row, int col) {}
-
-  public record Row(List<Value> values, Map<String, Value> bindings) {
-    public Row {
-      values = List.copyOf(values);
-      bindings = Map.copyOf(bindings);
+    public QueryEvaluation {
+        expressions = List.copyOf(expressions);
+        rows = List.copyOf(rows);
     }
-  }
+
+    /** One top-level expression: its source text and where it starts (1-based). */
+    public record Expression(String text, int row, int col) {}
+
+    public record Row(List<Value> values, Map<String, Value> bindings) {
+        public Row {
+            values = List.copyOf(values);
+            bindings = Map.copyOf(bindings);
+        }
+    }
 }

@@ -9,24 +9,25 @@ import java.time.Duration;
  * errors ({@code strict}) or make the expression undefined (OPA's default).
  */
 public record QueryOptions(BuiltinContext context, long maxSteps, Duration timeout, boolean strictBuiltinErrors) {
-  public static final long DEFAULT_MAX_STEPS = 1_000_000;
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    public static final long DEFAULT_MAX_STEPS = 1_000_000;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
-  public QueryOptions {
-    if (context == null) throw new IllegalArgumentException("context is required");
-    if (maxSteps <= 0) throw new IllegalArgumentException("maxSteps must be positive");
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
-  }
+    public QueryOptions {
+        if (context == null) throw new IllegalArgumentException("context is required");
+        if (maxSteps <= 0) throw new IllegalArgumentException("maxSteps must be positive");
+        if (timeout == null || timeout.isNegative() || timeout.isZero())
+            throw new IllegalArgumentException("timeout must be positive");
+    }
 
-  public static QueryOptions defaults() {
-    return new QueryOptions(BuiltinContext.now(), DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT, false);
-  }
+    public static QueryOptions defaults() {
+        return new QueryOptions(BuiltinContext.now(), DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT, false);
+    }
 
-  public QueryOptions withStrictBuiltinErrors(boolean strict) {
-    return new QueryOptions(context, maxSteps, timeout, strict);
-  }
+    public QueryOptions withStrictBuiltinErrors(boolean strict) {
+        return new QueryOptions(context, maxSteps, timeout, strict);
+    }
 
-  public QueryOptions withContext(BuiltinContext newContext) {
-    return new QueryOptions(newContext, maxSteps, timeout, strictBuiltinErrors);
-  }
+    public QueryOptions withContext(BuiltinContext newContext) {
+        return new QueryOptions(newContext, maxSteps, timeout, strictBuiltinErrors);
+    }
 }

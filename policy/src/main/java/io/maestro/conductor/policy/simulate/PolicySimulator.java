@@ -25,57 +25,60 @@ import java.util.Set;
  */
 public final class PolicySimulator {
 
-  /** Builtins that would let a proposed bundle reach the network. */
-  private static final Set<String> UNSAFE = Set.of("net.lookup_ip_addr", "http.send");
+    /** Builtins that would let a proposed bundle reach the network. */
+    private static final Set<String> UNSAFE = Set.of("net.lookup_ip_addr", "http.send");
 
-  private static final Builtins SANDBOXED = Builtins.of(List.<BuiltinGroup>of(() ->
-      StandardBuiltins.table().all().stream().filter(spec -> !UNSAFE.contains(spec.name())).toList()));
+    private static final Builtins SANDBOXED =
+            Builtins.of(List.<BuiltinGroup>of(() -> StandardBuiltins.table().all().stream()
+                    .filter(spec -> !UNSAFE.contains(spec.name()))
+                    .toList()));
 
-  /** A scenario whose decision is not the expected one. */
-  public record Mismatch(Scenario scenario, SimulatedDecision got) {
-    public String line() {
-      return scenario.label() + ": expected allow=" + scenario.expect().allow() + " code="
-          + scenario.expect().code() + " reasons=" + scenario.expect().reasons() + ", got " + got.summary();
+    /** A scenario whose decision is not the expected one. */
+    public record Mismatch(Scenario scenario, SimulatedDecision got) {
+        public String line() {
+            return scenario.label() + ": expected allow=" + scenario.expect().allow() + " code="
+                    + scenario.expect().code() + " reasons=" + scenario.expect().reasons() + ", got " + got.summary();
+        }
     }
-  }
 
-  private final RegoEngine engine;
-  private final long maxSteps;
-  private final Duration timeout;
+    private final RegoEngine engine;
+    private final long maxSteps;
+    private final Duration timeout;
 
-  private PolicySimulator(RegoEngine engine, long maxSteps, Duration timeout) {
-    this.engine = engine;
-    this.maxSteps = maxSteps;
-    this.timeout = timeout;
-  }
-
-  /**
-   * Compiles a bundle in the sandbox.
-   *
-   * @throws io.maestro.conductor.policy.rego.RegoException with every compile error, when it does not compile
-   */
-  public static PolicySimulator compile(List<RegoModule> modules, Value data, long maxSteps, Duration timeout) {
-    return new PolicySimulator(RegoEngine.compile(modules, data, SANDBOXED), maxSteps, timeout);
-  }
-
-  public SimulatedDecision decide(String path, JsonNode input) {
-    QueryOptions options = new QueryOptions(new BuiltinContext(BuiltinContext.now().nowNanos(), Map.of(), line -> {
-    }), maxSteps, timeout, false);
-    try {
-      return SimulatedDecision.of(engine.evaluate(DecisionRequest.of(path, null).dataRef(), Values.fromJson(input),
-          options));
-    } catch (RuntimeException | StackOverflowError e) {
-      return SimulatedDecision.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    private PolicySimulator(RegoEngine engine, long maxSteps, Duration timeout) {
+        this.engine = engine;
+        this.maxSteps = maxSteps;
+        this.timeout = timeout;
     }
-  }
 
-  /** Every scenario whose decision differs from its expectation, in order. */
-  public List<Mismatch> check(List<Scenario> scenarios) {
-    List<Mismatch> mismatches = new ArrayList<>();
-    for (Scenario scenario : scenarios) {
-      SimulatedDecision got = decide(scenario.path(), scenario.input());
-      if (!got.matches(scenario.expect())) mismatches.add(new Mismatch(scenario, got));
+    /**
+     * Compiles a bundle in the sandbox.
+     *
+     * @throws io.maestro.conductor.policy.rego.RegoException with every compile error, when it does not compile
+     */
+    public static PolicySimulator compile(List<RegoModule> modules, Value data, long maxSteps, Duration timeout) {
+        return new PolicySimulator(RegoEngine.compile(modules, data, SANDBOXED), maxSteps, timeout);
     }
-    return mismatches;
-  }
+
+    public SimulatedDecision decide(String path, JsonNode input) {
+        QueryOptions options = new QueryOptions(
+                new BuiltinContext(BuiltinContext.now().nowNanos(), Map.of(), line -> {}), maxSteps, timeout, false);
+        try {
+            return SimulatedDecision.of(
+                    engine.evaluate(DecisionRequest.of(path, null).dataRef(), Values.fromJson(input), options));
+        } catch (RuntimeException | StackOverflowError e) {
+            return SimulatedDecision.failed(
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Every scenario whose decision differs from its expectation, in order. */
+    public List<Mismatch> check(List<Scenario> scenarios) {
+        List<Mismatch> mismatches = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            SimulatedDecision got = decide(scenario.path(), scenario.input());
+            if (!got.matches(scenario.expect())) mismatches.add(new Mismatch(scenario, got));
+        }
+        return mismatches;
+    }
 }

@@ -13,14 +13,14 @@ import java.util.List;
  */
 public record Scenario(String suite, String name, String path, JsonNode input, Expected expect) {
 
-  public record Expected(boolean allow, String code, List<String> reasons, Boolean requiresApproval) {
-    public Expected {
-      reasons = List.copyOf(reasons);
+    public record Expected(boolean allow, String code, List<String> reasons, Boolean requiresApproval) {
+        public Expected {
+            reasons = List.copyOf(reasons);
+        }
     }
-  }
 
-  /** How mismatch lines name it: {@code file: name}. */
-  public String label() {
-    return suite + ": " + name;
-  }
+    /** How mismatch lines name it: {@code file: name}. */
+    public String label() {
+        return suite + ": " + name;
+    }
 }

@@ -18,33 +18,34 @@ import java.util.stream.Stream;
  * {@code N passed, M failed}. Exit 0 when all pass, 1 otherwise.
  */
 public final class SimulateCommand {
-  private SimulateCommand() {}
+    private SimulateCommand() {}
 
-  public static int run(Path scenariosDir, List<Path> bundleDirs, PrintStream out) {
-    try {
-      List<Path> bundles = bundleDirs == null || bundleDirs.isEmpty() ? List.of(bundleOf(scenariosDir)) : bundleDirs;
-      List<Scenario> scenarios = ScenarioFiles.load(scenariosDir);
-      PolicyBundles loaded = BundleLoader.load(bundles);
-      PolicySimulator simulator = PolicySimulator.compile(loaded.modules(), loaded.data(),
-          QueryOptions.DEFAULT_MAX_STEPS, QueryOptions.DEFAULT_TIMEOUT);
-      List<PolicySimulator.Mismatch> mismatches = simulator.check(scenarios);
-      mismatches.forEach(m -> out.println(m.line()));
-      out.println((scenarios.size() - mismatches.size()) + " passed, " + mismatches.size() + " failed");
-      return mismatches.isEmpty() && !scenarios.isEmpty() ? 0 : 1;
-    } catch (IOException | IllegalArgumentException | BundleException | RegoException e) {
-      out.println("cannot simulate " + scenariosDir + ": " + e.getMessage());
-      out.println("0 passed, 1 failed");
-      return 1;
+    public static int run(Path scenariosDir, List<Path> bundleDirs, PrintStream out) {
+        try {
+            List<Path> bundles =
+                    bundleDirs == null || bundleDirs.isEmpty() ? List.of(bundleOf(scenariosDir)) : bundleDirs;
+            List<Scenario> scenarios = ScenarioFiles.load(scenariosDir);
+            PolicyBundles loaded = BundleLoader.load(bundles);
+            PolicySimulator simulator = PolicySimulator.compile(
+                    loaded.modules(), loaded.data(), QueryOptions.DEFAULT_MAX_STEPS, QueryOptions.DEFAULT_TIMEOUT);
+            List<PolicySimulator.Mismatch> mismatches = simulator.check(scenarios);
+            mismatches.forEach(m -> out.println(m.line()));
+            out.println((scenarios.size() - mismatches.size()) + " passed, " + mismatches.size() + " failed");
+            return mismatches.isEmpty() && !scenarios.isEmpty() ? 0 : 1;
+        } catch (IOException | IllegalArgumentException | BundleException | RegoException e) {
+            out.println("cannot simulate " + scenariosDir + ": " + e.getMessage());
+            out.println("0 passed, 1 failed");
+            return 1;
+        }
     }
-  }
 
-  /** The nearest directory at or above {@code dir} with {@code .rego} files in it. */
-  static Path bundleOf(Path dir) throws IOException {
-    for (Path at = dir.toAbsolutePath().normalize(); at != null; at = at.getParent()) {
-      try (Stream<Path> files = Files.list(at)) {
-        if (files.anyMatch(f -> f.toString().endsWith(".rego"))) return at;
-      }
+    /** The nearest directory at or above {@code dir} with {@code .rego} files in it. */
+    static Path bundleOf(Path dir) throws IOException {
+        for (Path at = dir.toAbsolutePath().normalize(); at != null; at = at.getParent()) {
+            try (Stream<Path> files = Files.list(at)) {
+                if (files.anyMatch(f -> f.toString().endsWith(".rego"))) return at;
+            }
+        }
+        throw new IllegalArgumentException("no directory with .rego files at or above " + dir + "; name one with -d");
     }
-    throw new IllegalArgumentException("no directory with .rego files at or above " + dir + "; name one with -d");
-  }
 }

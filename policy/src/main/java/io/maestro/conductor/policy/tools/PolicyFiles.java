@@ -23,52 +23,57 @@ import java.util.stream.Stream;
  * at {@code data.a.b}), merged with the others.
  */
 final class PolicyFiles {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  final List<RegoModule> modules = new ArrayList<>();
-  private Value data = ObjectValue.EMPTY;
+    final List<RegoModule> modules = new ArrayList<>();
+    private Value data = ObjectValue.EMPTY;
 
-  private PolicyFiles() {}
+    private PolicyFiles() {}
 
-  static PolicyFiles load(List<Path> roots) throws IOException {
-    PolicyFiles out = new PolicyFiles();
-    for (Path root : roots) {
-      List<Path> files;
-      try (Stream<Path> s = Files.walk(root)) {
-        files = s.filter(Files::isRegularFile).sorted().toList();
-      }
-      for (Path f : files) {
-        String name = f.getFileName().toString();
-        if (name.endsWith(".rego")) {
-          out.modules.add(new RegoModule(root.relativize(f).toString().isEmpty() ? name : root.relativize(f).toString(),
-              Files.readString(f, StandardCharsets.UTF_8)));
-        } else if (name.endsWith(".json")) {
-          Path dir = Files.isDirectory(root) ? root.relativize(f).getParent() : null;
-          out.merge(dir, Values.fromJson(JSON.readTree(f.toFile())));
+    static PolicyFiles load(List<Path> roots) throws IOException {
+        PolicyFiles out = new PolicyFiles();
+        for (Path root : roots) {
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(root)) {
+                files = s.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".rego")) {
+                    out.modules.add(new RegoModule(
+                            root.relativize(f).toString().isEmpty()
+                                    ? name
+                                    : root.relativize(f).toString(),
+                            Files.readString(f, StandardCharsets.UTF_8)));
+                } else if (name.endsWith(".json")) {
+                    Path dir = Files.isDirectory(root) ? root.relativize(f).getParent() : null;
+                    out.merge(dir, Values.fromJson(JSON.readTree(f.toFile())));
+                }
+            }
         }
-      }
+        return out;
     }
-    return out;
-  }
 
-  Value data() { return data; }
-
-  private void merge(Path dir, Value value) {
-    Value placed = value;
-    if (dir != null) {
-      for (int i = dir.getNameCount() - 1; i >= 0; i--) {
-        placed = ObjectValue.of(Map.of(StringValue.of(dir.getName(i).toString()), placed));
-      }
+    Value data() {
+        return data;
     }
-    data = deepMerge(data, placed);
-  }
 
-  private static Value deepMerge(Value a, Value b) {
-    if (!(a instanceof ObjectValue x) || !(b instanceof ObjectValue y)) {
-      throw new RegoException(RegoException.COMPILE_ERROR, "data files conflict: " + a + " and " + b, null, 0, 0);
+    private void merge(Path dir, Value value) {
+        Value placed = value;
+        if (dir != null) {
+            for (int i = dir.getNameCount() - 1; i >= 0; i--) {
+                placed = ObjectValue.of(Map.of(StringValue.of(dir.getName(i).toString()), placed));
+            }
+        }
+        data = deepMerge(data, placed);
     }
-    Map<Value, Value> out = new TreeMap<>(x.entries());
-    y.entries().forEach((k, v) -> out.merge(k, v, PolicyFiles::deepMerge));
-    return ObjectValue.of(out);
-  }
+
+    private static Value deepMerge(Value a, Value b) {
+        if (!(a instanceof ObjectValue x) || !(b instanceof ObjectValue y)) {
+            throw new RegoException(RegoException.COMPILE_ERROR, "data files conflict: " + a + " and " + b, null, 0, 0);
+        }
+        Map<Value, Value> out = new TreeMap<>(x.entries());
+        y.entries().forEach((k, v) -> out.merge(k, v, PolicyFiles::deepMerge));
+        return ObjectValue.of(out);
+    }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PolicySimulatorTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final String POLICY = """
+    private static final String POLICY = """
       package governance.lifecycle
       import rego.v1
       default allow := false
@@ -34,11 +34,11 @@ class PolicySimulatorTest {
       reasons := ["only installs"] if not allow
       """;
 
-  @Test
-  void aMismatchIsOneLineAndTheCountsCloseTheReport(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("lifecycle.rego"), POLICY);
-    Files.createDirectories(dir.resolve("simulations"));
-    Files.writeString(dir.resolve("simulations/suite.yaml"), """
+    @Test
+    void aMismatchIsOneLineAndTheCountsCloseTheReport(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("lifecycle.rego"), POLICY);
+        Files.createDirectories(dir.resolve("simulations"));
+        Files.writeString(dir.resolve("simulations/suite.yaml"), """
         defaults: {tenant: t}
         scenarios:
           - name: install passes
@@ -48,40 +48,46 @@ class PolicySimulatorTest {
             input: {action: uninstall}
             expect: {allow: true, code: null, reasons: []}
         """);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    int exit = SimulateCommand.run(dir.resolve("simulations"), List.of(), new PrintStream(out, true,
-        StandardCharsets.UTF_8));
+        int exit = SimulateCommand.run(
+                dir.resolve("simulations"), List.of(), new PrintStream(out, true, StandardCharsets.UTF_8));
 
-    assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-        "suite.yaml: uninstall expected allowed: expected allow=true code=null reasons=[], got allow=false "
-            + "code=LIFECYCLE_DENIED reasons=[only installs] requires_approval=false",
-        "1 passed, 1 failed");
-    assertThat(exit).isEqualTo(1);
-  }
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
+                .containsExactly(
+                        "suite.yaml: uninstall expected allowed: expected allow=true code=null reasons=[], got allow=false "
+                                + "code=LIFECYCLE_DENIED reasons=[only installs] requires_approval=false",
+                        "1 passed, 1 failed");
+        assertThat(exit).isEqualTo(1);
+    }
 
-  @Test
-  void aProposedBundleCannotReachTheNetwork() {
-    assertThatThrownBy(() -> PolicySimulator.compile(List.of(new RegoModule("hostile.rego", """
+    @Test
+    void aProposedBundleCannotReachTheNetwork() {
+        assertThatThrownBy(() -> PolicySimulator.compile(
+                        List.of(new RegoModule("hostile.rego", """
         package hostile
         import rego.v1
         decision := {"allow": count(net.lookup_ip_addr("example.com")) > 0}
-        """)), ObjectValue.EMPTY, 10_000, Duration.ofMillis(200)))
-        .isInstanceOf(RegoException.class)
-        .hasMessageContaining("net.lookup_ip_addr");
-  }
+        """)),
+                        ObjectValue.EMPTY,
+                        10_000,
+                        Duration.ofMillis(200)))
+                .isInstanceOf(RegoException.class)
+                .hasMessageContaining("net.lookup_ip_addr");
+    }
 
-  @Test
-  void aProposedBundleThatRunsTooLongGivesNoDecisionInsteadOfHanging() throws IOException {
-    PolicySimulator simulator = PolicySimulator.compile(List.of(new RegoModule("spin.rego", """
+    @Test
+    void aProposedBundleThatRunsTooLongGivesNoDecisionInsteadOfHanging() throws IOException {
+        PolicySimulator simulator = PolicySimulator.compile(
+                List.of(new RegoModule("spin.rego", """
         package spin
         import rego.v1
         decision := {"allow": count([x | some a in numbers.range(1, 3000); some b in numbers.range(1, 3000); x := a * b]) > 0}
         """)), ObjectValue.EMPTY, 10_000, Duration.ofMillis(200));
 
-    SimulatedDecision got = simulator.decide("spin/decision", JSON.readTree("{}"));
+        SimulatedDecision got = simulator.decide("spin/decision", JSON.readTree("{}"));
 
-    assertThat(got.error()).isNotNull();
-    assertThat(got.allow()).isFalse();
-  }
+        assertThat(got.error()).isNotNull();
+        assertThat(got.allow()).isFalse();
+    }
 }

@@ -13,29 +13,31 @@ import org.junit.jupiter.api.Test;
  */
 class ConformanceSuiteTest {
 
-  @Test
-  void passesTheOpaConformanceCasesAndDocumentsEveryFailure() throws Exception {
-    Path cases = RepoPaths.shared().resolve("opa-conformance/v1");
-    List<ConformanceCases.Outcome> outcomes = ConformanceCases.runAll(cases);
-    List<ConformanceCases.Outcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
-    failed.forEach(o -> System.out.println("conformance FAIL " + o.file() + ": " + o.note() + ": " + o.reason()));
-    System.out.println("conformance: " + (outcomes.size() - failed.size()) + "/" + outcomes.size() + " passed");
+    @Test
+    void passesTheOpaConformanceCasesAndDocumentsEveryFailure() throws Exception {
+        Path cases = RepoPaths.shared().resolve("opa-conformance/v1");
+        List<ConformanceCases.Outcome> outcomes = ConformanceCases.runAll(cases);
+        List<ConformanceCases.Outcome> failed =
+                outcomes.stream().filter(o -> !o.passed()).toList();
+        failed.forEach(o -> System.out.println("conformance FAIL " + o.file() + ": " + o.note() + ": " + o.reason()));
+        System.out.println("conformance: " + (outcomes.size() - failed.size()) + "/" + outcomes.size() + " passed");
 
-    assertThat(outcomes).hasSizeGreaterThan(500);
-    assertThat((outcomes.size() - failed.size()) * 100.0 / outcomes.size()).isGreaterThanOrEqualTo(95.0);
+        assertThat(outcomes).hasSizeGreaterThan(500);
+        assertThat((outcomes.size() - failed.size()) * 100.0 / outcomes.size()).isGreaterThanOrEqualTo(95.0);
 
-    List<String> documented = Files.readAllLines(RepoPaths.repoRoot().resolve("policy/CONFORMANCE.md"));
-    for (ConformanceCases.Outcome o : failed) {
-      assertThat(documented)
-          .as("CONFORMANCE.md must list the failing case %s / %s with its reason", o.file(), o.note())
-          .anySatisfy(line -> assertThat(line).contains("`" + o.file() + "`").contains("`" + o.note() + "`"));
+        List<String> documented = Files.readAllLines(RepoPaths.repoRoot().resolve("policy/CONFORMANCE.md"));
+        for (ConformanceCases.Outcome o : failed) {
+            assertThat(documented)
+                    .as("CONFORMANCE.md must list the failing case %s / %s with its reason", o.file(), o.note())
+                    .anySatisfy(line ->
+                            assertThat(line).contains("`" + o.file() + "`").contains("`" + o.note() + "`"));
+        }
     }
-  }
 
-  @Test
-  void commandPrintsOneLinePerFailureAndTheTotals() throws Exception {
-    Path dir = Files.createTempDirectory("cases");
-    Files.writeString(dir.resolve("c.yaml"), """
+    @Test
+    void commandPrintsOneLinePerFailureAndTheTotals() throws Exception {
+        Path dir = Files.createTempDirectory("cases");
+        Files.writeString(dir.resolve("c.yaml"), """
         cases:
           - note: good/sum
             query: x = 1 + 2
@@ -54,12 +56,14 @@ class ConformanceSuiteTest {
                 p := 2
             want_error_code: eval_conflict_error
         """);
-    java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-    int exit = ConformanceCases.run(dir, new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
-    String[] lines = buffer.toString(java.nio.charset.StandardCharsets.UTF_8).strip().split("\n");
-    assertThat(exit).isEqualTo(1);
-    assertThat(lines).hasSize(2);
-    assertThat(lines[0]).startsWith("c.yaml: bad/wrong expectation: want [{\"x\":2}] but got [{\"x\":1}]");
-    assertThat(lines[1]).isEqualTo("2 passed, 1 failed");
-  }
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        int exit = ConformanceCases.run(
+                dir, new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+        String[] lines =
+                buffer.toString(java.nio.charset.StandardCharsets.UTF_8).strip().split("\n");
+        assertThat(exit).isEqualTo(1);
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("c.yaml: bad/wrong expectation: want [{\"x\":2}] but got [{\"x\":1}]");
+        assertThat(lines[1]).isEqualTo("2 passed, 1 failed");
+    }
 }

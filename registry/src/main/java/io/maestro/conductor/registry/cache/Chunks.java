@@ -8,8 +8,7 @@ final class Chunks {
 
     static final int SIZE = 500;
 
-    private Chunks() {
-    }
+    private Chunks() {}
 
     static <T> List<List<T>> of(List<T> items) {
         List<List<T>> chunks = new ArrayList<>();

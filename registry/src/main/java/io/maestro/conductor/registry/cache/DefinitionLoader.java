@@ -3,7 +3,6 @@ package io.maestro.conductor.registry.cache;
 import com.hazelcast.map.MapLoader;
 import io.maestro.conductor.registry.model.AdapterDefinition;
 import io.maestro.conductor.registry.store.DefinitionStore;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

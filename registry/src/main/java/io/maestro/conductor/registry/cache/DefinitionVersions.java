@@ -1,7 +1,6 @@
 package io.maestro.conductor.registry.cache;
 
 import io.maestro.conductor.registry.model.AdapterDefinition;
-
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +10,9 @@ import java.util.Optional;
 public record DefinitionVersions(List<AdapterDefinition> versions) implements Serializable {
 
     public DefinitionVersions {
-        versions = versions.stream().sorted(Comparator.comparing(AdapterDefinition::version, SemVer.ORDER)).toList();
+        versions = versions.stream()
+                .sorted(Comparator.comparing(AdapterDefinition::version, SemVer.ORDER))
+                .toList();
     }
 
     public AdapterDefinition newest() {

@@ -1,7 +1,6 @@
 package io.maestro.conductor.registry.cache;
 
 import io.maestro.conductor.registry.graph.WorkflowDependent;
-
 import java.io.Serializable;
 import java.util.List;
 

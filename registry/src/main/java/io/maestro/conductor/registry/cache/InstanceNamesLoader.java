@@ -2,12 +2,11 @@ package io.maestro.conductor.registry.cache;
 
 import com.hazelcast.map.MapLoader;
 import io.maestro.conductor.registry.store.InstanceStore;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Loads {@link RegistryMaps#INSTANCE_NAMES}: definition name → instance names installed from it. */
 final class InstanceNamesLoader implements MapLoader<String, InstanceNames> {

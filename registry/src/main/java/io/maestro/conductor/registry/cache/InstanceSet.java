@@ -1,7 +1,6 @@
 package io.maestro.conductor.registry.cache;
 
 import io.maestro.conductor.registry.model.AdapterInstance;
-
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.List;

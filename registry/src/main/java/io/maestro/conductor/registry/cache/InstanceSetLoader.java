@@ -3,8 +3,6 @@ package io.maestro.conductor.registry.cache;
 import com.hazelcast.map.MapLoader;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.store.InstanceStore;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Loads {@link RegistryMaps#INSTANCES}: one entry per existing tenant+environment (empty ones too, so a
@@ -30,8 +29,12 @@ final class InstanceSetLoader implements MapLoader<String, InstanceSet> {
     @Override
     public InstanceSet load(String key) {
         String[] parts = RegistryMaps.splitNamespace(key);
-        boolean exists = jdbc.queryForObject("SELECT COUNT(*) FROM environment WHERE tenant_id = ? AND name = ?",
-                Integer.class, parts[0], parts[1]) > 0;
+        boolean exists = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM environment WHERE tenant_id = ? AND name = ?",
+                        Integer.class,
+                        parts[0],
+                        parts[1])
+                > 0;
         return exists ? InstanceSet.of(store.findByTenantEnv(parts[0], parts[1])) : null;
     }
 
@@ -43,7 +46,8 @@ final class InstanceSetLoader implements MapLoader<String, InstanceSet> {
         keys.forEach(k -> grouped.put(k, new ArrayList<>()));
         for (List<String> chunk : Chunks.of(new ArrayList<>(tenants))) {
             for (AdapterInstance instance : store.findByTenants(chunk)) {
-                List<AdapterInstance> list = grouped.get(RegistryMaps.namespace(instance.tenant(), instance.environment()));
+                List<AdapterInstance> list =
+                        grouped.get(RegistryMaps.namespace(instance.tenant(), instance.environment()));
                 if (list != null) {
                     list.add(instance);
                 }
@@ -56,7 +60,8 @@ final class InstanceSetLoader implements MapLoader<String, InstanceSet> {
 
     @Override
     public Iterable<String> loadAllKeys() {
-        return jdbc.query("SELECT tenant_id, name FROM environment",
+        return jdbc.query(
+                "SELECT tenant_id, name FROM environment",
                 (rs, n) -> RegistryMaps.namespace(rs.getString(1), rs.getString(2)));
     }
 }

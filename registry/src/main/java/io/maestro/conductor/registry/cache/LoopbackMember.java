@@ -10,8 +10,7 @@ import com.hazelcast.config.JoinConfig;
  */
 public final class LoopbackMember {
 
-    private LoopbackMember() {
-    }
+    private LoopbackMember() {}
 
     public static Config config(String clusterName) {
         Config config = new Config();

@@ -6,7 +6,6 @@ import io.maestro.conductor.registry.model.Tenant;
 import io.maestro.conductor.registry.store.DefinitionStore;
 import io.maestro.conductor.registry.store.InstanceStore;
 import io.maestro.conductor.registry.store.TenantStore;
-
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -26,8 +25,11 @@ public final class MapRefresher {
     private final DefinitionStore definitionStore;
     private final InstanceStore instanceStore;
 
-    public MapRefresher(HazelcastInstance hazelcast, TenantStore tenantStore, DefinitionStore definitionStore,
-                        InstanceStore instanceStore) {
+    public MapRefresher(
+            HazelcastInstance hazelcast,
+            TenantStore tenantStore,
+            DefinitionStore definitionStore,
+            InstanceStore instanceStore) {
         this.tenants = hazelcast.getMap(RegistryMaps.TENANTS);
         this.definitions = hazelcast.getMap(RegistryMaps.DEFINITIONS);
         this.instances = hazelcast.getMap(RegistryMaps.INSTANCES);
@@ -53,7 +55,9 @@ public final class MapRefresher {
     }
 
     public void instances(String tenant, String environment) {
-        refresh(instances, RegistryMaps.namespace(tenant, environment),
+        refresh(
+                instances,
+                RegistryMaps.namespace(tenant, environment),
                 () -> InstanceSet.of(instanceStore.findByTenantEnv(tenant, environment)));
     }
 

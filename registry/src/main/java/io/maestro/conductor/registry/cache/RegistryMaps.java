@@ -9,9 +9,8 @@ import com.hazelcast.map.MapLoader;
 import io.maestro.conductor.registry.store.DefinitionStore;
 import io.maestro.conductor.registry.store.InstanceStore;
 import io.maestro.conductor.registry.store.TenantStore;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Hazelcast maps the registry serves reads from. Call {@link #configure} on the member's {@link Config}
@@ -36,26 +35,29 @@ public final class RegistryMaps {
     /** definition name → {@link Dependents}; derived from routes and instance names. */
     public static final String DEPENDENTS = "conductor.dependents";
 
-    private RegistryMaps() {
-    }
+    private RegistryMaps() {}
 
     /** Adds the registry's maps, loading from {@code dataSource}, to a member config. */
     public static Config configure(Config config, DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         InstanceStore instances = new InstanceStore(jdbc);
-        config.addMapConfig(loaded(TENANTS, new TenantLoader(new TenantStore(jdbc))).setNearCacheConfig(servedAsIs()));
+        config.addMapConfig(
+                loaded(TENANTS, new TenantLoader(new TenantStore(jdbc))).setNearCacheConfig(servedAsIs()));
         config.addMapConfig(loaded(DEFINITIONS, new DefinitionLoader(new DefinitionStore(jdbc))));
-        config.addMapConfig(loaded(INSTANCES, new InstanceSetLoader(jdbc, instances)).setNearCacheConfig(servedAsIs()));
+        config.addMapConfig(
+                loaded(INSTANCES, new InstanceSetLoader(jdbc, instances)).setNearCacheConfig(servedAsIs()));
         config.addMapConfig(loaded(INSTANCE_NAMES, new InstanceNamesLoader(jdbc, instances)));
         config.addMapConfig(new MapConfig(ROUTES).setInMemoryFormat(InMemoryFormat.OBJECT));
-        config.addMapConfig(new MapConfig(DEPENDENTS).setInMemoryFormat(InMemoryFormat.OBJECT)
+        config.addMapConfig(new MapConfig(DEPENDENTS)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
                 .setNearCacheConfig(servedAsIs()));
         return config;
     }
 
     /** Whether {@link #configure} was applied to the config of a running member. */
     public static boolean isConfigured(Config config) {
-        MapStoreConfig store = config.getMapConfigOrNull(INSTANCES) == null ? null
+        MapStoreConfig store = config.getMapConfigOrNull(INSTANCES) == null
+                ? null
                 : config.getMapConfigOrNull(INSTANCES).getMapStoreConfig();
         return store != null && store.isEnabled() && store.getImplementation() != null;
     }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** Semantic versions (MAJOR.MINOR.PATCH with an optional pre-release), as definitions use them. */
 public final class SemVer {
 
-    public static final Pattern PATTERN = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-([0-9A-Za-z.-]+))?");
+    public static final Pattern PATTERN =
+            Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-([0-9A-Za-z.-]+))?");
 
     /** Numeric order on the three numbers; a pre-release sorts before its release. */
     public static final Comparator<String> ORDER = (a, b) -> {
@@ -27,8 +28,7 @@ public final class SemVer {
         return preA.compareTo(preB);
     };
 
-    private SemVer() {
-    }
+    private SemVer() {}
 
     public static boolean isValid(String version) {
         return version != null && PATTERN.matcher(version).matches();

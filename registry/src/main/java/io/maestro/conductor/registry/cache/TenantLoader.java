@@ -3,7 +3,6 @@ package io.maestro.conductor.registry.cache;
 import com.hazelcast.map.MapLoader;
 import io.maestro.conductor.registry.model.Tenant;
 import io.maestro.conductor.registry.store.TenantStore;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,7 +1,6 @@
 package io.maestro.conductor.registry.change;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.List;
 

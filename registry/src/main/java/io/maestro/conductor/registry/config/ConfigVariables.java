@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +18,7 @@ final class ConfigVariables {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
-    private ConfigVariables() {
-    }
+    private ConfigVariables() {}
 
     static JsonNode resolve(JsonNode config, Function<String, String> variables, String where) {
         if (config.isTextual()) {
@@ -28,8 +26,9 @@ final class ConfigVariables {
         }
         if (config.isObject()) {
             ObjectNode resolved = ((ObjectNode) config).objectNode();
-            config.fields().forEachRemaining(field ->
-                    resolved.set(field.getKey(), resolve(field.getValue(), variables, where)));
+            config.fields()
+                    .forEachRemaining(
+                            field -> resolved.set(field.getKey(), resolve(field.getValue(), variables, where)));
             return resolved;
         }
         if (config.isArray()) {
@@ -50,8 +49,10 @@ final class ConfigVariables {
                 value = placeholder.group(2);
             }
             if (value == null) {
-                throw ConfigYaml.invalid(where, "variable " + name + " is not set and ${" + name
-                        + "} has no default (write ${" + name + ":-default})");
+                throw ConfigYaml.invalid(
+                        where,
+                        "variable " + name + " is not set and ${" + name + "} has no default (write ${" + name
+                                + ":-default})");
             }
             placeholder.appendReplacement(resolved, Matcher.quoteReplacement(value));
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.RegistryException;
-
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -14,8 +13,7 @@ final class ConfigYaml {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private ConfigYaml() {
-    }
+    private ConfigYaml() {}
 
     static JsonNode read(InputStream in, String source) {
         try (in) {

@@ -6,7 +6,6 @@ import io.maestro.conductor.registry.model.AdapterCategory;
 import io.maestro.conductor.registry.model.AdapterDefinition;
 import io.maestro.conductor.registry.model.RiskPosture;
 import io.maestro.conductor.registry.store.Json;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,13 +26,13 @@ public final class DefinitionCatalog {
     private static final Set<String> RISK_LEVELS = Set.of("low", "medium", "high", "critical");
     private static final Set<String> SENSITIVITIES = Set.of("public", "internal", "confidential", "restricted");
 
-    private DefinitionCatalog() {
-    }
+    private DefinitionCatalog() {}
 
     public static List<AdapterDefinition> fromClasspath() {
         try {
             List<AdapterDefinition> all = new ArrayList<>();
-            for (URL url : Collections.list(DefinitionCatalog.class.getClassLoader().getResources(CLASSPATH_RESOURCE))) {
+            for (URL url :
+                    Collections.list(DefinitionCatalog.class.getClassLoader().getResources(CLASSPATH_RESOURCE))) {
                 all.addAll(read(url.openStream(), url.toString()));
             }
             return all;
@@ -55,11 +54,14 @@ public final class DefinitionCatalog {
             AdapterDefinition definition = new AdapterDefinition(
                     ConfigYaml.text(node, "name", where),
                     ConfigYaml.text(node, "version", where),
-                    AdapterCategory.fromId(ConfigYaml.text(node, "category", where)).orElseThrow(() ->
-                            ConfigYaml.invalid(where, "unknown category '" + node.path("category").asText() + "'")),
+                    AdapterCategory.fromId(ConfigYaml.text(node, "category", where))
+                            .orElseThrow(() -> ConfigYaml.invalid(
+                                    where,
+                                    "unknown category '" + node.path("category").asText() + "'")),
                     ConfigYaml.text(node, "owner", where),
                     ConfigYaml.text(node, "description", where),
-                    new RiskPosture(ConfigYaml.text(risk, "riskLevel", where),
+                    new RiskPosture(
+                            ConfigYaml.text(risk, "riskLevel", where),
                             ConfigYaml.text(risk, "dataSensitivity", where),
                             risk.path("requiresApproval").asBoolean(false)),
                     // through JSON text, so a definition read from YAML equals the same one read back from SQL
@@ -84,7 +86,8 @@ public final class DefinitionCatalog {
         if (!SENSITIVITIES.contains(d.risk().dataSensitivity())) {
             throw ConfigYaml.invalid(where, "dataSensitivity must be one of " + SENSITIVITIES);
         }
-        if (!d.configSchema().isObject() || !"object".equals(d.configSchema().path("type").asText())) {
+        if (!d.configSchema().isObject()
+                || !"object".equals(d.configSchema().path("type").asText())) {
             throw ConfigYaml.invalid(where, "configSchema must be a JSON Schema with type: object");
         }
         if (d.supportedRegions().isEmpty()) {

@@ -3,17 +3,14 @@ package io.maestro.conductor.registry.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.registry.Actor;
 import io.maestro.conductor.registry.ErrorCode;
-import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.InstallRequest;
 import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.UpdateRequest;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.Tenant;
 import io.maestro.conductor.registry.model.TenantKind;
 import io.maestro.conductor.registry.secret.SecretVault;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings the registry in line with a tenant-config directory (format: tenant-config/README.md):
@@ -61,17 +60,20 @@ public final class TenantConfigLoader {
     public LoadReport load(Path dir) {
         int definitions = 0;
         for (Path file : yamlFiles(dir.resolve("definitions"))) {
-            for (var definition : DefinitionCatalog.read(open(file), file.getFileName().toString())) {
+            for (var definition :
+                    DefinitionCatalog.read(open(file), file.getFileName().toString())) {
                 definitions += registry.publishDefinition(definition) ? 1 : 0;
             }
         }
         Counts counts = new Counts();
         for (Path file : yamlFiles(dir)) {
-            loadTenant(ConfigYaml.read(open(file), file.getFileName().toString()), file.getFileName().toString(),
+            loadTenant(
+                    ConfigYaml.read(open(file), file.getFileName().toString()),
+                    file.getFileName().toString(),
                     counts);
         }
-        LoadReport report = new LoadReport(definitions, counts.tenants, counts.secrets, counts.installed,
-                counts.updated);
+        LoadReport report =
+                new LoadReport(definitions, counts.tenants, counts.secrets, counts.installed, counts.updated);
         LOG.info("tenant config loaded dir={} report={}", dir.getFileName(), report);
         return report;
     }
@@ -95,10 +97,16 @@ public final class TenantConfigLoader {
             for (JsonNode secret : environment.path("secrets")) {
                 counts.secrets += loadSecret(id, env, secret, where) ? 1 : 0;
             }
-            Iterator<Map.Entry<String, JsonNode>> adapters = environment.path("adapters").fields();
+            Iterator<Map.Entry<String, JsonNode>> adapters =
+                    environment.path("adapters").fields();
             while (adapters.hasNext()) {
                 Map.Entry<String, JsonNode> adapter = adapters.next();
-                loadAdapter(id, env, adapter.getKey(), adapter.getValue(), where + " adapter '" + adapter.getKey() + "'",
+                loadAdapter(
+                        id,
+                        env,
+                        adapter.getKey(),
+                        adapter.getValue(),
+                        where + " adapter '" + adapter.getKey() + "'",
                         counts);
             }
         }
@@ -112,7 +120,9 @@ public final class TenantConfigLoader {
         String fromEnv = secret.path("fromEnv").asText(null);
         String envValue = fromEnv == null ? null : environmentVariables.apply(fromEnv);
         if (envValue != null) {
-            if (exists && envValue.equals(vault.read(ACTOR, tenant, env, name, "tenant-config reconcile").reveal())) {
+            if (exists
+                    && envValue.equals(vault.read(ACTOR, tenant, env, name, "tenant-config reconcile")
+                            .reveal())) {
                 return false;
             }
             vault.put(ACTOR, tenant, env, name, envValue);
@@ -124,12 +134,19 @@ public final class TenantConfigLoader {
         if (secret.path("generate").asBoolean(false)) {
             byte[] random = new byte[32];
             RANDOM.nextBytes(random);
-            vault.put(ACTOR, tenant, env, name, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            vault.put(
+                    ACTOR,
+                    tenant,
+                    env,
+                    name,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(random));
             return true;
         }
-        throw new RegistryException(ErrorCode.SECRET_SOURCE_MISSING,
+        throw new RegistryException(
+                ErrorCode.SECRET_SOURCE_MISSING,
                 where + ": secret '" + name + "' does not exist and has no source"
-                        + (fromEnv == null ? "" : " (env " + fromEnv + " is not set)") + "; set fromEnv or generate: true");
+                        + (fromEnv == null ? "" : " (env " + fromEnv + " is not set)")
+                        + "; set fromEnv or generate: true");
     }
 
     private void loadAdapter(String tenant, String env, String name, JsonNode adapter, String where, Counts counts) {
@@ -146,11 +163,14 @@ public final class TenantConfigLoader {
         AdapterInstance instance = current.get();
         if (!instance.definitionName().equals(definition)
                 || (version != null && !instance.definitionVersion().equals(version))) {
-            throw ConfigYaml.invalid(where, "installed from " + instance.definitionCoordinates()
-                    + "; changing the definition needs an uninstall and a new install");
+            throw ConfigYaml.invalid(
+                    where,
+                    "installed from " + instance.definitionCoordinates()
+                            + "; changing the definition needs an uninstall and a new install");
         }
         if (!instance.config().equals(config) || !Objects.equals(instance.region(), region)) {
-            registry.update(ACTOR, tenant, env, name, new UpdateRequest(instance.configVersion(), config, region, null));
+            registry.update(
+                    ACTOR, tenant, env, name, new UpdateRequest(instance.configVersion(), config, region, null));
             counts.updated++;
         }
     }
@@ -162,7 +182,8 @@ public final class TenantConfigLoader {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> Files.isRegularFile(f)
                             && (f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }

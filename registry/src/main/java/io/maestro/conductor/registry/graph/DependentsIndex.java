@@ -6,7 +6,6 @@ import io.maestro.conductor.registry.cache.Dependents;
 import io.maestro.conductor.registry.cache.InstanceNames;
 import io.maestro.conductor.registry.cache.RouteEndpointList;
 import io.maestro.conductor.registry.model.AdapterCategory;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,8 +26,11 @@ public final class DependentsIndex {
     private final IMap<String, InstanceNames> instanceNames;
     private final IMap<String, DefinitionVersions> definitions;
 
-    public DependentsIndex(IMap<String, RouteEndpointList> routes, IMap<String, Dependents> dependents,
-                           IMap<String, InstanceNames> instanceNames, IMap<String, DefinitionVersions> definitions) {
+    public DependentsIndex(
+            IMap<String, RouteEndpointList> routes,
+            IMap<String, Dependents> dependents,
+            IMap<String, InstanceNames> instanceNames,
+            IMap<String, DefinitionVersions> definitions) {
         this.routes = routes;
         this.dependents = dependents;
         this.instanceNames = instanceNames;
@@ -65,7 +67,8 @@ public final class DependentsIndex {
             List<String> matching = new ArrayList<>();
             for (String uri : route.getValue().uris()) {
                 EndpointRef.parse(uri)
-                        .filter(ref -> ref.category() == category && ref.instance() != null
+                        .filter(ref -> ref.category() == category
+                                && ref.instance() != null
                                 && names.names().contains(ref.instance()))
                         .ifPresent(ref -> matching.add(uri));
             }

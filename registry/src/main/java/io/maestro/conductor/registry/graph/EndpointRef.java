@@ -1,7 +1,6 @@
 package io.maestro.conductor.registry.graph;
 
 import io.maestro.conductor.registry.model.AdapterCategory;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -2,15 +2,6 @@ package io.maestro.conductor.registry.graph;
 
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.RegistryException;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.AliasEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.NodeEvent;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,6 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The endpoint URIs of a Camel YAML DSL document: values of {@code from}, {@code to}, {@code toD},
@@ -37,11 +36,11 @@ public final class RouteEndpoints {
     static final int MAX_DEPTH = 100;
     static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
 
-    private static final Set<String> ENDPOINT_KEYS = Set.of("from", "to", "toD", "wireTap", "enrich", "pollEnrich", "uri");
+    private static final Set<String> ENDPOINT_KEYS =
+            Set.of("from", "to", "toD", "wireTap", "enrich", "pollEnrich", "uri");
     private static final String PARAMETERS = "parameters";
 
-    private RouteEndpoints() {
-    }
+    private RouteEndpoints() {}
 
     public static List<String> of(String routeYaml) {
         if (routeYaml.length() > MAX_CODE_POINTS) {
@@ -59,8 +58,10 @@ public final class RouteEndpoints {
             }
         } catch (MarkedYamlEngineException e) {
             // Problem and position only: the parser's own message quotes the offending line.
-            throw invalid(e.getProblem() + e.getProblemMark().map(m -> " (line " + (m.getLine() + 1) + ", column "
-                    + (m.getColumn() + 1) + ")").orElse(""));
+            throw invalid(e.getProblem()
+                    + e.getProblemMark()
+                            .map(m -> " (line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")")
+                            .orElse(""));
         } catch (YamlEngineException e) {
             throw invalid(e.getMessage());
         }
@@ -85,22 +86,21 @@ public final class RouteEndpoints {
                     scalar.getAnchor().ifPresent(anchor -> anchoredValues.put(anchor.getValue(), scalar.getValue()));
                     value(scalar.getValue());
                 }
-                case Alias -> value(anchoredValues.get(((AliasEvent) event).getAlias().getValue()));
+                case Alias ->
+                    value(anchoredValues.get(((AliasEvent) event).getAlias().getValue()));
                 case MappingStart, SequenceStart -> {
                     if (open.size() >= MAX_DEPTH) {
                         throw invalid("nested deeper than " + MAX_DEPTH + " levels");
                     }
                     Frame parent = open.peek();
                     boolean mapping = event.getEventId() == Event.ID.MappingStart;
-                    boolean parameters = mapping && parent != null && parent.inValue()
-                            && PARAMETERS.equals(parent.key);
+                    boolean parameters = mapping && parent != null && parent.inValue() && PARAMETERS.equals(parent.key);
                     boolean asKey = parent != null && parent.mapping && parent.key == null && !parent.keySeen;
                     open.push(new Frame(mapping, parameters, asKey));
                     ((NodeEvent) event).getAnchor().ifPresent(anchor -> anchoredValues.remove(anchor.getValue()));
                 }
                 case MappingEnd, SequenceEnd -> close(open.pop());
-                default -> {
-                }
+                default -> {}
             }
         }
 

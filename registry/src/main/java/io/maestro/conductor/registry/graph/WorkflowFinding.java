@@ -8,5 +8,4 @@ package io.maestro.conductor.registry.graph;
  *                    {@code INSTANCE_PARAMETER_MISSING}, {@code ADAPTER_DISABLED}
  * @param why         a sentence for the operator
  */
-public record WorkflowFinding(String endpointUri, String code, String why) {
-}
+public record WorkflowFinding(String endpointUri, String code, String why) {}

@@ -3,7 +3,6 @@ package io.maestro.conductor.registry.graph;
 import io.maestro.conductor.registry.cache.InstanceSet;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.InstanceState;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +15,14 @@ import java.util.TreeSet;
  */
 public final class WorkflowValidator {
 
-    private WorkflowValidator() {
-    }
+    private WorkflowValidator() {}
 
-    public static List<WorkflowFinding> check(String tenant, String environment, InstanceSet installed,
-                                              List<String> endpointUris, OperationCatalog operations) {
+    public static List<WorkflowFinding> check(
+            String tenant,
+            String environment,
+            InstanceSet installed,
+            List<String> endpointUris,
+            OperationCatalog operations) {
         List<WorkflowFinding> findings = new ArrayList<>();
         for (String uri : endpointUris) {
             Optional<EndpointRef> parsed = EndpointRef.parse(uri);
@@ -30,27 +32,42 @@ public final class WorkflowValidator {
             EndpointRef ref = parsed.get();
             Optional<Set<String>> known = operations.operations(ref.category().scheme());
             if (known.isPresent() && !known.get().contains(ref.operation())) {
-                findings.add(new WorkflowFinding(uri, "OPERATION_UNKNOWN", ref.category().scheme() + " has no operation '"
-                        + ref.operation() + "'; use one of " + String.join(", ", new TreeSet<>(known.get()))));
+                findings.add(new WorkflowFinding(
+                        uri,
+                        "OPERATION_UNKNOWN",
+                        ref.category().scheme() + " has no operation '" + ref.operation() + "'; use one of "
+                                + String.join(", ", new TreeSet<>(known.get()))));
                 continue;
             }
             if (ref.instance() == null || ref.instance().isBlank()) {
-                findings.add(new WorkflowFinding(uri, "INSTANCE_PARAMETER_MISSING",
+                findings.add(new WorkflowFinding(
+                        uri,
+                        "INSTANCE_PARAMETER_MISSING",
                         "adapter endpoints name the instance to use with ?instance=<name>"));
                 continue;
             }
             AdapterInstance instance = installed.byName().get(ref.instance());
             if (instance == null) {
-                findings.add(new WorkflowFinding(uri, "ADAPTER_NOT_INSTALLED", "tenant '" + tenant
-                        + "' has no " + ref.category().id() + " instance '" + ref.instance() + "' in environment '"
-                        + environment + "'"));
+                findings.add(new WorkflowFinding(
+                        uri,
+                        "ADAPTER_NOT_INSTALLED",
+                        "tenant '" + tenant
+                                + "' has no " + ref.category().id() + " instance '" + ref.instance()
+                                + "' in environment '"
+                                + environment + "'"));
             } else if (instance.category() != ref.category()) {
-                findings.add(new WorkflowFinding(uri, "CATEGORY_MISMATCH", "instance '" + ref.instance()
-                        + "' is a " + instance.category().id() + " adapter (" + instance.definitionCoordinates()
-                        + "), not " + ref.category().id()));
+                findings.add(new WorkflowFinding(
+                        uri,
+                        "CATEGORY_MISMATCH",
+                        "instance '" + ref.instance()
+                                + "' is a " + instance.category().id() + " adapter (" + instance.definitionCoordinates()
+                                + "), not " + ref.category().id()));
             } else if (instance.state() != InstanceState.ACTIVE) {
-                findings.add(new WorkflowFinding(uri, "ADAPTER_DISABLED", "instance '" + ref.instance()
-                        + "' of tenant '" + tenant + "' in '" + environment + "' is " + instance.state()));
+                findings.add(new WorkflowFinding(
+                        uri,
+                        "ADAPTER_DISABLED",
+                        "instance '" + ref.instance() + "' of tenant '" + tenant + "' in '" + environment + "' is "
+                                + instance.state()));
             }
         }
         return findings;

@@ -1,7 +1,6 @@
 package io.maestro.conductor.registry.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.Serializable;
 import java.util.List;
 
@@ -19,7 +18,8 @@ public record AdapterDefinition(
         RiskPosture risk,
         JsonNode configSchema,
         List<String> supportedRegions,
-        List<String> capabilities) implements Serializable {
+        List<String> capabilities)
+        implements Serializable {
 
     public AdapterDefinition {
         supportedRegions = List.copyOf(supportedRegions);

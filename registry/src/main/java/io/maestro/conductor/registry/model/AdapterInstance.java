@@ -1,7 +1,6 @@
 package io.maestro.conductor.registry.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -21,7 +20,8 @@ public record AdapterInstance(
         InstanceState state,
         long configVersion,
         Instant createdAt,
-        Instant updatedAt) implements Serializable {
+        Instant updatedAt)
+        implements Serializable {
 
     /** A copy: instances are shared by every reader of the registry's near cache, so they must not change. */
     @Override

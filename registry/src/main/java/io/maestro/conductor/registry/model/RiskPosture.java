@@ -9,5 +9,4 @@ import java.io.Serializable;
  * @param dataSensitivity  public, internal, confidential or restricted
  * @param requiresApproval whether installing or changing an instance needs a second operator
  */
-public record RiskPosture(String riskLevel, String dataSensitivity, boolean requiresApproval) implements Serializable {
-}
+public record RiskPosture(String riskLevel, String dataSensitivity, boolean requiresApproval) implements Serializable {}

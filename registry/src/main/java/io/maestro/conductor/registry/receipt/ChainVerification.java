@@ -15,6 +15,5 @@ public record ChainVerification(String tenant, boolean valid, long checked, BadR
      *               predecessor deleted), {@code SEQUENCE_GAP} (deleted), {@code HEAD_MISMATCH}
      *               (newest receipts deleted), followed by a sentence
      */
-    public record BadReceipt(long seq, String id, String reason) {
-    }
+    public record BadReceipt(long seq, String id, String reason) {}
 }

@@ -1,7 +1,6 @@
 package io.maestro.conductor.registry.receipt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 
 /**
@@ -24,5 +23,4 @@ public record Receipt(
         String instance,
         JsonNode changeSet,
         String prevHash,
-        String hash) {
-}
+        String hash) {}

@@ -2,7 +2,6 @@ package io.maestro.conductor.registry.receipt;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.registry.store.Json;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,11 +12,11 @@ final class ReceiptHasher {
 
     static final String GENESIS = "0".repeat(64);
 
-    private ReceiptHasher() {
-    }
+    private ReceiptHasher() {}
 
     static String hash(Receipt r) {
-        ObjectNode canonical = Json.MAPPER.createObjectNode()
+        ObjectNode canonical = Json.MAPPER
+                .createObjectNode()
                 .put("id", r.id())
                 .put("tenant", r.tenant())
                 .put("seq", r.seq())

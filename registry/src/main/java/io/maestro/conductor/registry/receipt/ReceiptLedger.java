@@ -2,17 +2,16 @@ package io.maestro.conductor.registry.receipt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.registry.receipt.ChainVerification.BadReceipt;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads and verifies tenants' receipt chains straight from SQL (never from a cache, so a tampered
@@ -45,8 +44,13 @@ public final class ReceiptLedger {
      * @param instance  the adapter instance the action went through
      * @param changeSet what happened, as JSON; never secret values
      */
-    public Receipt append(String tenant, String environment, String actor, ReceiptAction action, String instance,
-                          JsonNode changeSet) {
+    public Receipt append(
+            String tenant,
+            String environment,
+            String actor,
+            ReceiptAction action,
+            String instance,
+            JsonNode changeSet) {
         return tx.execute(status -> {
             ReceiptChain chain = new ReceiptChain(jdbc, clock);
             return chain.append(chain.lock(tenant), environment, actor, action, instance, changeSet);
@@ -55,14 +59,20 @@ public final class ReceiptLedger {
 
     /** Receipts with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
     public List<Receipt> list(String tenant, long afterSeq, int limit) {
-        return jdbc.query("SELECT * FROM receipt WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                ReceiptRows.RECEIPT, tenant, afterSeq, limit);
+        return jdbc.query(
+                "SELECT * FROM receipt WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                ReceiptRows.RECEIPT,
+                tenant,
+                afterSeq,
+                limit);
     }
 
     /** One receipt of the tenant's chain, read straight from SQL. */
     public Optional<Receipt> find(String tenant, String id) {
-        return jdbc.query("SELECT * FROM receipt WHERE tenant_id = ? AND id = ?", ReceiptRows.RECEIPT, tenant, id)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT * FROM receipt WHERE tenant_id = ? AND id = ?", ReceiptRows.RECEIPT, tenant, id)
+                .stream()
+                .findFirst();
     }
 
     /** Whether a receipt still matches its own hash, i.e. was not edited after it was written. */
@@ -81,27 +91,40 @@ public final class ReceiptLedger {
      */
     public ChainVerification verify(String tenant) {
         Walk walk = new Walk();
-        jdbc.query("SELECT * FROM receipt WHERE tenant_id = ? ORDER BY seq", (RowCallbackHandler) rs -> {
-            if (walk.bad == null) {
-                walk.check(ReceiptRows.RECEIPT.mapRow(rs, 0));
-            }
-        }, tenant);
+        jdbc.query(
+                "SELECT * FROM receipt WHERE tenant_id = ? ORDER BY seq",
+                (RowCallbackHandler) rs -> {
+                    if (walk.bad == null) {
+                        walk.check(ReceiptRows.RECEIPT.mapRow(rs, 0));
+                    }
+                },
+                tenant);
         if (walk.bad == null) {
-            Optional<ReceiptChain.Head> head = jdbc.query(
-                    "SELECT receipt_head_seq, receipt_head_hash FROM tenant WHERE id = ?",
-                    (rs, n) -> new ReceiptChain.Head(tenant, rs.getLong(1), rs.getString(2)), tenant).stream().findFirst();
+            Optional<ReceiptChain.Head> head = jdbc
+                    .query(
+                            "SELECT receipt_head_seq, receipt_head_hash FROM tenant WHERE id = ?",
+                            (rs, n) -> new ReceiptChain.Head(tenant, rs.getLong(1), rs.getString(2)),
+                            tenant)
+                    .stream()
+                    .findFirst();
             long headSeq = head.map(ReceiptChain.Head::seq).orElse(0L);
             String headHash = head.map(ReceiptChain.Head::hash).orElse(null);
-            boolean matches = headSeq == walk.lastSeq
-                    && (headSeq == 0 || walk.lastHash.equals(headHash));
+            boolean matches = headSeq == walk.lastSeq && (headSeq == 0 || walk.lastHash.equals(headHash));
             if (!matches) {
-                walk.bad = new BadReceipt(walk.lastSeq + 1, null, "HEAD_MISMATCH: the tenant's chain head is receipt "
-                        + headSeq + " but the chain ends at " + walk.lastSeq + " (newest receipts deleted or replaced)");
+                walk.bad = new BadReceipt(
+                        walk.lastSeq + 1,
+                        null,
+                        "HEAD_MISMATCH: the tenant's chain head is receipt " + headSeq + " but the chain ends at "
+                                + walk.lastSeq + " (newest receipts deleted or replaced)");
             }
         }
         ChainVerification result = new ChainVerification(tenant, walk.bad == null, walk.checked, walk.bad);
         if (!result.valid()) {
-            LOG.warn("receipt chain invalid tenant={} seq={} id={} reason={}", tenant, walk.bad.seq(), walk.bad.id(),
+            LOG.warn(
+                    "receipt chain invalid tenant={} seq={} id={} reason={}",
+                    tenant,
+                    walk.bad.seq(),
+                    walk.bad.id(),
                     walk.bad.reason());
         }
         return result;
@@ -117,14 +140,22 @@ public final class ReceiptLedger {
             checked++;
             long expected = lastSeq + 1;
             if (r.seq() != expected) {
-                bad = new BadReceipt(expected, null, "SEQUENCE_GAP: receipt " + expected
-                        + " is missing; the next one present is " + r.seq() + " (" + r.id() + ")");
+                bad = new BadReceipt(
+                        expected,
+                        null,
+                        "SEQUENCE_GAP: receipt " + expected + " is missing; the next one present is " + r.seq() + " ("
+                                + r.id() + ")");
             } else if (!r.prevHash().equals(lastHash)) {
-                bad = new BadReceipt(r.seq(), r.id(), "PREV_HASH_MISMATCH: receipt " + r.seq()
-                        + " does not follow receipt " + lastSeq + " (reordered, or a predecessor was removed)");
+                bad = new BadReceipt(
+                        r.seq(),
+                        r.id(),
+                        "PREV_HASH_MISMATCH: receipt " + r.seq() + " does not follow receipt " + lastSeq
+                                + " (reordered, or a predecessor was removed)");
             } else if (!ReceiptHasher.hash(r).equals(r.hash())) {
-                bad = new BadReceipt(r.seq(), r.id(), "HASH_MISMATCH: receipt " + r.seq()
-                        + " does not match its hash (edited after it was written)");
+                bad = new BadReceipt(
+                        r.seq(),
+                        r.id(),
+                        "HASH_MISMATCH: receipt " + r.seq() + " does not match its hash (edited after it was written)");
             } else {
                 lastSeq = r.seq();
                 lastHash = r.hash();

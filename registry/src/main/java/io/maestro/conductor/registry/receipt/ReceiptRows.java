@@ -20,6 +20,5 @@ final class ReceiptRows {
             rs.getString("prev_hash"),
             rs.getString("hash"));
 
-    private ReceiptRows() {
-    }
+    private ReceiptRows() {}
 }

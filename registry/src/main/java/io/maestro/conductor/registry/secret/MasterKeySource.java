@@ -7,7 +7,6 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -56,8 +55,7 @@ public interface MasterKeySource {
             }
         }
 
-        private Keysets() {
-        }
+        private Keysets() {}
 
         static KeysetHandle generate() {
             try {

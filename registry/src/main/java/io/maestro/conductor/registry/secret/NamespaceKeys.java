@@ -4,9 +4,6 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import io.maestro.conductor.registry.store.Sql;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -14,6 +11,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One data keyset per tenant+environment, stored wrapped by the master AEAD with associated data
@@ -43,8 +42,14 @@ final class NamespaceKeys {
         if (cached != null) {
             return Optional.of(cached);
         }
-        return jdbc.queryForList("SELECT encrypted_keyset FROM secret_namespace_key WHERE tenant_id = ? AND environment = ?",
-                        String.class, tenant, environment).stream().findFirst()
+        return jdbc
+                .queryForList(
+                        "SELECT encrypted_keyset FROM secret_namespace_key WHERE tenant_id = ? AND environment = ?",
+                        String.class,
+                        tenant,
+                        environment)
+                .stream()
+                .findFirst()
                 .map(wrapped -> unwrapped.computeIfAbsent(namespace, ns -> unwrap(wrapped, ns)));
     }
 
@@ -52,10 +57,14 @@ final class NamespaceKeys {
         String namespace = tenant + "/" + environment;
         KeysetHandle keyset = MasterKeySource.Keysets.generate();
         try {
-            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, master,
-                    namespace.getBytes(StandardCharsets.UTF_8));
-            jdbc.update("INSERT INTO secret_namespace_key (tenant_id, environment, encrypted_keyset, created_at) "
-                            + "VALUES (?, ?, ?, ?)", tenant, environment, Base64.getEncoder().encodeToString(wrapped),
+            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(
+                    keyset, master, namespace.getBytes(StandardCharsets.UTF_8));
+            jdbc.update(
+                    "INSERT INTO secret_namespace_key (tenant_id, environment, encrypted_keyset, created_at) "
+                            + "VALUES (?, ?, ?, ?)",
+                    tenant,
+                    environment,
+                    Base64.getEncoder().encodeToString(wrapped),
                     Sql.timestamp(clock.instant()));
             return unwrapped.computeIfAbsent(namespace, ns -> MasterKeySource.Keysets.aead(keyset));
         } catch (DuplicateKeyException raced) {
@@ -67,12 +76,14 @@ final class NamespaceKeys {
 
     private Aead unwrap(String wrapped, String namespace) {
         try {
-            KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(Base64.getDecoder().decode(wrapped),
-                    master, namespace.getBytes(StandardCharsets.UTF_8));
+            KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(
+                    Base64.getDecoder().decode(wrapped), master, namespace.getBytes(StandardCharsets.UTF_8));
             return MasterKeySource.Keysets.aead(keyset);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the keyset of namespace " + namespace
-                    + " does not unwrap with this master key (wrong master key, or the row was moved)", e);
+            throw new IllegalStateException(
+                    "the keyset of namespace " + namespace
+                            + " does not unwrap with this master key (wrong master key, or the row was moved)",
+                    e);
         }
     }
 }

@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  */
 public final class OwnerOnlyFile {
 
-    private OwnerOnlyFile() {
-    }
+    private OwnerOnlyFile() {}
 
     /**
      * The file's content: what is there already, or {@code content} written now.
@@ -48,7 +47,8 @@ public final class OwnerOnlyFile {
     /** Directories this creates are its owner's only, like the file (existing ones are left as they are). */
     private static void createOwnerOnlyDirectories(Path dir) throws IOException {
         try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException notPosix) {
             Files.createDirectories(dir);
         }
@@ -56,7 +56,8 @@ public final class OwnerOnlyFile {
 
     private static Path stage(Path dir, String name) throws IOException {
         try {
-            FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+            FileAttribute<?> ownerOnly =
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
             return Files.createTempFile(dir, "." + name + "-", ".tmp", ownerOnly);
         } catch (UnsupportedOperationException notPosix) {
             return Files.createTempFile(dir, "." + name + "-", ".tmp");

@@ -11,11 +11,6 @@ import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.maestro.conductor.registry.receipt.ReceiptChain;
 import io.maestro.conductor.registry.store.Sql;
 import io.maestro.conductor.registry.store.TenantStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -23,6 +18,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Secrets per tenant+environment namespace, encrypted at rest (Tink AES-256-GCM, envelope encryption
@@ -38,6 +37,7 @@ public final class SecretVault {
 
     /** How config refers to a secret: {@code secret:<name>}. */
     public static final String REFERENCE_PREFIX = "secret:";
+
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretVault.class);
@@ -67,8 +67,7 @@ public final class SecretVault {
     public Receipt put(Actor actor, String tenant, String environment, String name, String value) {
         requireNamespace(tenant, environment);
         if (!NAME.matcher(name).matches()) {
-            throw new RegistryException(ErrorCode.NAME_INVALID,
-                    "secret name must match " + NAME.pattern());
+            throw new RegistryException(ErrorCode.NAME_INVALID, "secret name must match " + NAME.pattern());
         }
         Aead aead = keys.forWriting(tenant, environment);
         String ciphertext = encrypt(aead, value, tenant, environment, name);
@@ -77,28 +76,58 @@ public final class SecretVault {
             Optional<Integer> current = valueVersion(tenant, environment, name);
             int version = current.map(v -> v + 1).orElse(1);
             if (current.isPresent()) {
-                jdbc.update("UPDATE secret SET ciphertext = ?, value_version = ?, updated_at = ? "
+                jdbc.update(
+                        "UPDATE secret SET ciphertext = ?, value_version = ?, updated_at = ? "
                                 + "WHERE tenant_id = ? AND environment = ? AND name = ?",
-                        ciphertext, version, Sql.timestamp(clock.instant()), tenant, environment, name);
+                        ciphertext,
+                        version,
+                        Sql.timestamp(clock.instant()),
+                        tenant,
+                        environment,
+                        name);
             } else {
-                jdbc.update("INSERT INTO secret (tenant_id, environment, name, ciphertext, value_version, created_at, "
-                                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", tenant, environment, name, ciphertext,
-                        version, Sql.timestamp(clock.instant()), Sql.timestamp(clock.instant()));
+                jdbc.update(
+                        "INSERT INTO secret (tenant_id, environment, name, ciphertext, value_version, created_at, "
+                                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        tenant,
+                        environment,
+                        name,
+                        ciphertext,
+                        version,
+                        Sql.timestamp(clock.instant()),
+                        Sql.timestamp(clock.instant()));
             }
-            return receipts.append(head, environment, actor.id(),
+            return receipts.append(
+                    head,
+                    environment,
+                    actor.id(),
                     current.isPresent() ? ReceiptAction.SECRET_ROTATED : ReceiptAction.SECRET_CREATED,
-                    REFERENCE_PREFIX + name, changeSet(name, version));
+                    REFERENCE_PREFIX + name,
+                    changeSet(name, version));
         });
-        LOG.info("secret written tenant={} namespace={}/{} secret={} value_version={} actor={} receipt_id={}", tenant,
-                tenant, environment, name, receipt.changeSet().path("valueVersion").asInt(), actor.id(), receipt.id());
+        LOG.info(
+                "secret written tenant={} namespace={}/{} secret={} value_version={} actor={} receipt_id={}",
+                tenant,
+                tenant,
+                environment,
+                name,
+                receipt.changeSet().path("valueVersion").asInt(),
+                actor.id(),
+                receipt.id());
         return receipt;
     }
 
     /** Decrypts a secret; audited whether or not it exists. Another tenant's secret is simply not found. */
     public SecretValue read(Actor actor, String tenant, String environment, String name, String purpose) {
-        Optional<String> ciphertext = jdbc.queryForList("SELECT ciphertext FROM secret "
-                        + "WHERE tenant_id = ? AND environment = ? AND name = ?", String.class, tenant, environment, name)
-                .stream().findFirst();
+        Optional<String> ciphertext = jdbc
+                .queryForList(
+                        "SELECT ciphertext FROM secret " + "WHERE tenant_id = ? AND environment = ? AND name = ?",
+                        String.class,
+                        tenant,
+                        environment,
+                        name)
+                .stream()
+                .findFirst();
         audit(actor, tenant, environment, name, purpose, ciphertext.isPresent() ? "GRANTED" : "NOT_FOUND");
         if (ciphertext.isEmpty()) {
             throw notFound(tenant, environment, name);
@@ -117,13 +146,21 @@ public final class SecretVault {
 
     /** Whether the secret exists; reads no value, so it is not audited. */
     public boolean exists(String tenant, String environment, String name) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM secret WHERE tenant_id = ? AND environment = ? AND name = ?",
-                Integer.class, tenant, environment, name) > 0;
+        return jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM secret WHERE tenant_id = ? AND environment = ? AND name = ?",
+                        Integer.class,
+                        tenant,
+                        environment,
+                        name)
+                > 0;
     }
 
     public List<String> names(String tenant, String environment) {
-        return jdbc.queryForList("SELECT name FROM secret WHERE tenant_id = ? AND environment = ? ORDER BY name",
-                String.class, tenant, environment);
+        return jdbc.queryForList(
+                "SELECT name FROM secret WHERE tenant_id = ? AND environment = ? ORDER BY name",
+                String.class,
+                tenant,
+                environment);
     }
 
     /** Deletes a secret, with its receipt ({@link ReceiptAction#SECRET_DELETED}, naming the last value version). */
@@ -131,20 +168,42 @@ public final class SecretVault {
         requireNamespace(tenant, environment);
         Receipt receipt = tx.execute(status -> {
             ReceiptChain.Head head = receipts.lock(tenant);
-            int version = valueVersion(tenant, environment, name).orElseThrow(() -> notFound(tenant, environment, name));
-            jdbc.update("DELETE FROM secret WHERE tenant_id = ? AND environment = ? AND name = ?",
-                    tenant, environment, name);
-            return receipts.append(head, environment, actor.id(), ReceiptAction.SECRET_DELETED,
-                    REFERENCE_PREFIX + name, changeSet(name, version));
+            int version =
+                    valueVersion(tenant, environment, name).orElseThrow(() -> notFound(tenant, environment, name));
+            jdbc.update(
+                    "DELETE FROM secret WHERE tenant_id = ? AND environment = ? AND name = ?",
+                    tenant,
+                    environment,
+                    name);
+            return receipts.append(
+                    head,
+                    environment,
+                    actor.id(),
+                    ReceiptAction.SECRET_DELETED,
+                    REFERENCE_PREFIX + name,
+                    changeSet(name, version));
         });
-        LOG.info("secret deleted tenant={} namespace={}/{} secret={} actor={} receipt_id={}", tenant, tenant,
-                environment, name, actor.id(), receipt.id());
+        LOG.info(
+                "secret deleted tenant={} namespace={}/{} secret={} actor={} receipt_id={}",
+                tenant,
+                tenant,
+                environment,
+                name,
+                actor.id(),
+                receipt.id());
         return receipt;
     }
 
     private Optional<Integer> valueVersion(String tenant, String environment, String name) {
-        return jdbc.queryForList("SELECT value_version FROM secret WHERE tenant_id = ? AND environment = ? AND name = ?",
-                Integer.class, tenant, environment, name).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT value_version FROM secret WHERE tenant_id = ? AND environment = ? AND name = ?",
+                        Integer.class,
+                        tenant,
+                        environment,
+                        name)
+                .stream()
+                .findFirst();
     }
 
     private static ObjectNode changeSet(String name, int version) {
@@ -153,31 +212,56 @@ public final class SecretVault {
 
     /** Audit rows of a tenant, newest first: who read which secret, why, and the outcome. */
     public List<SecretAccess> accessLog(String tenant, int limit) {
-        return jdbc.query("SELECT * FROM secret_access_audit WHERE tenant_id = ? ORDER BY id DESC LIMIT ?",
-                (rs, n) -> new SecretAccess(rs.getString("tenant_id"), rs.getString("environment"),
-                        rs.getString("secret_name"), rs.getString("actor"), rs.getString("purpose"),
-                        rs.getString("outcome"), Sql.instant(rs, "accessed_at")), tenant, limit);
+        return jdbc.query(
+                "SELECT * FROM secret_access_audit WHERE tenant_id = ? ORDER BY id DESC LIMIT ?",
+                (rs, n) -> new SecretAccess(
+                        rs.getString("tenant_id"),
+                        rs.getString("environment"),
+                        rs.getString("secret_name"),
+                        rs.getString("actor"),
+                        rs.getString("purpose"),
+                        rs.getString("outcome"),
+                        Sql.instant(rs, "accessed_at")),
+                tenant,
+                limit);
     }
 
     private void audit(Actor actor, String tenant, String environment, String name, String purpose, String outcome) {
-        jdbc.update("INSERT INTO secret_access_audit (tenant_id, environment, secret_name, actor, purpose, outcome, "
-                        + "accessed_at) VALUES (?, ?, ?, ?, ?, ?, ?)", tenant, environment, name, actor.id(), purpose,
-                outcome, Sql.timestamp(clock.instant()));
-        LOG.info("secret read tenant={} namespace={}/{} secret={} actor={} purpose={} outcome={}", tenant, tenant,
-                environment, name, actor.id(), purpose, outcome);
+        jdbc.update(
+                "INSERT INTO secret_access_audit (tenant_id, environment, secret_name, actor, purpose, outcome, "
+                        + "accessed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                tenant,
+                environment,
+                name,
+                actor.id(),
+                purpose,
+                outcome,
+                Sql.timestamp(clock.instant()));
+        LOG.info(
+                "secret read tenant={} namespace={}/{} secret={} actor={} purpose={} outcome={}",
+                tenant,
+                tenant,
+                environment,
+                name,
+                actor.id(),
+                purpose,
+                outcome);
     }
 
     private void requireNamespace(String tenant, String environment) {
         var found = tenants.find(tenant)
-                .orElseThrow(() -> new RegistryException(ErrorCode.TENANT_NOT_FOUND, "tenant '" + tenant + "' not found"));
+                .orElseThrow(
+                        () -> new RegistryException(ErrorCode.TENANT_NOT_FOUND, "tenant '" + tenant + "' not found"));
         if (!found.hasEnvironment(environment)) {
-            throw new RegistryException(ErrorCode.ENVIRONMENT_NOT_FOUND,
+            throw new RegistryException(
+                    ErrorCode.ENVIRONMENT_NOT_FOUND,
                     "tenant '" + tenant + "' has no environment '" + environment + "'");
         }
     }
 
     private static RegistryException notFound(String tenant, String environment, String name) {
-        return new RegistryException(ErrorCode.SECRET_NOT_FOUND,
+        return new RegistryException(
+                ErrorCode.SECRET_NOT_FOUND,
                 "secret '" + name + "' not found in namespace " + tenant + "/" + environment);
     }
 
@@ -187,8 +271,9 @@ public final class SecretVault {
 
     private static String encrypt(Aead aead, String value, String tenant, String environment, String name) {
         try {
-            return Base64.getEncoder().encodeToString(aead.encrypt(value.getBytes(StandardCharsets.UTF_8),
-                    associatedData(tenant, environment, name)));
+            return Base64.getEncoder()
+                    .encodeToString(aead.encrypt(
+                            value.getBytes(StandardCharsets.UTF_8), associatedData(tenant, environment, name)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt secret '" + name + "'", e);
         }
@@ -196,11 +281,14 @@ public final class SecretVault {
 
     private static String decrypt(Aead aead, String ciphertext, String tenant, String environment, String name) {
         try {
-            return new String(aead.decrypt(Base64.getDecoder().decode(ciphertext),
-                    associatedData(tenant, environment, name)), StandardCharsets.UTF_8);
+            return new String(
+                    aead.decrypt(Base64.getDecoder().decode(ciphertext), associatedData(tenant, environment, name)),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("secret '" + name + "' of namespace " + tenant + "/" + environment
-                    + " does not decrypt (moved from another namespace, or tampered)", e);
+            throw new IllegalStateException(
+                    "secret '" + name + "' of namespace " + tenant + "/" + environment
+                            + " does not decrypt (moved from another namespace, or tampered)",
+                    e);
         }
     }
 }

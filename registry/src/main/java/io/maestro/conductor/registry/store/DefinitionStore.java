@@ -5,18 +5,16 @@ import io.maestro.conductor.registry.model.AdapterCategory;
 import io.maestro.conductor.registry.model.AdapterDefinition;
 import io.maestro.conductor.registry.model.AdapterType;
 import io.maestro.conductor.registry.model.RiskPosture;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /** SQL access to adapter types and definitions. Definitions are immutable once stored. */
 public final class DefinitionStore {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private static final RowMapper<AdapterDefinition> DEFINITION = (rs, n) -> new AdapterDefinition(
             rs.getString("name"),
@@ -24,8 +22,8 @@ public final class DefinitionStore {
             AdapterCategory.fromId(rs.getString("category")).orElseThrow(),
             rs.getString("owner"),
             rs.getString("description"),
-            new RiskPosture(rs.getString("risk_level"), rs.getString("data_sensitivity"),
-                    rs.getBoolean("requires_approval")),
+            new RiskPosture(
+                    rs.getString("risk_level"), rs.getString("data_sensitivity"), rs.getBoolean("requires_approval")),
             Json.parse(rs.getString("config_schema")),
             Json.MAPPER.convertValue(Json.parse(rs.getString("supported_regions")), STRINGS),
             Json.MAPPER.convertValue(Json.parse(rs.getString("capabilities")), STRINGS));
@@ -37,9 +35,10 @@ public final class DefinitionStore {
     }
 
     public List<AdapterType> adapterTypes() {
-        return jdbc.query("SELECT category, description FROM adapter_type ORDER BY category",
-                (rs, n) -> new AdapterType(AdapterCategory.fromId(rs.getString("category")).orElseThrow(),
-                        rs.getString("description")));
+        return jdbc.query(
+                "SELECT category, description FROM adapter_type ORDER BY category",
+                (rs, n) -> new AdapterType(
+                        AdapterCategory.fromId(rs.getString("category")).orElseThrow(), rs.getString("description")));
     }
 
     public List<String> names() {
@@ -51,16 +50,28 @@ public final class DefinitionStore {
     }
 
     public Optional<AdapterDefinition> find(String name, String version) {
-        return jdbc.query("SELECT * FROM adapter_definition WHERE name = ? AND version = ?", DEFINITION, name, version)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT * FROM adapter_definition WHERE name = ? AND version = ?", DEFINITION, name, version)
+                .stream()
+                .findFirst();
     }
 
     public void insert(AdapterDefinition d, Instant now) {
-        jdbc.update("INSERT INTO adapter_definition (name, version, category, owner, description, risk_level, "
+        jdbc.update(
+                "INSERT INTO adapter_definition (name, version, category, owner, description, risk_level, "
                         + "data_sensitivity, requires_approval, config_schema, supported_regions, capabilities, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                d.name(), d.version(), d.category().id(), d.owner(), d.description(), d.risk().riskLevel(),
-                d.risk().dataSensitivity(), d.risk().requiresApproval(), Json.write(d.configSchema()),
-                Json.write(d.supportedRegions()), Json.write(d.capabilities()), Sql.timestamp(now));
+                d.name(),
+                d.version(),
+                d.category().id(),
+                d.owner(),
+                d.description(),
+                d.risk().riskLevel(),
+                d.risk().dataSensitivity(),
+                d.risk().requiresApproval(),
+                Json.write(d.configSchema()),
+                Json.write(d.supportedRegions()),
+                Json.write(d.capabilities()),
+                Sql.timestamp(now));
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.UncheckedIOException;
 
 /**
@@ -22,8 +21,7 @@ public final class Json {
             .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonNode parse(String text) {
         try {

@@ -10,8 +10,7 @@ import java.time.temporal.ChronoUnit;
 /** Time conversions that read back identically on H2 and PostgreSQL (millisecond precision, UTC). */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     public static OffsetDateTime timestamp(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);

@@ -12,7 +12,6 @@ import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.Violation;
 import io.maestro.conductor.registry.model.AdapterDefinition;
 import io.maestro.conductor.registry.secret.SecretVault;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,11 +32,11 @@ public final class ConfigValidator {
             .build();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-    private static final Set<String> PROPERTY_KEYWORDS = Set.of("required", "additionalProperties", "dependentRequired");
+    private static final Set<String> PROPERTY_KEYWORDS =
+            Set.of("required", "additionalProperties", "dependentRequired");
 
     /** A secret reference found in a valid config. */
-    public record SecretReference(String pointer, String name) {
-    }
+    public record SecretReference(String pointer, String name) {}
 
     private final Map<String, CompiledDefinition> compiled = new ConcurrentHashMap<>();
 
@@ -48,11 +47,15 @@ public final class ConfigValidator {
      */
     public List<SecretReference> validate(AdapterDefinition definition, JsonNode config) {
         if (config == null || !config.isObject()) {
-            throw new RegistryException(ErrorCode.CONFIG_INVALID, "config must be a JSON object",
+            throw new RegistryException(
+                    ErrorCode.CONFIG_INVALID,
+                    "config must be a JSON object",
                     List.of(new Violation("", "config must be a JSON object")));
         }
-        CompiledDefinition compiledDefinition = compiled.computeIfAbsent(definition.coordinates(),
-                k -> new CompiledDefinition(FACTORY.getSchema(definition.configSchema(), CONFIG),
+        CompiledDefinition compiledDefinition = compiled.computeIfAbsent(
+                definition.coordinates(),
+                k -> new CompiledDefinition(
+                        FACTORY.getSchema(definition.configSchema(), CONFIG),
                         SecretFields.templates(definition.configSchema())));
         List<String> secretPointers = new ArrayList<>();
         compiledDefinition.secretTemplates().forEach(t -> secretPointers.addAll(SecretFields.expand(t, config)));
@@ -65,11 +68,13 @@ public final class ConfigValidator {
             }
             String text = value.isTextual() ? value.asText() : "";
             String name = text.startsWith(SecretVault.REFERENCE_PREFIX)
-                    ? text.substring(SecretVault.REFERENCE_PREFIX.length()) : null;
+                    ? text.substring(SecretVault.REFERENCE_PREFIX.length())
+                    : null;
             if (name != null && SecretVault.NAME.matcher(name).matches()) {
                 references.add(new SecretReference(pointer, name));
             } else {
-                literals.add(new Violation(pointer,
+                literals.add(new Violation(
+                        pointer,
                         "secret field: give a reference secret:<name> to a secret of this tenant and environment, "
                                 + "never the value itself"));
             }
@@ -88,10 +93,13 @@ public final class ConfigValidator {
         all.addAll(literals);
         all.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::message));
         if (schemaViolations.isEmpty()) {
-            throw new RegistryException(ErrorCode.SECRET_LITERAL_REJECTED,
-                    "config of " + definition.coordinates() + " has literal values in secret fields", all);
+            throw new RegistryException(
+                    ErrorCode.SECRET_LITERAL_REJECTED,
+                    "config of " + definition.coordinates() + " has literal values in secret fields",
+                    all);
         }
-        throw new RegistryException(ErrorCode.CONFIG_INVALID,
+        throw new RegistryException(
+                ErrorCode.CONFIG_INVALID,
                 "config does not match the schema of " + definition.coordinates() + " (" + all.size() + " violations)",
                 all);
     }
@@ -121,6 +129,5 @@ public final class ConfigValidator {
         return false;
     }
 
-    private record CompiledDefinition(JsonSchema schema, List<String> secretTemplates) {
-    }
+    private record CompiledDefinition(JsonSchema schema, List<String> secretTemplates) {}
 }

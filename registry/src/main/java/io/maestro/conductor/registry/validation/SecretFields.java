@@ -1,7 +1,6 @@
 package io.maestro.conductor.registry.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +13,7 @@ final class SecretFields {
 
     static final String ANY_INDEX = "*";
 
-    private SecretFields() {
-    }
+    private SecretFields() {}
 
     static List<String> templates(JsonNode schema) {
         List<String> templates = new ArrayList<>();
@@ -32,15 +30,20 @@ final class SecretFields {
 
     private static void collect(JsonNode schema, String prefix, List<String> templates) {
         JsonNode properties = schema.path("properties");
-        properties.fieldNames().forEachRemaining(name ->
-                visit(properties.get(name), prefix + "/" + name.replace("~", "~0").replace("/", "~1"), templates));
+        properties
+                .fieldNames()
+                .forEachRemaining(name -> visit(
+                        properties.get(name),
+                        prefix + "/" + name.replace("~", "~0").replace("/", "~1"),
+                        templates));
         if (schema.path("items").isObject()) {
             visit(schema.get("items"), prefix + "/" + ANY_INDEX, templates);
         }
     }
 
     private static void visit(JsonNode property, String pointer, List<String> templates) {
-        if ("password".equals(property.path("format").asText()) || property.path("x-secret").asBoolean(false)) {
+        if ("password".equals(property.path("format").asText())
+                || property.path("x-secret").asBoolean(false)) {
             templates.add(pointer);
         } else {
             collect(property, pointer, templates);

@@ -1,5 +1,12 @@
 package io.maestro.conductor.registry.change;
 
+import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
+import static io.maestro.conductor.registry.support.Fixtures.s3;
+import static io.maestro.conductor.registry.support.Fixtures.s3Config;
+import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.maestro.conductor.registry.Actor;
 import io.maestro.conductor.registry.ChangeRequests;
 import io.maestro.conductor.registry.ChangeRequests.Draft;
@@ -12,7 +19,6 @@ import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.maestro.conductor.registry.support.OnEachDatabase;
 import io.maestro.conductor.registry.support.RegistryHarness;
 import io.maestro.conductor.registry.support.TestDatabase;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
-import static io.maestro.conductor.registry.support.Fixtures.s3;
-import static io.maestro.conductor.registry.support.Fixtures.s3Config;
-import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Dual control on a real database: who may approve, exactly-once application, expiry, staleness, receipts. */
 class ChangeRequestTest {
@@ -45,12 +44,13 @@ class ChangeRequestTest {
             tenantWithSecrets(registry, "acme");
             ChangeRequests requests = registry.changeRequests();
 
-            ChangeRequest pending = requests.submit(ALICE, Draft.install("acme", "prod", "ledger", INSTALL,
-                    s3("acme-ledger")), "decision-1", DAY);
+            ChangeRequest pending = requests.submit(
+                    ALICE, Draft.install("acme", "prod", "ledger", INSTALL, s3("acme-ledger")), "decision-1", DAY);
 
             assertThat(pending.status()).isEqualTo(ChangeRequestStatus.PENDING);
             assertThat(registry.instance("acme", "prod", "ledger")).isEmpty();
-            assertThat(requests.list("acme", ChangeRequestStatus.PENDING, 10)).extracting(ChangeRequest::id)
+            assertThat(requests.list("acme", ChangeRequestStatus.PENDING, 10))
+                    .extracting(ChangeRequest::id)
                     .containsExactly(pending.id());
 
             ChangeRequest applied = requests.approve(BOB, "acme", pending.id(), "decision-2");
@@ -58,12 +58,21 @@ class ChangeRequestTest {
             assertThat(applied.status()).isEqualTo(ChangeRequestStatus.APPLIED);
             assertThat(applied.decidedBy()).isEqualTo("bob");
             assertThat(applied.decisionId()).isEqualTo("decision-2");
-            assertThat(registry.instance("acme", "prod", "ledger").orElseThrow().config().get("bucket").asText())
+            assertThat(registry.instance("acme", "prod", "ledger")
+                            .orElseThrow()
+                            .config()
+                            .get("bucket")
+                            .asText())
                     .isEqualTo("acme-ledger");
             List<Receipt> trail = registry.receipts().list("acme").stream()
-                    .filter(r -> r.instance().equals("ledger")).toList();
-            assertThat(trail).extracting(Receipt::action).containsExactly(ReceiptAction.CHANGE_REQUESTED,
-                    ReceiptAction.CHANGE_APPROVED, ReceiptAction.CHANGE_APPLIED);
+                    .filter(r -> r.instance().equals("ledger"))
+                    .toList();
+            assertThat(trail)
+                    .extracting(Receipt::action)
+                    .containsExactly(
+                            ReceiptAction.CHANGE_REQUESTED,
+                            ReceiptAction.CHANGE_APPROVED,
+                            ReceiptAction.CHANGE_APPLIED);
             assertThat(trail).extracting(Receipt::actor).containsExactly("alice", "bob", "bob");
             assertThat(trail).allSatisfy(r -> {
                 assertThat(r.changeSet().get("changeRequest").asText()).isEqualTo(pending.id());
@@ -81,8 +90,12 @@ class ChangeRequestTest {
         try (RegistryHarness h = new RegistryHarness(db)) {
             Registry registry = h.registry();
             tenantWithSecrets(registry, "acme");
-            ChangeRequest pending = registry.changeRequests().submit(ALICE, Draft.install("acme", "prod", "ledger",
-                    INSTALL, s3("acme-ledger")), "decision-1", DAY);
+            ChangeRequest pending = registry.changeRequests()
+                    .submit(
+                            ALICE,
+                            Draft.install("acme", "prod", "ledger", INSTALL, s3("acme-ledger")),
+                            "decision-1",
+                            DAY);
             int receipts = registry.receipts().list("acme").size();
 
             for (var attempt : List.<Runnable>of(
@@ -94,7 +107,10 @@ class ChangeRequestTest {
                 });
             }
 
-            assertThat(registry.changeRequests().find("acme", pending.id()).orElseThrow().status())
+            assertThat(registry.changeRequests()
+                            .find("acme", pending.id())
+                            .orElseThrow()
+                            .status())
                     .isEqualTo(ChangeRequestStatus.PENDING);
             assertThat(registry.instance("acme", "prod", "ledger")).isEmpty();
             assertThat(registry.receipts().list("acme")).hasSize(receipts);
@@ -110,10 +126,21 @@ class ChangeRequestTest {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 for (int round = 0; round < 5; round++) {
-                    long version = registry.instance("acme", "prod", "ledger").orElseThrow().configVersion();
-                    ChangeRequest pending = registry.changeRequests().submit(ALICE, Draft.update("acme", "prod",
-                            "ledger", List.of("config-change"), new UpdateRequest(version,
-                                    s3Config("ledger-v" + (version + 1)), null, null)), "d", DAY);
+                    long version = registry.instance("acme", "prod", "ledger")
+                            .orElseThrow()
+                            .configVersion();
+                    ChangeRequest pending = registry.changeRequests()
+                            .submit(
+                                    ALICE,
+                                    Draft.update(
+                                            "acme",
+                                            "prod",
+                                            "ledger",
+                                            List.of("config-change"),
+                                            new UpdateRequest(
+                                                    version, s3Config("ledger-v" + (version + 1)), null, null)),
+                                    "d",
+                                    DAY);
                     CountDownLatch go = new CountDownLatch(1);
                     List<Future<ChangeRequest>> clicks = new ArrayList<>();
                     for (Actor approver : List.of(BOB, CAROL)) {
@@ -134,15 +161,19 @@ class ChangeRequestTest {
                         }
                     }
                     assertThat(applied).isEqualTo(1);
-                    assertThat(registry.instance("acme", "prod", "ledger").orElseThrow().configVersion())
+                    assertThat(registry.instance("acme", "prod", "ledger")
+                                    .orElseThrow()
+                                    .configVersion())
                             .isEqualTo(version + 1);
                 }
             } finally {
                 pool.shutdown();
             }
             List<Receipt> all = registry.receipts().list("acme");
-            assertThat(all.stream().filter(r -> r.action() == ReceiptAction.CHANGE_APPLIED)).hasSize(5);
-            assertThat(all.stream().filter(r -> r.action() == ReceiptAction.CHANGE_APPROVED)).hasSize(5);
+            assertThat(all.stream().filter(r -> r.action() == ReceiptAction.CHANGE_APPLIED))
+                    .hasSize(5);
+            assertThat(all.stream().filter(r -> r.action() == ReceiptAction.CHANGE_APPROVED))
+                    .hasSize(5);
             assertThat(registry.receipts().verify("acme").valid()).isTrue();
         }
     }
@@ -152,21 +183,29 @@ class ChangeRequestTest {
         try (RegistryHarness h = new RegistryHarness(db)) {
             Registry registry = h.registry();
             tenantWithSecrets(registry, "acme");
-            ChangeRequest pending = registry.changeRequests().submit(ALICE, Draft.install("acme", "prod", "ledger",
-                    INSTALL, s3("acme-ledger")), "d", Duration.ZERO);
+            ChangeRequest pending = registry.changeRequests()
+                    .submit(
+                            ALICE,
+                            Draft.install("acme", "prod", "ledger", INSTALL, s3("acme-ledger")),
+                            "d",
+                            Duration.ZERO);
 
             assertThatThrownBy(() -> registry.changeRequests().approve(BOB, "acme", pending.id(), "d"))
-                    .isInstanceOfSatisfying(RegistryException.class,
+                    .isInstanceOfSatisfying(
+                            RegistryException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CHANGE_REQUEST_EXPIRED));
             assertThatThrownBy(() -> registry.changeRequests().approve(CAROL, "acme", pending.id(), "d"))
-                    .isInstanceOfSatisfying(RegistryException.class,
+                    .isInstanceOfSatisfying(
+                            RegistryException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CHANGE_REQUEST_NOT_PENDING));
 
-            ChangeRequest closed = registry.changeRequests().find("acme", pending.id()).orElseThrow();
+            ChangeRequest closed =
+                    registry.changeRequests().find("acme", pending.id()).orElseThrow();
             assertThat(closed.status()).isEqualTo(ChangeRequestStatus.EXPIRED);
             assertThat(closed.decidedBy()).isEqualTo("bob");
             assertThat(registry.instance("acme", "prod", "ledger")).isEmpty();
-            assertThat(registry.receipts().list("acme")).extracting(Receipt::action)
+            assertThat(registry.receipts().list("acme"))
+                    .extracting(Receipt::action)
                     .endsWith(ReceiptAction.CHANGE_REQUESTED, ReceiptAction.CHANGE_EXPIRED);
             assertThat(registry.receipts().verify("acme").valid()).isTrue();
         }
@@ -178,10 +217,19 @@ class ChangeRequestTest {
             Registry registry = h.registry();
             tenantWithSecrets(registry, "acme");
             registry.install(ALICE, "acme", "prod", "ledger", s3("ledger-v1"));
-            ChangeRequest pending = registry.changeRequests().submit(ALICE, Draft.update("acme", "prod", "ledger",
-                    List.of("config-change"), new UpdateRequest(1, s3Config("from-request"), null, null)), "d", DAY);
-            ChangeRequest uninstall = registry.changeRequests().submit(ALICE, Draft.uninstall("acme", "prod",
-                    "ledger", List.of("uninstall")), "d", DAY);
+            ChangeRequest pending = registry.changeRequests()
+                    .submit(
+                            ALICE,
+                            Draft.update(
+                                    "acme",
+                                    "prod",
+                                    "ledger",
+                                    List.of("config-change"),
+                                    new UpdateRequest(1, s3Config("from-request"), null, null)),
+                            "d",
+                            DAY);
+            ChangeRequest uninstall = registry.changeRequests()
+                    .submit(ALICE, Draft.uninstall("acme", "prod", "ledger", List.of("uninstall")), "d", DAY);
             registry.update(CAROL, "acme", "prod", "ledger", new UpdateRequest(1, s3Config("meanwhile"), null, null));
 
             for (ChangeRequest overtaken : List.of(pending, uninstall)) {
@@ -190,10 +238,17 @@ class ChangeRequestTest {
                             assertThat(e.code()).isEqualTo(ErrorCode.CHANGE_REQUEST_STALE);
                             assertThat(e.getMessage()).contains("from config version 1 to 2");
                         });
-                assertThat(registry.changeRequests().find("acme", overtaken.id()).orElseThrow().status())
+                assertThat(registry.changeRequests()
+                                .find("acme", overtaken.id())
+                                .orElseThrow()
+                                .status())
                         .isEqualTo(ChangeRequestStatus.STALE);
             }
-            assertThat(registry.instance("acme", "prod", "ledger").orElseThrow().config().get("bucket").asText())
+            assertThat(registry.instance("acme", "prod", "ledger")
+                            .orElseThrow()
+                            .config()
+                            .get("bucket")
+                            .asText())
                     .isEqualTo("meanwhile");
             assertThat(registry.receipts().verify("acme").valid()).isTrue();
         }
@@ -204,8 +259,8 @@ class ChangeRequestTest {
         try (RegistryHarness h = new RegistryHarness(db)) {
             Registry registry = h.registry();
             tenantWithSecrets(registry, "acme");
-            ChangeRequest pending = registry.changeRequests().submit(ALICE, Draft.install("acme", "prod", "ledger",
-                    INSTALL, s3("acme-ledger")), "d", DAY);
+            ChangeRequest pending = registry.changeRequests()
+                    .submit(ALICE, Draft.install("acme", "prod", "ledger", INSTALL, s3("acme-ledger")), "d", DAY);
 
             ChangeRequest rejected = registry.changeRequests().reject(BOB, "acme", pending.id(), "wrong bucket");
 
@@ -216,7 +271,9 @@ class ChangeRequestTest {
                         assertThat(e.code()).isEqualTo(ErrorCode.CHANGE_REQUEST_NOT_PENDING);
                         assertThat(e.getMessage()).contains("REJECTED (by bob)");
                     });
-            Receipt last = registry.receipts().list("acme").get(registry.receipts().list("acme").size() - 1);
+            Receipt last = registry.receipts()
+                    .list("acme")
+                    .get(registry.receipts().list("acme").size() - 1);
             assertThat(last.action()).isEqualTo(ReceiptAction.CHANGE_REJECTED);
             assertThat(last.changeSet().get("rejectedBy").asText()).isEqualTo("bob");
             assertThat(last.changeSet().get("requestedBy").asText()).isEqualTo("alice");
@@ -230,12 +287,13 @@ class ChangeRequestTest {
             Registry registry = h.registry();
             tenantWithSecrets(registry, "acme");
             tenantWithSecrets(registry, "globex");
-            ChangeRequest pending = registry.changeRequests().submit(ALICE, Draft.install("acme", "prod", "ledger",
-                    INSTALL, s3("acme-ledger")), "d", DAY);
+            ChangeRequest pending = registry.changeRequests()
+                    .submit(ALICE, Draft.install("acme", "prod", "ledger", INSTALL, s3("acme-ledger")), "d", DAY);
 
             assertThat(registry.changeRequests().find("globex", pending.id())).isEmpty();
             assertThatThrownBy(() -> registry.changeRequests().approve(BOB, "globex", pending.id(), "d"))
-                    .isInstanceOfSatisfying(RegistryException.class,
+                    .isInstanceOfSatisfying(
+                            RegistryException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CHANGE_REQUEST_NOT_FOUND));
         }
     }

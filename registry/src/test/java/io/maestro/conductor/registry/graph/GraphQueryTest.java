@@ -1,24 +1,23 @@
 package io.maestro.conductor.registry.graph;
 
-import io.maestro.conductor.registry.ErrorCode;
-import io.maestro.conductor.registry.InstallRequest;
-import io.maestro.conductor.registry.Registry;
-import io.maestro.conductor.registry.RegistryException;
-import io.maestro.conductor.registry.support.OnEachDatabase;
-import io.maestro.conductor.registry.support.RegistryHarness;
-import io.maestro.conductor.registry.support.TestDatabase;
-import io.maestro.conductor.registry.store.Json;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.Map;
-
 import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
 import static io.maestro.conductor.registry.support.Fixtures.s3;
 import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maestro.conductor.registry.ErrorCode;
+import io.maestro.conductor.registry.InstallRequest;
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.RegistryException;
+import io.maestro.conductor.registry.store.Json;
+import io.maestro.conductor.registry.support.OnEachDatabase;
+import io.maestro.conductor.registry.support.RegistryHarness;
+import io.maestro.conductor.registry.support.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 class GraphQueryTest {
 
@@ -30,35 +29,50 @@ class GraphQueryTest {
             tenantWithSecrets(registry, "globex");
             registry.secrets().put(OPERATOR, "globex", "prod", "gcs-key", "{}");
             registry.install(OPERATOR, "acme", "dev", "evidence", s3("acme-evidence"));
-            registry.install(OPERATOR, "globex", "prod", "archive", new InstallRequest("gcs-storage", null,
-                    Json.MAPPER.createObjectNode().put("bucket", "globex-archive").put("region", "europe-west1")
-                            .put("serviceAccountKey", "secret:gcs-key"), "europe-west1"));
+            registry.install(
+                    OPERATOR,
+                    "globex",
+                    "prod",
+                    "archive",
+                    new InstallRequest(
+                            "gcs-storage",
+                            null,
+                            Json.MAPPER
+                                    .createObjectNode()
+                                    .put("bucket", "globex-archive")
+                                    .put("region", "europe-west1")
+                                    .put("serviceAccountKey", "secret:gcs-key"),
+                            "europe-west1"));
             registry.indexRoutes(Map.of(
                     "evidence-intake", List.of("direct:in", "storage:put?instance=evidence", "log:done"),
                     "nightly-archive", List.of("timer:nightly", "storage:copy?instance=archive&target=cold"),
                     "misnamed", List.of("payments:charge?instance=evidence")));
 
-            assertThat(registry.dependents("s3-storage")).containsExactly(
-                    new WorkflowDependent("evidence-intake", List.of("storage:put?instance=evidence")));
-            assertThat(registry.dependents("gcs-storage")).extracting(WorkflowDependent::routeId)
+            assertThat(registry.dependents("s3-storage"))
+                    .containsExactly(
+                            new WorkflowDependent("evidence-intake", List.of("storage:put?instance=evidence")));
+            assertThat(registry.dependents("gcs-storage"))
+                    .extracting(WorkflowDependent::routeId)
                     .containsExactly("nightly-archive");
 
             registry.uninstall(OPERATOR, "acme", "dev", "evidence");
             assertThat(registry.dependents("s3-storage")).isEmpty();
             registry.install(OPERATOR, "globex", "dev", "evidence", s3("globex-evidence"));
-            assertThat(registry.dependents("s3-storage")).extracting(WorkflowDependent::routeId)
+            assertThat(registry.dependents("s3-storage"))
+                    .extracting(WorkflowDependent::routeId)
                     .containsExactly("evidence-intake");
 
             registry.indexRoutes(Map.of("nightly-archive", List.of("storage:copy?instance=archive")));
             assertThat(registry.dependents("s3-storage")).isEmpty();
             assertThatThrownBy(() -> registry.dependents("no-such-definition"))
-                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.DEFINITION_NOT_FOUND);
+                    .extracting(e -> ((RegistryException) e).code())
+                    .isEqualTo(ErrorCode.DEFINITION_NOT_FOUND);
         }
     }
 
     /** What the hub's storage adapter would answer (the registry itself knows no operations). */
-    private static final OperationCatalog STORAGE_OPERATIONS = scheme -> "storage".equals(scheme)
-            ? Optional.of(Set.of("put_object", "get_object")) : Optional.empty();
+    private static final OperationCatalog STORAGE_OPERATIONS =
+            scheme -> "storage".equals(scheme) ? Optional.of(Set.of("put_object", "get_object")) : Optional.empty();
 
     @OnEachDatabase
     void validateWorkflowSaysWhichEndpointsTheTenantLacksAndWhy(TestDatabase db) {
@@ -85,15 +99,26 @@ class GraphQueryTest {
 
             List<WorkflowFinding> findings = registry.validateWorkflow("acme", "dev", yaml, STORAGE_OPERATIONS);
 
-            assertThat(findings).extracting(WorkflowFinding::code).containsExactly(
-                    "ADAPTER_NOT_INSTALLED", "CATEGORY_MISMATCH", "INSTANCE_PARAMETER_MISSING", "OPERATION_UNKNOWN");
+            assertThat(findings)
+                    .extracting(WorkflowFinding::code)
+                    .containsExactly(
+                            "ADAPTER_NOT_INSTALLED",
+                            "CATEGORY_MISMATCH",
+                            "INSTANCE_PARAMETER_MISSING",
+                            "OPERATION_UNKNOWN");
             assertThat(findings.get(0).endpointUri()).isEqualTo("storage:put_object?instance=archive");
             assertThat(findings.get(0).why()).contains("acme", "archive", "dev");
-            assertThat(findings.get(3).why()).isEqualTo("storage has no operation 'put'; use one of get_object, put_object");
-            assertThat(registry.validateWorkflow("acme", "dev",
-                    "- route:\n    from:\n      uri: storage:put_object?instance=evidence\n", STORAGE_OPERATIONS)).isEmpty();
+            assertThat(findings.get(3).why())
+                    .isEqualTo("storage has no operation 'put'; use one of get_object, put_object");
+            assertThat(registry.validateWorkflow(
+                            "acme",
+                            "dev",
+                            "- route:\n    from:\n      uri: storage:put_object?instance=evidence\n",
+                            STORAGE_OPERATIONS))
+                    .isEmpty();
             assertThatThrownBy(() -> registry.validateWorkflow("acme", "dev", "- route: [unclosed", STORAGE_OPERATIONS))
-                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.WORKFLOW_INVALID);
+                    .extracting(e -> ((RegistryException) e).code())
+                    .isEqualTo(ErrorCode.WORKFLOW_INVALID);
         }
     }
 }

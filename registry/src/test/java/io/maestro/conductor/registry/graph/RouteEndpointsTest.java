@@ -32,11 +32,12 @@ class RouteEndpointsTest {
                             parameters: {instance: archive}
                         - wireTap: log:audit
                 """;
-        assertThat(RouteEndpoints.of(yaml)).containsExactly(
-                "timer:tick?period=1000&repeatCount=2",
-                "storage:put_object?instance=evidence",
-                "storage:get_object?instance=archive",
-                "log:audit");
+        assertThat(RouteEndpoints.of(yaml))
+                .containsExactly(
+                        "timer:tick?period=1000&repeatCount=2",
+                        "storage:put_object?instance=evidence",
+                        "storage:get_object?instance=archive",
+                        "log:audit");
     }
 
     @Test
@@ -83,7 +84,8 @@ class RouteEndpointsTest {
     void aDocumentOverTheBoundIsRefusedBeforeParsing() {
         String huge = "x".repeat(RouteEndpoints.MAX_CODE_POINTS + 1);
         assertThatThrownBy(() -> RouteEndpoints.of(huge))
-                .isInstanceOfSatisfying(RegistryException.class,
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
                         e -> assertThat(e.getMessage()).contains("longer than " + RouteEndpoints.MAX_CODE_POINTS));
     }
 

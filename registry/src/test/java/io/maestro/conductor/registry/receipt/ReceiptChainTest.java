@@ -1,22 +1,21 @@
 package io.maestro.conductor.registry.receipt;
 
-import io.maestro.conductor.registry.Registry;
-import io.maestro.conductor.registry.UpdateRequest;
-import io.maestro.conductor.registry.support.OnEachDatabase;
-import io.maestro.conductor.registry.support.RegistryHarness;
-import io.maestro.conductor.registry.support.TestDatabase;
-import io.maestro.conductor.registry.store.Json;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
-
 import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
 import static io.maestro.conductor.registry.support.Fixtures.s3;
 import static io.maestro.conductor.registry.support.Fixtures.s3Config;
 import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.UpdateRequest;
+import io.maestro.conductor.registry.store.Json;
+import io.maestro.conductor.registry.support.OnEachDatabase;
+import io.maestro.conductor.registry.support.RegistryHarness;
+import io.maestro.conductor.registry.support.TestDatabase;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class ReceiptChainTest {
 
@@ -43,13 +42,15 @@ class ReceiptChainTest {
             assertThat(receipts.subList(0, 4)).extracting(Receipt::action).containsOnly(ReceiptAction.SECRET_CREATED);
             assertThat(receipts.get(0).prevHash()).isEqualTo("0".repeat(64));
             for (int i = 1; i < receipts.size(); i++) {
-                assertThat(receipts.get(i).prevHash()).isEqualTo(receipts.get(i - 1).hash());
+                assertThat(receipts.get(i).prevHash())
+                        .isEqualTo(receipts.get(i - 1).hash());
             }
             Receipt update = receipts.get(5);
             assertThat(update.actor()).isEqualTo("alice");
             assertThat(update.changeSet().toString())
                     .isEqualTo("[{\"op\":\"replace\",\"path\":\"/config/bucket\",\"value\":\"bucket-b\"}]");
-            assertThat(receipts.get(4).changeSet().toString()).contains("secret:s3-secret")
+            assertThat(receipts.get(4).changeSet().toString())
+                    .contains("secret:s3-secret")
                     .doesNotContain("s3cr3t");
             assertThat(h.registry().receipts().verify("acme").valid()).isTrue();
             assertThat(h.registry().receipts().verify("globex")).satisfies(v -> {
@@ -78,8 +79,11 @@ class ReceiptChainTest {
     void anEditedChangeSetIsNamed(TestDatabase db) {
         try (RegistryHarness h = new RegistryHarness(db)) {
             Receipt second = history(h.registry()).get(1);
-            new JdbcTemplate(h.dataSource()).update("UPDATE receipt SET change_set = ? WHERE id = ?",
-                    "[{\"op\":\"replace\",\"path\":\"/config/bucket\",\"value\":\"innocent\"}]", second.id());
+            new JdbcTemplate(h.dataSource())
+                    .update(
+                            "UPDATE receipt SET change_set = ? WHERE id = ?",
+                            "[{\"op\":\"replace\",\"path\":\"/config/bucket\",\"value\":\"innocent\"}]",
+                            second.id());
 
             ChainVerification result = h.registry().receipts().verify("acme");
             assertThat(result.firstBad().id()).isEqualTo(second.id());
@@ -119,9 +123,12 @@ class ReceiptChainTest {
         try (RegistryHarness h = new RegistryHarness(db)) {
             List<Receipt> receipts = history(h.registry());
             JdbcTemplate jdbc = new JdbcTemplate(h.dataSource());
-            jdbc.update("UPDATE receipt SET seq = -1 WHERE id = ?", receipts.get(1).id());
-            jdbc.update("UPDATE receipt SET seq = 2 WHERE id = ?", receipts.get(2).id());
-            jdbc.update("UPDATE receipt SET seq = 3 WHERE id = ?", receipts.get(1).id());
+            jdbc.update(
+                    "UPDATE receipt SET seq = -1 WHERE id = ?", receipts.get(1).id());
+            jdbc.update(
+                    "UPDATE receipt SET seq = 2 WHERE id = ?", receipts.get(2).id());
+            jdbc.update(
+                    "UPDATE receipt SET seq = 3 WHERE id = ?", receipts.get(1).id());
 
             ChainVerification result = h.registry().receipts().verify("acme");
             assertThat(result.valid()).isFalse();
@@ -139,14 +146,24 @@ class ReceiptChainTest {
             TransactionTemplate callerTx = new TransactionTemplate(new DataSourceTransactionManager(h.dataSource()));
 
             callerTx.executeWithoutResult(status -> {
-                ledger.append("acme", "prod", "evidence-workflow", ReceiptAction.EVIDENCE_STORED, "evidence",
+                ledger.append(
+                        "acme",
+                        "prod",
+                        "evidence-workflow",
+                        ReceiptAction.EVIDENCE_STORED,
+                        "evidence",
                         Json.parse("{\"objects\":[\"a.pdf\"]}"));
                 status.setRollbackOnly();
             });
             assertThat(ledger.list("acme")).hasSize(9);
 
-            Receipt stored = callerTx.execute(status -> ledger.append("acme", "prod", "evidence-workflow",
-                    ReceiptAction.EVIDENCE_STORED, "evidence", Json.parse("{\"objects\":[\"b.pdf\"]}")));
+            Receipt stored = callerTx.execute(status -> ledger.append(
+                    "acme",
+                    "prod",
+                    "evidence-workflow",
+                    ReceiptAction.EVIDENCE_STORED,
+                    "evidence",
+                    Json.parse("{\"objects\":[\"b.pdf\"]}")));
             assertThat(stored.seq()).isEqualTo(10);
             assertThat(ledger.list("acme")).last().isEqualTo(stored);
             assertThat(ledger.verify("acme").valid()).isTrue();

@@ -33,7 +33,8 @@ class OwnerOnlyFileTest {
         assertThat(OwnerOnlyFile.readOrCreate(file, () -> "second")).isEqualTo("first");
 
         assertThat(Files.readString(file)).isEqualTo("first");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         try (Stream<Path> left = Files.list(file.getParent())) {
             assertThat(left).containsExactly(file);
         }
@@ -45,7 +46,8 @@ class OwnerOnlyFileTest {
             Path file = dir.resolve("race-" + round);
             Set<String> seen = new HashSet<>(race(16, i -> OwnerOnlyFile.readOrCreate(file, () -> "content-" + i)));
             assertThat(seen).hasSize(1);
-            assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(seen.iterator().next());
+            assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                    .isEqualTo(seen.iterator().next());
         }
         try (Stream<Path> staged = Files.list(dir)) {
             assertThat(staged).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
@@ -60,7 +62,8 @@ class OwnerOnlyFileTest {
         byte[] associated = "tenant/env/name".getBytes(StandardCharsets.UTF_8);
         byte[] sealed = keys.get(0).encrypt("s3cr3t".getBytes(StandardCharsets.UTF_8), associated);
         for (Aead key : keys) {
-            assertThat(new String(key.decrypt(sealed, associated), StandardCharsets.UTF_8)).isEqualTo("s3cr3t");
+            assertThat(new String(key.decrypt(sealed, associated), StandardCharsets.UTF_8))
+                    .isEqualTo("s3cr3t");
         }
     }
 

@@ -1,5 +1,10 @@
 package io.maestro.conductor.registry.secret;
 
+import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
+import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.receipt.Receipt;
@@ -8,23 +13,18 @@ import io.maestro.conductor.registry.support.CapturedLogs;
 import io.maestro.conductor.registry.support.OnEachDatabase;
 import io.maestro.conductor.registry.support.RegistryHarness;
 import io.maestro.conductor.registry.support.TestDatabase;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
-
-import static io.maestro.conductor.registry.support.Fixtures.OPERATOR;
-import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class SecretVaultTest {
 
     @OnEachDatabase
     void valuesAreEncryptedAtRestAndEveryReadIsAuditedWithoutTheValue(TestDatabase db) throws Exception {
-        try (RegistryHarness h = new RegistryHarness(db); CapturedLogs logs = new CapturedLogs()) {
+        try (RegistryHarness h = new RegistryHarness(db);
+                CapturedLogs logs = new CapturedLogs()) {
             SecretVault vault = h.registry().secrets();
             tenantWithSecrets(h.registry(), "acme");
             vault.put(OPERATOR, "acme", "dev", "db-password", "correct-horse-battery-staple");
@@ -34,7 +34,8 @@ class SecretVaultTest {
             assertThat(value.toString()).doesNotContain("correct-horse");
 
             JdbcTemplate jdbc = new JdbcTemplate(h.dataSource());
-            String stored = jdbc.queryForObject("SELECT ciphertext FROM secret WHERE name = 'db-password'", String.class);
+            String stored =
+                    jdbc.queryForObject("SELECT ciphertext FROM secret WHERE name = 'db-password'", String.class);
             assertThat(stored).doesNotContain("correct-horse");
             assertThat(vault.accessLog("acme", 10)).first().satisfies(a -> {
                 assertThat(a.actor()).isEqualTo("alice");
@@ -42,12 +43,18 @@ class SecretVaultTest {
                 assertThat(a.environment()).isEqualTo("dev");
                 assertThat(a.outcome()).isEqualTo("GRANTED");
             });
-            assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
-                    .contains("secret read", "tenant=acme", "namespace=acme/dev", "actor=alice",
-                            "purpose=connect billing db"));
+            assertThat(logs.lines())
+                    .anySatisfy(line -> assertThat(line)
+                            .contains(
+                                    "secret read",
+                                    "tenant=acme",
+                                    "namespace=acme/dev",
+                                    "actor=alice",
+                                    "purpose=connect billing db"));
             assertThat(logs.all()).doesNotContain("correct-horse");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                    h.dataDir().resolve(MasterKeySource.FILE_NAME)))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(h.dataDir().resolve(MasterKeySource.FILE_NAME))))
+                    .isEqualTo("rw-------");
         }
     }
 
@@ -64,10 +71,12 @@ class SecretVaultTest {
                         assertThat(e.code()).isEqualTo(ErrorCode.SECRET_NOT_FOUND);
                         assertThat(e.getMessage()).doesNotContain("acme-token-value");
                     });
-            assertThat(vault.accessLog("globex", 10)).first()
+            assertThat(vault.accessLog("globex", 10))
+                    .first()
                     .satisfies(a -> assertThat(a.outcome()).isEqualTo("NOT_FOUND"));
             assertThatThrownBy(() -> vault.read(OPERATOR, "acme", "dev", "api-token", "wrong env"))
-                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.SECRET_NOT_FOUND);
+                    .extracting(e -> ((RegistryException) e).code())
+                    .isEqualTo(ErrorCode.SECRET_NOT_FOUND);
         }
     }
 
@@ -86,7 +95,8 @@ class SecretVaultTest {
                     + "AND environment = 'prod' AND name = 'api-token') WHERE tenant_id = 'globex' AND environment = 'prod' "
                     + "AND name = 'api-token'");
             assertThatThrownBy(() -> vault.read(OPERATOR, "globex", "prod", "api-token", "copied row"))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not decrypt")
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("does not decrypt")
                     .hasMessageNotContaining("acme-token-value");
 
             jdbc.update("UPDATE secret SET ciphertext = (SELECT ciphertext FROM secret WHERE tenant_id = 'acme' "
@@ -105,17 +115,21 @@ class SecretVaultTest {
             vault.put(OPERATOR, "acme", "dev", "s3-secret", "rotated-value");
 
             assertThat(vault.names("acme", "dev")).containsExactly("s3-access", "s3-secret");
-            assertThat(vault.read(OPERATOR, "acme", "dev", "s3-secret", "after rotation").reveal())
+            assertThat(vault.read(OPERATOR, "acme", "dev", "s3-secret", "after rotation")
+                            .reveal())
                     .isEqualTo("rotated-value");
             vault.delete(OPERATOR, "acme", "dev", "s3-access");
             assertThat(vault.exists("acme", "dev", "s3-access")).isFalse();
             assertThat(vault.exists("acme", "prod", "s3-access")).isTrue();
             assertThatThrownBy(() -> vault.delete(OPERATOR, "acme", "dev", "s3-access"))
-                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.SECRET_NOT_FOUND);
+                    .extracting(e -> ((RegistryException) e).code())
+                    .isEqualTo(ErrorCode.SECRET_NOT_FOUND);
             assertThatThrownBy(() -> vault.put(OPERATOR, "acme", "dev", "Bad Name", "x"))
-                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.NAME_INVALID);
+                    .extracting(e -> ((RegistryException) e).code())
+                    .isEqualTo(ErrorCode.NAME_INVALID);
             assertThatThrownBy(() -> vault.put(OPERATOR, "acme", "qa", "x", "x"))
-                    .extracting(e -> ((RegistryException) e).code()).isEqualTo(ErrorCode.ENVIRONMENT_NOT_FOUND);
+                    .extracting(e -> ((RegistryException) e).code())
+                    .isEqualTo(ErrorCode.ENVIRONMENT_NOT_FOUND);
         }
     }
 
@@ -132,11 +146,16 @@ class SecretVaultTest {
             Receipt deleted = vault.delete(OPERATOR, "acme", "dev", "api-token");
 
             List<Receipt> receipts = h.registry().receipts().list("acme").stream()
-                    .filter(r -> r.instance().equals("secret:api-token")).toList();
+                    .filter(r -> r.instance().equals("secret:api-token"))
+                    .toList();
             assertThat(receipts).extracting(Receipt::id).containsExactly(created.id(), rotated.id(), deleted.id());
-            assertThat(receipts).extracting(Receipt::action).containsExactly(ReceiptAction.SECRET_CREATED,
-                    ReceiptAction.SECRET_ROTATED, ReceiptAction.SECRET_DELETED);
-            assertThat(receipts).extracting(r -> r.changeSet().path("valueVersion").asInt()).containsExactly(1, 2, 2);
+            assertThat(receipts)
+                    .extracting(Receipt::action)
+                    .containsExactly(
+                            ReceiptAction.SECRET_CREATED, ReceiptAction.SECRET_ROTATED, ReceiptAction.SECRET_DELETED);
+            assertThat(receipts)
+                    .extracting(r -> r.changeSet().path("valueVersion").asInt())
+                    .containsExactly(1, 2, 2);
             assertThat(receipts).allSatisfy(r -> {
                 assertThat(r.actor()).isEqualTo(OPERATOR.id());
                 assertThat(r.environment()).isEqualTo("dev");

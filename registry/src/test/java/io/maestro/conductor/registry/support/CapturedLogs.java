@@ -3,9 +3,8 @@ package io.maestro.conductor.registry.support;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /** Every log event of the process while open, formatted with its arguments and any exception. */
 public final class CapturedLogs implements AutoCloseable {
@@ -19,8 +18,12 @@ public final class CapturedLogs implements AutoCloseable {
     }
 
     public List<String> lines() {
-        return appender.list.stream().map(e -> e.getFormattedMessage()
-                + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
+        return appender.list.stream()
+                .map(e -> e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : " " + e.getThrowableProxy().getMessage()))
+                .toList();
     }
 
     public String all() {

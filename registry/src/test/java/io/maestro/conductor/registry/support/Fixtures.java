@@ -8,7 +8,6 @@ import io.maestro.conductor.registry.model.Tenant;
 import io.maestro.conductor.registry.model.TenantKind;
 import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.store.Json;
-
 import java.util.List;
 
 /** Small builders shared by the registry tests. */
@@ -16,8 +15,7 @@ public final class Fixtures {
 
     public static final Actor OPERATOR = new Actor("alice");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A tenant with dev and prod, and the two secrets {@link #s3Config} refers to, in both. */
     public static void tenantWithSecrets(Registry registry, String tenant) {
@@ -39,7 +37,8 @@ public final class Fixtures {
     }
 
     public static ObjectNode s3Config(String bucket) {
-        return Json.MAPPER.createObjectNode()
+        return Json.MAPPER
+                .createObjectNode()
                 .put("bucket", bucket)
                 .put("region", "eu-west-1")
                 .put("endpoint", "http://127.0.0.1:9000")

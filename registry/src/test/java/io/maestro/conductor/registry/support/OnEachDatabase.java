@@ -1,12 +1,11 @@
 package io.maestro.conductor.registry.support;
 
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a test once on H2, and once more on PostgreSQL when {@code CONDUCTOR_TEST_POSTGRES_URL} is set.
@@ -16,5 +15,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @TestTemplate
 @ExtendWith(DatabaseInvocations.class)
-public @interface OnEachDatabase {
-}
+public @interface OnEachDatabase {}

@@ -8,7 +8,6 @@ import io.maestro.conductor.registry.RegistryConfig;
 import io.maestro.conductor.registry.cache.LoopbackMember;
 import io.maestro.conductor.registry.cache.RegistryMaps;
 import io.maestro.conductor.registry.secret.MasterKeySource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,8 +60,8 @@ public final class RegistryHarness implements AutoCloseable {
 
     private void start() {
         dataSource = database.open();
-        hazelcast = Hazelcast.newHazelcastInstance(RegistryMaps.configure(
-                LoopbackMember.config("registry-test-" + UUID.randomUUID()), dataSource));
+        hazelcast = Hazelcast.newHazelcastInstance(
+                RegistryMaps.configure(LoopbackMember.config("registry-test-" + UUID.randomUUID()), dataSource));
         registry = Registry.open(new RegistryConfig(dataSource, hazelcast, MasterKeySource.fromDataDir(dataDir)));
     }
 

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Deletes test directories. */
 public final class TempDirs {
 
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     public static void delete(Path dir) {
         if (!Files.exists(dir)) {

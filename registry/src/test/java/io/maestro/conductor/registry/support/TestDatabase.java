@@ -2,7 +2,6 @@ package io.maestro.conductor.registry.support;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.maestro.conductor.registry.EmbeddedDatabase;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,7 +41,8 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase postgres(String adminUrl) {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(adminUrl);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test schema in " + POSTGRES_ENV, e);
@@ -70,7 +70,8 @@ public final class TestDatabase implements AutoCloseable {
     public void close() throws SQLException {
         opened.forEach(HikariDataSource::close);
         if (schema != null) {
-            try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(adminUrl);
+                    Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }

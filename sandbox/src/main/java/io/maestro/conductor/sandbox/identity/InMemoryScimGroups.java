@@ -9,8 +9,7 @@ import org.apache.directory.scim.spec.resources.ScimGroup;
 @ApplicationScoped
 public class InMemoryScimGroups extends InMemoryScimRepository<ScimGroup> {
 
-    protected InMemoryScimGroups() {
-    }
+    protected InMemoryScimGroups() {}
 
     @Inject
     public InMemoryScimGroups(SchemaRegistry schemaRegistry, PatchHandler patchHandler) {

@@ -36,15 +36,18 @@ abstract class InMemoryScimRepository<T extends ScimResource> implements Reposit
     private PatchHandler patchHandler;
 
     /** For CDI's client proxy only. */
-    protected InMemoryScimRepository() {
-    }
+    protected InMemoryScimRepository() {}
 
     /**
      * @param uniqueValue the attribute that must be unique (RFC 7643: a user's {@code userName}; here also a
      *                    group's {@code displayName})
      */
-    protected InMemoryScimRepository(Class<T> resourceClass, String schemaUri, Function<T, String> uniqueValue,
-            SchemaRegistry schemaRegistry, PatchHandler patchHandler) {
+    protected InMemoryScimRepository(
+            Class<T> resourceClass,
+            String schemaUri,
+            Function<T, String> uniqueValue,
+            SchemaRegistry schemaRegistry,
+            PatchHandler patchHandler) {
         this.resourceClass = resourceClass;
         this.schemaUri = schemaUri;
         this.uniqueValue = uniqueValue;
@@ -66,8 +69,9 @@ abstract class InMemoryScimRepository<T extends ScimResource> implements Reposit
     }
 
     @Override
-    public synchronized T update(String id, String version, T resource, Set<AttributeReference> included,
-            Set<AttributeReference> excluded) throws ResourceException {
+    public synchronized T update(
+            String id, String version, T resource, Set<AttributeReference> included, Set<AttributeReference> excluded)
+            throws ResourceException {
         requireExisting(id);
         requireUnique(resource, id);
         resource.setId(id);
@@ -76,8 +80,13 @@ abstract class InMemoryScimRepository<T extends ScimResource> implements Reposit
     }
 
     @Override
-    public synchronized T patch(String id, String version, List<PatchOperation> operations,
-            Set<AttributeReference> included, Set<AttributeReference> excluded) throws ResourceException {
+    public synchronized T patch(
+            String id,
+            String version,
+            List<PatchOperation> operations,
+            Set<AttributeReference> included,
+            Set<AttributeReference> excluded)
+            throws ResourceException {
         T patched = patchHandler.apply(requireExisting(id), operations);
         requireUnique(patched, id);
         resources.put(id, patched);
@@ -127,8 +136,10 @@ abstract class InMemoryScimRepository<T extends ScimResource> implements Reposit
 
     private void requireUnique(T resource, String ownId) throws ResourceException {
         String value = uniqueValue.apply(resource);
-        boolean taken = value != null && resources.values().stream()
-                .anyMatch(other -> !other.getId().equals(ownId) && value.equalsIgnoreCase(uniqueValue.apply(other)));
+        boolean taken = value != null
+                && resources.values().stream()
+                        .anyMatch(other ->
+                                !other.getId().equals(ownId) && value.equalsIgnoreCase(uniqueValue.apply(other)));
         if (taken) {
             // SCIMple's mapper answers 409 with scimType "uniqueness".
             throw new ResourceException(409, "'" + value + "' is already taken");

@@ -9,8 +9,7 @@ import org.apache.directory.scim.spec.resources.ScimUser;
 @ApplicationScoped
 public class InMemoryScimUsers extends InMemoryScimRepository<ScimUser> {
 
-    protected InMemoryScimUsers() {
-    }
+    protected InMemoryScimUsers() {}
 
     @Inject
     public InMemoryScimUsers(SchemaRegistry schemaRegistry, PatchHandler patchHandler) {

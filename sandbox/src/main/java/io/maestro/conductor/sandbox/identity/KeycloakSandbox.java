@@ -23,10 +23,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -48,7 +48,8 @@ public final class KeycloakSandbox implements AutoCloseable {
     private final Path log;
     private final URI baseUri;
     private final String adminPassword;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private KeycloakSandbox(Process process, Path log, URI baseUri, String adminPassword) {
         this.process = process;
@@ -72,16 +73,21 @@ public final class KeycloakSandbox implements AutoCloseable {
             int managementPort = freePort();
             String adminPassword = UUID.randomUUID().toString();
             Path log = workDir.resolve("keycloak.log");
-            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                    "--health-enabled=true", "--import-realm")
+            ProcessBuilder builder = new ProcessBuilder(
+                            home.resolve("bin/kc.sh").toString(),
+                            "start-dev",
+                            "--http-host=127.0.0.1",
+                            "--http-port=" + httpPort,
+                            "--http-management-port=" + managementPort,
+                            "--health-enabled=true",
+                            "--import-realm")
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-            KeycloakSandbox keycloak = new KeycloakSandbox(builder.start(), log,
-                    URI.create("http://127.0.0.1:" + httpPort + "/"), adminPassword);
+            KeycloakSandbox keycloak = new KeycloakSandbox(
+                    builder.start(), log, URI.create("http://127.0.0.1:" + httpPort + "/"), adminPassword);
             keycloak.awaitRealm(JSON.readTree(realmJson.toFile()).path("realm").asText());
             return keycloak;
         } catch (IOException e) {
@@ -100,11 +106,24 @@ public final class KeycloakSandbox implements AutoCloseable {
 
     /** An access token by the password grant (the client must allow direct access grants). */
     public String passwordGrant(String realm, String clientId, String clientSecret, String username, String password) {
-        String form = form(Map.of("grant_type", "password", "client_id", clientId, "client_secret", clientSecret,
-                "username", username, "password", password, "scope", "openid"));
-        JsonNode answer = send(HttpRequest.newBuilder(baseUri.resolve("realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)), 200);
+        String form = form(Map.of(
+                "grant_type",
+                "password",
+                "client_id",
+                clientId,
+                "client_secret",
+                clientSecret,
+                "username",
+                username,
+                "password",
+                password,
+                "scope",
+                "openid"));
+        JsonNode answer = send(
+                HttpRequest.newBuilder(baseUri.resolve("realms/" + realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)),
+                200);
         return answer.path("access_token").asText();
     }
 
@@ -134,16 +153,21 @@ public final class KeycloakSandbox implements AutoCloseable {
 
     /** The ids of the realm's {@code rsa-generated} key providers, by name. */
     public Map<String, String> signingKeyProviders(String realm) {
-        JsonNode components = send(admin("admin/realms/" + realm + "/components?type="
-                + URLEncoder.encode("org.keycloak.keys.KeyProvider", StandardCharsets.UTF_8)).GET(), 200);
+        JsonNode components = send(
+                admin("admin/realms/" + realm + "/components?type="
+                                + URLEncoder.encode("org.keycloak.keys.KeyProvider", StandardCharsets.UTF_8))
+                        .GET(),
+                200);
         return StreamSupport.stream(components.spliterator(), false)
                 .filter(c -> "rsa-generated".equals(c.path("providerId").asText()))
-                .collect(Collectors.toMap(c -> c.path("name").asText(), c -> c.path("id").asText()));
+                .collect(Collectors.toMap(
+                        c -> c.path("name").asText(), c -> c.path("id").asText()));
     }
 
     /** Disables a key provider: its key leaves the JWKS, tokens it signed no longer verify. */
     public void disableSigningKey(String realm, String componentId) {
-        ObjectNode component = (ObjectNode) send(admin("admin/realms/" + realm + "/components/" + componentId).GET(), 200);
+        ObjectNode component = (ObjectNode) send(
+                admin("admin/realms/" + realm + "/components/" + componentId).GET(), 200);
         ObjectNode config = (ObjectNode) component.path("config");
         config.putArray("enabled").add("false");
         config.putArray("active").add("false");
@@ -180,18 +204,23 @@ public final class KeycloakSandbox implements AutoCloseable {
     }
 
     private String adminToken() {
-        String form = form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN,
-                "password", adminPassword));
-        return send(HttpRequest.newBuilder(baseUri.resolve("realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)), 200).path("access_token").asText();
+        String form = form(Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password", adminPassword));
+        return send(
+                        HttpRequest.newBuilder(baseUri.resolve("realms/master/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form)),
+                        200)
+                .path("access_token")
+                .asText();
     }
 
     private JsonNode send(HttpRequest.Builder request, int expected) {
         HttpResponse<String> response = sendRaw(request);
         if (response.statusCode() != expected) {
             throw new IllegalStateException("Keycloak answered HTTP " + response.statusCode() + " to "
-                    + response.request().method() + " " + response.request().uri().getPath());
+                    + response.request().method() + " "
+                    + response.request().uri().getPath());
         }
         try {
             return JSON.readTree(response.body());
@@ -219,8 +248,11 @@ public final class KeycloakSandbox implements AutoCloseable {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(discovery)
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(discovery)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -249,7 +281,9 @@ public final class KeycloakSandbox implements AutoCloseable {
     private static Path unpack(Path distZip, Path workDir) throws IOException {
         Files.createDirectories(workDir);
         try (Stream<Path> existing = Files.list(workDir)) {
-            Path home = existing.filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh"))).findFirst().orElse(null);
+            Path home = existing.filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh")))
+                    .findFirst()
+                    .orElse(null);
             if (home != null) {
                 return home;
             }

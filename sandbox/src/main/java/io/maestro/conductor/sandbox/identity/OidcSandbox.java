@@ -34,14 +34,12 @@ public final class OidcSandbox implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final MockWebServerWrapper http = new MockWebServerWrapper();
-    private final MockOAuth2Server server = new MockOAuth2Server(
-            new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(new KeyProvider(), this::providerNow),
-                    Set.of(), http));
+    private final MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(
+            false, null, null, false, new OAuth2TokenProvider(new KeyProvider(), this::providerNow), Set.of(), http));
     private final List<String> receivedPaths = new ArrayList<>();
     private volatile Instant fixedNow;
 
-    private OidcSandbox() {
-    }
+    private OidcSandbox() {}
 
     /** Starts the provider and returns once it has answered a discovery request. */
     public static OidcSandbox start() {
@@ -54,9 +52,13 @@ public final class OidcSandbox implements AutoCloseable {
     // The first request loads the provider's routing, templates and JSON machinery (seconds on a busy machine);
     // spent here so that no client's timeout pays for it.
     private void awaitReady() {
-        HttpRequest discovery = HttpRequest.newBuilder(discoveryUrl(READINESS_ISSUER)).timeout(READY_TIMEOUT).build();
+        HttpRequest discovery = HttpRequest.newBuilder(discoveryUrl(READINESS_ISSUER))
+                .timeout(READY_TIMEOUT)
+                .build();
         try {
-            HttpResponse<Void> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+            HttpResponse<Void> response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(discovery, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("OIDC sandbox answered discovery with HTTP " + response.statusCode());
@@ -89,8 +91,8 @@ public final class OidcSandbox implements AutoCloseable {
     }
 
     /** A token signed with the issuer's key, valid for {@code lifetime} from now. */
-    public synchronized String issueToken(String issuerId, String subject, String audience, Map<String, Object> claims,
-            Duration lifetime) {
+    public synchronized String issueToken(
+            String issuerId, String subject, String audience, Map<String, Object> claims, Duration lifetime) {
         SignedJWT jwt = server.issueToken(issuerId, subject, audience, claims, lifetime.toSeconds());
         return jwt.serialize();
     }
@@ -99,8 +101,13 @@ public final class OidcSandbox implements AutoCloseable {
      * A token the provider issues as if its clock read {@code issuedAt}: {@code iat} and {@code nbf} are
      * {@code issuedAt}, {@code exp} is {@code issuedAt + lifetime}; for expired and not-yet-valid tokens.
      */
-    public synchronized String issueTokenAt(Instant issuedAt, String issuerId, String subject, String audience,
-            Map<String, Object> claims, Duration lifetime) {
+    public synchronized String issueTokenAt(
+            Instant issuedAt,
+            String issuerId,
+            String subject,
+            String audience,
+            Map<String, Object> claims,
+            Duration lifetime) {
         fixedNow = issuedAt;
         try {
             return issueToken(issuerId, subject, audience, claims, lifetime);
@@ -119,7 +126,10 @@ public final class OidcSandbox implements AutoCloseable {
         MockWebServer recorder = http.getMockWebServer();
         RecordedRequest request;
         while ((request = takeRecorded(recorder)) != null) {
-            receivedPaths.add(request.getRequestUrl() == null ? "" : request.getRequestUrl().encodedPath());
+            receivedPaths.add(
+                    request.getRequestUrl() == null
+                            ? ""
+                            : request.getRequestUrl().encodedPath());
         }
         return receivedPaths.stream().filter(path::equals).count();
     }

@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @Priority(Priorities.AUTHENTICATION)
 final class ScimRequestGate implements ContainerRequestFilter {
 
-    private record Failure(int status, Duration retryAfter) {
-    }
+    private record Failure(int status, Duration retryAfter) {}
 
     private final String bearerToken;
     private final Deque<Failure> scriptedFailures = new ArrayDeque<>();

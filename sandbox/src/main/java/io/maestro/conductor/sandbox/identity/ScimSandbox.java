@@ -50,9 +50,14 @@ public final class ScimSandbox implements AutoCloseable {
         ScimRequestGate gate = new ScimRequestGate(bearerToken);
         int port = freePort();
         try {
-            SeBootstrap.Instance server = SeBootstrap.start(new ScimApplication(gate),
-                            SeBootstrap.Configuration.builder().host("127.0.0.1").port(port).build())
-                    .toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            SeBootstrap.Instance server = SeBootstrap.start(
+                            new ScimApplication(gate),
+                            SeBootstrap.Configuration.builder()
+                                    .host("127.0.0.1")
+                                    .port(port)
+                                    .build())
+                    .toCompletableFuture()
+                    .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return new ScimSandbox(container, server, gate, URI.create("http://127.0.0.1:" + port + "/"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

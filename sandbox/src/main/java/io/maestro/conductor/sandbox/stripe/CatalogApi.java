@@ -1,9 +1,8 @@
 package io.maestro.conductor.sandbox.stripe;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code /v1/products} and {@code /v1/prices}: what subscriptions are made of. */
 final class CatalogApi {
@@ -18,11 +17,15 @@ final class CatalogApi {
 
     void register(Router router) {
         router.add("POST", "/v1/products", this::createProduct)
-                .add("GET", "/v1/products/{id}", request ->
-                        SandboxState.require(state.products, request.pathVariable("id"), "product", "id"))
+                .add(
+                        "GET",
+                        "/v1/products/{id}",
+                        request -> SandboxState.require(state.products, request.pathVariable("id"), "product", "id"))
                 .add("POST", "/v1/prices", this::createPrice)
-                .add("GET", "/v1/prices/{id}", request ->
-                        SandboxState.require(state.prices, request.pathVariable("id"), "price", "id"));
+                .add(
+                        "GET",
+                        "/v1/prices/{id}",
+                        request -> SandboxState.require(state.prices, request.pathVariable("id"), "price", "id"));
     }
 
     private ObjectNode createProduct(StripeRequest request) {
@@ -47,8 +50,8 @@ final class CatalogApi {
             throw StripeApiException.missingParam("unit_amount");
         }
         if (unitAmount < 0) {
-            throw StripeApiException.invalid("parameter_invalid_integer",
-                    "This value must be greater than or equal to 0.", "unit_amount");
+            throw StripeApiException.invalid(
+                    "parameter_invalid_integer", "This value must be greater than or equal to 0.", "unit_amount");
         }
         ObjectNode price = StripeObjects.create("price", "price", state.now());
         price.put("currency", currency.toLowerCase());
@@ -79,13 +82,17 @@ final class CatalogApi {
             throw StripeApiException.missingParam("recurring[interval]");
         }
         if (!INTERVALS.contains(interval)) {
-            throw StripeApiException.invalid("parameter_invalid_string",
-                    "Invalid recurring[interval]: must be one of day, week, month, or year", "recurring[interval]");
+            throw StripeApiException.invalid(
+                    "parameter_invalid_string",
+                    "Invalid recurring[interval]: must be one of day, week, month, or year",
+                    "recurring[interval]");
         }
         Object usageType = params.getOrDefault("usage_type", "licensed");
         if (!"licensed".equals(usageType) && !"metered".equals(usageType)) {
-            throw StripeApiException.invalid("parameter_invalid_string",
-                    "Invalid recurring[usage_type]: must be one of licensed or metered", "recurring[usage_type]");
+            throw StripeApiException.invalid(
+                    "parameter_invalid_string",
+                    "Invalid recurring[usage_type]: must be one of licensed or metered",
+                    "recurring[usage_type]");
         }
         Object meter = params.get("meter");
         if ("metered".equals(usageType) && meter == null) {
@@ -107,8 +114,8 @@ final class CatalogApi {
     private static long intervalCount(Object value) {
         String text = String.valueOf(value);
         if (!text.matches("[1-9][0-9]{0,2}")) {
-            throw StripeApiException.invalid("parameter_invalid_integer", "Invalid integer: " + text,
-                    "recurring[interval_count]");
+            throw StripeApiException.invalid(
+                    "parameter_invalid_integer", "Invalid integer: " + text, "recurring[interval_count]");
         }
         return Long.parseLong(text);
     }

@@ -1,8 +1,7 @@
 package io.maestro.conductor.sandbox.stripe;
 
-import java.util.concurrent.ThreadLocalRandom;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code /v1/customers}: create and retrieve. */
 final class CustomerApi {
@@ -15,8 +14,10 @@ final class CustomerApi {
 
     void register(Router router) {
         router.add("POST", "/v1/customers", this::create)
-                .add("GET", "/v1/customers/{id}", request ->
-                        SandboxState.require(state.customers, request.pathVariable("id"), "customer", "id"));
+                .add(
+                        "GET",
+                        "/v1/customers/{id}",
+                        request -> SandboxState.require(state.customers, request.pathVariable("id"), "customer", "id"));
     }
 
     private ObjectNode create(StripeRequest request) {
@@ -26,7 +27,9 @@ final class CustomerApi {
         customer.put("name", request.string("name"));
         customer.put("description", request.string("description"));
         customer.put("phone", request.string("phone"));
-        customer.put("invoice_prefix", String.format("%08X", ThreadLocalRandom.current().nextInt()));
+        customer.put(
+                "invoice_prefix",
+                String.format("%08X", ThreadLocalRandom.current().nextInt()));
         StripeObjects.applyMetadata(customer, request.map("metadata"));
         state.customers.put(customer.get("id").asText(), customer);
         state.emit("customer.created", customer, request);

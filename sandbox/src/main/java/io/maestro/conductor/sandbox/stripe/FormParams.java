@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class FormParams {
 
-    private FormParams() {
-    }
+    private FormParams() {}
 
     static Map<String, Object> parse(String encoded) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -66,7 +65,8 @@ final class FormParams {
             } else {
                 Object child = current.computeIfAbsent(segment, key -> new LinkedHashMap<String, Object>());
                 if (!(child instanceof Map)) {
-                    throw StripeApiException.invalid("parameter_invalid_string",
+                    throw StripeApiException.invalid(
+                            "parameter_invalid_string",
                             "Invalid object: " + segments.get(0) + " is given both as a value and as a hash.",
                             segments.get(0));
                 }

@@ -16,8 +16,7 @@ final class IdempotencyCache {
     static final int MAX_KEY_LENGTH = 255;
     private static final long RETENTION = Duration.ofHours(24).toSeconds();
 
-    record Result(String fingerprint, int status, String body, long storedAt) {
-    }
+    record Result(String fingerprint, int status, String body, long storedAt) {}
 
     private final Map<String, Result> results = new LinkedHashMap<>();
 
@@ -30,9 +29,15 @@ final class IdempotencyCache {
         }
         Result earlier = results.get(key);
         if (earlier != null && !Objects.equals(earlier.fingerprint, fingerprint)) {
-            throw new StripeApiException(400, "idempotency_error", null, "Keys for idempotent requests can only be "
-                    + "used with the same parameters they were first used with. Try using a key other than '" + key
-                    + "' if you meant to execute a different request.", null);
+            throw new StripeApiException(
+                    400,
+                    "idempotency_error",
+                    null,
+                    "Keys for idempotent requests can only be "
+                            + "used with the same parameters they were first used with. Try using a key other than '"
+                            + key
+                            + "' if you meant to execute a different request.",
+                    null);
         }
         return earlier;
     }

@@ -1,13 +1,12 @@
 package io.maestro.conductor.sandbox.stripe;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /v1/invoices}: create a draft, finalize, retrieve, list. A draft created for a subscription bills the
@@ -37,8 +36,16 @@ final class InvoiceApi {
     }
 
     private ObjectNode create(StripeRequest request) {
-        request.allow("customer", "subscription", "auto_advance", "collection_method", "days_until_due",
-                "description", "metadata", "pending_invoice_items_behavior", "currency");
+        request.allow(
+                "customer",
+                "subscription",
+                "auto_advance",
+                "collection_method",
+                "days_until_due",
+                "description",
+                "metadata",
+                "pending_invoice_items_behavior",
+                "currency");
         String customerId = request.requireString("customer");
         ObjectNode customer = SandboxState.require(state.customers, customerId, "customer", "customer");
         String subscriptionId = request.string("subscription");
@@ -46,12 +53,14 @@ final class InvoiceApi {
         if (subscriptionId != null) {
             subscription = SandboxState.require(state.subscriptions, subscriptionId, "subscription", "subscription");
             if (!customerId.equals(subscription.get("customer").asText())) {
-                throw StripeApiException.invalid(null, "The subscription " + subscriptionId
-                        + " does not belong to the customer " + customerId + ".", "subscription");
+                throw StripeApiException.invalid(
+                        null,
+                        "The subscription " + subscriptionId + " does not belong to the customer " + customerId + ".",
+                        "subscription");
             }
         }
-        String collection = request.oneOf("collection_method", "charge_automatically",
-                "charge_automatically", "send_invoice");
+        String collection =
+                request.oneOf("collection_method", "charge_automatically", "charge_automatically", "send_invoice");
         Long daysUntilDue = request.integer("days_until_due");
         if ("send_invoice".equals(collection) && daysUntilDue == null) {
             throw StripeApiException.missingParam("days_until_due");
@@ -100,8 +109,13 @@ final class InvoiceApi {
         for (JsonNode line : lines) {
             total += line.get("amount").asLong();
         }
-        for (String field : List.of("subtotal", "subtotal_excluding_tax", "total", "total_excluding_tax",
-                "amount_due", "amount_remaining")) {
+        for (String field : List.of(
+                "subtotal",
+                "subtotal_excluding_tax",
+                "total",
+                "total_excluding_tax",
+                "amount_due",
+                "amount_remaining")) {
             invoice.put(field, total);
         }
         StripeObjects.applyMetadata(invoice, request.map("metadata"));
@@ -120,19 +134,25 @@ final class InvoiceApi {
         ObjectNode meter = state.meters.get(meterId);
         long start = item.get("current_period_start").asLong();
         // Usage up to and including this second: events stamped "now" are billed now, not on the next invoice.
-        MeterApi.Usage usage = meters.aggregate(meter, subscription.get("customer").asText(),
-                0, now + 1, true);
+        MeterApi.Usage usage =
+                meters.aggregate(meter, subscription.get("customer").asText(), 0, now + 1, true);
         usage.events().forEach(record -> record.invoice = invoiceId);
         BigDecimal quantity = usage.value().max(BigDecimal.ZERO);
-        long amount = quantity.multiply(BigDecimal.valueOf(price.get("unit_amount").asLong()))
-                .setScale(0, RoundingMode.HALF_UP).longValueExact();
+        long amount = quantity.multiply(
+                        BigDecimal.valueOf(price.get("unit_amount").asLong()))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
         ObjectNode line = StripeObjects.create("line_item", "il", now);
         line.put("amount", amount);
         line.put("subtotal", amount);
         line.put("currency", price.get("currency").asText());
         ObjectNode product = state.products.get(price.get("product").asText());
-        line.put("description", quantity.toPlainString() + " × "
-                + (product == null ? price.get("id").asText() : product.get("name").asText()));
+        line.put(
+                "description",
+                quantity.toPlainString() + " × "
+                        + (product == null
+                                ? price.get("id").asText()
+                                : product.get("name").asText()));
         line.put("invoice", invoiceId);
         line.put("quantity", quantity.setScale(0, RoundingMode.CEILING).longValueExact());
         line.put("quantity_decimal", quantity.toPlainString());
@@ -147,7 +167,8 @@ final class InvoiceApi {
         details.put("subscription", subscription.get("id").asText());
         details.put("subscription_item", item.get("id").asText());
         parent.put("type", "subscription_item_details");
-        line.with("pricing").put("unit_amount_decimal", price.get("unit_amount_decimal").asText());
+        line.with("pricing")
+                .put("unit_amount_decimal", price.get("unit_amount_decimal").asText());
         ObjectNode priceDetails = line.with("pricing").putObject("price_details");
         priceDetails.put("price", price.get("id").asText());
         priceDetails.put("product", price.get("product").asText());
@@ -158,8 +179,10 @@ final class InvoiceApi {
         request.allow("auto_advance");
         ObjectNode invoice = invoice(request.pathVariable("id"));
         if (!"draft".equals(invoice.get("status").asText())) {
-            throw StripeApiException.invalid("invoice_not_editable",
-                    "This invoice is already finalized, you can't re-finalize a non-draft invoice.", null);
+            throw StripeApiException.invalid(
+                    "invoice_not_editable",
+                    "This invoice is already finalized, you can't re-finalize a non-draft invoice.",
+                    null);
         }
         long now = state.now();
         ObjectNode customer = state.customers.get(invoice.get("customer").asText());
@@ -186,8 +209,11 @@ final class InvoiceApi {
         List<ObjectNode> matching = new ArrayList<>();
         for (ObjectNode invoice : SandboxState.newestFirst(state.invoices.values())) {
             if ((customer == null || customer.equals(invoice.get("customer").asText()))
-                    && (subscription == null || subscription.equals(
-                            invoice.path("parent").path("subscription_details").path("subscription").asText(null)))
+                    && (subscription == null
+                            || subscription.equals(invoice.path("parent")
+                                    .path("subscription_details")
+                                    .path("subscription")
+                                    .asText(null)))
                     && (status == null || status.equals(invoice.get("status").asText()))) {
                 matching.add(invoice);
             }

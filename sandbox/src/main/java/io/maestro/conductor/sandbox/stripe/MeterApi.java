@@ -1,13 +1,12 @@
 package io.maestro.conductor.sandbox.stripe;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Billing meters and meter events ({@code /v1/billing/meters}, {@code /v1/billing/meter_events}) and the meter's
@@ -29,8 +28,11 @@ final class MeterApi {
 
     void register(Router router) {
         router.add("POST", "/v1/billing/meters", this::createMeter)
-                .add("GET", "/v1/billing/meters/{id}", request ->
-                        SandboxState.require(state.meters, request.pathVariable("id"), "billing.meter", "id"))
+                .add(
+                        "GET",
+                        "/v1/billing/meters/{id}",
+                        request ->
+                                SandboxState.require(state.meters, request.pathVariable("id"), "billing.meter", "id"))
                 .add("GET", "/v1/billing/meters/{id}/event_summaries", this::summaries)
                 .add("POST", "/v1/billing/meter_events", this::createEvent);
     }
@@ -45,14 +47,16 @@ final class MeterApi {
             throw StripeApiException.missingParam("default_aggregation[formula]");
         }
         if (!FORMULAS.contains(formula)) {
-            throw StripeApiException.invalid("parameter_invalid_string",
+            throw StripeApiException.invalid(
+                    "parameter_invalid_string",
                     "Invalid default_aggregation[formula]: must be one of sum, count, or last",
                     "default_aggregation[formula]");
         }
         for (ObjectNode meter : state.meters.values()) {
-            if (eventName.equals(meter.get("event_name").asText()) && "active".equals(meter.get("status").asText())) {
-                throw StripeApiException.invalid(null,
-                        "An active meter with event_name `" + eventName + "` already exists.", "event_name");
+            if (eventName.equals(meter.get("event_name").asText())
+                    && "active".equals(meter.get("status").asText())) {
+                throw StripeApiException.invalid(
+                        null, "An active meter with event_name `" + eventName + "` already exists.", "event_name");
             }
         }
         Map<String, Object> mapping = request.map("customer_mapping");
@@ -61,12 +65,21 @@ final class MeterApi {
         meter.put("display_name", displayName);
         meter.put("event_name", eventName);
         meter.with("default_aggregation").put("formula", (String) formula);
-        meter.with("customer_mapping").put("event_payload_key",
-                String.valueOf(mapping == null ? "stripe_customer_id"
-                        : mapping.getOrDefault("event_payload_key", "stripe_customer_id")));
+        meter.with("customer_mapping")
+                .put(
+                        "event_payload_key",
+                        String.valueOf(
+                                mapping == null
+                                        ? "stripe_customer_id"
+                                        : mapping.getOrDefault("event_payload_key", "stripe_customer_id")));
         meter.with("customer_mapping").put("type", "by_id");
-        meter.with("value_settings").put("event_payload_key",
-                String.valueOf(valueSettings == null ? "value" : valueSettings.getOrDefault("event_payload_key", "value")));
+        meter.with("value_settings")
+                .put(
+                        "event_payload_key",
+                        String.valueOf(
+                                valueSettings == null
+                                        ? "value"
+                                        : valueSettings.getOrDefault("event_payload_key", "value")));
         meter.put("updated", state.now());
         state.meters.put(meter.get("id").asText(), meter);
         return meter;
@@ -84,21 +97,23 @@ final class MeterApi {
         if (timestamp == null) {
             timestamp = now;
         } else if (timestamp < now - PAST_WINDOW || timestamp > now + FUTURE_WINDOW) {
-            throw StripeApiException.invalid("timestamp_outside_window", "Timestamp must be within the past 35 "
-                    + "calendar days or up to 5 minutes in the future.", "timestamp");
+            throw StripeApiException.invalid(
+                    "timestamp_outside_window",
+                    "Timestamp must be within the past 35 " + "calendar days or up to 5 minutes in the future.",
+                    "timestamp");
         }
         String identifier = request.string("identifier");
         if (identifier == null) {
             identifier = StripeObjects.newId("mev").substring(4);
         }
         if (identifier.length() > 100) {
-            throw StripeApiException.invalid("parameter_invalid_string",
-                    "Invalid identifier: must be at most 100 characters", "identifier");
+            throw StripeApiException.invalid(
+                    "parameter_invalid_string", "Invalid identifier: must be at most 100 characters", "identifier");
         }
         Long seen = state.meterEventIdentifiers.get(identifier);
         if (seen != null && seen > now - IDENTIFIER_WINDOW) {
-            throw StripeApiException.invalid(null, "An event already exists with identifier " + identifier + ".",
-                    "identifier");
+            throw StripeApiException.invalid(
+                    null, "An event already exists with identifier " + identifier + ".", "identifier");
         }
         ObjectNode event = StripeObjects.create("billing.meter_event", null, now);
         event.put("event_name", eventName);
@@ -126,18 +141,20 @@ final class MeterApi {
         summary.put("meter", meter.get("id").asText());
         summary.put("start_time", start);
         summary.put("end_time", end);
-        summary.put("aggregated_value", aggregate(meter, customer, start, end, false).value().doubleValue());
+        summary.put(
+                "aggregated_value",
+                aggregate(meter, customer, start, end, false).value().doubleValue());
         String url = "/v1/billing/meters/" + meter.get("id").asText() + "/event_summaries";
         return Pagination.page(request, url, "billing.meter_event_summary", List.of(summary));
     }
 
     /** The aggregated usage of a customer on a meter in [start, end), and the events it counted. */
-    record Usage(BigDecimal value, List<SandboxState.MeterEventRecord> events) {
-    }
+    record Usage(BigDecimal value, List<SandboxState.MeterEventRecord> events) {}
 
     Usage aggregate(ObjectNode meter, String customer, long start, long end, boolean unbilledOnly) {
         String eventName = meter.get("event_name").asText();
-        String customerKey = meter.path("customer_mapping").path("event_payload_key").asText();
+        String customerKey =
+                meter.path("customer_mapping").path("event_payload_key").asText();
         String valueKey = meter.path("value_settings").path("event_payload_key").asText();
         String formula = meter.path("default_aggregation").path("formula").asText();
         BigDecimal value = BigDecimal.ZERO;
@@ -146,7 +163,9 @@ final class MeterApi {
             ObjectNode event = record.event;
             long timestamp = event.get("timestamp").asLong();
             if (!customer.equals(event.path("payload").path(customerKey).asText(null))
-                    || timestamp < start || timestamp >= end || (unbilledOnly && record.invoice != null)) {
+                    || timestamp < start
+                    || timestamp >= end
+                    || (unbilledOnly && record.invoice != null)) {
                 continue;
             }
             BigDecimal eventValue = number(event.path("payload").path(valueKey).asText(null));

@@ -1,8 +1,7 @@
 package io.maestro.conductor.sandbox.stripe;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * Stripe's cursor pagination over a list sorted newest first: {@code limit} (1 to 100, default 10),
@@ -14,21 +13,22 @@ final class Pagination {
     private static final int DEFAULT_LIMIT = 10;
     private static final int MAX_LIMIT = 100;
 
-    private Pagination() {
-    }
+    private Pagination() {}
 
     static ObjectNode page(StripeRequest request, String url, String objectName, List<ObjectNode> newestFirst) {
         Long limitParam = request.integer("limit");
         int limit = limitParam == null ? DEFAULT_LIMIT : (int) Math.max(Math.min(limitParam, Integer.MAX_VALUE), 0);
         if (limitParam != null && (limitParam < 1 || limitParam > MAX_LIMIT)) {
-            throw StripeApiException.invalid("parameter_invalid_integer",
-                    "Invalid limit: must be between 1 and " + MAX_LIMIT, "limit");
+            throw StripeApiException.invalid(
+                    "parameter_invalid_integer", "Invalid limit: must be between 1 and " + MAX_LIMIT, "limit");
         }
         String startingAfter = request.string("starting_after");
         String endingBefore = request.string("ending_before");
         if (startingAfter != null && endingBefore != null) {
-            throw StripeApiException.invalid(null,
-                    "You may only specify one of these parameters: ending_before, starting_after.", "ending_before");
+            throw StripeApiException.invalid(
+                    null,
+                    "You may only specify one of these parameters: ending_before, starting_after.",
+                    "ending_before");
         }
         if (startingAfter != null) {
             int from = indexOf(newestFirst, startingAfter, objectName, "starting_after") + 1;

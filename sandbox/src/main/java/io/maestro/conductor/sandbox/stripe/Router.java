@@ -1,13 +1,12 @@
 package io.maestro.conductor.sandbox.stripe;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Maps {@code METHOD /v1/path/{id}} to a handler; an unknown URL is Stripe's "Unrecognized request URL". */
 final class Router {
@@ -17,11 +16,9 @@ final class Router {
         ObjectNode handle(StripeRequest request);
     }
 
-    record Match(Handler handler, Map<String, String> pathVariables) {
-    }
+    record Match(Handler handler, Map<String, String> pathVariables) {}
 
-    private record Route(String method, Pattern pattern, List<String> names, Handler handler) {
-    }
+    private record Route(String method, Pattern pattern, List<String> names, Handler handler) {}
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
 
@@ -33,7 +30,8 @@ final class Router {
         StringBuilder regex = new StringBuilder();
         int last = 0;
         while (variables.find()) {
-            regex.append(Pattern.quote(template.substring(last, variables.start()))).append("([^/]+)");
+            regex.append(Pattern.quote(template.substring(last, variables.start())))
+                    .append("([^/]+)");
             names.add(variables.group(1));
             last = variables.end();
         }
@@ -53,8 +51,12 @@ final class Router {
                 return new Match(route.handler, variables);
             }
         }
-        throw new StripeApiException(404, "invalid_request_error", null, "Unrecognized request URL (" + method
-                + ": " + path + "). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.",
+        throw new StripeApiException(
+                404,
+                "invalid_request_error",
+                null,
+                "Unrecognized request URL (" + method + ": " + path
+                        + "). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.",
                 null);
     }
 }

@@ -1,13 +1,12 @@
 package io.maestro.conductor.sandbox.stripe;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Everything the sandbox account holds, in creation order. Handlers run one at a time under the sandbox's lock, so
@@ -55,8 +54,11 @@ final class SandboxState {
     void addMeterEvent(MeterEventRecord record) {
         meterEvents.add(record);
         String eventName = record.event.get("event_name").asText();
-        record.event.path("payload").forEach(value -> meterEventsByPayloadValue
-                .computeIfAbsent(eventName + '\u0000' + value.asText(), key -> new ArrayList<>()).add(record));
+        record.event
+                .path("payload")
+                .forEach(value -> meterEventsByPayloadValue
+                        .computeIfAbsent(eventName + '\u0000' + value.asText(), key -> new ArrayList<>())
+                        .add(record));
     }
 
     /** The meter events of this name with {@code value} somewhere in their payload, in creation order. */

@@ -36,8 +36,8 @@ final class StripeApiException extends RuntimeException {
     }
 
     static StripeApiException noSuch(String what, String id, String param) {
-        return new StripeApiException(404, "invalid_request_error", "resource_missing",
-                "No such " + what + ": '" + id + "'", param);
+        return new StripeApiException(
+                404, "invalid_request_error", "resource_missing", "No such " + what + ": '" + id + "'", param);
     }
 
     ObjectNode envelope() {

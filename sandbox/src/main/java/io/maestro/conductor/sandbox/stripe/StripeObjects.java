@@ -1,16 +1,15 @@
 package io.maestro.conductor.sandbox.stripe;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Builds objects with exactly the fields of Stripe's published examples ({@code fixtures3.json}): each starts from
@@ -22,8 +21,7 @@ final class StripeObjects {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final ObjectNode TEMPLATES = load();
 
-    private StripeObjects() {
-    }
+    private StripeObjects() {}
 
     private static ObjectNode load() {
         try (InputStream in = StripeObjects.class.getResourceAsStream("templates.json")) {
@@ -75,8 +73,8 @@ final class StripeObjects {
         ObjectNode target = object.with("metadata");
         metadata.forEach((key, value) -> {
             if (!(value instanceof String)) {
-                throw StripeApiException.invalid("parameter_invalid_string",
-                        "Invalid metadata: values must be strings", "metadata");
+                throw StripeApiException.invalid(
+                        "parameter_invalid_string", "Invalid metadata: values must be strings", "metadata");
             }
             if (((String) value).isEmpty()) {
                 target.remove(key);

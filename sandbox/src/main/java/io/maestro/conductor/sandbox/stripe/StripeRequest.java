@@ -17,8 +17,13 @@ final class StripeRequest {
     final String requestId;
     final String idempotencyKey;
 
-    StripeRequest(String method, String path, Map<String, String> pathVariables, Map<String, Object> params,
-            String requestId, String idempotencyKey) {
+    StripeRequest(
+            String method,
+            String path,
+            Map<String, String> pathVariables,
+            Map<String, Object> params,
+            String requestId,
+            String idempotencyKey) {
         this.method = method;
         this.path = path;
         this.pathVariables = pathVariables;
@@ -119,7 +124,7 @@ final class StripeRequest {
                 return value;
             }
         }
-        throw StripeApiException.invalid("parameter_invalid_string",
-                "Invalid " + name + ": must be one of " + String.join(", ", allowed), name);
+        throw StripeApiException.invalid(
+                "parameter_invalid_string", "Invalid " + name + ": must be one of " + String.join(", ", allowed), name);
     }
 }

@@ -1,5 +1,12 @@
 package io.maestro.conductor.sandbox.stripe;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,14 +28,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A stateful Stripe-compatible API server on {@code 127.0.0.1} (a free port), for exactly what the payments adapter
  * uses: customers, products, prices, subscriptions, billing meters and meter events, invoices and webhook endpoints,
@@ -41,9 +40,10 @@ public final class StripeSandbox implements AutoCloseable {
 
     /** The version stripe-java 33.3.0 pins. */
     public static final String API_VERSION = "2026-07-29.dahlia";
+
     private static final int MAX_BODY_BYTES = 1 << 20;
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     static {
         // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs each answer
@@ -161,7 +161,8 @@ public final class StripeSandbox implements AutoCloseable {
             secret = state.webhookEndpoints.entrySet().stream()
                     .filter(entry -> entry.getValue().get("url").asText().equals(delivery.url()))
                     .map(entry -> state.webhookSecrets.get(entry.getKey()))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no endpoint for " + delivery.url()));
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no endpoint for " + delivery.url()));
         }
         webhooks.resend(delivery, secret);
     }
@@ -177,7 +178,8 @@ public final class StripeSandbox implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        String idempotencyKey = "POST".equals(method) ? exchange.getRequestHeaders().getFirst("Idempotency-Key") : null;
+        String idempotencyKey =
+                "POST".equals(method) ? exchange.getRequestHeaders().getFirst("Idempotency-Key") : null;
         String requestId = "req_" + StripeObjects.newId("x").substring(2);
         exchange.getResponseHeaders().set("Request-Id", requestId);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -191,8 +193,13 @@ public final class StripeSandbox implements AutoCloseable {
                 fault = faults.poll();
             }
             if (fault == Fault.RATE_LIMITED) {
-                throw new StripeApiException(429, "invalid_request_error", "rate_limit", "Too many requests hit the API "
-                        + "too quickly. We recommend an exponential backoff of your requests.", null);
+                throw new StripeApiException(
+                        429,
+                        "invalid_request_error",
+                        "rate_limit",
+                        "Too many requests hit the API "
+                                + "too quickly. We recommend an exponential backoff of your requests.",
+                        null);
             }
             if (fault == Fault.SERVER_ERROR) {
                 throw new StripeApiException(500, "api_error", null, "An unknown error occurred", null);
@@ -201,21 +208,24 @@ public final class StripeSandbox implements AutoCloseable {
             String encoded = "GET".equals(method) ? exchange.getRequestURI().getRawQuery() : body(exchange);
             Map<String, Object> params = FormParams.parse(encoded);
             Router.Match match = router.match(method, path);
-            StripeRequest request = new StripeRequest(method, path, match.pathVariables(), params, requestId,
-                    idempotencyKey);
+            StripeRequest request =
+                    new StripeRequest(method, path, match.pathVariables(), params, requestId, idempotencyKey);
             String answer;
             IdempotencyCache.Result earlier = null;
             synchronized (state) {
                 String fingerprint = idempotencyKey == null ? null : fingerprint(method, path, params);
                 if (idempotencyKey != null) {
                     if (idempotencyKey.length() > IdempotencyCache.MAX_KEY_LENGTH) {
-                        throw StripeApiException.invalid(null, "Idempotency-Key must be at most "
-                                + IdempotencyCache.MAX_KEY_LENGTH + " characters.", null);
+                        throw StripeApiException.invalid(
+                                null,
+                                "Idempotency-Key must be at most " + IdempotencyCache.MAX_KEY_LENGTH + " characters.",
+                                null);
                     }
                     earlier = idempotency.replay(idempotencyKey, fingerprint, state.now());
                 }
                 if (earlier == null) {
-                    answer = CANONICAL.writerWithDefaultPrettyPrinter()
+                    answer = CANONICAL
+                            .writerWithDefaultPrettyPrinter()
                             .writeValueAsString(match.handler().handle(request));
                     if (idempotencyKey != null) {
                         idempotency.store(idempotencyKey, fingerprint, 200, answer, state.now());
@@ -237,7 +247,8 @@ public final class StripeSandbox implements AutoCloseable {
         } catch (StripeApiException e) {
             respond(exchange, e.status, e.envelope().toPrettyString(), method, path, idempotencyKey, false);
         } catch (RuntimeException e) {
-            StripeApiException error = new StripeApiException(500, "api_error", null, "An unknown error occurred", null);
+            StripeApiException error =
+                    new StripeApiException(500, "api_error", null, "An unknown error occurred", null);
             respond(exchange, 500, error.envelope().toPrettyString(), method, path, idempotencyKey, false);
         } finally {
             exchange.close();
@@ -250,8 +261,8 @@ public final class StripeSandbox implements AutoCloseable {
             presented = authorization.substring(7).trim();
         } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 presented = colon < 0 ? decoded : decoded.substring(0, colon);
             } catch (IllegalArgumentException e) {
@@ -259,15 +270,24 @@ public final class StripeSandbox implements AutoCloseable {
             }
         }
         if (presented == null || presented.isEmpty()) {
-            throw new StripeApiException(401, "invalid_request_error", null, "You did not provide an API key. You need "
-                    + "to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: "
-                    + "Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we "
-                    + "can help at https://support.stripe.com/.", null);
+            throw new StripeApiException(
+                    401,
+                    "invalid_request_error",
+                    null,
+                    "You did not provide an API key. You need "
+                            + "to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: "
+                            + "Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we "
+                            + "can help at https://support.stripe.com/.",
+                    null);
         }
-        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                secretKey.getBytes(StandardCharsets.UTF_8))) {
-            throw new StripeApiException(401, "invalid_request_error", "api_key_invalid",
-                    "Invalid API Key provided: " + redact(presented), null);
+        if (!MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8), secretKey.getBytes(StandardCharsets.UTF_8))) {
+            throw new StripeApiException(
+                    401,
+                    "invalid_request_error",
+                    "api_key_invalid",
+                    "Invalid API Key provided: " + redact(presented),
+                    null);
         }
     }
 
@@ -298,8 +318,15 @@ public final class StripeSandbox implements AutoCloseable {
         }
     }
 
-    private void respond(HttpExchange exchange, int status, String body, String method, String path,
-            String idempotencyKey, boolean replayed) throws IOException {
+    private void respond(
+            HttpExchange exchange,
+            int status,
+            String body,
+            String method,
+            String path,
+            String idempotencyKey,
+            boolean replayed)
+            throws IOException {
         // Recorded before answering: a client that has its answer finds its request in requests().
         requests.add(new RecordedRequest(method, path, idempotencyKey, status, replayed));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

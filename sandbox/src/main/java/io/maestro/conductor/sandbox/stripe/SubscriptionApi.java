@@ -1,13 +1,12 @@
 package io.maestro.conductor.sandbox.stripe;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /v1/subscriptions}: create and retrieve. Billing periods sit on the items (as in API versions since
@@ -24,12 +23,21 @@ final class SubscriptionApi {
 
     void register(Router router) {
         router.add("POST", "/v1/subscriptions", this::create)
-                .add("GET", "/v1/subscriptions/{id}", request ->
-                        SandboxState.require(state.subscriptions, request.pathVariable("id"), "subscription", "id"));
+                .add(
+                        "GET",
+                        "/v1/subscriptions/{id}",
+                        request -> SandboxState.require(
+                                state.subscriptions, request.pathVariable("id"), "subscription", "id"));
     }
 
     private ObjectNode create(StripeRequest request) {
-        request.allow("customer", "items", "collection_method", "days_until_due", "payment_behavior", "description",
+        request.allow(
+                "customer",
+                "items",
+                "collection_method",
+                "days_until_due",
+                "payment_behavior",
+                "description",
                 "metadata");
         String customerId = request.requireString("customer");
         SandboxState.require(state.customers, customerId, "customer", "customer");
@@ -37,18 +45,25 @@ final class SubscriptionApi {
         if (items == null || items.isEmpty()) {
             throw StripeApiException.missingParam("items");
         }
-        String collection = request.oneOf("collection_method", "charge_automatically",
-                "charge_automatically", "send_invoice");
+        String collection =
+                request.oneOf("collection_method", "charge_automatically", "charge_automatically", "send_invoice");
         Long daysUntilDue = request.integer("days_until_due");
         if ("send_invoice".equals(collection) && daysUntilDue == null) {
             throw StripeApiException.missingParam("days_until_due");
         }
         if ("charge_automatically".equals(collection) && daysUntilDue != null) {
-            throw StripeApiException.invalid(null,
-                    "You may only specify days_until_due when collection_method is send_invoice.", "days_until_due");
+            throw StripeApiException.invalid(
+                    null,
+                    "You may only specify days_until_due when collection_method is send_invoice.",
+                    "days_until_due");
         }
-        request.oneOf("payment_behavior", "allow_incomplete",
-                "allow_incomplete", "default_incomplete", "error_if_incomplete", "pending_if_incomplete");
+        request.oneOf(
+                "payment_behavior",
+                "allow_incomplete",
+                "allow_incomplete",
+                "default_incomplete",
+                "error_if_incomplete",
+                "pending_if_incomplete");
 
         long now = state.now();
         ObjectNode subscription = StripeObjects.create("subscription", "sub", now);
@@ -60,16 +75,17 @@ final class SubscriptionApi {
             ObjectNode item = item(items.get(index), index, subscriptionId, now);
             ObjectNode price = (ObjectNode) item.get("price");
             if (currency != null && !currency.equals(price.get("currency").asText())) {
-                throw StripeApiException.invalid(null,
-                        "All prices on a subscription must have the same currency.", "items");
+                throw StripeApiException.invalid(
+                        null, "All prices on a subscription must have the same currency.", "items");
             }
             currency = price.get("currency").asText();
-            chargesNow |= "licensed".equals(price.path("recurring").path("usage_type").asText())
-                    && price.get("unit_amount").asLong() > 0;
+            chargesNow |=
+                    "licensed".equals(price.path("recurring").path("usage_type").asText())
+                            && price.get("unit_amount").asLong() > 0;
             data.add(item);
         }
-        subscription.set("items", StripeObjects.list("/v1/subscription_items?subscription=" + subscriptionId,
-                List.of(), false));
+        subscription.set(
+                "items", StripeObjects.list("/v1/subscription_items?subscription=" + subscriptionId, List.of(), false));
         ((ObjectNode) subscription.get("items")).set("data", data);
         subscription.put("customer", customerId);
         subscription.put("currency", currency);
@@ -106,13 +122,19 @@ final class SubscriptionApi {
         ObjectNode price = SandboxState.require(state.prices, String.valueOf(priceId), "price", prefix + "[price]");
         ObjectNode recurring = price.get("recurring").isObject() ? (ObjectNode) price.get("recurring") : null;
         if (recurring == null) {
-            throw StripeApiException.invalid(null, "The price specified is set to `type=one_time` but this field "
-                    + "only accepts prices with `type=recurring`.", prefix + "[price]");
+            throw StripeApiException.invalid(
+                    null,
+                    "The price specified is set to `type=one_time` but this field "
+                            + "only accepts prices with `type=recurring`.",
+                    prefix + "[price]");
         }
         boolean metered = "metered".equals(recurring.get("usage_type").asText());
         if (metered && fields.containsKey("quantity")) {
-            throw StripeApiException.invalid(null, "Quantity should not be specified where usage_type is `metered`. "
-                    + "Remove quantity from `" + prefix + "`.", prefix + "[quantity]");
+            throw StripeApiException.invalid(
+                    null,
+                    "Quantity should not be specified where usage_type is `metered`. " + "Remove quantity from `"
+                            + prefix + "`.",
+                    prefix + "[quantity]");
         }
         ObjectNode item = StripeObjects.create("subscription_item", "si", now);
         item.set("price", price.deepCopy());
@@ -123,8 +145,12 @@ final class SubscriptionApi {
             item.put("quantity", quantity(fields.getOrDefault("quantity", "1"), prefix));
         }
         item.put("current_period_start", now);
-        item.put("current_period_end", periodEnd(now, recurring.get("interval").asText(),
-                recurring.get("interval_count").asInt()));
+        item.put(
+                "current_period_end",
+                periodEnd(
+                        now,
+                        recurring.get("interval").asText(),
+                        recurring.get("interval_count").asInt()));
         if (fields.get("metadata") instanceof Map) {
             StripeObjects.applyMetadata(item, (Map<String, Object>) fields.get("metadata"));
         }
@@ -134,8 +160,8 @@ final class SubscriptionApi {
     private static long quantity(Object value, String prefix) {
         String text = String.valueOf(value);
         if (!text.matches("[0-9]{1,9}")) {
-            throw StripeApiException.invalid("parameter_invalid_integer", "Invalid integer: " + text,
-                    prefix + "[quantity]");
+            throw StripeApiException.invalid(
+                    "parameter_invalid_integer", "Invalid integer: " + text, prefix + "[quantity]");
         }
         return Long.parseLong(text);
     }

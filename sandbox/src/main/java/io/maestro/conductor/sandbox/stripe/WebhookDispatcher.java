@@ -1,5 +1,8 @@
 package io.maestro.conductor.sandbox.stripe;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * Sends events to the registered endpoints that are enabled for them, signed, one at a time on a background thread
  * (Stripe delivers asynchronously, possibly before the API call that caused the event has answered).
@@ -25,8 +24,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class WebhookDispatcher implements AutoCloseable {
 
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "stripe-sandbox-webhooks");
         thread.setDaemon(true);
@@ -43,7 +44,9 @@ final class WebhookDispatcher implements AutoCloseable {
         List<String[]> targets = new ArrayList<>();
         for (ObjectNode endpoint : endpoints) {
             if (enabledFor(endpoint, type)) {
-                targets.add(new String[] {endpoint.get("url").asText(), secrets.get(endpoint.get("id").asText())});
+                targets.add(new String[] {
+                    endpoint.get("url").asText(), secrets.get(endpoint.get("id").asText())
+                });
             }
         }
         if (targets.isEmpty()) {
@@ -69,7 +72,8 @@ final class WebhookDispatcher implements AutoCloseable {
     }
 
     private void deliver(String url, String secret, String eventId, String type, String payload) {
-        String signature = WebhookSignature.header(payload, secret, clock.instant().getEpochSecond());
+        String signature =
+                WebhookSignature.header(payload, secret, clock.instant().getEpochSecond());
         int status;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))

@@ -1,11 +1,10 @@
 package io.maestro.conductor.sandbox.stripe;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /v1/webhook_endpoints}: the signing secret is shown once, in the answer to the create call. Unlike Stripe,
@@ -23,8 +22,11 @@ final class WebhookEndpointApi {
 
     void register(Router router) {
         router.add("POST", "/v1/webhook_endpoints", this::create)
-                .add("GET", "/v1/webhook_endpoints/{id}", request -> SandboxState.require(state.webhookEndpoints,
-                        request.pathVariable("id"), "webhook_endpoint", "id"));
+                .add(
+                        "GET",
+                        "/v1/webhook_endpoints/{id}",
+                        request -> SandboxState.require(
+                                state.webhookEndpoints, request.pathVariable("id"), "webhook_endpoint", "id"));
     }
 
     private ObjectNode create(StripeRequest request) {
@@ -41,8 +43,8 @@ final class WebhookEndpointApi {
         }
         if (!LOOPBACK.contains(uri.getHost())) {
             // A test peer sends nothing off this machine.
-            throw StripeApiException.invalid("url_invalid",
-                    "Invalid URL: the sandbox delivers webhooks to loopback hosts only", "url");
+            throw StripeApiException.invalid(
+                    "url_invalid", "Invalid URL: the sandbox delivers webhooks to loopback hosts only", "url");
         }
         List<Object> events = request.list("enabled_events");
         if (events == null || events.isEmpty()) {
@@ -55,7 +57,8 @@ final class WebhookEndpointApi {
         ArrayNode enabled = endpoint.putArray("enabled_events");
         events.forEach(event -> enabled.add(String.valueOf(event)));
         StripeObjects.applyMetadata(endpoint, request.map("metadata"));
-        String secret = "whsec_" + StripeObjects.newId("x").substring(2) + StripeObjects.newId("x").substring(2);
+        String secret = "whsec_" + StripeObjects.newId("x").substring(2)
+                + StripeObjects.newId("x").substring(2);
         String id = endpoint.get("id").asText();
         state.webhookEndpoints.put(id, endpoint);
         state.webhookSecrets.put(id, secret);

@@ -3,7 +3,6 @@ package io.maestro.conductor.sandbox.stripe;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -13,8 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookSignature {
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String header(String payload, String secret, long timestamp) {
         return "t=" + timestamp + ",v1=" + hmacSha256(secret, timestamp + "." + payload);

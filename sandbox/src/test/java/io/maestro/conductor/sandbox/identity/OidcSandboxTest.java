@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class OidcSandboxTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static OidcSandbox oidc;
 
@@ -37,12 +38,16 @@ class OidcSandboxTest {
 
     @Test
     void servesDiscoveryOnLoopbackWithTheIssuerItsTokensCarry() throws Exception {
-        assertThat(java.net.InetAddress.getByName(oidc.issuer("acme").getHost()).isLoopbackAddress()).isTrue();
+        assertThat(java.net.InetAddress.getByName(oidc.issuer("acme").getHost()).isLoopbackAddress())
+                .isTrue();
         JsonNode discovery = JSON.readTree(get(oidc.discoveryUrl("acme")).body());
 
-        assertThat(discovery.path("issuer").asText()).isEqualTo(oidc.issuer("acme").toString());
-        assertThat(discovery.path("jwks_uri").asText()).isEqualTo(oidc.jwksUrl("acme").toString());
-        assertThat(discovery.path("userinfo_endpoint").asText()).isEqualTo(oidc.userInfoUrl("acme").toString());
+        assertThat(discovery.path("issuer").asText())
+                .isEqualTo(oidc.issuer("acme").toString());
+        assertThat(discovery.path("jwks_uri").asText())
+                .isEqualTo(oidc.jwksUrl("acme").toString());
+        assertThat(discovery.path("userinfo_endpoint").asText())
+                .isEqualTo(oidc.userInfoUrl("acme").toString());
     }
 
     @Test
@@ -53,7 +58,8 @@ class OidcSandboxTest {
 
         RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
         assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
-        assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(oidc.issuer("acme").toString());
+        assertThat(jwt.getJWTClaimsSet().getIssuer())
+                .isEqualTo(oidc.issuer("acme").toString());
         assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("conductor");
         assertThat(jwt.getJWTClaimsSet().getClaim("roles")).isEqualTo("admin");
     }
@@ -82,8 +88,8 @@ class OidcSandboxTest {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response;
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class ScimSandboxTest {
 
     private static final String TOKEN = "scim-sandbox-test-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ScimSandbox scim;
 
@@ -46,7 +47,8 @@ class ScimSandboxTest {
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode alice = JSON.readTree(created.body());
         assertThat(alice.path("id").asText()).isNotBlank();
-        JsonNode found = JSON.readTree(send("GET", "Users?filter=" + encode("externalId eq \"ext-1\""), null, TOKEN).body());
+        JsonNode found = JSON.readTree(send("GET", "Users?filter=" + encode("externalId eq \"ext-1\""), null, TOKEN)
+                .body());
         assertThat(found.path("totalResults").asInt()).isEqualTo(1);
         assertThat(found.path("Resources").get(0).path("userName").asText()).isEqualTo("alice");
         assertThat(scim.users()).extracting(u -> u.getUserName()).containsExactly("alice", "bob");
@@ -58,10 +60,13 @@ class ScimSandboxTest {
             send("POST", "Users", user("user" + i, "ext-" + i), TOKEN);
         }
 
-        JsonNode page = JSON.readTree(send("GET", "Users?startIndex=2&count=2", null, TOKEN).body());
+        JsonNode page = JSON.readTree(
+                send("GET", "Users?startIndex=2&count=2", null, TOKEN).body());
 
         assertThat(page.path("totalResults").asInt()).isEqualTo(5);
-        assertThat(page.path("Resources")).extracting(r -> r.path("userName").asText()).containsExactly("user2", "user3");
+        assertThat(page.path("Resources"))
+                .extracting(r -> r.path("userName").asText())
+                .containsExactly("user2", "user3");
     }
 
     @Test
@@ -88,21 +93,37 @@ class ScimSandboxTest {
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).hasValue("3");
         assertThat(scim.users()).isEmpty();
-        assertThat(send("POST", "Users", user("alice", "ext-1"), TOKEN).statusCode()).isEqualTo(201);
+        assertThat(send("POST", "Users", user("alice", "ext-1"), TOKEN).statusCode())
+                .isEqualTo(201);
     }
 
     @Test
     void patchesGroupMembers() throws Exception {
-        String userId = JSON.readTree(send("POST", "Users", user("alice", "ext-1"), TOKEN).body()).path("id").asText();
-        String groupId = JSON.readTree(send("POST", "Groups",
-                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"staff\"}", TOKEN)
-                .body()).path("id").asText();
+        String userId = JSON.readTree(
+                        send("POST", "Users", user("alice", "ext-1"), TOKEN).body())
+                .path("id")
+                .asText();
+        String groupId = JSON.readTree(send(
+                                "POST",
+                                "Groups",
+                                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"staff\"}",
+                                TOKEN)
+                        .body())
+                .path("id")
+                .asText();
 
-        HttpResponse<String> added = send("PATCH", "Groups/" + groupId, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}]}", TOKEN);
+        HttpResponse<String> added = send(
+                "PATCH",
+                "Groups/" + groupId,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId
+                        + "\"}]}]}",
+                TOKEN);
 
         assertThat(added.statusCode()).as(added.body()).isIn(200, 204);
-        assertThat(scim.groups().get(0).getMembers()).extracting(m -> m.getValue()).containsExactly(userId);
+        assertThat(scim.groups().get(0).getMembers())
+                .extracting(m -> m.getValue())
+                .containsExactly(userId);
     }
 
     private static String user(String userName, String externalId) {
@@ -117,7 +138,9 @@ class ScimSandboxTest {
     private static HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scim.baseUri() + path))
                 .header("Accept", "application/scim+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/scim+json");
         }

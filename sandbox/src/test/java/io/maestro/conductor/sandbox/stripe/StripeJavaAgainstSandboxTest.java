@@ -4,17 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.AuthenticationException;
@@ -42,6 +31,15 @@ import com.stripe.param.WebhookEndpointCreateParams;
 import com.stripe.param.billing.MeterCreateParams;
 import com.stripe.param.billing.MeterEventCreateParams;
 import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,8 +59,11 @@ class StripeJavaAgainstSandboxTest {
     }
 
     private StripeClient clientWith(String key) {
-        return StripeClient.builder().setApiKey(key).setApiBase(sandbox.apiBase().toString())
-                .setMaxNetworkRetries(0).build();
+        return StripeClient.builder()
+                .setApiKey(key)
+                .setApiBase(sandbox.apiBase().toString())
+                .setMaxNetworkRetries(0)
+                .build();
     }
 
     @AfterEach
@@ -72,65 +73,122 @@ class StripeJavaAgainstSandboxTest {
 
     @Test
     void usageBillingRoundTripsThroughStripeJava() throws StripeException {
-        Customer customer = client.v1().customers().create(CustomerCreateParams.builder()
-                .setName("Acme").setEmail("billing@acme.example").putMetadata("tenant", "acme").build());
-        Meter meter = client.v1().billing().meters().create(MeterCreateParams.builder()
-                .setDisplayName("Calls").setEventName("conductor_calls")
-                .setDefaultAggregation(MeterCreateParams.DefaultAggregation.builder()
-                        .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM).build())
-                .build());
-        Product product = client.v1().products().create(ProductCreateParams.builder().setName("Calls").build());
-        Price price = client.v1().prices().create(PriceCreateParams.builder()
-                .setCurrency("usd").setUnitAmount(3L).setProduct(product.getId())
-                .setRecurring(PriceCreateParams.Recurring.builder()
-                        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                        .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
-                        .setMeter(meter.getId()).build())
-                .build());
-        Subscription subscription = client.v1().subscriptions().create(SubscriptionCreateParams.builder()
-                .setCustomer(customer.getId())
-                .addItem(SubscriptionCreateParams.Item.builder().setPrice(price.getId()).build())
-                .build());
-        MeterEvent event = client.v1().billing().meterEvents().create(MeterEventCreateParams.builder()
-                .setEventName("conductor_calls").setIdentifier("acme-2026-12-1")
-                .putPayload("stripe_customer_id", customer.getId()).putPayload("value", "40").build());
-        Invoice draft = client.v1().invoices().create(InvoiceCreateParams.builder()
-                .setCustomer(customer.getId()).setSubscription(subscription.getId()).build(),
-                RequestOptions.builder().setIdempotencyKey("acme:invoice:2026-12").build());
+        Customer customer = client.v1()
+                .customers()
+                .create(CustomerCreateParams.builder()
+                        .setName("Acme")
+                        .setEmail("billing@acme.example")
+                        .putMetadata("tenant", "acme")
+                        .build());
+        Meter meter = client.v1()
+                .billing()
+                .meters()
+                .create(MeterCreateParams.builder()
+                        .setDisplayName("Calls")
+                        .setEventName("conductor_calls")
+                        .setDefaultAggregation(MeterCreateParams.DefaultAggregation.builder()
+                                .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
+                                .build())
+                        .build());
+        Product product = client.v1()
+                .products()
+                .create(ProductCreateParams.builder().setName("Calls").build());
+        Price price = client.v1()
+                .prices()
+                .create(PriceCreateParams.builder()
+                        .setCurrency("usd")
+                        .setUnitAmount(3L)
+                        .setProduct(product.getId())
+                        .setRecurring(PriceCreateParams.Recurring.builder()
+                                .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+                                .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
+                                .setMeter(meter.getId())
+                                .build())
+                        .build());
+        Subscription subscription = client.v1()
+                .subscriptions()
+                .create(SubscriptionCreateParams.builder()
+                        .setCustomer(customer.getId())
+                        .addItem(SubscriptionCreateParams.Item.builder()
+                                .setPrice(price.getId())
+                                .build())
+                        .build());
+        MeterEvent event = client.v1()
+                .billing()
+                .meterEvents()
+                .create(MeterEventCreateParams.builder()
+                        .setEventName("conductor_calls")
+                        .setIdentifier("acme-2026-12-1")
+                        .putPayload("stripe_customer_id", customer.getId())
+                        .putPayload("value", "40")
+                        .build());
+        Invoice draft = client.v1()
+                .invoices()
+                .create(
+                        InvoiceCreateParams.builder()
+                                .setCustomer(customer.getId())
+                                .setSubscription(subscription.getId())
+                                .build(),
+                        RequestOptions.builder()
+                                .setIdempotencyKey("acme:invoice:2026-12")
+                                .build());
         Invoice finalized = client.v1().invoices().finalizeInvoice(draft.getId());
         Invoice retrieved = client.v1().invoices().retrieve(draft.getId());
 
         assertThat(customer.getMetadata()).containsEntry("tenant", "acme");
         assertThat(subscription.getStatus()).isEqualTo("active");
-        assertThat(subscription.getItems().getData().get(0).getPrice().getRecurring().getMeter())
+        assertThat(subscription
+                        .getItems()
+                        .getData()
+                        .get(0)
+                        .getPrice()
+                        .getRecurring()
+                        .getMeter())
                 .isEqualTo(meter.getId());
         assertThat(event.getIdentifier()).isEqualTo("acme-2026-12-1");
         assertThat(draft.getStatus()).isEqualTo("draft");
-        assertThat(draft.getLines().getData()).singleElement()
+        assertThat(draft.getLines().getData())
+                .singleElement()
                 .satisfies(line -> assertThat(line.getAmount()).isEqualTo(120L));
         assertThat(draft.getParent().getSubscriptionDetails().getSubscription()).isEqualTo(subscription.getId());
         assertThat(finalized.getStatus()).isEqualTo("open");
         assertThat(retrieved.getNumber()).isEqualTo(finalized.getNumber()).isNotBlank();
         assertThat(retrieved.getAmountDue()).isEqualTo(120L);
-        assertThat(draft.getLastResponse().headers().firstValue("Request-Id")).hasValueSatisfying(
-                id -> assertThat(id).startsWith("req_"));
+        assertThat(draft.getLastResponse().headers().firstValue("Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
     }
 
     @Test
     void autoPagingWalksEveryInvoice() throws StripeException {
-        Customer customer = client.v1().customers().create(CustomerCreateParams.builder().setName("Pages").build());
+        Customer customer = client.v1()
+                .customers()
+                .create(CustomerCreateParams.builder().setName("Pages").build());
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            created.add(0, client.v1().invoices().create(InvoiceCreateParams.builder()
-                    .setCustomer(customer.getId()).build()).getId());
+            created.add(
+                    0,
+                    client.v1()
+                            .invoices()
+                            .create(InvoiceCreateParams.builder()
+                                    .setCustomer(customer.getId())
+                                    .build())
+                            .getId());
         }
 
         List<String> listed = new ArrayList<>();
-        client.v1().invoices().list(InvoiceListParams.builder().setCustomer(customer.getId()).setLimit(3L).build())
-                .autoPagingIterable().forEach(invoice -> listed.add(invoice.getId()));
+        client.v1()
+                .invoices()
+                .list(InvoiceListParams.builder()
+                        .setCustomer(customer.getId())
+                        .setLimit(3L)
+                        .build())
+                .autoPagingIterable()
+                .forEach(invoice -> listed.add(invoice.getId()));
 
         assertThat(listed).containsExactlyElementsOf(created);
-        assertThat(sandbox.requests()).filteredOn(request -> request.method().equals("GET")).hasSize(3);
+        assertThat(sandbox.requests())
+                .filteredOn(request -> request.method().equals("GET"))
+                .hasSize(3);
     }
 
     @Test
@@ -142,7 +200,9 @@ class StripeJavaAgainstSandboxTest {
                 AuthenticationException.class);
         sandbox.injectFaults(Fault.RATE_LIMITED);
         RateLimitException limited = catchThrowableOfType(
-                () -> client.v1().customers().create(CustomerCreateParams.builder().setName("R").build()),
+                () -> client.v1()
+                        .customers()
+                        .create(CustomerCreateParams.builder().setName("R").build()),
                 RateLimitException.class);
 
         assertThat(missing.getStatusCode()).isEqualTo(404);
@@ -156,12 +216,21 @@ class StripeJavaAgainstSandboxTest {
 
     @Test
     void anIdempotencyKeyReusedWithOtherParametersIsStripeJavasIdempotencyException() throws StripeException {
-        RequestOptions key = RequestOptions.builder().setIdempotencyKey("acme:create_customer:42").build();
-        Customer first = client.v1().customers().create(CustomerCreateParams.builder().setName("A").build(), key);
-        Customer replayed = client.v1().customers().create(CustomerCreateParams.builder().setName("A").build(), key);
+        RequestOptions key = RequestOptions.builder()
+                .setIdempotencyKey("acme:create_customer:42")
+                .build();
+        Customer first = client.v1()
+                .customers()
+                .create(CustomerCreateParams.builder().setName("A").build(), key);
+        Customer replayed = client.v1()
+                .customers()
+                .create(CustomerCreateParams.builder().setName("A").build(), key);
 
-        IdempotencyException mismatch = catchThrowableOfType(() -> client.v1().customers()
-                .create(CustomerCreateParams.builder().setName("B").build(), key), IdempotencyException.class);
+        IdempotencyException mismatch = catchThrowableOfType(
+                () -> client.v1()
+                        .customers()
+                        .create(CustomerCreateParams.builder().setName("B").build(), key),
+                IdempotencyException.class);
 
         assertThat(replayed.getId()).isEqualTo(first.getId());
         assertThat(mismatch.getStatusCode()).isEqualTo(400);
@@ -174,8 +243,11 @@ class StripeJavaAgainstSandboxTest {
      */
     @Test
     void aLostResponseIsRetriedWithTheSameKeyAndAnsweredByAReplay() throws StripeException {
-        RequestOptions key = RequestOptions.builder().setIdempotencyKey("acme:create_customer:7").build();
-        CustomerCreateParams params = CustomerCreateParams.builder().setName("Once").build();
+        RequestOptions key = RequestOptions.builder()
+                .setIdempotencyKey("acme:create_customer:7")
+                .build();
+        CustomerCreateParams params =
+                CustomerCreateParams.builder().setName("Once").build();
         sandbox.injectFaults(Fault.RESPONSE_LOST);
 
         Customer customer;
@@ -186,10 +258,12 @@ class StripeJavaAgainstSandboxTest {
         }
 
         String id = customer.getId();
-        assertThat(sandbox.customers()).singleElement()
+        assertThat(sandbox.customers())
+                .singleElement()
                 .satisfies(stored -> assertThat(stored.path("id").asText()).isEqualTo(id));
-        assertThat(sandbox.requests()).extracting(RecordedRequest::status, RecordedRequest::replayed,
-                RecordedRequest::idempotencyKey).containsExactly(
+        assertThat(sandbox.requests())
+                .extracting(RecordedRequest::status, RecordedRequest::replayed, RecordedRequest::idempotencyKey)
+                .containsExactly(
                         tuple(-1, false, "acme:create_customer:7"), tuple(200, true, "acme:create_customer:7"));
     }
 
@@ -198,18 +272,25 @@ class StripeJavaAgainstSandboxTest {
         BlockingQueue<String[]> received = new LinkedBlockingQueue<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
-            received.add(new String[] {new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestHeaders().getFirst("Stripe-Signature")});
+            received.add(new String[] {
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                exchange.getRequestHeaders().getFirst("Stripe-Signature")
+            });
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         receiver.start();
         try {
-            String secret = client.v1().webhookEndpoints().create(WebhookEndpointCreateParams.builder()
-                    .setUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                    .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED).build())
+            String secret = client.v1()
+                    .webhookEndpoints()
+                    .create(WebhookEndpointCreateParams.builder()
+                            .setUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                            .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED)
+                            .build())
                     .getSecret();
-            Customer customer = client.v1().customers().create(CustomerCreateParams.builder().setName("W").build());
+            Customer customer = client.v1()
+                    .customers()
+                    .create(CustomerCreateParams.builder().setName("W").build());
 
             String[] delivery = received.poll(10, TimeUnit.SECONDS);
 
@@ -218,8 +299,10 @@ class StripeJavaAgainstSandboxTest {
             assertThat(event.getType()).isEqualTo("customer.created");
             assertThat(((Customer) event.getDataObjectDeserializer().getObject().orElseThrow()).getId())
                     .isEqualTo(customer.getId());
-            assertThat(catchThrowableOfType(() -> Webhook.constructEvent(delivery[0], delivery[1], "whsec_other"),
-                    com.stripe.exception.SignatureVerificationException.class)).isNotNull();
+            assertThat(catchThrowableOfType(
+                            () -> Webhook.constructEvent(delivery[0], delivery[1], "whsec_other"),
+                            com.stripe.exception.SignatureVerificationException.class))
+                    .isNotNull();
             assertThat(Duration.ofSeconds(Webhook.DEFAULT_TOLERANCE)).isPositive();
         } finally {
             receiver.stop(0);

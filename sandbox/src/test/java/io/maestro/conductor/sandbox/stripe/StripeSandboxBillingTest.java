@@ -2,13 +2,12 @@ package io.maestro.conductor.sandbox.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,19 +44,25 @@ class StripeSandboxBillingTest {
     /** customer, meter "api_calls" (sum), metered price 5 cents per call, subscription: ids in that order. */
     private String[] meteredSubscription() {
         String customer = create("/v1/customers", "name=Acme&email=billing%40acme.example");
-        String meter = create("/v1/billing/meters", "display_name=API+calls&event_name=api_calls"
-                + "&default_aggregation[formula]=sum&customer_mapping[event_payload_key]=stripe_customer_id"
-                + "&customer_mapping[type]=by_id&value_settings[event_payload_key]=value");
+        String meter = create(
+                "/v1/billing/meters",
+                "display_name=API+calls&event_name=api_calls"
+                        + "&default_aggregation[formula]=sum&customer_mapping[event_payload_key]=stripe_customer_id"
+                        + "&customer_mapping[type]=by_id&value_settings[event_payload_key]=value");
         String product = create("/v1/products", "name=Conductor+calls");
-        String price = create("/v1/prices", "currency=usd&unit_amount=5&product=" + product
-                + "&recurring[interval]=month&recurring[usage_type]=metered&recurring[meter]=" + meter);
+        String price = create(
+                "/v1/prices",
+                "currency=usd&unit_amount=5&product=" + product
+                        + "&recurring[interval]=month&recurring[usage_type]=metered&recurring[meter]=" + meter);
         String subscription = create("/v1/subscriptions", "customer=" + customer + "&items[0][price]=" + price);
         return new String[] {customer, meter, price, subscription};
     }
 
     private RawStripeHttp.Answer meterEvent(String customer, String value, String identifier, long timestamp) {
-        return stripe.post("/v1/billing/meter_events", "event_name=api_calls&payload[stripe_customer_id]=" + customer
-                + "&payload[value]=" + value + "&identifier=" + identifier + "&timestamp=" + timestamp);
+        return stripe.post(
+                "/v1/billing/meter_events",
+                "event_name=api_calls&payload[stripe_customer_id]=" + customer + "&payload[value]=" + value
+                        + "&identifier=" + identifier + "&timestamp=" + timestamp);
     }
 
     @Test
@@ -82,10 +87,12 @@ class StripeSandboxBillingTest {
         String[] ids = meteredSubscription();
         String product = create("/v1/products", "name=Other");
 
-        RawStripeHttp.Answer noMeter = stripe.post("/v1/prices", "currency=usd&unit_amount=5&product=" + product
-                + "&recurring[interval]=month&recurring[usage_type]=metered");
-        RawStripeHttp.Answer withQuantity = stripe.post("/v1/subscriptions", "customer=" + ids[0]
-                + "&items[0][price]=" + ids[2] + "&items[0][quantity]=3");
+        RawStripeHttp.Answer noMeter = stripe.post(
+                "/v1/prices",
+                "currency=usd&unit_amount=5&product=" + product
+                        + "&recurring[interval]=month&recurring[usage_type]=metered");
+        RawStripeHttp.Answer withQuantity = stripe.post(
+                "/v1/subscriptions", "customer=" + ids[0] + "&items[0][price]=" + ids[2] + "&items[0][quantity]=3");
 
         assertThat(noMeter.status()).isEqualTo(400);
         assertThat(noMeter.errorParam()).isEqualTo("recurring[meter]");
@@ -125,7 +132,8 @@ class StripeSandboxBillingTest {
         meterEvent(ids[0], "7", "d", NOW - 3600);
 
         JsonNode summaries = stripe.get("/v1/billing/meters/" + ids[1] + "/event_summaries?customer=" + ids[0]
-                + "&start_time=" + (NOW - 600) + "&end_time=" + NOW).body();
+                        + "&start_time=" + (NOW - 600) + "&end_time=" + NOW)
+                .body();
 
         assertThat(summaries.path("object").asText()).isEqualTo("list");
         JsonNode summary = summaries.path("data").get(0);
@@ -149,16 +157,22 @@ class StripeSandboxBillingTest {
         assertThat(invoice.path("status").asText()).isEqualTo("draft");
         assertThat(invoice.path("number").isNull()).isTrue();
         assertThat(invoice.path("customer_email").asText()).isEqualTo("billing@acme.example");
-        assertThat(invoice.path("parent").path("subscription_details").path("subscription").asText())
+        assertThat(invoice.path("parent")
+                        .path("subscription_details")
+                        .path("subscription")
+                        .asText())
                 .isEqualTo(ids[3]);
         JsonNode line = invoice.path("lines").path("data").get(0);
         assertThat(line.path("object").asText()).isEqualTo("line_item");
         assertThat(line.path("quantity").asLong()).isEqualTo(120);
         assertThat(line.path("amount").asLong()).isEqualTo(600);
-        assertThat(line.path("pricing").path("price_details").path("price").asText()).isEqualTo(ids[2]);
+        assertThat(line.path("pricing").path("price_details").path("price").asText())
+                .isEqualTo(ids[2]);
         assertThat(invoice.path("amount_due").asLong()).isEqualTo(600);
         assertThat(invoice.path("total").asLong()).isEqualTo(600);
-        assertThat(next.body().path("amount_due").asLong()).as("usage already billed").isZero();
+        assertThat(next.body().path("amount_due").asLong())
+                .as("usage already billed")
+                .isZero();
     }
 
     @Test
@@ -166,8 +180,13 @@ class StripeSandboxBillingTest {
         String[] ids = meteredSubscription();
         meterEvent(ids[0], "3", "f1", NOW - 10);
         String owed = stripe.post("/v1/invoices", "customer=" + ids[0] + "&subscription=" + ids[3])
-                .body().path("id").asText();
-        String empty = stripe.post("/v1/invoices", "customer=" + ids[0]).body().path("id").asText();
+                .body()
+                .path("id")
+                .asText();
+        String empty = stripe.post("/v1/invoices", "customer=" + ids[0])
+                .body()
+                .path("id")
+                .asText();
 
         RawStripeHttp.Answer finalized = stripe.post("/v1/invoices/" + owed + "/finalize", "");
         RawStripeHttp.Answer again = stripe.post("/v1/invoices/" + owed + "/finalize", "");
@@ -176,12 +195,18 @@ class StripeSandboxBillingTest {
         assertThat(finalized.status()).isEqualTo(200);
         assertThat(finalized.body().path("status").asText()).isEqualTo("open");
         assertThat(finalized.body().path("number").asText()).matches("[0-9A-F]{8}-0001");
-        assertThat(finalized.body().path("status_transitions").path("finalized_at").asLong()).isEqualTo(NOW);
+        assertThat(finalized
+                        .body()
+                        .path("status_transitions")
+                        .path("finalized_at")
+                        .asLong())
+                .isEqualTo(NOW);
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.errorType()).isEqualTo("invalid_request_error");
         assertThat(paid.body().path("status").asText()).isEqualTo("paid");
         assertThat(paid.body().path("number").asText()).endsWith("-0002");
-        assertThat(stripe.get("/v1/invoices/" + owed).body().path("status").asText()).isEqualTo("open");
+        assertThat(stripe.get("/v1/invoices/" + owed).body().path("status").asText())
+                .isEqualTo("open");
     }
 
     @Test
@@ -189,15 +214,23 @@ class StripeSandboxBillingTest {
         String[] ids = meteredSubscription();
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            created.add(0, stripe.post("/v1/invoices", "customer=" + ids[0]).body().path("id").asText());
+            created.add(
+                    0,
+                    stripe.post("/v1/invoices", "customer=" + ids[0])
+                            .body()
+                            .path("id")
+                            .asText());
         }
         create("/v1/invoices", "customer=" + create("/v1/customers", "name=Someone+else"));
 
-        JsonNode first = stripe.get("/v1/invoices?customer=" + ids[0] + "&limit=2").body();
+        JsonNode first =
+                stripe.get("/v1/invoices?customer=" + ids[0] + "&limit=2").body();
         String cursor = first.path("data").get(1).path("id").asText();
-        JsonNode second = stripe.get("/v1/invoices?customer=" + ids[0] + "&limit=2&starting_after=" + cursor).body();
+        JsonNode second = stripe.get("/v1/invoices?customer=" + ids[0] + "&limit=2&starting_after=" + cursor)
+                .body();
         JsonNode last = stripe.get("/v1/invoices?customer=" + ids[0] + "&limit=2&starting_after="
-                + second.path("data").get(1).path("id").asText()).body();
+                        + second.path("data").get(1).path("id").asText())
+                .body();
 
         assertThat(ids(first)).containsExactlyElementsOf(created.subList(0, 2));
         assertThat(first.path("has_more").asBoolean()).isTrue();
@@ -205,7 +238,8 @@ class StripeSandboxBillingTest {
         assertThat(ids(last)).containsExactly(created.get(4));
         assertThat(last.path("has_more").asBoolean()).isFalse();
         assertThat(stripe.get("/v1/invoices?limit=101").status()).isEqualTo(400);
-        assertThat(stripe.get("/v1/invoices?starting_after=in_unknown").status()).isEqualTo(404);
+        assertThat(stripe.get("/v1/invoices?starting_after=in_unknown").status())
+                .isEqualTo(404);
     }
 
     private static List<String> ids(JsonNode list) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,9 @@ class StripeSandboxProtocolTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.errorCode()).isEqualTo("api_key_invalid");
         String message = answer.body().path("error").path("message").asText();
-        assertThat(message).startsWith("Invalid API Key provided: sk_test_").endsWith("WXYZ")
+        assertThat(message)
+                .startsWith("Invalid API Key provided: sk_test_")
+                .endsWith("WXYZ")
                 .doesNotContain("51SandboxProtocolKey");
     }
 
@@ -65,8 +66,8 @@ class StripeSandboxProtocolTest {
 
     @Test
     void bracketNotationBuildsNestedParameters() {
-        RawStripeHttp.Answer customer = stripe.post("/v1/customers",
-                "email=jenny%40example.com&metadata[tenant]=acme&metadata[plan]=pro");
+        RawStripeHttp.Answer customer =
+                stripe.post("/v1/customers", "email=jenny%40example.com&metadata[tenant]=acme&metadata[plan]=pro");
 
         assertThat(customer.status()).isEqualTo(200);
         assertThat(customer.body().path("object").asText()).isEqualTo("customer");
@@ -201,7 +202,8 @@ class StripeSandboxProtocolTest {
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(sandbox.customers()).hasSize(1);
-        assertThat(retried.body().path("id").asText()).isEqualTo(sandbox.customers().get(0).path("id").asText());
+        assertThat(retried.body().path("id").asText())
+                .isEqualTo(sandbox.customers().get(0).path("id").asText());
     }
 
     @Test

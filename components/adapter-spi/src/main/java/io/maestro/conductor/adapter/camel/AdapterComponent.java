@@ -1,14 +1,8 @@
 package io.maestro.conductor.adapter.camel;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.PolicyDeniedException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
 import io.maestro.conductor.adapter.health.AdapterHealthCheck;
@@ -21,6 +15,11 @@ import io.maestro.conductor.adapter.secret.SecretResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -40,28 +39,43 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
 
     private static final Logger LOG = LoggerFactory.getLogger(AdapterComponent.class);
 
-    @Metadata(autowired = true, label = "advanced",
-              description = "Finds adapter instances (tenant/environment/instance); the hub binds the registry-backed one")
+    @Metadata(
+            autowired = true,
+            label = "advanced",
+            description =
+                    "Finds adapter instances (tenant/environment/instance); the hub binds the registry-backed one")
     private InstanceResolver instanceResolver;
-    @Metadata(autowired = true, label = "advanced",
-              description = "Resolves secret:<name> references from the tenant's namespace")
+
+    @Metadata(
+            autowired = true,
+            label = "advanced",
+            description = "Resolves secret:<name> references from the tenant's namespace")
     private SecretResolver secretResolver;
-    @Metadata(autowired = true, label = "advanced",
-              description = "Decides whether each call may proceed; required, there is no default")
+
+    @Metadata(
+            autowired = true,
+            label = "advanced",
+            description = "Decides whether each call may proceed; required, there is no default")
     private GovernanceGate governanceGate;
-    @Metadata(autowired = true, label = "advanced",
-              description = "Registry for the conductor.adapter.* meters; a private SimpleMeterRegistry when absent")
+
+    @Metadata(
+            autowired = true,
+            label = "advanced",
+            description = "Registry for the conductor.adapter.* meters; a private SimpleMeterRegistry when absent")
     private MeterRegistry meterRegistry;
 
-    @Metadata(label = "advanced", defaultValue = "60000",
-              description = "Milliseconds between checks that close the delegates (clients, connections) of instances "
-                            + "no longer installed; 0 turns the check off")
+    @Metadata(
+            label = "advanced",
+            defaultValue = "60000",
+            description = "Milliseconds between checks that close the delegates (clients, connections) of instances "
+                    + "no longer installed; 0 turns the check off")
     private long delegateSweepInterval = 60_000;
 
     private final DelegateCache<D> delegates = new DelegateCache<>();
     /** One factory for the component's life rather than a capturing lambda per call. */
     private final DelegateCache.Factory<D> delegateFactory =
             resolved -> createDelegate(resolved, new InstanceSecrets(resolved, secretResolver));
+
     private ScheduledExecutorService sweeper;
     private AdapterMetrics metrics;
     private AdapterHealthCheck health;
@@ -92,7 +106,7 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
         endpoint.setOperation(remaining);
         setProperties(endpoint, parameters);
         if (!endpoint.acceptsOperation(remaining)) {
-            endpoint.operations().require(category(), remaining, null);  // throws OPERATION_INVALID naming the table
+            endpoint.operations().require(category(), remaining, null); // throws OPERATION_INVALID naming the table
         }
         return endpoint;
     }
@@ -121,12 +135,15 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
         try {
             decision = governanceGate.evaluate(invocation.toGovernanceRequest());
         } catch (RuntimeException e) {
-            throw new AdapterException(SpiErrorCode.POLICY_UNAVAILABLE, invocation.instanceId(),
-                    "the governance gate gave no decision (" + e.getClass().getSimpleName() + ")", e);
+            throw new AdapterException(
+                    SpiErrorCode.POLICY_UNAVAILABLE,
+                    invocation.instanceId(),
+                    "the governance gate gave no decision (" + e.getClass().getSimpleName() + ")",
+                    e);
         }
         if (decision == null) {
-            throw new AdapterException(SpiErrorCode.POLICY_UNAVAILABLE, invocation.instanceId(),
-                    "the governance gate gave no decision");
+            throw new AdapterException(
+                    SpiErrorCode.POLICY_UNAVAILABLE, invocation.instanceId(), "the governance gate gave no decision");
         }
         if (!decision.allowed()) {
             throw new PolicyDeniedException(invocation.instanceId(), decision);
@@ -160,10 +177,11 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
             healthChecks.register(health);
         }
         if (delegateSweepInterval > 0) {
-            sweeper = getCamelContext().getExecutorServiceManager()
+            sweeper = getCamelContext()
+                    .getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, category() + "-delegate-sweep");
-            sweeper.scheduleWithFixedDelay(this::sweepDelegates, delegateSweepInterval, delegateSweepInterval,
-                    TimeUnit.MILLISECONDS);
+            sweeper.scheduleWithFixedDelay(
+                    this::sweepDelegates, delegateSweepInterval, delegateSweepInterval, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -233,7 +251,8 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
         if (bound.size() == 1) {
             return bound.iterator().next();
         }
-        List<MeterRegistry> composites = bound.stream().filter(CompositeMeterRegistry.class::isInstance).toList();
+        List<MeterRegistry> composites =
+                bound.stream().filter(CompositeMeterRegistry.class::isInstance).toList();
         return composites.size() == 1 ? composites.get(0) : new SimpleMeterRegistry();
     }
 
@@ -243,8 +262,11 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
         }
         T bound = getCamelContext().getRegistry().findSingleByType(type);
         if (bound == null) {
-            throw new AdapterException(SpiErrorCode.CONFIG_INVALID, null, "component '" + category()
-                    + "' needs exactly one " + type.getSimpleName() + ": set it on the component or bind one bean");
+            throw new AdapterException(
+                    SpiErrorCode.CONFIG_INVALID,
+                    null,
+                    "component '" + category() + "' needs exactly one " + type.getSimpleName()
+                            + ": set it on the component or bind one bean");
         }
         return bound;
     }

@@ -63,12 +63,16 @@ public abstract class AdapterConsumer<D extends AutoCloseable> extends DefaultCo
         ConsumingAdapterEndpoint<D> endpoint = getEndpoint();
         AdapterComponent<D> component = endpoint.getComponent();
         if (endpoint.getTenant() == null || endpoint.getEnvironment() == null) {
-            throw new AdapterException(SpiErrorCode.TENANT_REQUIRED, null, "consumer endpoint "
-                    + endpoint.getEndpointBaseUri() + " needs the options tenant and environment");
+            throw new AdapterException(
+                    SpiErrorCode.TENANT_REQUIRED,
+                    null,
+                    "consumer endpoint " + endpoint.getEndpointBaseUri() + " needs the options tenant and environment");
         }
-        instance = component.getInstanceResolver().resolve(
-                new InstanceRef(endpoint.getTenant(), endpoint.getEnvironment(), endpoint.getInstance()),
-                component.category());
+        instance = component
+                .getInstanceResolver()
+                .resolve(
+                        new InstanceRef(endpoint.getTenant(), endpoint.getEnvironment(), endpoint.getInstance()),
+                        component.category());
         component.metrics().lag(instance, endpoint.getOperation(), this::lag);
         delegateConsumer = createDelegateConsumer(component.delegateFor(instance), instance, this::onMessage);
         ServiceHelper.startService(delegateConsumer);
@@ -112,7 +116,10 @@ public abstract class AdapterConsumer<D extends AutoCloseable> extends DefaultCo
         try {
             decisionId = component.authorize(invocation);
         } catch (AdapterException denied) {
-            component.metrics().consumerFailed(instance, invocation.operation(), denied.code().name());
+            component
+                    .metrics()
+                    .consumerFailed(
+                            instance, invocation.operation(), denied.code().name());
             exchange.setException(denied);
             getExceptionHandler().handleException("message refused before the route", exchange, denied);
             return;
@@ -120,11 +127,18 @@ public abstract class AdapterConsumer<D extends AutoCloseable> extends DefaultCo
         mdc.decision(decisionId);
         exchange.getIn().setHeader(AdapterHeaders.DECISION_ID, decisionId);
         getProcessor().process(exchange);
-        Throwable failure = exchange.getException() != null ? exchange.getException()
+        Throwable failure = exchange.getException() != null
+                ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (failure != null) {
-            component.metrics().consumerFailed(instance, invocation.operation(),
-                    failure instanceof AdapterException adapter ? adapter.code().name() : "ROUTE_FAILED");
+            component
+                    .metrics()
+                    .consumerFailed(
+                            instance,
+                            invocation.operation(),
+                            failure instanceof AdapterException adapter
+                                    ? adapter.code().name()
+                                    : "ROUTE_FAILED");
         }
     }
 }

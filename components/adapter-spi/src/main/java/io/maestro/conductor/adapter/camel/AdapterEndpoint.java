@@ -1,12 +1,11 @@
 package io.maestro.conductor.adapter.camel;
 
-import java.util.Set;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import java.util.Set;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -29,9 +28,11 @@ public abstract class AdapterEndpoint<D extends AutoCloseable> extends DefaultEn
     @UriPath(description = "The operation to perform (one of the component's operations)")
     @Metadata(required = true)
     private String operation;
+
     @UriParam(description = "Name of the adapter instance to call; the tenant comes from the ConductorTenant header")
     @Metadata(required = true)
     private String instance;
+
     @UriParam(description = "Environment to use when the exchange has no ConductorEnvironment header")
     private String environment;
 
@@ -40,6 +41,7 @@ public abstract class AdapterEndpoint<D extends AutoCloseable> extends DefaultEn
      * spares the name checks and the id on every call, and the caches keyed by reference then compare by identity.
      */
     private volatile InstanceRef lastRef;
+
     private Operations<D> operations;
 
     protected AdapterEndpoint(String uri, AdapterComponent<D> component) {
@@ -89,22 +91,29 @@ public abstract class AdapterEndpoint<D extends AutoCloseable> extends DefaultEn
     public Invocation resolve(Exchange exchange, String operation) {
         String tenant = exchange.getMessage().getHeader(AdapterHeaders.TENANT, String.class);
         if (tenant == null || tenant.isBlank()) {
-            throw new AdapterException(SpiErrorCode.TENANT_REQUIRED, null,
+            throw new AdapterException(
+                    SpiErrorCode.TENANT_REQUIRED,
+                    null,
                     "header " + AdapterHeaders.TENANT + " is required for " + getEndpointBaseUri());
         }
         String env = exchange.getMessage().getHeader(AdapterHeaders.ENVIRONMENT, environment, String.class);
         if (env == null || env.isBlank()) {
-            throw new AdapterException(SpiErrorCode.ENVIRONMENT_REQUIRED, null, "header "
-                    + AdapterHeaders.ENVIRONMENT + " or endpoint option environment is required");
+            throw new AdapterException(
+                    SpiErrorCode.ENVIRONMENT_REQUIRED,
+                    null,
+                    "header " + AdapterHeaders.ENVIRONMENT + " or endpoint option environment is required");
         }
         InstanceRef ref = ref(tenant, env);
-        ResolvedInstance resolved = getComponent().getInstanceResolver().resolve(ref, getComponent().category());
+        ResolvedInstance resolved =
+                getComponent().getInstanceResolver().resolve(ref, getComponent().category());
         return Invocation.of(resolved, operation, exchange.getMessage());
     }
 
     private InstanceRef ref(String tenant, String env) {
         InstanceRef last = lastRef;
-        if (last != null && last.tenant().equals(tenant) && last.environment().equals(env)
+        if (last != null
+                && last.tenant().equals(tenant)
+                && last.environment().equals(env)
                 && last.instance().equals(instance)) {
             return last;
         }
@@ -117,7 +126,9 @@ public abstract class AdapterEndpoint<D extends AutoCloseable> extends DefaultEn
     protected void doInit() throws Exception {
         super.doInit();
         if (instance == null || instance.isBlank()) {
-            throw new AdapterException(SpiErrorCode.CONFIG_INVALID, null,
+            throw new AdapterException(
+                    SpiErrorCode.CONFIG_INVALID,
+                    null,
                     "endpoint " + getEndpointBaseUri() + " needs the option instance");
         }
     }

@@ -1,12 +1,11 @@
 package io.maestro.conductor.adapter.camel;
 
-import java.time.Duration;
-
 import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.Masking;
 import io.maestro.conductor.adapter.AdapterHeaders;
+import io.maestro.conductor.adapter.Masking;
 import io.maestro.conductor.adapter.PolicyDeniedException;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
+import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
@@ -45,12 +44,17 @@ public final class AdapterProducer<D extends AutoCloseable> extends DefaultProdu
         Operation<D> operation;
         try {
             operation = override != null
-                    ? endpoint.operations().require(component.category(), override, null) : pathOperation;
+                    ? endpoint.operations().require(component.category(), override, null)
+                    : pathOperation;
             invocation = endpoint.resolve(exchange, operationName);
         } catch (AdapterException e) {
-            LOG.atWarn().addKeyValue("outcome", AdapterMetrics.ERROR).addKeyValue("code", e.code().name())
-                    .log("adapter call to {} refused before an instance was known: {}",
-                            endpoint.getEndpointBaseUri(), Masking.maskText(e.getMessage()));
+            LOG.atWarn()
+                    .addKeyValue("outcome", AdapterMetrics.ERROR)
+                    .addKeyValue("code", e.code().name())
+                    .log(
+                            "adapter call to {} refused before an instance was known: {}",
+                            endpoint.getEndpointBaseUri(),
+                            Masking.maskText(e.getMessage()));
             throw e;
         }
         try (AdapterMdc mdc = AdapterMdc.put(invocation.instance().ref(), invocation.correlationId())) {
@@ -84,11 +88,11 @@ public final class AdapterProducer<D extends AutoCloseable> extends DefaultProdu
         logOutcome(invocation, outcome, code, latency, Masking.maskText(e.getMessage()));
     }
 
-    private static void logOutcome(Invocation invocation, String outcome, String code, Duration latency,
-                                   Object detail) {
+    private static void logOutcome(
+            Invocation invocation, String outcome, String code, Duration latency, Object detail) {
         boolean success = AdapterMetrics.SUCCESS.equals(outcome);
         if (success ? !LOG.isInfoEnabled() : !LOG.isWarnEnabled()) {
-            return;  // nothing to render: skip masking the payload and boxing the key-values
+            return; // nothing to render: skip masking the payload and boxing the key-values
         }
         var event = (success ? LOG.atInfo() : LOG.atWarn())
                 .addKeyValue("outcome", outcome)
@@ -99,7 +103,12 @@ public final class AdapterProducer<D extends AutoCloseable> extends DefaultProdu
         if (code != null) {
             event = event.addKeyValue("code", code);
         }
-        event.log("adapter call {} {} on {} -> {}: {}", invocation.instance().category(), invocation.operation(),
-                invocation.instanceId(), outcome, Masking.maskPayload(detail));
+        event.log(
+                "adapter call {} {} on {} -> {}: {}",
+                invocation.instance().category(),
+                invocation.operation(),
+                invocation.instanceId(),
+                outcome,
+                Masking.maskPayload(detail));
     }
 }

@@ -1,10 +1,9 @@
 package io.maestro.conductor.adapter.camel;
 
-import java.util.Map;
-
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.instance.InstanceRef;
+import java.util.Map;
 import org.apache.camel.component.extension.ComponentVerifierExtension.VerificationError.StandardCode;
 import org.apache.camel.component.extension.verifier.DefaultComponentVerifierExtension;
 import org.apache.camel.component.extension.verifier.ResultBuilder;
@@ -66,12 +65,15 @@ final class AdapterVerifierExtension extends DefaultComponentVerifierExtension {
     }
 
     private static InstanceRef ref(Map<String, Object> parameters) {
-        return new InstanceRef(String.valueOf(parameters.get(TENANT)), String.valueOf(parameters.get(ENVIRONMENT)),
+        return new InstanceRef(
+                String.valueOf(parameters.get(TENANT)),
+                String.valueOf(parameters.get(ENVIRONMENT)),
                 String.valueOf(parameters.get(INSTANCE)));
     }
 
     private static VerificationError error(StandardCode code, AdapterException e) {
         return ResultErrorBuilder.withCodeAndDescription(code, e.getMessage())
-                .detail(ADAPTER_ERROR_CODE, e.code().name()).build();
+                .detail(ADAPTER_ERROR_CODE, e.code().name())
+                .build();
     }
 }

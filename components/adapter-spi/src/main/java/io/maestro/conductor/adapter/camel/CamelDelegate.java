@@ -1,8 +1,7 @@
 package io.maestro.conductor.adapter.camel;
 
-import java.util.function.Function;
-
 import io.maestro.conductor.adapter.AdapterException;
+import java.util.function.Function;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
@@ -30,8 +29,8 @@ public final class CamelDelegate implements AutoCloseable {
      * fails like any call would: mapped, with whatever was started stopped again and {@code onFailure} run (the
      * caller's clients closed).
      */
-    public static CamelDelegate start(Endpoint endpoint, Function<Exception, AdapterException> errors,
-                                      Runnable onFailure) {
+    public static CamelDelegate start(
+            Endpoint endpoint, Function<Exception, AdapterException> errors, Runnable onFailure) {
         Producer producer = null;
         try {
             ServiceHelper.startService(endpoint);

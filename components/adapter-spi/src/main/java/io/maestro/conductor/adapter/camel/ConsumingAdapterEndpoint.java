@@ -1,10 +1,9 @@
 package io.maestro.conductor.adapter.camel;
 
-import java.util.Set;
-import java.util.TreeSet;
-
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.SpiErrorCode;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.UriParam;
@@ -16,8 +15,10 @@ import org.apache.camel.spi.UriParam;
  */
 public abstract class ConsumingAdapterEndpoint<D extends AutoCloseable> extends AdapterEndpoint<D> {
 
-    @UriParam(label = "consumer", description = "Tenant whose instance a consumer receives from (producers take the "
-                                                + "tenant from the ConductorTenant header, never from here)")
+    @UriParam(
+            label = "consumer",
+            description = "Tenant whose instance a consumer receives from (producers take the "
+                    + "tenant from the ConductorTenant header, never from here)")
     private String tenant;
 
     protected ConsumingAdapterEndpoint(String uri, AdapterComponent<D> component) {
@@ -42,8 +43,11 @@ public abstract class ConsumingAdapterEndpoint<D extends AutoCloseable> extends 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         if (!consumeOperation().equals(getOperation())) {
-            throw new AdapterException(SpiErrorCode.OPERATION_INVALID, null, getComponent().category()
-                    + " consumers use " + getComponent().category() + ":" + consumeOperation());
+            throw new AdapterException(
+                    SpiErrorCode.OPERATION_INVALID,
+                    null,
+                    getComponent().category() + " consumers use "
+                            + getComponent().category() + ":" + consumeOperation());
         }
         AdapterConsumer<D> consumer = createAdapterConsumer(processor);
         configureConsumer(consumer);

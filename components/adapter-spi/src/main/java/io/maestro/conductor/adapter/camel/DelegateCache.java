@@ -1,12 +1,11 @@
 package io.maestro.conductor.adapter.camel;
 
+import io.maestro.conductor.adapter.instance.InstanceRef;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-
-import io.maestro.conductor.adapter.instance.InstanceRef;
-import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +26,7 @@ public final class DelegateCache<D extends AutoCloseable> {
         D create(ResolvedInstance instance) throws Exception;
     }
 
-    private record Versioned<D>(long configVersion, D delegate) {
-    }
+    private record Versioned<D>(long configVersion, D delegate) {}
 
     private final Map<InstanceRef, Versioned<D>> delegates = new ConcurrentHashMap<>();
     /** One lock per instance: building a delegate may talk to the store, and must not block other instances. */
@@ -47,8 +45,11 @@ public final class DelegateCache<D extends AutoCloseable> {
             D fresh = build(instance, factory);
             delegates.put(instance.ref(), new Versioned<>(instance.configVersion(), fresh));
             if (existing != null) {
-                LOG.info("Instance {} moved from config version {} to {}; closing the old delegate",
-                        instance.ref().id(), existing.configVersion(), instance.configVersion());
+                LOG.info(
+                        "Instance {} moved from config version {} to {}; closing the old delegate",
+                        instance.ref().id(),
+                        existing.configVersion(),
+                        instance.configVersion());
                 closeQuietly(instance.ref(), existing.delegate());
             }
             return fresh;
@@ -96,7 +97,8 @@ public final class DelegateCache<D extends AutoCloseable> {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("building the delegate of " + instance.ref().id() + " failed", e);
+            throw new IllegalStateException(
+                    "building the delegate of " + instance.ref().id() + " failed", e);
         }
     }
 
@@ -104,7 +106,10 @@ public final class DelegateCache<D extends AutoCloseable> {
         try {
             delegate.close();
         } catch (Exception e) {
-            LOG.warn("Closing the delegate of {} failed: {}", ref.id(), e.getClass().getSimpleName());
+            LOG.warn(
+                    "Closing the delegate of {} failed: {}",
+                    ref.id(),
+                    e.getClass().getSimpleName());
         }
     }
 }

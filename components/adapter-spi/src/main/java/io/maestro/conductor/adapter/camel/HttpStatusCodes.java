@@ -1,9 +1,8 @@
 package io.maestro.conductor.adapter.camel;
 
-import java.util.Map;
-
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterErrorCode.Kind;
+import java.util.Map;
 
 /**
  * What an HTTP status from a backend means, as a neutral {@link Kind}, and the component's own code for it: every
@@ -11,8 +10,7 @@ import io.maestro.conductor.adapter.AdapterErrorCode.Kind;
  */
 public final class HttpStatusCodes {
 
-    private HttpStatusCodes() {
-    }
+    private HttpStatusCodes() {}
 
     /** 404/410 not found, 401/403 refused, 408/502/503/504 unreachable, 409/412 conflict, 429 throttled, other 4xx invalid, other 5xx failed. */
     public static Kind kindOf(int status) {

@@ -13,8 +13,12 @@ import org.apache.camel.Message;
  * @param actor         who asks, {@code anonymous} when the exchange did not say
  * @param correlationId from the exchange, or generated
  */
-public record Invocation(ResolvedInstance instance, String operation, String actor, String correlationId,
-                         GovernanceRequest.DataAttributes data) {
+public record Invocation(
+        ResolvedInstance instance,
+        String operation,
+        String actor,
+        String correlationId,
+        GovernanceRequest.DataAttributes data) {
 
     /**
      * The call a message makes on a resolved instance: actor, correlation id (generated and set on the message when
@@ -26,9 +30,13 @@ public record Invocation(ResolvedInstance instance, String operation, String act
             correlationId = RandomIds.uuid();
             message.setHeader(AdapterHeaders.CORRELATION_ID, correlationId);
         }
-        return new Invocation(instance, operation,
-                message.getHeader(AdapterHeaders.ACTOR, AdapterHeaders.ANONYMOUS, String.class), correlationId,
-                new GovernanceRequest.DataAttributes(message.getHeader(AdapterHeaders.DATA_REGION, String.class),
+        return new Invocation(
+                instance,
+                operation,
+                message.getHeader(AdapterHeaders.ACTOR, AdapterHeaders.ANONYMOUS, String.class),
+                correlationId,
+                new GovernanceRequest.DataAttributes(
+                        message.getHeader(AdapterHeaders.DATA_REGION, String.class),
                         message.getHeader(AdapterHeaders.DATA_CLASSIFICATION, String.class)));
     }
 
@@ -38,10 +46,18 @@ public record Invocation(ResolvedInstance instance, String operation, String act
 
     /** What the governance gate is asked for this call. */
     public GovernanceRequest toGovernanceRequest() {
-        return new GovernanceRequest(instance.ref().tenant(), instance.ref().environment(), actor,
+        return new GovernanceRequest(
+                instance.ref().tenant(),
+                instance.ref().environment(),
+                actor,
                 instance.category() + "." + operation,
-                new GovernanceRequest.AdapterAttributes(instance.ref().instance(), instance.category(),
-                        instance.backend(), instance.riskLevel(), instance.dataSensitivity(), instance.region()),
+                new GovernanceRequest.AdapterAttributes(
+                        instance.ref().instance(),
+                        instance.category(),
+                        instance.backend(),
+                        instance.riskLevel(),
+                        instance.dataSensitivity(),
+                        instance.region()),
                 data);
     }
 }

@@ -1,12 +1,11 @@
 package io.maestro.conductor.adapter.camel;
 
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
-import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.SpiErrorCode;
 
 /**
  * An endpoint's operations by name: the table an adapter fills instead of writing a producer. The name is the
@@ -33,8 +32,10 @@ public final class Operations<D> {
     public Operation<D> require(String category, String name, String instanceId) {
         Operation<D> operation = name == null ? null : byName.get(name);
         if (operation == null) {
-            throw new AdapterException(SpiErrorCode.OPERATION_INVALID, instanceId, category + " has no operation '"
-                    + name + "'; use one of " + String.join(", ", byName.keySet()));
+            throw new AdapterException(
+                    SpiErrorCode.OPERATION_INVALID,
+                    instanceId,
+                    category + " has no operation '" + name + "'; use one of " + String.join(", ", byName.keySet()));
         }
         return operation;
     }

@@ -1,10 +1,9 @@
 package io.maestro.conductor.adapter.config;
 
-import java.util.List;
-import java.util.Objects;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One adapter definition as its adapter declares it, in Java beside the code that serves it. The build writes it
@@ -13,10 +12,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param category registry category id, e.g. {@code storage}
  */
-public record AdapterDefinitionSpec(String name, String version, String category, String owner, String description,
-                                    String riskLevel, String dataSensitivity, boolean requiresApproval,
-                                    List<String> supportedRegions, List<String> capabilities,
-                                    InstanceConfigDef config) {
+public record AdapterDefinitionSpec(
+        String name,
+        String version,
+        String category,
+        String owner,
+        String description,
+        String riskLevel,
+        String dataSensitivity,
+        boolean requiresApproval,
+        List<String> supportedRegions,
+        List<String> capabilities,
+        InstanceConfigDef config) {
 
     public AdapterDefinitionSpec {
         Objects.requireNonNull(config, "config");
@@ -27,9 +34,14 @@ public record AdapterDefinitionSpec(String name, String version, String category
     /** The definition in the registry's YAML format (tenant-config/README.md). */
     public ObjectNode toNode() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("name", name).put("version", version).put("category", category).put("owner", owner)
+        node.put("name", name)
+                .put("version", version)
+                .put("category", category)
+                .put("owner", owner)
                 .put("description", description);
-        node.putObject("risk").put("riskLevel", riskLevel).put("dataSensitivity", dataSensitivity)
+        node.putObject("risk")
+                .put("riskLevel", riskLevel)
+                .put("dataSensitivity", dataSensitivity)
                 .put("requiresApproval", requiresApproval);
         supportedRegions.forEach(node.putArray("supportedRegions")::add);
         capabilities.forEach(node.putArray("capabilities")::add);

@@ -1,9 +1,8 @@
 package io.maestro.conductor.adapter.config;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A rule on one config value that the parser checks and the JSON Schema states, so the registry refuses at install

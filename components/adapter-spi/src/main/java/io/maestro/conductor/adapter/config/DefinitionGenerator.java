@@ -1,14 +1,13 @@
 package io.maestro.conductor.adapter.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Writes an adapter's definitions file and config docs from its {@link AdapterDefinitions}, run by the adapter's
@@ -26,12 +25,11 @@ public final class DefinitionGenerator {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
-    private DefinitionGenerator() {
-    }
+    private DefinitionGenerator() {}
 
     public static void main(String[] args) throws Exception {
-        AdapterDefinitions declared = (AdapterDefinitions) Class.forName(args[0]).getDeclaredConstructor()
-                .newInstance();
+        AdapterDefinitions declared = (AdapterDefinitions)
+                Class.forName(args[0]).getDeclaredConstructor().newInstance();
         Path generated = Path.of(args[1]);
         String yaml = yaml(declared);
         write(generated.resolve("resources").resolve(DEFINITIONS_FILE), yaml);

@@ -1,9 +1,8 @@
 package io.maestro.conductor.adapter.config;
 
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import java.util.Map;
 import java.util.Optional;
-
-import io.maestro.conductor.adapter.instance.ResolvedInstance;
 
 /**
  * An instance's config as {@link InstanceConfigDef#parse} checked it: typed values, defaults applied. Secret keys

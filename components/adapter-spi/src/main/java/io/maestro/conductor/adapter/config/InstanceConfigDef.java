@@ -1,9 +1,5 @@
 package io.maestro.conductor.adapter.config;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +7,9 @@ import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An adapter's instance config, declared once (Kafka's {@code ConfigDef} is the model): each key with its type,
@@ -32,8 +31,8 @@ public final class InstanceConfigDef {
      * @param defaultValue null when the key is optional without a default; {@link #REQUIRED} when it must be given
      * @param validator    null when any value of the type is fine
      */
-    public record Key(String name, ConfigType type, Object defaultValue, ConfigValidator validator, String doc,
-                      boolean secret) {
+    public record Key(
+            String name, ConfigType type, Object defaultValue, ConfigValidator validator, String doc, boolean secret) {
 
         public boolean required() {
             return defaultValue == REQUIRED;
@@ -42,8 +41,8 @@ public final class InstanceConfigDef {
 
     private final Map<String, Key> keys = new LinkedHashMap<>();
 
-    public InstanceConfigDef define(String name, ConfigType type, Object defaultValue, ConfigValidator validator,
-                                    String doc) {
+    public InstanceConfigDef define(
+            String name, ConfigType type, Object defaultValue, ConfigValidator validator, String doc) {
         return add(new Key(name, type, defaultValue, validator, doc, false));
     }
 
@@ -116,15 +115,17 @@ public final class InstanceConfigDef {
     }
 
     private static Object check(ResolvedInstance instance, Key key, String text) {
-        if (key.secret() && (!text.startsWith(InstanceSecrets.REFERENCE_PREFIX)
-                || text.length() == InstanceSecrets.REFERENCE_PREFIX.length())) {
+        if (key.secret()
+                && (!text.startsWith(InstanceSecrets.REFERENCE_PREFIX)
+                        || text.length() == InstanceSecrets.REFERENCE_PREFIX.length())) {
             throw invalid(instance, key, "must be a secret reference (secret:<name>)");
         }
         Object value = key.type().parse(text);
         if (value == null) {
             throw invalid(instance, key, "must be of type " + key.type().jsonType());
         }
-        String problem = key.validator() == null || key.secret() ? null : key.validator().problem(value);
+        String problem =
+                key.validator() == null || key.secret() ? null : key.validator().problem(value);
         if (problem != null) {
             throw invalid(instance, key, problem);
         }
@@ -132,20 +133,30 @@ public final class InstanceConfigDef {
     }
 
     private static AdapterException invalid(ResolvedInstance instance, Key key, String problem) {
-        return new AdapterException(SpiErrorCode.CONFIG_INVALID, instance.ref().id(),
-                "config key '" + key.name() + "' " + problem);
+        return new AdapterException(
+                SpiErrorCode.CONFIG_INVALID, instance.ref().id(), "config key '" + key.name() + "' " + problem);
     }
 
     /** The docs table of the keys: key, type, default, rule, meaning. */
     public String markdown() {
         StringBuilder table = new StringBuilder("| key | type | default | rule | meaning |\n|---|---|---|---|---|\n");
         for (Key key : keys.values()) {
-            String rule = key.secret() ? "`secret:<name>`" : key.validator() == null ? "" : key.validator().doc();
-            String defaultText = key.required() ? "required" : key.defaultValue() == null ? ""
-                    : "`" + key.defaultValue() + "`";
-            table.append("| `").append(key.name()).append("` | ").append(key.type().jsonType()).append(" | ")
-                    .append(defaultText).append(" | ").append(rule.replace("|", "\\|")).append(" | ")
-                    .append(key.doc()).append(" |\n");
+            String rule = key.secret()
+                    ? "`secret:<name>`"
+                    : key.validator() == null ? "" : key.validator().doc();
+            String defaultText =
+                    key.required() ? "required" : key.defaultValue() == null ? "" : "`" + key.defaultValue() + "`";
+            table.append("| `")
+                    .append(key.name())
+                    .append("` | ")
+                    .append(key.type().jsonType())
+                    .append(" | ")
+                    .append(defaultText)
+                    .append(" | ")
+                    .append(rule.replace("|", "\\|"))
+                    .append(" | ")
+                    .append(key.doc())
+                    .append(" |\n");
         }
         return table.toString();
     }

@@ -1,19 +1,18 @@
 package io.maestro.conductor.adapter.governance;
 
+import io.maestro.conductor.adapter.AdapterErrorCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import io.maestro.conductor.adapter.AdapterErrorCode;
 
 /**
  * The gate's answer. A deny carries a stable code, human-readable reasons and the decision id under which the
  * decision point logged it. {@code context} names what the deny was about (tenant, policy path, data and instance
  * region, ...) so an error handler or operator sees it without re-asking the decision point; never a secret.
  */
-public record GovernanceDecision(boolean allowed, AdapterErrorCode code, List<String> reasons, String decisionId,
-                                 Map<String, String> context) {
+public record GovernanceDecision(
+        boolean allowed, AdapterErrorCode code, List<String> reasons, String decisionId, Map<String, String> context) {
 
     public GovernanceDecision {
         Objects.requireNonNull(decisionId, "decisionId");
@@ -37,8 +36,8 @@ public record GovernanceDecision(boolean allowed, AdapterErrorCode code, List<St
     }
 
     /** A deny with context; {@code context} values that are null are left out. */
-    public static GovernanceDecision deny(AdapterErrorCode code, List<String> reasons, String decisionId,
-                                          Map<String, String> context) {
+    public static GovernanceDecision deny(
+            AdapterErrorCode code, List<String> reasons, String decisionId, Map<String, String> context) {
         Map<String, String> present = new LinkedHashMap<>();
         context.forEach((key, value) -> {
             if (value != null) {

@@ -1,12 +1,11 @@
 package io.maestro.conductor.adapter.governance;
 
-import java.util.Objects;
-import java.util.TreeMap;
-
 import io.maestro.conductor.policy.rego.value.NullValue;
 import io.maestro.conductor.policy.rego.value.ObjectValue;
 import io.maestro.conductor.policy.rego.value.StringValue;
 import io.maestro.conductor.policy.rego.value.Value;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What the gate decides on. {@link #toInput()} gives the document the Rego policies read as {@code input}, built
@@ -40,17 +39,26 @@ public record GovernanceRequest(
      */
     public ObjectValue toInput() {
         return new Document()
-                .put("tenant", tenant).put("environment", environment).put("actor", actor).put("action", action)
-                .put("adapter", adapter.toInput()).put("data", data.toInput())
+                .put("tenant", tenant)
+                .put("environment", environment)
+                .put("actor", actor)
+                .put("action", action)
+                .put("adapter", adapter.toInput())
+                .put("data", data.toInput())
                 .build();
     }
 
     /** The instance side: {@code category}, {@code riskLevel}, {@code dataSensitivity}, {@code region}. */
-    public record AdapterAttributes(String instance, String category, String backend, String riskLevel,
-                                    String dataSensitivity, String region) {
+    public record AdapterAttributes(
+            String instance, String category, String backend, String riskLevel, String dataSensitivity, String region) {
         ObjectValue toInput() {
-            return new Document().put("instance", instance).put("category", category).put("backend", backend)
-                    .put("riskLevel", riskLevel).put("dataSensitivity", dataSensitivity).put("region", region)
+            return new Document()
+                    .put("instance", instance)
+                    .put("category", category)
+                    .put("backend", backend)
+                    .put("riskLevel", riskLevel)
+                    .put("dataSensitivity", dataSensitivity)
+                    .put("region", region)
                     .build();
         }
     }
@@ -58,7 +66,10 @@ public record GovernanceRequest(
     /** The data side: its {@code region} and {@code classification}, null when the caller did not say. */
     public record DataAttributes(String region, String classification) {
         ObjectValue toInput() {
-            return new Document().put("region", region).put("classification", classification).build();
+            return new Document()
+                    .put("region", region)
+                    .put("classification", classification)
+                    .build();
         }
     }
 

@@ -1,15 +1,14 @@
 package io.maestro.conductor.adapter.governance;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.policy.pdp.Decision;
 import io.maestro.conductor.policy.pdp.DecisionRequest;
 import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
 import io.maestro.conductor.policy.pdp.RandomIds;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +34,10 @@ public final class PolicyGovernanceGate implements GovernanceGate {
      * @param policyByCategory policy path per adapter category id, e.g. {@code storage -> residency/decision}
      * @param listeners        told about every deny; none is fine
      */
-    public PolicyGovernanceGate(PolicyDecisionPoint decisionPoint, Map<String, String> policyByCategory,
-                                List<GovernanceDenialListener> listeners) {
+    public PolicyGovernanceGate(
+            PolicyDecisionPoint decisionPoint,
+            Map<String, String> policyByCategory,
+            List<GovernanceDenialListener> listeners) {
         this.decisionPoint = decisionPoint;
         this.policyByCategory = Map.copyOf(policyByCategory);
         this.listeners = List.copyOf(listeners);
@@ -48,13 +49,19 @@ public final class PolicyGovernanceGate implements GovernanceGate {
         String policy = policyByCategory.get(category);
         GovernanceDecision answer;
         if (policy == null) {
-            answer = GovernanceDecision.deny(SpiErrorCode.POLICY_UNAVAILABLE,
-                    List.of("no policy governs adapter category " + category), RandomIds.uuid(),
+            answer = GovernanceDecision.deny(
+                    SpiErrorCode.POLICY_UNAVAILABLE,
+                    List.of("no policy governs adapter category " + category),
+                    RandomIds.uuid(),
                     context(request, null));
         } else {
             Decision decision = decisionPoint.decide(DecisionRequest.of(policy, request.toInput()));
-            answer = decision.allowed() ? GovernanceDecision.allow(decision.decisionId())
-                    : GovernanceDecision.deny(code(decision), decision.reasons(), decision.decisionId(),
+            answer = decision.allowed()
+                    ? GovernanceDecision.allow(decision.decisionId())
+                    : GovernanceDecision.deny(
+                            code(decision),
+                            decision.reasons(),
+                            decision.decisionId(),
                             context(request, decision.path()));
         }
         if (!answer.allowed()) {

@@ -1,12 +1,11 @@
 package io.maestro.conductor.adapter.health;
 
+import io.maestro.conductor.adapter.AdapterErrorCode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-
-import io.maestro.conductor.adapter.AdapterErrorCode;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -59,7 +58,7 @@ public final class AdapterHealthCheck extends AbstractHealthCheck {
         Map<String, InstanceHealth> snapshot = new TreeMap<>();
         lastCalls.forEach((instanceId, slot) -> {
             InstanceHealth last = slot.get();
-            if (last != null) {  // null: created a moment ago, its first outcome not yet written
+            if (last != null) { // null: created a moment ago, its first outcome not yet written
                 snapshot.put(instanceId, last);
             }
         });
@@ -86,6 +85,8 @@ public final class AdapterHealthCheck extends AbstractHealthCheck {
         builder.up();
         Map<String, InstanceHealth> instances = instances();
         instances.forEach((instanceId, health) -> builder.detail(instanceId, health.toString()));
-        builder.detail(INSTANCES_DOWN, instances.values().stream().filter(health -> !health.up()).count());
+        builder.detail(
+                INSTANCES_DOWN,
+                instances.values().stream().filter(health -> !health.up()).count());
     }
 }

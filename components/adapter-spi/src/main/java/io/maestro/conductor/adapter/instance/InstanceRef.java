@@ -1,7 +1,7 @@
 package io.maestro.conductor.adapter.instance;
 
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 
 /**
  * Names one adapter instance: {@code tenant/environment/instance}. Each part is a plain name, so an id can be
@@ -62,7 +62,9 @@ public final class InstanceRef {
 
     private static void requireName(String what, String value) {
         if (!isName(value)) {
-            throw new AdapterException(SpiErrorCode.NAME_INVALID, null,
+            throw new AdapterException(
+                    SpiErrorCode.NAME_INVALID,
+                    null,
                     what + " must be 1-63 letters, digits, '.', '_' or '-' starting with a letter or digit");
         }
     }

@@ -1,11 +1,10 @@
 package io.maestro.conductor.adapter.instance;
 
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
-import io.maestro.conductor.adapter.AdapterException;
 
 /**
  * An installed adapter instance as an adapter needs it: which backend, at which config version, with which
@@ -42,8 +41,11 @@ public record ResolvedInstance(
 
     /** A required config value; its absence is {@code CONFIG_INVALID} naming the key, not the value. */
     public String requireOption(String key) {
-        return option(key).orElseThrow(() -> new AdapterException(SpiErrorCode.CONFIG_INVALID, ref.id(),
-                "config key '" + key + "' is required for backend " + backend));
+        return option(key)
+                .orElseThrow(() -> new AdapterException(
+                        SpiErrorCode.CONFIG_INVALID,
+                        ref.id(),
+                        "config key '" + key + "' is required for backend " + backend));
     }
 
     public boolean flag(String key, boolean defaultValue) {

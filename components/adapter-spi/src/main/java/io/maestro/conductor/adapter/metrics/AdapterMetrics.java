@@ -1,11 +1,5 @@
 package io.maestro.conductor.adapter.metrics;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
-
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.micrometer.core.instrument.Counter;
@@ -13,6 +7,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Per-instance adapter metrics. Every meter is tagged tenant, environment, category, instance, operation and
@@ -37,15 +36,12 @@ public final class AdapterMetrics {
     public static final String DENIED = "denied";
 
     /** One tag combination without the error code. */
-    private record Key(InstanceRef ref, String category, String operation, String outcome) {
-    }
+    private record Key(InstanceRef ref, String category, String operation, String outcome) {}
 
-    private record ErrorKey(Key key, String code) {
-    }
+    private record ErrorKey(Key key, String code) {}
 
     /** The meters of one tag combination; the gauge only for {@code success}. */
-    private record Meters(Tags tags, Counter requests, Timer latency, AtomicLong lastSuccessEpochSeconds) {
-    }
+    private record Meters(Tags tags, Counter requests, Timer latency, AtomicLong lastSuccessEpochSeconds) {}
 
     private final MeterRegistry registry;
     private final Map<Key, Meters> meters = new ConcurrentHashMap<>();
@@ -65,36 +61,61 @@ public final class AdapterMetrics {
     public void failure(ResolvedInstance instance, String operation, String outcome, String code, Duration latency) {
         Key key = key(instance, operation, outcome);
         Meters found = count(key, latency);
-        errors.computeIfAbsent(new ErrorKey(key, code),
-                        errorKey -> Counter.builder(ERRORS).description("Adapter calls that failed or were denied")
-                                .tags(found.tags()).tag("code", code).register(registry))
+        errors.computeIfAbsent(
+                        new ErrorKey(key, code),
+                        errorKey -> Counter.builder(ERRORS)
+                                .description("Adapter calls that failed or were denied")
+                                .tags(found.tags())
+                                .tag("code", code)
+                                .register(registry))
                 .increment();
     }
 
     /** A consumer received a message (counted before governance: a denied message was received too). */
     public void received(ResolvedInstance instance, String operation) {
-        received.computeIfAbsent(key(instance, operation, ""), key -> Counter.builder(RECEIVED)
-                .description("Messages adapter consumers received").tags(consumerTags(key)).register(registry))
+        received.computeIfAbsent(
+                        key(instance, operation, ""),
+                        key -> Counter.builder(RECEIVED)
+                                .description("Messages adapter consumers received")
+                                .tags(consumerTags(key))
+                                .register(registry))
                 .increment();
     }
 
     /** A received message was denied or failed in its route. */
     public void consumerFailed(ResolvedInstance instance, String operation, String code) {
-        consumerFailures.computeIfAbsent(new ErrorKey(key(instance, operation, ""), code), errorKey -> Counter.builder(FAILED)
-                .description("Received messages that were denied or failed in their route")
-                .tags(consumerTags(errorKey.key())).tag("code", code).register(registry)).increment();
+        consumerFailures
+                .computeIfAbsent(
+                        new ErrorKey(key(instance, operation, ""), code),
+                        errorKey -> Counter.builder(FAILED)
+                                .description("Received messages that were denied or failed in their route")
+                                .tags(consumerTags(errorKey.key()))
+                                .tag("code", code)
+                                .register(registry))
+                .increment();
     }
 
     /** Messages waiting at the backend for a consumer; registered once per consumer, read when scraped. */
     public void lag(ResolvedInstance instance, String operation, LongSupplier waiting) {
-        Gauge.builder(LAG, waiting, supplier -> supplier.getAsLong()).strongReference(true)
+        Gauge.builder(LAG, waiting, supplier -> supplier.getAsLong())
+                .strongReference(true)
                 .description("Messages waiting at the backend for an adapter consumer; -1 when it cannot say")
-                .tags(consumerTags(key(instance, operation, ""))).register(registry);
+                .tags(consumerTags(key(instance, operation, "")))
+                .register(registry);
     }
 
     private static Tags consumerTags(Key key) {
-        return Tags.of("tenant", key.ref().tenant(), "environment", key.ref().environment(),
-                "category", key.category(), "instance", key.ref().instance(), "operation", key.operation());
+        return Tags.of(
+                "tenant",
+                key.ref().tenant(),
+                "environment",
+                key.ref().environment(),
+                "category",
+                key.category(),
+                "instance",
+                key.ref().instance(),
+                "operation",
+                key.operation());
     }
 
     private Meters count(Key key, Duration latency) {
@@ -112,15 +133,23 @@ public final class AdapterMetrics {
                 "instance", key.ref().instance(),
                 "operation", key.operation(),
                 "outcome", key.outcome());
-        Counter requests = Counter.builder(REQUESTS).description("Adapter calls").tags(tags).register(registry);
-        Timer latency = Timer.builder(LATENCY).description("Adapter call latency, governance check included")
-                .publishPercentileHistogram().tags(tags).register(registry);
+        Counter requests = Counter.builder(REQUESTS)
+                .description("Adapter calls")
+                .tags(tags)
+                .register(registry);
+        Timer latency = Timer.builder(LATENCY)
+                .description("Adapter call latency, governance check included")
+                .publishPercentileHistogram()
+                .tags(tags)
+                .register(registry);
         AtomicLong lastSuccess = null;
         if (SUCCESS.equals(key.outcome())) {
             lastSuccess = new AtomicLong();
             Gauge.builder(LAST_SUCCESS, lastSuccess, AtomicLong::get)
-                    .description("Epoch seconds of the last successful call").baseUnit("seconds")
-                    .tags(tags).register(registry);
+                    .description("Epoch seconds of the last successful call")
+                    .baseUnit("seconds")
+                    .tags(tags)
+                    .register(registry);
         }
         return new Meters(tags, requests, latency, lastSuccess);
     }

@@ -1,12 +1,8 @@
 package io.maestro.conductor.adapter.registry;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.InstanceResolver;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
@@ -15,6 +11,9 @@ import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.model.AdapterDefinition;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.InstanceState;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves instances from the registry (its Hazelcast view). The backend is the instance's definition name (e.g.
@@ -24,8 +23,7 @@ import io.maestro.conductor.registry.model.InstanceState;
 public final class RegistryInstanceResolver implements InstanceResolver {
 
     /** The registry's instance object a resolution was built from (the near cache serves the same object). */
-    private record Resolved(AdapterInstance source, ResolvedInstance instance) {
-    }
+    private record Resolved(AdapterInstance source, ResolvedInstance instance) {}
 
     private final Registry registry;
     /**
@@ -43,7 +41,8 @@ public final class RegistryInstanceResolver implements InstanceResolver {
     public ResolvedInstance resolve(InstanceRef ref, String category) {
         AdapterInstance instance;
         try {
-            instance = registry.instance(ref.tenant(), ref.environment(), ref.instance()).orElse(null);
+            instance = registry.instance(ref.tenant(), ref.environment(), ref.instance())
+                    .orElse(null);
         } catch (RegistryException e) {
             throw notInstalled(ref, category, e.code().name());
         }
@@ -58,9 +57,15 @@ public final class RegistryInstanceResolver implements InstanceResolver {
             return last.instance();
         }
         AdapterDefinition definition = registry.definition(instance.definitionName(), instance.definitionVersion());
-        ResolvedInstance fresh = new ResolvedInstance(ref, category, instance.definitionName(),
-                instance.configVersion(), instance.region(), definition.risk().riskLevel(),
-                definition.risk().dataSensitivity(), flatten(instance.config()));
+        ResolvedInstance fresh = new ResolvedInstance(
+                ref,
+                category,
+                instance.definitionName(),
+                instance.configVersion(),
+                instance.region(),
+                definition.risk().riskLevel(),
+                definition.risk().dataSensitivity(),
+                flatten(instance.config()));
         resolved.put(ref, new Resolved(instance, fresh));
         return fresh;
     }
@@ -71,8 +76,11 @@ public final class RegistryInstanceResolver implements InstanceResolver {
         if (config != null) {
             config.fields().forEachRemaining(field -> {
                 if (!field.getValue().isNull()) {
-                    flat.put(field.getKey(), field.getValue().isValueNode()
-                            ? field.getValue().asText() : field.getValue().toString());
+                    flat.put(
+                            field.getKey(),
+                            field.getValue().isValueNode()
+                                    ? field.getValue().asText()
+                                    : field.getValue().toString());
                 }
             });
         }
@@ -80,7 +88,7 @@ public final class RegistryInstanceResolver implements InstanceResolver {
     }
 
     private static AdapterException notInstalled(InstanceRef ref, String category, String why) {
-        return new AdapterException(SpiErrorCode.ADAPTER_NOT_INSTALLED, ref.id(),
-                "no active " + category + " instance (" + why + ")");
+        return new AdapterException(
+                SpiErrorCode.ADAPTER_NOT_INSTALLED, ref.id(), "no active " + category + " instance (" + why + ")");
     }
 }

@@ -1,8 +1,8 @@
 package io.maestro.conductor.adapter.registry;
 
 import io.maestro.conductor.adapter.AdapterErrorCode;
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.secret.Secret;
 import io.maestro.conductor.adapter.secret.SecretResolver;
@@ -26,11 +26,13 @@ public final class RegistrySecretResolver implements SecretResolver {
     @Override
     public Secret resolve(InstanceRef owner, String name, String purpose) {
         try {
-            return new Secret(vault.read(Actor.system("adapter/" + owner.id()), owner.tenant(), owner.environment(),
-                    name, purpose).reveal());
+            return new Secret(vault.read(
+                            Actor.system("adapter/" + owner.id()), owner.tenant(), owner.environment(), name, purpose)
+                    .reveal());
         } catch (RegistryException e) {
             AdapterErrorCode code = e.code() == ErrorCode.SECRET_NOT_FOUND
-                    ? SpiErrorCode.SECRET_NOT_FOUND : SpiErrorCode.CONFIG_INVALID;
+                    ? SpiErrorCode.SECRET_NOT_FOUND
+                    : SpiErrorCode.CONFIG_INVALID;
             throw new AdapterException(code, owner.id(), "secret '" + name + "' could not be read (" + e.code() + ")");
         }
     }

@@ -1,10 +1,9 @@
 package io.maestro.conductor.adapter.secret;
 
-import java.util.Optional;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import java.util.Optional;
 
 /**
  * Resolves the config values of one instance that are secret references ({@code secret:<name>}). A literal where
@@ -33,7 +32,9 @@ public final class InstanceSecrets {
 
     private Secret resolve(String configKey, String reference, String purpose) {
         if (!reference.startsWith(REFERENCE_PREFIX) || reference.length() == REFERENCE_PREFIX.length()) {
-            throw new AdapterException(SpiErrorCode.CONFIG_INVALID, instance.ref().id(),
+            throw new AdapterException(
+                    SpiErrorCode.CONFIG_INVALID,
+                    instance.ref().id(),
                     "config key '" + configKey + "' must be a secret reference (secret:<name>)");
         }
         return resolver.resolve(instance.ref(), reference.substring(REFERENCE_PREFIX.length()), purpose);

@@ -3,26 +3,25 @@ package io.maestro.conductor.adapter.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Map;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.PolicyDeniedException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
 import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
-import io.maestro.conductor.policy.rego.value.Values;
 import io.maestro.conductor.adapter.testing.InMemoryInstanceResolver;
 import io.maestro.conductor.adapter.testing.InMemorySecretResolver;
 import io.maestro.conductor.adapter.testing.ScriptedGate;
+import io.maestro.conductor.policy.rego.value.Values;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -40,7 +39,8 @@ class AdapterComponentTest {
     private static final InstanceRef GREETER = new InstanceRef("acme", "prod", "greeter");
 
     private final InMemoryInstanceResolver instances = new InMemoryInstanceResolver().put(greeter(1, "hello"));
-    private final InMemorySecretResolver secrets = new InMemorySecretResolver().put("acme", "prod", "echo-token", "s3cr3t-value");
+    private final InMemorySecretResolver secrets =
+            new InMemorySecretResolver().put("acme", "prod", "echo-token", "s3cr3t-value");
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private ScriptedGate gate = new ScriptedGate(request -> GovernanceDecision.allow("d-1"));
     private CamelContext camel;
@@ -56,29 +56,64 @@ class AdapterComponentTest {
     @Test
     void callsTheBackendAfterTheGateAllowsAndRecordsMetrics() throws Exception {
         start();
-        Object reply = template().requestBodyAndHeaders("echo:say?instance=greeter", "world", Map.of(
-                AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod", AdapterHeaders.ACTOR, "alice",
-                AdapterHeaders.DATA_REGION, "eu-west-1", AdapterHeaders.DATA_CLASSIFICATION, "confidential"));
+        Object reply = template()
+                .requestBodyAndHeaders(
+                        "echo:say?instance=greeter",
+                        "world",
+                        Map.of(
+                                AdapterHeaders.TENANT,
+                                "acme",
+                                AdapterHeaders.ENVIRONMENT,
+                                "prod",
+                                AdapterHeaders.ACTOR,
+                                "alice",
+                                AdapterHeaders.DATA_REGION,
+                                "eu-west-1",
+                                AdapterHeaders.DATA_CLASSIFICATION,
+                                "confidential"));
 
         assertThat(reply).isEqualTo("hello world");
         GovernanceRequest asked = gate.requests().get(0);
         assertThat(asked.tenant()).isEqualTo("acme");
         assertThat(asked.actor()).isEqualTo("alice");
         assertThat(asked.action()).isEqualTo("echo.say");
-        assertThat(asked.adapter()).isEqualTo(new GovernanceRequest.AdapterAttributes(
-                "greeter", "echo", "memory", "high", "confidential", "eu-central-1"));
+        assertThat(asked.adapter())
+                .isEqualTo(new GovernanceRequest.AdapterAttributes(
+                        "greeter", "echo", "memory", "high", "confidential", "eu-central-1"));
         assertThat(asked.data()).isEqualTo(new GovernanceRequest.DataAttributes("eu-west-1", "confidential"));
-        assertThat(Values.toJson(asked.toInput()).toString()).isEqualTo("{\"action\":\"echo.say\",\"actor\":\"alice\","
-                + "\"adapter\":{\"backend\":\"memory\",\"category\":\"echo\",\"dataSensitivity\":\"confidential\","
-                + "\"instance\":\"greeter\",\"region\":\"eu-central-1\",\"riskLevel\":\"high\"},"
-                + "\"data\":{\"classification\":\"confidential\",\"region\":\"eu-west-1\"},"
-                + "\"environment\":\"prod\",\"tenant\":\"acme\"}");
+        assertThat(Values.toJson(asked.toInput()).toString())
+                .isEqualTo("{\"action\":\"echo.say\",\"actor\":\"alice\","
+                        + "\"adapter\":{\"backend\":\"memory\",\"category\":\"echo\",\"dataSensitivity\":\"confidential\","
+                        + "\"instance\":\"greeter\",\"region\":\"eu-central-1\",\"riskLevel\":\"high\"},"
+                        + "\"data\":{\"classification\":\"confidential\",\"region\":\"eu-west-1\"},"
+                        + "\"environment\":\"prod\",\"tenant\":\"acme\"}");
 
-        assertThat(meters.get(AdapterMetrics.REQUESTS).tags("tenant", "acme", "environment", "prod",
-                "category", "echo", "instance", "greeter", "operation", "say", "outcome", "success")
-                .counter().count()).isEqualTo(1.0);
-        assertThat(meters.get(AdapterMetrics.LATENCY).tag("outcome", "success").timer().count()).isEqualTo(1);
-        assertThat(meters.get(AdapterMetrics.LAST_SUCCESS).tag("instance", "greeter").gauge().value())
+        assertThat(meters.get(AdapterMetrics.REQUESTS)
+                        .tags(
+                                "tenant",
+                                "acme",
+                                "environment",
+                                "prod",
+                                "category",
+                                "echo",
+                                "instance",
+                                "greeter",
+                                "operation",
+                                "say",
+                                "outcome",
+                                "success")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(meters.get(AdapterMetrics.LATENCY)
+                        .tag("outcome", "success")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get(AdapterMetrics.LAST_SUCCESS)
+                        .tag("instance", "greeter")
+                        .gauge()
+                        .value())
                 .isGreaterThan(1.7e9);
         assertThat(secrets.reads()).containsExactly("acme/prod/greeter echo-token echo.client");
     }
@@ -93,7 +128,8 @@ class AdapterComponentTest {
         });
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader(AdapterHeaders.DECISION_ID)).isEqualTo("d-1");
-        assertThat(exchange.getMessage().getHeader(AdapterHeaders.CORRELATION_ID, String.class)).isNotBlank();
+        assertThat(exchange.getMessage().getHeader(AdapterHeaders.CORRELATION_ID, String.class))
+                .isNotBlank();
     }
 
     @Test
@@ -103,17 +139,28 @@ class AdapterComponentTest {
         MDC.put("correlationId", "request-42");
         MDC.put("tenant", "acme");
         try {
-            template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
-                    Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod",
-                            AdapterHeaders.CORRELATION_ID, "call-7"));
+            template()
+                    .requestBodyAndHeaders(
+                            "echo:say?instance=greeter",
+                            "x",
+                            Map.of(
+                                    AdapterHeaders.TENANT,
+                                    "acme",
+                                    AdapterHeaders.ENVIRONMENT,
+                                    "prod",
+                                    AdapterHeaders.CORRELATION_ID,
+                                    "call-7"));
             assertThat(MDC.get("correlationId")).isEqualTo("request-42");
             assertThat(MDC.get("tenant")).isEqualTo("acme");
             assertThat(MDC.get("instance")).isNull();
             assertThat(MDC.get("decisionId")).isNull();
 
             gate = new ScriptedGate(request -> GovernanceDecision.deny(SpiErrorCode.POLICY_DENIED, List.of("no"), "d"));
-            assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
-                    Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
+            assertThatThrownBy(() -> template()
+                            .requestBodyAndHeaders(
+                                    "echo:say?instance=greeter",
+                                    "x",
+                                    Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
                     .hasCauseInstanceOf(PolicyDeniedException.class);
             assertThat(MDC.get("correlationId")).isEqualTo("request-42");
             assertThat(MDC.get("environment")).isNull();
@@ -125,26 +172,33 @@ class AdapterComponentTest {
     @Test
     void aMissingTenantIsAnErrorNeverADefault() throws Exception {
         start();
-        assertThatThrownBy(() -> template().requestBodyAndHeader("echo:say?instance=greeter&environment=prod",
-                "world", AdapterHeaders.ENVIRONMENT, "prod"))
+        assertThatThrownBy(() -> template()
+                        .requestBodyAndHeader(
+                                "echo:say?instance=greeter&environment=prod",
+                                "world",
+                                AdapterHeaders.ENVIRONMENT,
+                                "prod"))
                 .isInstanceOf(CamelExecutionException.class)
-                .cause().isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.TENANT_REQUIRED));
+                .cause()
+                .isInstanceOfSatisfying(
+                        AdapterException.class, e -> assertThat(e.code()).isEqualTo(SpiErrorCode.TENANT_REQUIRED));
         assertThat(gate.requests()).isEmpty();
     }
 
     @Test
     void theEndpointEnvironmentIsUsedWhenTheHeaderIsAbsent() throws Exception {
         start();
-        assertThat(template().requestBodyAndHeader("echo:say?instance=greeter&environment=prod", "there",
-                AdapterHeaders.TENANT, "acme")).isEqualTo("hello there");
+        assertThat(template()
+                        .requestBodyAndHeader(
+                                "echo:say?instance=greeter&environment=prod", "there", AdapterHeaders.TENANT, "acme"))
+                .isEqualTo("hello there");
     }
 
     @Test
     void anEndpointReusesItsInstanceReferenceOnlyForTheSameTenantAndEnvironment() throws Exception {
         InstanceRef globex = new InstanceRef("globex", "prod", "greeter");
-        instances.put(new ResolvedInstance(globex, "echo", "memory", 1, "eu-central-1", "high", "confidential",
-                Map.of("greeting", "hi")));
+        instances.put(new ResolvedInstance(
+                globex, "echo", "memory", 1, "eu-central-1", "high", "confidential", Map.of("greeting", "hi")));
         start();
         AdapterEndpoint endpoint = camel.getEndpoint("echo:say?instance=greeter", AdapterEndpoint.class);
 
@@ -154,9 +208,10 @@ class AdapterComponentTest {
         assertThat(other).isEqualTo(globex).isNotEqualTo(first);
         assertThat(resolveFor(endpoint, "acme").instance().ref()).isEqualTo(GREETER);
         assertThatThrownBy(() -> resolveFor(endpoint, "bad/tenant"))
-                .isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.NAME_INVALID));
-        assertThatThrownBy(() -> resolveFor(endpoint, "bad/tenant")).as("an invalid name is never kept")
+                .isInstanceOfSatisfying(
+                        AdapterException.class, e -> assertThat(e.code()).isEqualTo(SpiErrorCode.NAME_INVALID));
+        assertThatThrownBy(() -> resolveFor(endpoint, "bad/tenant"))
+                .as("an invalid name is never kept")
                 .isInstanceOf(AdapterException.class);
     }
 
@@ -170,9 +225,13 @@ class AdapterComponentTest {
     @Test
     void anUnknownInstanceIsNotInstalled() throws Exception {
         start();
-        assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=missing", "x",
-                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
-                .cause().isInstanceOfSatisfying(AdapterException.class, e -> {
+        assertThatThrownBy(() -> template()
+                        .requestBodyAndHeaders(
+                                "echo:say?instance=missing",
+                                "x",
+                                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
+                .cause()
+                .isInstanceOfSatisfying(AdapterException.class, e -> {
                     assertThat(e.code()).isEqualTo(SpiErrorCode.ADAPTER_NOT_INSTALLED);
                     assertThat(e.instanceId()).isEqualTo("acme/prod/missing");
                 });
@@ -180,8 +239,10 @@ class AdapterComponentTest {
 
     @Test
     void aDenyStopsTheCallBeforeTheBackendAndReachesTheRouteErrorHandler() throws Exception {
-        gate = new ScriptedGate(request -> GovernanceDecision.deny(SpiErrorCode.RESIDENCY_MISMATCH,
-                List.of("data region us-east-1 is not allowed on eu-central-1"), "d-42"));
+        gate = new ScriptedGate(request -> GovernanceDecision.deny(
+                SpiErrorCode.RESIDENCY_MISMATCH,
+                List.of("data region us-east-1 is not allowed on eu-central-1"),
+                "d-42"));
         start(new RouteBuilder() {
             @Override
             public void configure() {
@@ -194,23 +255,33 @@ class AdapterComponentTest {
             }
         });
 
-        Object reply = template().requestBodyAndHeaders("direct:upload", "world",
-                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod"));
+        Object reply = template()
+                .requestBodyAndHeaders(
+                        "direct:upload",
+                        "world",
+                        Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod"));
 
         assertThat(reply).isEqualTo("denied RESIDENCY_MISMATCH d-42");
         assertThat(echo.built).isEmpty();
-        assertThat(meters.get(AdapterMetrics.ERRORS).tags("outcome", "denied", "code", "RESIDENCY_MISMATCH")
-                .counter().count()).isEqualTo(1.0);
+        assertThat(meters.get(AdapterMetrics.ERRORS)
+                        .tags("outcome", "denied", "code", "RESIDENCY_MISMATCH")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
     void aDenyCarriesCodeReasonsAndDecisionId() throws Exception {
-        gate = new ScriptedGate(request -> GovernanceDecision.deny(SpiErrorCode.POLICY_DENIED,
-                List.of("actor may not write"), "d-7"));
+        gate = new ScriptedGate(
+                request -> GovernanceDecision.deny(SpiErrorCode.POLICY_DENIED, List.of("actor may not write"), "d-7"));
         start();
-        assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
-                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
-                .cause().isInstanceOfSatisfying(PolicyDeniedException.class, e -> {
+        assertThatThrownBy(() -> template()
+                        .requestBodyAndHeaders(
+                                "echo:say?instance=greeter",
+                                "x",
+                                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
+                .cause()
+                .isInstanceOfSatisfying(PolicyDeniedException.class, e -> {
                     assertThat(e.code()).isEqualTo(SpiErrorCode.POLICY_DENIED);
                     assertThat(e.reasons()).containsExactly("actor may not write");
                     assertThat(e.decisionId()).isEqualTo("d-7");
@@ -225,22 +296,32 @@ class AdapterComponentTest {
             throw new IllegalStateException("decision point down");
         });
         start();
-        assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
-                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
-                .cause().isInstanceOfSatisfying(AdapterException.class, e -> {
+        assertThatThrownBy(() -> template()
+                        .requestBodyAndHeaders(
+                                "echo:say?instance=greeter",
+                                "x",
+                                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
+                .cause()
+                .isInstanceOfSatisfying(AdapterException.class, e -> {
                     assertThat(e.code()).isEqualTo(SpiErrorCode.POLICY_UNAVAILABLE);
                     assertThat(e.isTransient()).isTrue();
                 });
         assertThat(echo.built).isEmpty();
         HealthCheck.Result down = health();
-        assertThat(down.getState()).as("an instance's fault is not the component's").isEqualTo(HealthCheck.State.UP);
+        assertThat(down.getState())
+                .as("an instance's fault is not the component's")
+                .isEqualTo(HealthCheck.State.UP);
         assertThat(String.valueOf(down.getDetails().get("acme/prod/greeter"))).startsWith("DOWN POLICY_UNAVAILABLE");
         assertThat(down.getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 1L);
 
         gate = new ScriptedGate(request -> GovernanceDecision.allow("d-2"));
-        template().requestBodyAndHeaders("echo:say?instance=greeter", "x",
-                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod"));
-        assertThat(String.valueOf(health().getDetails().get("acme/prod/greeter"))).startsWith("UP success");
+        template()
+                .requestBodyAndHeaders(
+                        "echo:say?instance=greeter",
+                        "x",
+                        Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod"));
+        assertThat(String.valueOf(health().getDetails().get("acme/prod/greeter")))
+                .startsWith("UP success");
         assertThat(health().getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 0L);
     }
 
@@ -248,14 +329,18 @@ class AdapterComponentTest {
     void aPolicyDenyDoesNotMakeTheInstanceUnhealthy() throws Exception {
         gate = new ScriptedGate(request -> GovernanceDecision.deny(SpiErrorCode.POLICY_DENIED, List.of("no"), "d"));
         start();
-        template().request("echo:say?instance=greeter", e -> e.getMessage().setHeaders(
-                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")));
+        template()
+                .request(
+                        "echo:say?instance=greeter",
+                        e -> e.getMessage()
+                                .setHeaders(Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")));
         assertThat(health().getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 0L);
     }
 
     /** The component's check: neither liveness nor readiness, so no instance can take the application down. */
     private HealthCheck.Result health() {
-        HealthCheck check = HealthCheckRegistry.get(camel).getCheck("echo-instances").orElseThrow();
+        HealthCheck check =
+                HealthCheckRegistry.get(camel).getCheck("echo-instances").orElseThrow();
         assertThat(check.isLiveness()).isFalse();
         assertThat(check.isReadiness()).isFalse();
         return check.call();
@@ -270,7 +355,8 @@ class AdapterComponentTest {
         assertThat(echo.built).hasSize(1);
 
         instances.put(greeter(2, "hi"));
-        assertThat(template().requestBodyAndHeaders("echo:say?instance=greeter", "c", headers)).isEqualTo("hi c");
+        assertThat(template().requestBodyAndHeaders("echo:say?instance=greeter", "c", headers))
+                .isEqualTo("hi c");
 
         assertThat(echo.built).hasSize(2);
         assertThat(echo.built.get(0).closed).isTrue();
@@ -295,7 +381,8 @@ class AdapterComponentTest {
         assertThat(echo.liveDelegates()).isZero();
 
         instances.put(greeter(2, "back"));
-        assertThat(template().requestBodyAndHeaders("echo:say?instance=greeter", "b", headers)).isEqualTo("back b");
+        assertThat(template().requestBodyAndHeaders("echo:say?instance=greeter", "b", headers))
+                .isEqualTo("back b");
         assertThat(echo.built).hasSize(2);
         assertThat(echo.liveDelegates()).isEqualTo(1);
     }
@@ -332,21 +419,24 @@ class AdapterComponentTest {
     @Test
     void theVerifierChecksParametersAndProbesTheInstance() throws Exception {
         start();
-        ComponentVerifierExtension verifier = echo.getExtension(ComponentVerifierExtension.class).orElseThrow();
+        ComponentVerifierExtension verifier =
+                echo.getExtension(ComponentVerifierExtension.class).orElseThrow();
 
         var missing = verifier.verify(ComponentVerifierExtension.Scope.PARAMETERS, Map.of("tenant", "acme"));
         assertThat(missing.getStatus()).isEqualTo(ComponentVerifierExtension.Result.Status.ERROR);
         assertThat(missing.getErrors()).hasSize(2);
 
         Map<String, Object> greeter = Map.of("tenant", "acme", "environment", "prod", "instance", "greeter");
-        assertThat(verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY, greeter).getStatus())
+        assertThat(verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY, greeter)
+                        .getStatus())
                 .isEqualTo(ComponentVerifierExtension.Result.Status.OK);
 
         instances.put(greeter(2, "unreachable"));
         var down = verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY, greeter);
         assertThat(down.getStatus()).isEqualTo(ComponentVerifierExtension.Result.Status.ERROR);
         assertThat(down.getErrors().get(0).getDetails()).containsValue("TICK_UNREACHABLE");
-        assertThat(down.getErrors().get(0).getCode()).isEqualTo(ComponentVerifierExtension.VerificationError.StandardCode.EXCEPTION);
+        assertThat(down.getErrors().get(0).getCode())
+                .isEqualTo(ComponentVerifierExtension.VerificationError.StandardCode.EXCEPTION);
 
         // Another category's code of kind REFUSED is an authentication error: the verifier knows kinds, not codes.
         instances.put(greeter(3, "refused"));
@@ -355,7 +445,8 @@ class AdapterComponentTest {
                 .isEqualTo(ComponentVerifierExtension.VerificationError.StandardCode.AUTHENTICATION);
         assertThat(refused.getErrors().get(0).getDetails()).containsValue("TICK_REFUSED");
 
-        var unknown = verifier.verify(ComponentVerifierExtension.Scope.CONNECTIVITY,
+        var unknown = verifier.verify(
+                ComponentVerifierExtension.Scope.CONNECTIVITY,
                 Map.of("tenant", "acme", "environment", "prod", "instance", "missing"));
         assertThat(unknown.getErrors().get(0).getDetails()).containsValue("ADAPTER_NOT_INSTALLED");
         assertThat(gate.requests()).isEmpty();
@@ -370,7 +461,9 @@ class AdapterComponentTest {
         camel.addComponent("echo", echo);
         assertThatThrownBy(() -> camel.start())
                 .hasRootCauseInstanceOf(AdapterException.class)
-                .rootCause().hasMessageContaining("CONFIG_INVALID").hasMessageContaining("GovernanceGate");
+                .rootCause()
+                .hasMessageContaining("CONFIG_INVALID")
+                .hasMessageContaining("GovernanceGate");
     }
 
     @Test
@@ -383,8 +476,12 @@ class AdapterComponentTest {
         echo = new EchoComponent();
         camel.addComponent("echo", echo);
         camel.start();
-        assertThat(template().requestBodyAndHeaders("echo:say?instance=greeter", "reg",
-                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod"))).isEqualTo("hello reg");
+        assertThat(template()
+                        .requestBodyAndHeaders(
+                                "echo:say?instance=greeter",
+                                "reg",
+                                Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")))
+                .isEqualTo("hello reg");
         assertThat(meters.find(AdapterMetrics.REQUESTS).counter()).isNotNull();
     }
 
@@ -429,7 +526,14 @@ class AdapterComponentTest {
     }
 
     private static ResolvedInstance greeter(long version, String greeting) {
-        return new ResolvedInstance(GREETER, "echo", "memory", version, "eu-central-1", "high", "confidential",
+        return new ResolvedInstance(
+                GREETER,
+                "echo",
+                "memory",
+                version,
+                "eu-central-1",
+                "high",
+                "confidential",
                 Map.of("greeting", greeting, "token", "secret:echo-token"));
     }
 }

@@ -2,6 +2,8 @@ package io.maestro.conductor.adapter.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maestro.conductor.adapter.instance.InstanceRef;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import io.maestro.conductor.adapter.instance.InstanceRef;
-import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import org.junit.jupiter.api.Test;
 
 class DelegateCacheTest {

@@ -1,11 +1,10 @@
 package io.maestro.conductor.adapter.camel;
 
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.tick.TickErrorCode;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
+import io.maestro.conductor.adapter.tick.TickErrorCode;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The smallest adapter on the SPI: {@code echo:<operation>?instance=x} replies "greeting + body". */
 class EchoComponent extends AdapterComponent<EchoComponent.Delegate> {
@@ -19,7 +18,9 @@ class EchoComponent extends AdapterComponent<EchoComponent.Delegate> {
 
     @Override
     protected Delegate createDelegate(ResolvedInstance instance, InstanceSecrets secrets) {
-        Delegate delegate = new Delegate(instance.configVersion(), instance.requireOption("greeting"),
+        Delegate delegate = new Delegate(
+                instance.configVersion(),
+                instance.requireOption("greeting"),
                 secrets.require("token", "echo.client").reveal().length());
         built.add(delegate);
         return delegate;
@@ -28,10 +29,12 @@ class EchoComponent extends AdapterComponent<EchoComponent.Delegate> {
     @Override
     protected void probe(Delegate delegate, ResolvedInstance instance) {
         if (delegate.greeting.equals("unreachable")) {
-            throw new AdapterException(TickErrorCode.TICK_UNREACHABLE, instance.ref().id(), "probe failed");
+            throw new AdapterException(
+                    TickErrorCode.TICK_UNREACHABLE, instance.ref().id(), "probe failed");
         }
         if (delegate.greeting.equals("refused")) {
-            throw new AdapterException(TickErrorCode.TICK_REFUSED, instance.ref().id(), "credentials refused");
+            throw new AdapterException(
+                    TickErrorCode.TICK_REFUSED, instance.ref().id(), "credentials refused");
         }
     }
 
@@ -65,8 +68,12 @@ class EchoComponent extends AdapterComponent<EchoComponent.Delegate> {
 
         @Override
         protected Operations<Delegate> createOperations() {
-            return new Operations<Delegate>().on("say", (exchange, delegate, invocation) -> exchange.getMessage()
-                    .setBody(delegate.greeting + " " + exchange.getMessage().getBody(String.class)));
+            return new Operations<Delegate>()
+                    .on(
+                            "say",
+                            (exchange, delegate, invocation) -> exchange.getMessage()
+                                    .setBody(delegate.greeting + " "
+                                            + exchange.getMessage().getBody(String.class)));
         }
     }
 }

@@ -7,12 +7,11 @@ import static io.maestro.conductor.adapter.config.InstanceConfigDef.REQUIRED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** One declaration gives the schema, the parser and the docs, and they agree. */
@@ -27,18 +26,21 @@ class InstanceConfigDefTest {
 
     @Test
     void theSchemaStatesTypesRulesDefaultsRequiredKeysAndSecrets() {
-        assertThat(def.jsonSchema().toString()).isEqualTo("{\"type\":\"object\",\"additionalProperties\":false,"
-                + "\"required\":[\"host\",\"password\"],\"properties\":{"
-                + "\"host\":{\"type\":\"string\",\"pattern\":\"^[a-z.]+$\",\"description\":\"Where to connect\"},"
-                + "\"port\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":65535,\"default\":443,\"description\":\"Port\"},"
-                + "\"tls\":{\"type\":\"boolean\",\"default\":true,\"description\":\"Use TLS\"},"
-                + "\"mode\":{\"type\":\"string\",\"enum\":[\"fast\",\"safe\"],\"description\":\"How\"},"
-                + "\"password\":{\"type\":\"string\",\"format\":\"password\",\"description\":\"Password, as secret:<name>\"}}}");
+        assertThat(def.jsonSchema().toString())
+                .isEqualTo(
+                        "{\"type\":\"object\",\"additionalProperties\":false,"
+                                + "\"required\":[\"host\",\"password\"],\"properties\":{"
+                                + "\"host\":{\"type\":\"string\",\"pattern\":\"^[a-z.]+$\",\"description\":\"Where to connect\"},"
+                                + "\"port\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":65535,\"default\":443,\"description\":\"Port\"},"
+                                + "\"tls\":{\"type\":\"boolean\",\"default\":true,\"description\":\"Use TLS\"},"
+                                + "\"mode\":{\"type\":\"string\",\"enum\":[\"fast\",\"safe\"],\"description\":\"How\"},"
+                                + "\"password\":{\"type\":\"string\",\"format\":\"password\",\"description\":\"Password, as secret:<name>\"}}}");
     }
 
     @Test
     void theParserAppliesDefaultsAndTypes() {
-        InstanceConfig config = def.parse(instance(Map.of("host", "db.example", "password", "secret:pw", "tls", "false")));
+        InstanceConfig config =
+                def.parse(instance(Map.of("host", "db.example", "password", "secret:pw", "tls", "false")));
 
         assertThat(config.requireString("host")).isEqualTo("db.example");
         assertThat(config.integer("port")).contains(443);
@@ -51,9 +53,14 @@ class InstanceConfigDefTest {
     void theParserRefusesWhatTheSchemaRefusesNamingTheKeyNotTheValue() {
         assertRefused(Map.of("password", "secret:pw"), "config key 'host' is required");
         assertRefused(Map.of("host", "DB!", "password", "secret:pw"), "config key 'host' must be a host name");
-        assertRefused(Map.of("host", "db", "password", "secret:pw", "port", "70000"), "config key 'port' must be 1..65535");
-        assertRefused(Map.of("host", "db", "password", "secret:pw", "port", "many"), "config key 'port' must be of type integer");
-        assertRefused(Map.of("host", "db", "password", "secret:pw", "mode", "slow"), "config key 'mode' must be one of fast, safe");
+        assertRefused(
+                Map.of("host", "db", "password", "secret:pw", "port", "70000"), "config key 'port' must be 1..65535");
+        assertRefused(
+                Map.of("host", "db", "password", "secret:pw", "port", "many"),
+                "config key 'port' must be of type integer");
+        assertRefused(
+                Map.of("host", "db", "password", "secret:pw", "mode", "slow"),
+                "config key 'mode' must be one of fast, safe");
         assertRefused(Map.of("host", "db", "password", "hunter2"), "config key 'password' must be a secret reference");
         assertThatThrownBy(() -> def.parse(instance(Map.of("host", "db", "password", "hunter2"))))
                 .hasMessageNotContaining("hunter2");
@@ -61,7 +68,8 @@ class InstanceConfigDefTest {
 
     @Test
     void theDocsListEveryKeyWithItsRule() {
-        assertThat(def.markdown()).contains("| `host` | string | required | a host name | Where to connect |")
+        assertThat(def.markdown())
+                .contains("| `host` | string | required | a host name | Where to connect |")
                 .contains("| `port` | integer | `443` | 1..65535 | Port |")
                 .contains("| `password` | string | required | `secret:<name>` | Password |");
     }
@@ -74,7 +82,7 @@ class InstanceConfigDefTest {
     }
 
     private static ResolvedInstance instance(Map<String, String> config) {
-        return new ResolvedInstance(new InstanceRef("acme", "prod", "db"), "test", "test", 1, null, "low", "internal",
-                config);
+        return new ResolvedInstance(
+                new InstanceRef("acme", "prod", "db"), "test", "test", 1, null, "low", "internal", config);
     }
 }

@@ -2,6 +2,11 @@ package io.maestro.conductor.adapter.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maestro.conductor.adapter.PolicyDeniedException;
+import io.maestro.conductor.adapter.SpiErrorCode;
+import io.maestro.conductor.policy.pdp.BundleLoader;
+import io.maestro.conductor.policy.pdp.DecisionLog;
+import io.maestro.conductor.policy.pdp.EmbeddedDecisionPoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
-import io.maestro.conductor.adapter.PolicyDeniedException;
-import io.maestro.conductor.policy.pdp.BundleLoader;
-import io.maestro.conductor.policy.pdp.DecisionLog;
-import io.maestro.conductor.policy.pdp.EmbeddedDecisionPoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,21 +32,22 @@ class PolicyGovernanceGateTest {
 
     @TempDir
     static Path bundle;
+
     static EmbeddedDecisionPoint decisionPoint;
 
     private static final Map<String, String> POLICIES = Map.of("storage", "residency/decision");
 
     private final List<GovernanceDecision> denied = new CopyOnWriteArrayList<>();
-    private final PolicyGovernanceGate gate = new PolicyGovernanceGate(decisionPoint, POLICIES,
-            List.of((request, decision) -> denied.add(decision)));
+    private final PolicyGovernanceGate gate =
+            new PolicyGovernanceGate(decisionPoint, POLICIES, List.of((request, decision) -> denied.add(decision)));
 
     @BeforeAll
     static void residencyBundle() throws IOException {
         Files.copy(repositoryRoot().resolve("residency-policies/residency.rego"), bundle.resolve("residency.rego"));
         Path data = Files.createDirectories(bundle.resolve("config/residency")).resolve("data.json");
         Files.writeString(data, DATA);
-        decisionPoint = new EmbeddedDecisionPoint(BundleLoader.load(List.of(bundle)).compile(), new DecisionLog(),
-                Duration.ofSeconds(1));
+        decisionPoint = new EmbeddedDecisionPoint(
+                BundleLoader.load(List.of(bundle)).compile(), new DecisionLog(), Duration.ofSeconds(1));
     }
 
     @Test
@@ -66,16 +66,25 @@ class PolicyGovernanceGateTest {
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.code()).isEqualTo(SpiErrorCode.RESIDENCY_MISMATCH);
         assertThat(decision.reasons()).contains("data region us-east-1 does not match instance region eu-west-1");
-        assertThat(decision.context()).containsEntry("tenant", "acme").containsEntry("environment", "prod")
-                .containsEntry("instance", "evidence").containsEntry("policy", "residency/decision")
-                .containsEntry("dataRegion", "us-east-1").containsEntry("instanceRegion", "eu-west-1");
+        assertThat(decision.context())
+                .containsEntry("tenant", "acme")
+                .containsEntry("environment", "prod")
+                .containsEntry("instance", "evidence")
+                .containsEntry("policy", "residency/decision")
+                .containsEntry("dataRegion", "us-east-1")
+                .containsEntry("instanceRegion", "eu-west-1");
         assertThat(denied).containsExactly(decision);
 
         PolicyDeniedException raised = new PolicyDeniedException("acme/prod/evidence", decision);
         assertThat(raised.code()).isEqualTo(SpiErrorCode.RESIDENCY_MISMATCH);
         assertThat(raised.decisionId()).isEqualTo(decision.decisionId());
-        assertThat(raised.getMessage()).contains("dataRegion=us-east-1", "instanceRegion=eu-west-1",
-                "policy=residency/decision", "tenant=acme", decision.decisionId());
+        assertThat(raised.getMessage())
+                .contains(
+                        "dataRegion=us-east-1",
+                        "instanceRegion=eu-west-1",
+                        "policy=residency/decision",
+                        "tenant=acme",
+                        decision.decisionId());
     }
 
     @Test
@@ -88,10 +97,20 @@ class PolicyGovernanceGateTest {
 
     @Test
     void readNeedsNoDataRegionButStaysOnTheTenantsPods() {
-        GovernanceRequest read = new GovernanceRequest("acme", "prod", "svc", "storage.get_object",
-                adapter("evidence", "eu-west-1"), new GovernanceRequest.DataAttributes(null, null));
-        GovernanceRequest foreignPod = new GovernanceRequest("acme", "prod", "svc", "storage.get_object",
-                adapter("evidence", "us-east-1"), new GovernanceRequest.DataAttributes(null, null));
+        GovernanceRequest read = new GovernanceRequest(
+                "acme",
+                "prod",
+                "svc",
+                "storage.get_object",
+                adapter("evidence", "eu-west-1"),
+                new GovernanceRequest.DataAttributes(null, null));
+        GovernanceRequest foreignPod = new GovernanceRequest(
+                "acme",
+                "prod",
+                "svc",
+                "storage.get_object",
+                adapter("evidence", "us-east-1"),
+                new GovernanceRequest.DataAttributes(null, null));
 
         assertThat(gate.evaluate(read).allowed()).isTrue();
         assertThat(gate.evaluate(foreignPod).code()).isEqualTo(SpiErrorCode.RESIDENCY_MISMATCH);
@@ -99,7 +118,11 @@ class PolicyGovernanceGateTest {
 
     @Test
     void categoryWithoutPolicyIsRefusedAsUnavailable() {
-        GovernanceRequest payment = new GovernanceRequest("acme", "prod", "svc", "payments.charge",
+        GovernanceRequest payment = new GovernanceRequest(
+                "acme",
+                "prod",
+                "svc",
+                "payments.charge",
                 new GovernanceRequest.AdapterAttributes("stripe", "payments", "stripe", "high", "restricted", null),
                 new GovernanceRequest.DataAttributes(null, null));
 
@@ -111,9 +134,13 @@ class PolicyGovernanceGateTest {
 
     @Test
     void aNewCategoryIsGovernedByThePolicyItsConfigurationNames() {
-        PolicyGovernanceGate configured = new PolicyGovernanceGate(decisionPoint,
-                Map.of("storage", "residency/decision", "ticketing", "residency/decision"), List.of());
-        GovernanceRequest ticket = new GovernanceRequest("stranger", "prod", "svc", "ticketing.create",
+        PolicyGovernanceGate configured = new PolicyGovernanceGate(
+                decisionPoint, Map.of("storage", "residency/decision", "ticketing", "residency/decision"), List.of());
+        GovernanceRequest ticket = new GovernanceRequest(
+                "stranger",
+                "prod",
+                "svc",
+                "ticketing.create",
                 new GovernanceRequest.AdapterAttributes("jira", "ticketing", "jira", "low", "internal", null),
                 new GovernanceRequest.DataAttributes(null, null));
 
@@ -125,12 +152,15 @@ class PolicyGovernanceGateTest {
     @Test
     void everyListenerHearsOfADenyAndOneFailingLeavesTheDenyStanding() {
         List<GovernanceDecision> second = new CopyOnWriteArrayList<>();
-        PolicyGovernanceGate listened = new PolicyGovernanceGate(decisionPoint, POLICIES, List.of(
-                (request, decision) -> denied.add(decision),
-                (request, decision) -> {
-                    throw new IllegalStateException("audit store down");
-                },
-                (request, decision) -> second.add(decision)));
+        PolicyGovernanceGate listened = new PolicyGovernanceGate(
+                decisionPoint,
+                POLICIES,
+                List.of(
+                        (request, decision) -> denied.add(decision),
+                        (request, decision) -> {
+                            throw new IllegalStateException("audit store down");
+                        },
+                        (request, decision) -> second.add(decision)));
 
         GovernanceDecision decision = listened.evaluate(write("acme", "evidence", "eu-west-1", "us-east-1"));
 
@@ -140,7 +170,12 @@ class PolicyGovernanceGateTest {
     }
 
     private static GovernanceRequest write(String tenant, String instance, String instanceRegion, String dataRegion) {
-        return new GovernanceRequest(tenant, "prod", "svc", "storage.put_object", adapter(instance, instanceRegion),
+        return new GovernanceRequest(
+                tenant,
+                "prod",
+                "svc",
+                "storage.put_object",
+                adapter(instance, instanceRegion),
                 new GovernanceRequest.DataAttributes(dataRegion, "confidential"));
     }
 
@@ -154,7 +189,8 @@ class PolicyGovernanceGateTest {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no residency-policies/ above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no residency-policies/ above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

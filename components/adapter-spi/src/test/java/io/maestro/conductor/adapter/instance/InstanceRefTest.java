@@ -3,8 +3,8 @@ package io.maestro.conductor.adapter.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +30,8 @@ class InstanceRefTest {
     @ValueSource(strings = {"", ".hidden", "-x", "_x", "a..b", "a/b", "a b", "ä", "a\u0000", "a%2e"})
     void refusesAnythingElse(String name) {
         assertThatThrownBy(() -> new InstanceRef("acme", name, "store"))
-                .isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.NAME_INVALID));
+                .isInstanceOfSatisfying(
+                        AdapterException.class, e -> assertThat(e.code()).isEqualTo(SpiErrorCode.NAME_INVALID));
     }
 
     @Test
@@ -41,7 +41,8 @@ class InstanceRefTest {
 
     @Test
     void equalPartsAreEqualRefs() {
-        assertThat(new InstanceRef("acme", "prod", "store")).isEqualTo(new InstanceRef("acme", "prod", "store"))
+        assertThat(new InstanceRef("acme", "prod", "store"))
+                .isEqualTo(new InstanceRef("acme", "prod", "store"))
                 .hasSameHashCodeAs(new InstanceRef("acme", "prod", "store"))
                 .isNotEqualTo(new InstanceRef("acme", "prod", "store2"));
     }

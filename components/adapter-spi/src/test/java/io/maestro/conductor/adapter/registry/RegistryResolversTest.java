@@ -7,10 +7,8 @@ import static io.maestro.conductor.registry.support.Fixtures.tenantWithSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.registry.Registry;
@@ -18,6 +16,7 @@ import io.maestro.conductor.registry.UpdateRequest;
 import io.maestro.conductor.registry.model.InstanceState;
 import io.maestro.conductor.registry.support.RegistryHarness;
 import io.maestro.conductor.registry.support.TestDatabase;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,7 @@ class RegistryResolversTest {
 
     @TempDir
     static Path dbDir;
+
     private static RegistryHarness harness;
     private static Registry registry;
 
@@ -55,7 +55,8 @@ class RegistryResolversTest {
         assertThat(instance.region()).isEqualTo("eu-west-1");
         assertThat(instance.riskLevel()).isEqualTo("medium");
         assertThat(instance.dataSensitivity()).isEqualTo("confidential");
-        assertThat(instance.config()).containsEntry("bucket", "acme-evidence")
+        assertThat(instance.config())
+                .containsEntry("bucket", "acme-evidence")
                 .containsEntry("secretKey", "secret:s3-secret");
         assertThat(instance.configVersion()).isPositive();
     }
@@ -67,8 +68,14 @@ class RegistryResolversTest {
         InstanceRef moving = new InstanceRef("globex", "dev", "moving");
         ResolvedInstance before = resolver.resolve(moving, "storage");
 
-        assertThat(resolver.resolve(moving, "storage")).as("unchanged: the same resolution").isSameAs(before);
-        registry.update(OPERATOR, "globex", "dev", "moving",
+        assertThat(resolver.resolve(moving, "storage"))
+                .as("unchanged: the same resolution")
+                .isSameAs(before);
+        registry.update(
+                OPERATOR,
+                "globex",
+                "dev",
+                "moving",
                 new UpdateRequest(before.configVersion(), s3Config("globex-b"), "eu-west-1", InstanceState.ACTIVE));
 
         ResolvedInstance after = resolver.resolve(moving, "storage");
@@ -81,16 +88,23 @@ class RegistryResolversTest {
         RegistryInstanceResolver resolver = new RegistryInstanceResolver(registry);
         registry.install(OPERATOR, "globex", "prod", "off", s3("globex-off"));
         ResolvedInstance off = resolver.resolve(new InstanceRef("globex", "prod", "off"), "storage");
-        registry.update(OPERATOR, "globex", "prod", "off",
+        registry.update(
+                OPERATOR,
+                "globex",
+                "prod",
+                "off",
                 new UpdateRequest(off.configVersion(), s3Config("globex-off"), "eu-west-1", InstanceState.DISABLED));
 
         for (Runnable lookup : new Runnable[] {
-                () -> resolver.resolve(new InstanceRef("acme", "dev", "nothing"), "storage"),
-                () -> resolver.resolve(EVIDENCE, "payments"),
-                () -> resolver.resolve(new InstanceRef("globex", "prod", "off"), "storage"),
-                () -> resolver.resolve(new InstanceRef("nobody", "dev", "evidence"), "storage")}) {
-            assertThatThrownBy(lookup::run).isInstanceOfSatisfying(AdapterException.class,
-                    e -> assertThat(e.code()).isEqualTo(SpiErrorCode.ADAPTER_NOT_INSTALLED));
+            () -> resolver.resolve(new InstanceRef("acme", "dev", "nothing"), "storage"),
+            () -> resolver.resolve(EVIDENCE, "payments"),
+            () -> resolver.resolve(new InstanceRef("globex", "prod", "off"), "storage"),
+            () -> resolver.resolve(new InstanceRef("nobody", "dev", "evidence"), "storage")
+        }) {
+            assertThatThrownBy(lookup::run)
+                    .isInstanceOfSatisfying(
+                            AdapterException.class,
+                            e -> assertThat(e.code()).isEqualTo(SpiErrorCode.ADAPTER_NOT_INSTALLED));
         }
     }
 
@@ -98,7 +112,8 @@ class RegistryResolversTest {
     void readsSecretsFromTheInstanceNamespaceAndTheVaultAuditsThePurpose() {
         RegistrySecretResolver secrets = new RegistrySecretResolver(registry.secrets());
 
-        assertThat(secrets.resolve(EVIDENCE, "s3-secret", "storage.s3.client").reveal()).isEqualTo("s3cr3t-acme-dev");
+        assertThat(secrets.resolve(EVIDENCE, "s3-secret", "storage.s3.client").reveal())
+                .isEqualTo("s3cr3t-acme-dev");
         assertThat(registry.secrets().accessLog("acme", 20)).anySatisfy(access -> {
             assertThat(access.secret()).isEqualTo("s3-secret");
             assertThat(access.purpose()).isEqualTo("storage.s3.client");

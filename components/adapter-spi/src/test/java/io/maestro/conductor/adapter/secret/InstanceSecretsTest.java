@@ -3,13 +3,12 @@ package io.maestro.conductor.adapter.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.testing.InMemorySecretResolver;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InstanceSecretsTest {
@@ -28,28 +27,32 @@ class InstanceSecretsTest {
 
     @Test
     void refusesALiteralWhereAReferenceBelongsWithoutEchoingIt() {
-        assertThatThrownBy(() -> secrets(Map.of("secretKey", "plain-text-credential")).require("secretKey", "p"))
-                .isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.CONFIG_INVALID))
-                .hasMessageContaining("secretKey").hasMessageNotContaining("plain-text-credential");
+        assertThatThrownBy(() ->
+                        secrets(Map.of("secretKey", "plain-text-credential")).require("secretKey", "p"))
+                .isInstanceOfSatisfying(
+                        AdapterException.class, e -> assertThat(e.code()).isEqualTo(SpiErrorCode.CONFIG_INVALID))
+                .hasMessageContaining("secretKey")
+                .hasMessageNotContaining("plain-text-credential");
     }
 
     @Test
     void aMissingSecretIsCoded() {
         assertThatThrownBy(() -> secrets(Map.of("secretKey", "secret:other")).require("secretKey", "p"))
-                .isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.SECRET_NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        AdapterException.class, e -> assertThat(e.code()).isEqualTo(SpiErrorCode.SECRET_NOT_FOUND));
     }
 
     @Test
     void instanceNamesCannotCarryPathSyntax() {
         assertThatThrownBy(() -> new InstanceRef("acme/../x", "prod", "store"))
-                .isInstanceOfSatisfying(AdapterException.class,
-                        e -> assertThat(e.code()).isEqualTo(SpiErrorCode.NAME_INVALID));
+                .isInstanceOfSatisfying(
+                        AdapterException.class, e -> assertThat(e.code()).isEqualTo(SpiErrorCode.NAME_INVALID));
     }
 
     private InstanceSecrets secrets(Map<String, String> config) {
-        return new InstanceSecrets(new ResolvedInstance(new InstanceRef("acme", "prod", "store"), "storage", "s3",
-                1, null, "low", "internal", config), vault);
+        return new InstanceSecrets(
+                new ResolvedInstance(
+                        new InstanceRef("acme", "prod", "store"), "storage", "s3", 1, null, "low", "internal", config),
+                vault);
     }
 }

@@ -2,11 +2,6 @@ package io.maestro.conductor.adapter.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.PolicyDeniedException;
@@ -18,6 +13,10 @@ import io.maestro.conductor.adapter.health.AdapterHealthCheck;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -126,8 +125,11 @@ public abstract class AdapterContractTest {
         assertThat(gate.requests()).hasSize(1);
         assertThat(gate.requests().get(0).action()).isEqualTo(component.category() + "." + writeOperation());
         assertThat(backendWritten(instance)).isFalse();
-        assertThat(meters.get(AdapterMetrics.ERRORS).tags("instance", "governed", "outcome", "denied",
-                "code", "POLICY_DENIED").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get(AdapterMetrics.ERRORS)
+                        .tags("instance", "governed", "outcome", "denied", "code", "POLICY_DENIED")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -153,20 +155,33 @@ public abstract class AdapterContractTest {
         Exchange failed = write("refusing", TENANT);
 
         assertThat(failed.getException()).isInstanceOf(AdapterException.class);
-        assertThat(((AdapterException) failed.getException()).code().isInstanceFault()).isTrue();
+        assertThat(((AdapterException) failed.getException()).code().isInstanceFault())
+                .isTrue();
         assertThat(backendWritten(good)).isTrue();
-        assertThat(meters.get(AdapterMetrics.REQUESTS).tags("instance", "good", "outcome", "success")
-                .counter().count()).isEqualTo(1.0);
-        assertThat(meters.find(AdapterMetrics.REQUESTS).tags("instance", "good", "outcome", "error").counter())
+        assertThat(meters.get(AdapterMetrics.REQUESTS)
+                        .tags("instance", "good", "outcome", "success")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(meters.find(AdapterMetrics.REQUESTS)
+                        .tags("instance", "good", "outcome", "error")
+                        .counter())
                 .isNull();
-        assertThat(meters.get(AdapterMetrics.REQUESTS).tags("instance", "refusing", "outcome", "error")
-                .counter().count()).isEqualTo(1.0);
+        assertThat(meters.get(AdapterMetrics.REQUESTS)
+                        .tags("instance", "refusing", "outcome", "error")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
 
         HealthCheck.Result health = component.health().call();
-        assertThat(health.getState()).as("one instance's fault is not the component's").isEqualTo(HealthCheck.State.UP);
-        assertThat(String.valueOf(health.getDetails().get(TENANT + "/" + ENVIRONMENT + "/good"))).startsWith("UP success");
+        assertThat(health.getState())
+                .as("one instance's fault is not the component's")
+                .isEqualTo(HealthCheck.State.UP);
+        assertThat(String.valueOf(health.getDetails().get(TENANT + "/" + ENVIRONMENT + "/good")))
+                .startsWith("UP success");
         assertThat(String.valueOf(health.getDetails().get(TENANT + "/" + ENVIRONMENT + "/refusing")))
-                .startsWith("DOWN " + ((AdapterException) failed.getException()).code().name());
+                .startsWith("DOWN "
+                        + ((AdapterException) failed.getException()).code().name());
         assertThat(health.getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 1L);
     }
 

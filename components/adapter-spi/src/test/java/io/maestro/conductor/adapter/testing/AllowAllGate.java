@@ -1,10 +1,9 @@
 package io.maestro.conductor.adapter.testing;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * FOR TESTS AND BENCHMARKS ONLY: allows every call. Shipped in the test-jar so it can never be a production

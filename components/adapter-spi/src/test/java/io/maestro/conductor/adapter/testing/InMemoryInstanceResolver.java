@@ -1,13 +1,12 @@
 package io.maestro.conductor.adapter.testing;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.InstanceResolver;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** FOR TESTS ONLY: a table of instances standing in for the registry. */
 public final class InMemoryInstanceResolver implements InstanceResolver {
@@ -30,7 +29,9 @@ public final class InMemoryInstanceResolver implements InstanceResolver {
     public ResolvedInstance resolve(InstanceRef ref, String category) {
         ResolvedInstance instance = instances.get(ref);
         if (instance == null || !instance.category().equals(category)) {
-            throw new AdapterException(SpiErrorCode.ADAPTER_NOT_INSTALLED, ref.id(),
+            throw new AdapterException(
+                    SpiErrorCode.ADAPTER_NOT_INSTALLED,
+                    ref.id(),
                     "no " + category + " instance is installed under this name");
         }
         return instance;

@@ -1,15 +1,14 @@
 package io.maestro.conductor.adapter.testing;
 
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
+import io.maestro.conductor.adapter.instance.InstanceRef;
+import io.maestro.conductor.adapter.secret.Secret;
+import io.maestro.conductor.adapter.secret.SecretResolver;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.maestro.conductor.adapter.SpiErrorCode;
-import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.instance.InstanceRef;
-import io.maestro.conductor.adapter.secret.Secret;
-import io.maestro.conductor.adapter.secret.SecretResolver;
 
 /**
  * FOR TESTS ONLY: secrets per tenant/environment namespace, standing in for the vault. Records each read's
@@ -29,7 +28,9 @@ public final class InMemorySecretResolver implements SecretResolver {
     public Secret resolve(InstanceRef owner, String name, String purpose) {
         String value = secrets.get(owner.tenant() + "/" + owner.environment() + "/" + name);
         if (value == null) {
-            throw new AdapterException(SpiErrorCode.SECRET_NOT_FOUND, owner.id(),
+            throw new AdapterException(
+                    SpiErrorCode.SECRET_NOT_FOUND,
+                    owner.id(),
                     "secret '" + name + "' is not in the tenant's namespace");
         }
         reads.add(owner.id() + " " + name + " " + purpose);

@@ -1,10 +1,9 @@
 package io.maestro.conductor.adapter.testing;
 
-import java.util.stream.Collectors;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
 /** FOR TESTS ONLY: collects every log event of the JVM while open, so a test can assert what was (not) logged. */
@@ -20,9 +19,12 @@ public final class LogCapture implements AutoCloseable {
 
     /** Every captured line: message, key-value pairs, MDC and exception text. */
     public String text() {
-        return appender.list.stream().map(event -> event.getFormattedMessage() + " " + event.getKeyValuePairs()
+        return appender.list.stream()
+                .map(event -> event.getFormattedMessage() + " " + event.getKeyValuePairs()
                         + " " + event.getMDCPropertyMap()
-                        + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage()))
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : " " + event.getThrowableProxy().getMessage()))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -1,12 +1,11 @@
 package io.maestro.conductor.adapter.testing;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
-
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceGate;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /** FOR TESTS ONLY: answers with a function of the request and remembers every request it was asked. */
 public final class ScriptedGate implements GovernanceGate {

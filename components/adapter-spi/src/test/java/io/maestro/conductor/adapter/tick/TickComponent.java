@@ -24,7 +24,11 @@ import org.apache.camel.spi.annotations.Component;
 public class TickComponent extends AdapterComponent<TickQueue> {
 
     static final InstanceConfigDef CONFIG = new InstanceConfigDef()
-            .define("queue", STRING, REQUIRED, ConfigValidator.pattern("[a-z][a-z0-9-]{0,30}", "a queue name"),
+            .define(
+                    "queue",
+                    STRING,
+                    REQUIRED,
+                    ConfigValidator.pattern("[a-z][a-z0-9-]{0,30}", "a queue name"),
                     "Queue the instance sends to and receives from")
             .defineSecret("token", true, "Token the queue accepts");
 
@@ -44,13 +48,20 @@ public class TickComponent extends AdapterComponent<TickQueue> {
     protected TickQueue createDelegate(ResolvedInstance instance, InstanceSecrets secrets) {
         InstanceConfig config = CONFIG.parse(instance);
         if (!secrets.require("token", "tick.queue").reveal().equals(acceptedToken)) {
-            throw new AdapterException(TickErrorCode.TICK_REFUSED, instance.ref().id(), "the queue refused the token");
+            throw new AdapterException(
+                    TickErrorCode.TICK_REFUSED, instance.ref().id(), "the queue refused the token");
         }
-        SedaEndpoint queue = getCamelContext().getEndpoint("seda:tick-" + config.requireString("queue"),
-                SedaEndpoint.class);
-        return new TickQueue(queue, CamelDelegate.start(queue,
-                e -> new AdapterException(TickErrorCode.TICK_FAILED, instance.ref().id(), e.getClass().getSimpleName()),
-                () -> { }));
+        SedaEndpoint queue =
+                getCamelContext().getEndpoint("seda:tick-" + config.requireString("queue"), SedaEndpoint.class);
+        return new TickQueue(
+                queue,
+                CamelDelegate.start(
+                        queue,
+                        e -> new AdapterException(
+                                TickErrorCode.TICK_FAILED,
+                                instance.ref().id(),
+                                e.getClass().getSimpleName()),
+                        () -> {}));
     }
 
     @Override

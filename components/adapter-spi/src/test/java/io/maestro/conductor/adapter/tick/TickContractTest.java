@@ -1,12 +1,11 @@
 package io.maestro.conductor.adapter.tick;
 
-import java.util.List;
-import java.util.Map;
-
 import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.testing.AdapterContractTest;
+import java.util.List;
+import java.util.Map;
 import org.apache.camel.component.seda.SedaEndpoint;
 
 /** The tick adapter gets the contract checks by saying how to build it and how to see its queue. */
@@ -35,8 +34,15 @@ class TickContractTest extends AdapterContractTest {
     }
 
     private static ResolvedInstance instance(String name) {
-        return new ResolvedInstance(new InstanceRef(TENANT, ENVIRONMENT, name), "tick", "seda", 1, "eu-west-1",
-                "low", "internal", Map.of("queue", "q-" + name, "token", "secret:token-" + name));
+        return new ResolvedInstance(
+                new InstanceRef(TENANT, ENVIRONMENT, name),
+                "tick",
+                "seda",
+                1,
+                "eu-west-1",
+                "low",
+                "internal",
+                Map.of("queue", "q-" + name, "token", "secret:token-" + name));
     }
 
     @Override
@@ -57,7 +63,8 @@ class TickContractTest extends AdapterContractTest {
     @Override
     protected boolean backendWritten(ResolvedInstance instance) {
         return camel.getEndpoint("seda:tick-q-" + instance.ref().instance(), SedaEndpoint.class)
-                .getCurrentQueueSize() > 0;
+                        .getCurrentQueueSize()
+                > 0;
     }
 
     @Override

@@ -7,8 +7,12 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
 
 /** {@code tick:send?instance=x} puts the body on the instance's queue; {@code from: tick:receive?...} receives. */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "tick", title = "Tick (test adapter)", syntax = "tick:operation",
-             category = org.apache.camel.Category.MESSAGING)
+@UriEndpoint(
+        firstVersion = "0.1.0",
+        scheme = "tick",
+        title = "Tick (test adapter)",
+        syntax = "tick:operation",
+        category = org.apache.camel.Category.MESSAGING)
 public class TickEndpoint extends ConsumingAdapterEndpoint<TickQueue> {
 
     public TickEndpoint(String uri, TickComponent component) {

@@ -24,7 +24,8 @@ public final class AttributeMapper {
     }
 
     public IdentityAttributes map(String subject, Map<String, Object> claims) {
-        return new IdentityAttributes(subject,
+        return new IdentityAttributes(
+                subject,
                 single(claims, mapping.tenantClaim()),
                 values(claims, mapping.rolesClaim()),
                 values(claims, mapping.groupsClaim()),

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The ABAC attributes of a subject, as the policies read them ({@link #toMap()}). */
-public record IdentityAttributes(String subject, String tenant, List<String> roles, List<String> groups,
-        String assurance) {
+public record IdentityAttributes(
+        String subject, String tenant, List<String> roles, List<String> groups, String assurance) {
 
     public IdentityAttributes {
         roles = List.copyOf(roles);

@@ -34,14 +34,20 @@ final class JwksKeySource {
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(timeoutMs, timeoutMs, MAX_JWKS_BYTES);
         try {
             source = JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(), retriever)
-                    .cache(settings.jwksCacheTtl().toMillis(), settings.httpTimeout().toMillis(), event -> {
-                        if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext> done) {
-                            refreshes.incrementAndGet();
-                            LOG.atInfo().addKeyValue("event", "jwks_refreshed").addKeyValue("jwks", jwksUri)
-                                    .addKeyValue("keys", done.getJWKSet().size())
-                                    .log("JWKS fetched from the identity provider");
-                        }
-                    })
+                    .cache(
+                            settings.jwksCacheTtl().toMillis(),
+                            settings.httpTimeout().toMillis(),
+                            event -> {
+                                if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext> done) {
+                                    refreshes.incrementAndGet();
+                                    LOG.atInfo()
+                                            .addKeyValue("event", "jwks_refreshed")
+                                            .addKeyValue("jwks", jwksUri)
+                                            .addKeyValue(
+                                                    "keys", done.getJWKSet().size())
+                                            .log("JWKS fetched from the identity provider");
+                                }
+                            })
                     .rateLimited(settings.jwksRefreshMinInterval().toMillis(), event -> {
                         if (event instanceof RateLimitedJWKSetSource.RateLimitedEvent<SecurityContext>) {
                             rateLimited.incrementAndGet();

@@ -9,8 +9,7 @@ import java.net.URISyntaxException;
 /** Reads {@code <issuer>/.well-known/openid-configuration} (OpenID Connect Discovery 1.0, §4). */
 final class OidcDiscovery {
 
-    private OidcDiscovery() {
-    }
+    private OidcDiscovery() {}
 
     /**
      * Endpoints from settings where given, from discovery otherwise. Discovery is fetched only when one is missing;
@@ -25,11 +24,14 @@ final class OidcDiscovery {
         JsonNode document = http.getJson(location, null, "OIDC discovery");
         String announced = document.path("issuer").asText("");
         if (!announced.equals(issuer)) {
-            throw new IdentityException(IdentityErrorCode.IDP_RESPONSE_INVALID,
-                    "OIDC discovery at " + location + " announces issuer '" + announced + "', expected '" + issuer + "'");
+            throw new IdentityException(
+                    IdentityErrorCode.IDP_RESPONSE_INVALID,
+                    "OIDC discovery at " + location + " announces issuer '" + announced + "', expected '" + issuer
+                            + "'");
         }
         URI jwks = settings.jwksUrl() != null ? settings.jwksUrl() : endpoint(document, "jwks_uri", location, true);
-        URI userInfo = settings.userInfoUrl() != null ? settings.userInfoUrl()
+        URI userInfo = settings.userInfoUrl() != null
+                ? settings.userInfoUrl()
                 : endpoint(document, "userinfo_endpoint", location, false);
         return new ProviderMetadata(settings.issuer(), jwks, userInfo);
     }
@@ -38,8 +40,8 @@ final class OidcDiscovery {
         String value = document.path(field).asText("");
         if (value.isEmpty()) {
             if (required) {
-                throw new IdentityException(IdentityErrorCode.IDP_RESPONSE_INVALID,
-                        "OIDC discovery at " + location + " has no " + field);
+                throw new IdentityException(
+                        IdentityErrorCode.IDP_RESPONSE_INVALID, "OIDC discovery at " + location + " has no " + field);
             }
             return null;
         }
@@ -50,7 +52,8 @@ final class OidcDiscovery {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IdentityException(IdentityErrorCode.IDP_RESPONSE_INVALID,
+            throw new IdentityException(
+                    IdentityErrorCode.IDP_RESPONSE_INVALID,
                     "OIDC discovery at " + location + " has an invalid " + field);
         }
     }

@@ -15,16 +15,15 @@ import java.util.Map;
  */
 public final class OidcProvider {
 
-    private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {};
 
     private final ProviderMetadata metadata;
     private final TokenValidator validator;
     private final AttributeMapper attributes;
     private final ProviderHttp http;
 
-    private OidcProvider(ProviderMetadata metadata, TokenValidator validator, AttributeMapper attributes,
-            ProviderHttp http) {
+    private OidcProvider(
+            ProviderMetadata metadata, TokenValidator validator, AttributeMapper attributes, ProviderHttp http) {
         this.metadata = metadata;
         this.validator = validator;
         this.attributes = attributes;
@@ -38,8 +37,8 @@ public final class OidcProvider {
     public static OidcProvider connect(OidcSettings settings, ClaimMapping mapping, HttpClient httpClient) {
         ProviderHttp http = new ProviderHttp(httpClient, settings.httpTimeout());
         ProviderMetadata metadata = OidcDiscovery.resolve(settings, http);
-        TokenValidator validator = new TokenValidator(settings, new JwksKeySource(metadata.jwksUri(), settings),
-                Clock.systemUTC());
+        TokenValidator validator =
+                new TokenValidator(settings, new JwksKeySource(metadata.jwksUri(), settings), Clock.systemUTC());
         return new OidcProvider(metadata, validator, new AttributeMapper(mapping), http);
     }
 
@@ -64,13 +63,14 @@ public final class OidcProvider {
         ValidatedToken validated = validator.validate(token);
         URI endpoint = metadata.userInfoEndpoint();
         if (endpoint == null) {
-            throw new IdentityException(IdentityErrorCode.IDP_RESPONSE_INVALID, "the provider has no userinfo endpoint");
+            throw new IdentityException(
+                    IdentityErrorCode.IDP_RESPONSE_INVALID, "the provider has no userinfo endpoint");
         }
         JsonNode answer = http.getJson(endpoint, token, "userinfo");
         String subject = answer.path("sub").asText("");
         if (!subject.equals(validated.subject())) {
-            throw new IdentityException(IdentityErrorCode.IDP_RESPONSE_INVALID,
-                    "userinfo answered for another subject than the token's");
+            throw new IdentityException(
+                    IdentityErrorCode.IDP_RESPONSE_INVALID, "userinfo answered for another subject than the token's");
         }
         return ProviderHttp.json().convertValue(answer, CLAIMS);
     }

@@ -24,14 +24,30 @@ import java.util.Set;
  *                               tokens, for at most {@code jwksCacheTtl}), so a client presenting the same bearer
  *                               token again costs no signature check; its expiry is checked on every use. 0 = off
  */
-public record OidcSettings(URI issuer, Set<String> audiences, URI jwksUrl, URI userInfoUrl,
-        Set<JWSAlgorithm> algorithms, Duration clockSkew, int maxTokenChars, Duration jwksCacheTtl,
-        Duration jwksRefreshMinInterval, Duration httpTimeout, long verifiedCacheChars) {
+public record OidcSettings(
+        URI issuer,
+        Set<String> audiences,
+        URI jwksUrl,
+        URI userInfoUrl,
+        Set<JWSAlgorithm> algorithms,
+        Duration clockSkew,
+        int maxTokenChars,
+        Duration jwksCacheTtl,
+        Duration jwksRefreshMinInterval,
+        Duration httpTimeout,
+        long verifiedCacheChars) {
 
     public static final Set<JWSAlgorithm> ASYMMETRIC_ALGORITHMS = Set.of(
-            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
-            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
-            JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA);
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512,
+            JWSAlgorithm.EdDSA);
 
     public OidcSettings {
         Objects.requireNonNull(issuer, "issuer");
@@ -56,32 +72,92 @@ public record OidcSettings(URI issuer, Set<String> audiences, URI jwksUrl, URI u
      * 30 s, 4 M characters of verified tokens remembered.
      */
     public static OidcSettings of(URI issuer, String audience) {
-        return new OidcSettings(issuer, Set.of(audience), null, null, ASYMMETRIC_ALGORITHMS, Duration.ofSeconds(60),
-                8192, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(5), 4_000_000);
+        return new OidcSettings(
+                issuer,
+                Set.of(audience),
+                null,
+                null,
+                ASYMMETRIC_ALGORITHMS,
+                Duration.ofSeconds(60),
+                8192,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                4_000_000);
     }
 
     public OidcSettings withJwksUrl(URI url) {
-        return new OidcSettings(issuer, audiences, url, userInfoUrl, algorithms, clockSkew, maxTokenChars,
-                jwksCacheTtl, jwksRefreshMinInterval, httpTimeout, verifiedCacheChars);
+        return new OidcSettings(
+                issuer,
+                audiences,
+                url,
+                userInfoUrl,
+                algorithms,
+                clockSkew,
+                maxTokenChars,
+                jwksCacheTtl,
+                jwksRefreshMinInterval,
+                httpTimeout,
+                verifiedCacheChars);
     }
 
     public OidcSettings withUserInfoUrl(URI url) {
-        return new OidcSettings(issuer, audiences, jwksUrl, url, algorithms, clockSkew, maxTokenChars,
-                jwksCacheTtl, jwksRefreshMinInterval, httpTimeout, verifiedCacheChars);
+        return new OidcSettings(
+                issuer,
+                audiences,
+                jwksUrl,
+                url,
+                algorithms,
+                clockSkew,
+                maxTokenChars,
+                jwksCacheTtl,
+                jwksRefreshMinInterval,
+                httpTimeout,
+                verifiedCacheChars);
     }
 
     public OidcSettings withMaxTokenChars(int chars) {
-        return new OidcSettings(issuer, audiences, jwksUrl, userInfoUrl, algorithms, clockSkew, chars,
-                jwksCacheTtl, jwksRefreshMinInterval, httpTimeout, verifiedCacheChars);
+        return new OidcSettings(
+                issuer,
+                audiences,
+                jwksUrl,
+                userInfoUrl,
+                algorithms,
+                clockSkew,
+                chars,
+                jwksCacheTtl,
+                jwksRefreshMinInterval,
+                httpTimeout,
+                verifiedCacheChars);
     }
 
     public OidcSettings withJwksTiming(Duration cacheTtl, Duration refreshMinInterval) {
-        return new OidcSettings(issuer, audiences, jwksUrl, userInfoUrl, algorithms, clockSkew, maxTokenChars,
-                cacheTtl, refreshMinInterval, httpTimeout, verifiedCacheChars);
+        return new OidcSettings(
+                issuer,
+                audiences,
+                jwksUrl,
+                userInfoUrl,
+                algorithms,
+                clockSkew,
+                maxTokenChars,
+                cacheTtl,
+                refreshMinInterval,
+                httpTimeout,
+                verifiedCacheChars);
     }
 
     public OidcSettings withVerifiedCacheChars(long chars) {
-        return new OidcSettings(issuer, audiences, jwksUrl, userInfoUrl, algorithms, clockSkew, maxTokenChars,
-                jwksCacheTtl, jwksRefreshMinInterval, httpTimeout, chars);
+        return new OidcSettings(
+                issuer,
+                audiences,
+                jwksUrl,
+                userInfoUrl,
+                algorithms,
+                clockSkew,
+                maxTokenChars,
+                jwksCacheTtl,
+                jwksRefreshMinInterval,
+                httpTimeout,
+                chars);
     }
 }

@@ -31,8 +31,8 @@ final class ProviderHttp {
      * @return the parsed JSON object on 200
      */
     JsonNode getJson(URI uri, String bearerToken, String what) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                .header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
@@ -40,15 +40,19 @@ final class ProviderHttp {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new IdentityException(IdentityErrorCode.IDP_UNAVAILABLE,
-                    what + " at " + uri + " could not be reached (" + e.getClass().getSimpleName() + ")", e);
+            throw new IdentityException(
+                    IdentityErrorCode.IDP_UNAVAILABLE,
+                    what + " at " + uri + " could not be reached ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IdentityException(IdentityErrorCode.IDP_UNAVAILABLE, what + " interrupted", e);
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw new IdentityException(IdentityErrorCode.TOKEN_INVALID, what + " refused the token (HTTP " + status + ")");
+            throw new IdentityException(
+                    IdentityErrorCode.TOKEN_INVALID, what + " refused the token (HTTP " + status + ")");
         }
         if (status >= 500 || status == 429) {
             throw new IdentityException(IdentityErrorCode.IDP_UNAVAILABLE, what + " answered HTTP " + status);
@@ -57,7 +61,8 @@ final class ProviderHttp {
             throw new IdentityException(IdentityErrorCode.IDP_RESPONSE_INVALID, what + " answered HTTP " + status);
         }
         if (response.body().length > MAX_BODY_BYTES) {
-            throw new IdentityException(IdentityErrorCode.IDP_RESPONSE_INVALID, what + " answer exceeds " + MAX_BODY_BYTES + " bytes");
+            throw new IdentityException(
+                    IdentityErrorCode.IDP_RESPONSE_INVALID, what + " answer exceeds " + MAX_BODY_BYTES + " bytes");
         }
         try {
             JsonNode body = JSON.readTree(response.body());

@@ -52,11 +52,13 @@ public final class TokenValidator {
         this.settings = settings;
         this.keys = keys;
         this.clock = clock;
-        this.verified = settings.verifiedCacheChars() == 0 ? null : Caffeine.newBuilder()
-                .maximumWeight(settings.verifiedCacheChars())
-                .weigher((String token, ValidatedToken validated) -> token.length())
-                .expireAfterWrite(settings.jwksCacheTtl())
-                .build();
+        this.verified = settings.verifiedCacheChars() == 0
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumWeight(settings.verifiedCacheChars())
+                        .weigher((String token, ValidatedToken validated) -> token.length())
+                        .expireAfterWrite(settings.jwksCacheTtl())
+                        .build();
         processor.setJWSKeySelector(new CachingKeySelector(settings.algorithms(), keys.source()));
         // RFC 9068 access tokens are typed at+jwt; most providers send JWT or nothing.
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, ACCESS_TOKEN_TYPE, null));
@@ -69,7 +71,8 @@ public final class TokenValidator {
             throw new IdentityException(IdentityErrorCode.TOKEN_MISSING, "no token presented");
         }
         if (token.length() > settings.maxTokenChars()) {
-            throw new IdentityException(IdentityErrorCode.TOKEN_TOO_LARGE,
+            throw new IdentityException(
+                    IdentityErrorCode.TOKEN_TOO_LARGE,
                     "token has " + token.length() + " characters, the limit is " + settings.maxTokenChars());
         }
         ValidatedToken known = verified == null ? null : verified.getIfPresent(token);
@@ -103,13 +106,15 @@ public final class TokenValidator {
             throw new IdentityException(IdentityErrorCode.TOKEN_ALGORITHM_REJECTED, "unsigned token (alg=none)");
         }
         if (jwt instanceof EncryptedJWT) {
-            throw new IdentityException(IdentityErrorCode.TOKEN_ALGORITHM_REJECTED, "encrypted tokens are not accepted");
+            throw new IdentityException(
+                    IdentityErrorCode.TOKEN_ALGORITHM_REJECTED, "encrypted tokens are not accepted");
         }
         SignedJWT signed = (SignedJWT) jwt;
         JWSAlgorithm algorithm = signed.getHeader().getAlgorithm();
         if (!settings.algorithms().contains(algorithm)) {
             String kind = JWSAlgorithm.Family.HMAC_SHA.contains(algorithm) ? "symmetric algorithm " : "algorithm ";
-            throw new IdentityException(IdentityErrorCode.TOKEN_ALGORITHM_REJECTED, kind + algorithm + " is not accepted");
+            throw new IdentityException(
+                    IdentityErrorCode.TOKEN_ALGORITHM_REJECTED, kind + algorithm + " is not accepted");
         }
         return signed;
     }
@@ -119,24 +124,29 @@ public final class TokenValidator {
         try {
             return processor.process(jwt, null);
         } catch (BadJWSException e) {
-            throw new IdentityException(IdentityErrorCode.TOKEN_SIGNATURE_INVALID, "signature does not verify (kid " + kid + ")");
+            throw new IdentityException(
+                    IdentityErrorCode.TOKEN_SIGNATURE_INVALID, "signature does not verify (kid " + kid + ")");
         } catch (BadJOSEException e) {
             throw new IdentityException(IdentityErrorCode.TOKEN_INVALID, "no provider key matches (kid " + kid + ")");
         } catch (KeySourceException e) {
             throw keySourceFailure(e, kid);
         } catch (JOSEException e) {
-            throw new IdentityException(IdentityErrorCode.TOKEN_INVALID, "token could not be verified (kid " + kid + ")");
+            throw new IdentityException(
+                    IdentityErrorCode.TOKEN_INVALID, "token could not be verified (kid " + kid + ")");
         }
     }
 
     private IdentityException keySourceFailure(KeySourceException e, String kid) {
         if (causedBy(e, RateLimitReachedException.class)) {
-            // An unknown kid right after a refresh: nimbus refuses to fetch again. The token is unverifiable, not the provider down.
-            return new IdentityException(IdentityErrorCode.TOKEN_INVALID,
+            // An unknown kid right after a refresh: nimbus refuses to fetch again. The token is unverifiable, not the
+            // provider down.
+            return new IdentityException(
+                    IdentityErrorCode.TOKEN_INVALID,
                     "no provider key matches (kid " + kid + "); JWKS refresh rate-limited");
         }
         if (causedBy(e, JWKSetParseException.class)) {
-            return new IdentityException(IdentityErrorCode.IDP_RESPONSE_INVALID, "the provider's JWKS cannot be parsed", e);
+            return new IdentityException(
+                    IdentityErrorCode.IDP_RESPONSE_INVALID, "the provider's JWKS cannot be parsed", e);
         }
         return new IdentityException(IdentityErrorCode.IDP_UNAVAILABLE, "the provider's JWKS could not be fetched", e);
     }
@@ -153,12 +163,14 @@ public final class TokenValidator {
     private ValidatedToken checkClaims(SignedJWT jwt, JWTClaimsSet claims) {
         String issuer = claims.getIssuer();
         if (!settings.issuer().toString().equals(issuer)) {
-            throw new IdentityException(IdentityErrorCode.TOKEN_ISSUER_MISMATCH,
+            throw new IdentityException(
+                    IdentityErrorCode.TOKEN_ISSUER_MISMATCH,
                     "issuer '" + issuer + "' is not the configured '" + settings.issuer() + "'");
         }
         List<String> audiences = claims.getAudience();
         if (audiences.stream().noneMatch(settings.audiences()::contains)) {
-            throw new IdentityException(IdentityErrorCode.TOKEN_AUDIENCE_MISMATCH,
+            throw new IdentityException(
+                    IdentityErrorCode.TOKEN_AUDIENCE_MISMATCH,
                     "audience " + audiences + " does not include " + settings.audiences());
         }
         Date expiry = claims.getExpirationTime();
@@ -169,13 +181,19 @@ public final class TokenValidator {
         Instant now = clock.instant();
         Instant notBefore = latest(claims.getNotBeforeTime(), claims.getIssueTime());
         if (notBefore != null && notBefore.minus(settings.clockSkew()).isAfter(now)) {
-            throw new IdentityException(IdentityErrorCode.TOKEN_NOT_YET_VALID, "token is not valid before " + notBefore);
+            throw new IdentityException(
+                    IdentityErrorCode.TOKEN_NOT_YET_VALID, "token is not valid before " + notBefore);
         }
         if (claims.getSubject() == null) {
             throw new IdentityException(IdentityErrorCode.TOKEN_INVALID, "token has no sub claim");
         }
-        return new ValidatedToken(claims.getSubject(), issuer, java.util.Set.copyOf(audiences), expiry.toInstant(),
-                jwt.getHeader().getKeyID(), claims.toJSONObject());
+        return new ValidatedToken(
+                claims.getSubject(),
+                issuer,
+                java.util.Set.copyOf(audiences),
+                expiry.toInstant(),
+                jwt.getHeader().getKeyID(),
+                claims.toJSONObject());
     }
 
     private static Instant latest(Date notBefore, Date issuedAt) {

@@ -7,7 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** A token whose signature, issuer, audience and validity period were checked; {@code claims} are its payload. */
-public record ValidatedToken(String subject, String issuer, Set<String> audiences, Instant expiresAt, String keyId,
+public record ValidatedToken(
+        String subject,
+        String issuer,
+        Set<String> audiences,
+        Instant expiresAt,
+        String keyId,
         Map<String, Object> claims) {
 
     public ValidatedToken {

@@ -30,15 +30,18 @@ public final class ScimClient {
 
     /** A client on its own HTTP/1.1 JDK client, waiting with {@code Thread.sleep} between retries. */
     public static ScimClient create(ScimSettings settings) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.timeout()).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout())
+                .build();
         return new ScimClient(settings, client, Sleeper.THREAD);
     }
 
     /** Creates the user unless one with its {@code externalId} exists, which is then returned unchanged. */
     public ProvisionedUser createUser(ScimUser user) {
         if (user.externalId() == null || user.externalId().isBlank()) {
-            throw new IdentityException(IdentityErrorCode.SCIM_REQUEST_INVALID,
+            throw new IdentityException(
+                    IdentityErrorCode.SCIM_REQUEST_INVALID,
                     "externalId is required: it is what makes a repeated create find the first one");
         }
         if (user.userName() == null || user.userName().isBlank()) {
@@ -58,7 +61,8 @@ public final class ScimClient {
                     throw conflict;
                 }
                 // A create that timed out may have happened after all; if not, the userName belongs to someone else.
-                return findUserByExternalIdOnce(user.externalId()).map(found -> new ProvisionedUser(found, false))
+                return findUserByExternalIdOnce(user.externalId())
+                        .map(found -> new ProvisionedUser(found, false))
                         .orElseThrow(() -> conflict);
             }
         });
@@ -76,8 +80,10 @@ public final class ScimClient {
     /** Replaces the user's attributes (PUT, RFC 7644 §3.5.1); {@code id} and {@code externalId} stay. */
     public ScimUser updateUser(String id, ScimUser user) {
         JsonNode body = user.withId(id).toJson(json);
-        return ScimUser.fromJson(http.withRetries("update user",
-                () -> http.sendOnce("PUT", "Users/" + pathSegment(id), body, false).orElseThrow()));
+        return ScimUser.fromJson(http.withRetries(
+                "update user",
+                () -> http.sendOnce("PUT", "Users/" + pathSegment(id), body, false)
+                        .orElseThrow()));
     }
 
     /** Sets {@code active} to false with a PATCH replace (RFC 7644 §3.5.2.3); nothing is sent for an inactive user. */
@@ -87,15 +93,21 @@ public final class ScimClient {
             return current;
         }
         ObjectNode patch = patch();
-        patch.withArray("Operations").addObject().put("op", "replace").put("path", "active").put("value", false);
+        patch.withArray("Operations")
+                .addObject()
+                .put("op", "replace")
+                .put("path", "active")
+                .put("value", false);
         http.withRetries("deactivate user", () -> http.sendOnce("PATCH", "Users/" + pathSegment(id), patch, false));
         return getUser(id).orElseThrow(() -> notFound("user " + id));
     }
 
     /** The group's id, by its {@code displayName}. */
     public Optional<String> findGroupId(String displayName) {
-        return http.withRetries("find group", () -> http.sendOnce("GET",
-                        "Groups?filter=" + filter("displayName", displayName) + "&count=2", null, false))
+        return http.withRetries(
+                        "find group",
+                        () -> http.sendOnce(
+                                "GET", "Groups?filter=" + filter("displayName", displayName) + "&count=2", null, false))
                 .map(list -> single(list, "displayName", displayName))
                 .map(group -> group.path("id").asText());
     }
@@ -108,7 +120,9 @@ public final class ScimClient {
             group.put("displayName", displayName);
             try {
                 return http.withRetries("create group", () -> http.sendOnce("POST", "Groups", group, false))
-                        .orElseThrow().path("id").asText();
+                        .orElseThrow()
+                        .path("id")
+                        .asText();
             } catch (IdentityException e) {
                 if (e.code() != IdentityErrorCode.SCIM_CONFLICT) {
                     throw e;
@@ -124,9 +138,15 @@ public final class ScimClient {
             return;
         }
         ObjectNode patch = patch();
-        patch.withArray("Operations").addObject().put("op", "add").put("path", "members")
-                .putArray("value").addObject().put("value", userId);
-        http.withRetries("add group member", () -> http.sendOnce("PATCH", "Groups/" + pathSegment(groupId), patch, false));
+        patch.withArray("Operations")
+                .addObject()
+                .put("op", "add")
+                .put("path", "members")
+                .putArray("value")
+                .addObject()
+                .put("value", userId);
+        http.withRetries(
+                "add group member", () -> http.sendOnce("PATCH", "Groups/" + pathSegment(groupId), patch, false));
     }
 
     /** Removes the user from the group (PATCH remove with a value filter, RFC 7644 §3.5.2.2) if it is a member. */
@@ -135,14 +155,17 @@ public final class ScimClient {
             return;
         }
         ObjectNode patch = patch();
-        patch.withArray("Operations").addObject().put("op", "remove")
+        patch.withArray("Operations")
+                .addObject()
+                .put("op", "remove")
                 .put("path", "members[value eq " + quoted(userId) + "]");
-        http.withRetries("remove group member", () -> http.sendOnce("PATCH", "Groups/" + pathSegment(groupId), patch, false));
+        http.withRetries(
+                "remove group member", () -> http.sendOnce("PATCH", "Groups/" + pathSegment(groupId), patch, false));
     }
 
     private boolean isMember(String groupId, String userId) {
-        JsonNode group = http.withRetries("get group",
-                        () -> http.sendOnce("GET", "Groups/" + pathSegment(groupId), null, true))
+        JsonNode group = http.withRetries(
+                        "get group", () -> http.sendOnce("GET", "Groups/" + pathSegment(groupId), null, true))
                 .orElseThrow(() -> notFound("group " + groupId));
         for (JsonNode member : group.path("members")) {
             if (userId.equals(member.path("value").asText())) {
@@ -153,7 +176,8 @@ public final class ScimClient {
     }
 
     private Optional<ScimUser> findUserByExternalIdOnce(String externalId) throws ScimHttp.RetryableFailure {
-        JsonNode list = http.sendOnce("GET", "Users?filter=" + filter("externalId", externalId) + "&count=2", null, false)
+        JsonNode list = http.sendOnce(
+                        "GET", "Users?filter=" + filter("externalId", externalId) + "&count=2", null, false)
                 .orElseThrow();
         return Optional.ofNullable(single(list, "externalId", externalId)).map(ScimUser::fromJson);
     }
@@ -162,8 +186,8 @@ public final class ScimClient {
     private static JsonNode single(JsonNode list, String attribute, String value) {
         int total = list.path("totalResults").asInt(list.path("Resources").size());
         if (total > 1) {
-            throw new IdentityException(IdentityErrorCode.SCIM_CONFLICT,
-                    total + " resources have " + attribute + " " + quoted(value));
+            throw new IdentityException(
+                    IdentityErrorCode.SCIM_CONFLICT, total + " resources have " + attribute + " " + quoted(value));
         }
         JsonNode resources = list.path("Resources");
         return resources.isArray() && resources.size() == 1 ? resources.get(0) : null;
@@ -178,7 +202,8 @@ public final class ScimClient {
 
     /** {@code attribute eq "value"}, URL-encoded; the value is a JSON string as RFC 7644's filter grammar wants. */
     private static String filter(String attribute, String value) {
-        return URLEncoder.encode(attribute + " eq " + quoted(value), StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(attribute + " eq " + quoted(value), StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private static String quoted(String value) {

@@ -61,16 +61,22 @@ final class ScimHttp {
                 return attempt.call();
             } catch (RetryableFailure failure) {
                 if (tried >= policy.maxAttempts()) {
-                    throw new IdentityException(IdentityErrorCode.SCIM_UNAVAILABLE,
+                    throw new IdentityException(
+                            IdentityErrorCode.SCIM_UNAVAILABLE,
                             operation + " failed after " + tried + " attempts: " + failure.description);
                 }
                 Duration wait = failure.retryAfter != null ? failure.retryAfter : policy.backoff(tried);
                 if (wait.compareTo(policy.maxRetryAfter()) > 0) {
-                    throw new IdentityException(IdentityErrorCode.SCIM_UNAVAILABLE, operation + ": " + failure.description
-                            + "; the server asks to wait " + wait.toSeconds() + " s, more than " + policy.maxRetryAfter().toSeconds() + " s");
+                    throw new IdentityException(
+                            IdentityErrorCode.SCIM_UNAVAILABLE,
+                            operation + ": " + failure.description + "; the server asks to wait " + wait.toSeconds()
+                                    + " s, more than " + policy.maxRetryAfter().toSeconds() + " s");
                 }
-                LOG.atWarn().addKeyValue("event", "scim_retry").addKeyValue("operation", operation)
-                        .addKeyValue("attempt", tried).addKeyValue("waitMs", wait.toMillis())
+                LOG.atWarn()
+                        .addKeyValue("event", "scim_retry")
+                        .addKeyValue("operation", operation)
+                        .addKeyValue("attempt", tried)
+                        .addKeyValue("waitMs", wait.toMillis())
                         .log("SCIM call failed ({}), retrying", failure.description);
                 pause(wait);
             } catch (IdentityException e) {
@@ -97,7 +103,8 @@ final class ScimHttp {
     Optional<JsonNode> sendOnce(String method, String path, JsonNode body, boolean absentIsEmpty)
             throws RetryableFailure {
         URI uri = settings.baseUri().resolve(path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(settings.timeout())
                 .header("Accept", MEDIA_TYPE)
                 .header("Authorization", "Bearer " + settings.bearerToken());
         if (body != null) {
@@ -137,7 +144,8 @@ final class ScimHttp {
         try {
             return Optional.of(json.readTree(body));
         } catch (IOException e) {
-            throw new IdentityException(IdentityErrorCode.SCIM_RESPONSE_INVALID, what + " answered a body that is not JSON");
+            throw new IdentityException(
+                    IdentityErrorCode.SCIM_RESPONSE_INVALID, what + " answered a body that is not JSON");
         }
     }
 
@@ -162,8 +170,11 @@ final class ScimHttp {
                     text.append(", scimType ").append(scimType);
                 }
                 if (!detail.isEmpty()) {
-                    text.append(": ").append(detail.length() > MAX_DETAIL_CHARS
-                            ? detail.substring(0, MAX_DETAIL_CHARS) + "…" : detail);
+                    text.append(": ")
+                            .append(
+                                    detail.length() > MAX_DETAIL_CHARS
+                                            ? detail.substring(0, MAX_DETAIL_CHARS) + "…"
+                                            : detail);
                 }
             }
         } catch (IOException e) {
@@ -183,8 +194,8 @@ final class ScimHttp {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration until = Duration.between(
+                        ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException notADate) {
                 return null;

@@ -8,8 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The core User attributes provisioning sets (RFC 7643 §4.1). {@code id} is the service provider's, null before
  * creation; {@code externalId} is ours (the HR or customer id) and makes a retried create find the first one.
  */
-public record ScimUser(String id, String externalId, String userName, String displayName, String givenName,
-        String familyName, String email, boolean active) {
+public record ScimUser(
+        String id,
+        String externalId,
+        String userName,
+        String displayName,
+        String givenName,
+        String familyName,
+        String email,
+        boolean active) {
 
     static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 
@@ -30,7 +37,11 @@ public record ScimUser(String id, String externalId, String userName, String dis
             putIfPresent(name, "familyName", familyName);
         }
         if (email != null) {
-            node.putArray("emails").addObject().put("value", email).put("type", "work").put("primary", true);
+            node.putArray("emails")
+                    .addObject()
+                    .put("value", email)
+                    .put("type", "work")
+                    .put("primary", true);
         }
         node.put("active", active);
         return node;
@@ -44,9 +55,15 @@ public record ScimUser(String id, String externalId, String userName, String dis
                 email = text(candidate, "value");
             }
         }
-        return new ScimUser(text(node, "id"), text(node, "externalId"), text(node, "userName"),
-                text(node, "displayName"), text(node.path("name"), "givenName"), text(node.path("name"), "familyName"),
-                email, node.path("active").asBoolean(true));
+        return new ScimUser(
+                text(node, "id"),
+                text(node, "externalId"),
+                text(node, "userName"),
+                text(node, "displayName"),
+                text(node.path("name"), "givenName"),
+                text(node.path("name"), "familyName"),
+                email,
+                node.path("active").asBoolean(true));
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

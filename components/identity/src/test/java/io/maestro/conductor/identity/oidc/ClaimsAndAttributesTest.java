@@ -22,7 +22,8 @@ class ClaimsAndAttributesTest {
     @BeforeAll
     static void start() {
         oidc = OidcSandbox.start();
-        provider = OidcProvider.connect(OidcSettings.of(oidc.issuer("acme"), "conductor"),
+        provider = OidcProvider.connect(
+                OidcSettings.of(oidc.issuer("acme"), "conductor"),
                 new ClaimMapping("realm_access.roles", "groups", "https://conductor.example/tenant", "acr"),
                 TokenValidationTest.HTTP);
     }
@@ -84,9 +85,11 @@ class ClaimsAndAttributesTest {
 
         String listTenant = token(Map.of("https://conductor.example/tenant", List.of("acme", "globex")));
         String objectRoles = token(Map.of("realm_access", Map.of("roles", List.of(Map.of("name", "admin")))));
-        assertThat(catchThrowableOfType(() -> provider.attributes(listTenant), IdentityException.class).code())
+        assertThat(catchThrowableOfType(() -> provider.attributes(listTenant), IdentityException.class)
+                        .code())
                 .isEqualTo(IdentityErrorCode.CLAIM_INVALID);
-        assertThat(catchThrowableOfType(() -> provider.attributes(objectRoles), IdentityException.class).getMessage())
+        assertThat(catchThrowableOfType(() -> provider.attributes(objectRoles), IdentityException.class)
+                        .getMessage())
                 .contains("realm_access.roles");
     }
 }

@@ -31,8 +31,12 @@ class KeycloakKeyRotationTest {
     @BeforeAll
     static void start() {
         String dist = System.getProperty("keycloak.dist");
-        assertThat(dist).as("system property keycloak.dist (set by the module's pom)").isNotBlank();
-        keycloak = KeycloakSandbox.start(Path.of(dist), Path.of("target", "keycloak"),
+        assertThat(dist)
+                .as("system property keycloak.dist (set by the module's pom)")
+                .isNotBlank();
+        keycloak = KeycloakSandbox.start(
+                Path.of(dist),
+                Path.of("target", "keycloak"),
                 Path.of("src", "test", "resources", "keycloak", "conductor-realm.json"));
     }
 
@@ -53,9 +57,10 @@ class KeycloakKeyRotationTest {
 
     @Test
     void aRotatedInKeyIsUsedWithoutRestartAndOldTokensLastUntilTheirKeyIsDisabled() throws Exception {
-        OidcProvider provider = OidcProvider.connect(OidcSettings.of(keycloak.issuer(REALM), "conductor")
-                        .withJwksTiming(CACHE_TTL, REFRESH_INTERVAL),
-                new ClaimMapping("realm_access.roles", "groups", "tenant", "acr"), TokenValidationTest.HTTP);
+        OidcProvider provider = OidcProvider.connect(
+                OidcSettings.of(keycloak.issuer(REALM), "conductor").withJwksTiming(CACHE_TTL, REFRESH_INTERVAL),
+                new ClaimMapping("realm_access.roles", "groups", "tenant", "acr"),
+                TokenValidationTest.HTTP);
         String before = token();
         assertThat(provider.validate(before).keyId()).isEqualTo(kid(before));
         Map<String, String> original = keycloak.signingKeyProviders(REALM);
@@ -67,13 +72,15 @@ class KeycloakKeyRotationTest {
         Thread.sleep(REFRESH_INTERVAL.toMillis() + 200);
 
         assertThat(provider.validate(after).keyId()).isEqualTo(kid(after));
-        assertThat(provider.validate(before).subject()).isEqualTo(provider.validate(after).subject());
+        assertThat(provider.validate(before).subject())
+                .isEqualTo(provider.validate(after).subject());
         assertThat(provider.attributes(after).roles()).contains("operator");
 
         keycloak.disableSigningKey(REALM, original.get("rsa-generated"));
         Thread.sleep(CACHE_TTL.toMillis() + 500);
 
-        assertThat(catchThrowableOfType(() -> provider.validate(before), IdentityException.class).code())
+        assertThat(catchThrowableOfType(() -> provider.validate(before), IdentityException.class)
+                        .code())
                 .isEqualTo(IdentityErrorCode.TOKEN_INVALID);
         assertThat(provider.validate(after).keyId()).isEqualTo(kid(after));
     }

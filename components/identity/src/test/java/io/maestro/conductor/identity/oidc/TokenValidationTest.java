@@ -24,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /** Token validation against a real OIDC provider (mock-oauth2-server over HTTP): every refusal has its own code. */
 class TokenValidationTest {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String AUDIENCE = "conductor";
     private static OidcSandbox oidc;
 
@@ -57,7 +57,8 @@ class TokenValidationTest {
     }
 
     private static IdentityErrorCode refusal(OidcProvider provider, String token) {
-        return catchThrowableOfType(() -> provider.validate(token), IdentityException.class).code();
+        return catchThrowableOfType(() -> provider.validate(token), IdentityException.class)
+                .code();
     }
 
     @Test
@@ -77,12 +78,17 @@ class TokenValidationTest {
     @Test
     void expiredAndNotYetValidTokensHaveTheirOwnCodes() {
         OidcProvider provider = provider("acme");
-        String expired = oidc.issueTokenAt(Instant.now().minus(Duration.ofHours(2)), "acme", "alice", AUDIENCE, Map.of(),
-                Duration.ofHours(1));
-        String early = oidc.issueTokenAt(Instant.now().plus(Duration.ofHours(1)), "acme", "alice", AUDIENCE, Map.of(),
-                Duration.ofHours(1));
-        String withinSkew = oidc.issueTokenAt(Instant.now().minus(Duration.ofSeconds(330)), "acme", "alice", AUDIENCE,
-                Map.of(), Duration.ofMinutes(5));
+        String expired = oidc.issueTokenAt(
+                Instant.now().minus(Duration.ofHours(2)), "acme", "alice", AUDIENCE, Map.of(), Duration.ofHours(1));
+        String early = oidc.issueTokenAt(
+                Instant.now().plus(Duration.ofHours(1)), "acme", "alice", AUDIENCE, Map.of(), Duration.ofHours(1));
+        String withinSkew = oidc.issueTokenAt(
+                Instant.now().minus(Duration.ofSeconds(330)),
+                "acme",
+                "alice",
+                AUDIENCE,
+                Map.of(),
+                Duration.ofMinutes(5));
 
         assertThat(refusal(provider, expired)).isEqualTo(IdentityErrorCode.TOKEN_EXPIRED);
         assertThat(refusal(provider, early)).isEqualTo(IdentityErrorCode.TOKEN_NOT_YET_VALID);
@@ -94,8 +100,12 @@ class TokenValidationTest {
         OidcProvider provider = provider("acme");
         String otherAudience = oidc.issueToken("acme", "alice", "someone-else", Map.of(), Duration.ofMinutes(5));
         // Same key (JWKS given explicitly), but the provider is trusted as another issuer.
-        OidcProvider elsewhere = OidcProvider.connect(OidcSettings.of(URI.create(oidc.issuer("acme") + "-elsewhere"), AUDIENCE)
-                .withJwksUrl(oidc.jwksUrl("acme")).withUserInfoUrl(oidc.userInfoUrl("acme")), ClaimMapping.defaults(), HTTP);
+        OidcProvider elsewhere = OidcProvider.connect(
+                OidcSettings.of(URI.create(oidc.issuer("acme") + "-elsewhere"), AUDIENCE)
+                        .withJwksUrl(oidc.jwksUrl("acme"))
+                        .withUserInfoUrl(oidc.userInfoUrl("acme")),
+                ClaimMapping.defaults(),
+                HTTP);
 
         assertThat(refusal(provider, otherAudience)).isEqualTo(IdentityErrorCode.TOKEN_AUDIENCE_MISMATCH);
         assertThat(refusal(elsewhere, token("acme", Map.of()))).isEqualTo(IdentityErrorCode.TOKEN_ISSUER_MISMATCH);
@@ -107,9 +117,13 @@ class TokenValidationTest {
         JWTClaimsSet claims = SignedJWT.parse(token("acme", Map.of())).getJWTClaimsSet();
         String unsigned = new PlainJWT(claims).serialize();
         // HS/RS confusion: an HMAC "signed" with the provider's public RSA key, which anyone can read from the JWKS.
-        RSAKey published = (RSAKey) JWKSet.parse(HTTP.send(HttpRequest.newBuilder(oidc.jwksUrl("acme")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).getKeyByKeyId("acme");
-        SignedJWT confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("acme").build(), claims);
+        RSAKey published = (RSAKey) JWKSet.parse(HTTP.send(
+                                HttpRequest.newBuilder(oidc.jwksUrl("acme")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .getKeyByKeyId("acme");
+        SignedJWT confused = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("acme").build(), claims);
         confused.sign(new MACSigner(published.toRSAPublicKey().getEncoded()));
 
         assertThat(refusal(provider, unsigned)).isEqualTo(IdentityErrorCode.TOKEN_ALGORITHM_REJECTED);
@@ -121,8 +135,8 @@ class TokenValidationTest {
         OidcProvider provider = provider("acme");
         String[] parts = token("acme", Map.of("roles", "viewer")).split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("viewer", "admin");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
-                + "." + parts[2];
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
         String oversized = token("acme", Map.of("padding", "x".repeat(10_000)));
 
         assertThat(refusal(provider, tampered)).isEqualTo(IdentityErrorCode.TOKEN_SIGNATURE_INVALID);
@@ -140,8 +154,12 @@ class TokenValidationTest {
         JWTClaimsSet claims = SignedJWT.parse(token("burst", Map.of())).getJWTClaimsSet();
 
         for (int i = 0; i < 50; i++) {
-            SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                    .keyID(UUID.randomUUID().toString()).build(), claims);
+            SignedJWT forged = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .type(JOSEObjectType.JWT)
+                            .keyID(UUID.randomUUID().toString())
+                            .build(),
+                    claims);
             forged.sign(new RSASSASigner(attackerKey));
             assertThat(refusal(provider, forged.serialize())).isEqualTo(IdentityErrorCode.TOKEN_INVALID);
         }
@@ -155,11 +173,15 @@ class TokenValidationTest {
 
     @Test
     void anUnknownKeyIdRefreshesTheJwksOnceTheRateLimitAllows() throws Exception {
-        OidcProvider provider = OidcProvider.connect(OidcSettings.of(oidc.issuer("refresh"), AUDIENCE)
-                .withJwksTiming(Duration.ofMinutes(5), Duration.ofMillis(200)), ClaimMapping.defaults(), HTTP);
+        OidcProvider provider = OidcProvider.connect(
+                OidcSettings.of(oidc.issuer("refresh"), AUDIENCE)
+                        .withJwksTiming(Duration.ofMinutes(5), Duration.ofMillis(200)),
+                ClaimMapping.defaults(),
+                HTTP);
         provider.validate(token("refresh", Map.of()));
         RSAKey attackerKey = new RSAKeyGenerator(2048).keyID("rotated-in").generate();
-        SignedJWT unknown = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rotated-in").build(),
+        SignedJWT unknown = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rotated-in").build(),
                 SignedJWT.parse(token("refresh", Map.of())).getJWTClaimsSet());
         unknown.sign(new RSASSASigner(attackerKey));
 
@@ -174,7 +196,8 @@ class TokenValidationTest {
     void aRememberedTokenIsCheckedForExpiryOnEveryUse() {
         OidcSettings settings = OidcSettings.of(oidc.issuer("acme"), AUDIENCE);
         MutableClock clock = new MutableClock(Instant.now());
-        TokenValidator validator = new TokenValidator(settings, new JwksKeySource(oidc.jwksUrl("acme"), settings), clock);
+        TokenValidator validator =
+                new TokenValidator(settings, new JwksKeySource(oidc.jwksUrl("acme"), settings), clock);
         String token = token("acme", Map.of());
 
         assertThat(validator.validate(token).subject()).isEqualTo("alice");
@@ -182,10 +205,11 @@ class TokenValidationTest {
         assertThat(validator.validate(token).subject()).isEqualTo("alice");
         clock.now = Instant.now().plus(Duration.ofMinutes(7));
 
-        assertThat(catchThrowableOfType(() -> validator.validate(token), IdentityException.class).code())
+        assertThat(catchThrowableOfType(() -> validator.validate(token), IdentityException.class)
+                        .code())
                 .isEqualTo(IdentityErrorCode.TOKEN_EXPIRED);
-        TokenValidator forgetful = new TokenValidator(settings.withVerifiedCacheChars(0),
-                new JwksKeySource(oidc.jwksUrl("acme"), settings), clock);
+        TokenValidator forgetful = new TokenValidator(
+                settings.withVerifiedCacheChars(0), new JwksKeySource(oidc.jwksUrl("acme"), settings), clock);
         clock.now = Instant.now();
         assertThat(forgetful.validate(token).subject()).isEqualTo("alice");
         assertThat(forgetful.rememberedTokens()).isZero();
@@ -220,11 +244,15 @@ class TokenValidationTest {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/jwks");
         }
-        OidcProvider provider = OidcProvider.connect(OidcSettings.of(oidc.issuer("acme"), AUDIENCE)
-                .withJwksUrl(closed).withUserInfoUrl(closed), ClaimMapping.defaults(), HTTP);
+        OidcProvider provider = OidcProvider.connect(
+                OidcSettings.of(oidc.issuer("acme"), AUDIENCE)
+                        .withJwksUrl(closed)
+                        .withUserInfoUrl(closed),
+                ClaimMapping.defaults(),
+                HTTP);
 
-        IdentityException failure = catchThrowableOfType(() -> provider.validate(token("acme", Map.of())),
-                IdentityException.class);
+        IdentityException failure =
+                catchThrowableOfType(() -> provider.validate(token("acme", Map.of())), IdentityException.class);
 
         assertThat(failure.code()).isEqualTo(IdentityErrorCode.IDP_UNAVAILABLE);
         assertThat(failure.isTransient()).isTrue();
@@ -232,8 +260,11 @@ class TokenValidationTest {
 
     @Test
     void discoveryAnnouncingAnotherIssuerIsRefused() {
-        IdentityException failure = catchThrowableOfType(() -> OidcProvider.connect(
-                OidcSettings.of(URI.create(oidc.issuer("acme") + "/"), AUDIENCE), ClaimMapping.defaults(), HTTP),
+        IdentityException failure = catchThrowableOfType(
+                () -> OidcProvider.connect(
+                        OidcSettings.of(URI.create(oidc.issuer("acme") + "/"), AUDIENCE),
+                        ClaimMapping.defaults(),
+                        HTTP),
                 IdentityException.class);
 
         assertThat(failure.code()).isEqualTo(IdentityErrorCode.IDP_RESPONSE_INVALID);
@@ -243,8 +274,8 @@ class TokenValidationTest {
     @Test
     void refusalMessagesNeverCarryTheToken() {
         OidcProvider provider = provider("acme");
-        String expired = oidc.issueTokenAt(Instant.now().minus(Duration.ofHours(2)), "acme", "alice", AUDIENCE, Map.of(),
-                Duration.ofHours(1));
+        String expired = oidc.issueTokenAt(
+                Instant.now().minus(Duration.ofHours(2)), "acme", "alice", AUDIENCE, Map.of(), Duration.ofHours(1));
         String signature = expired.substring(expired.lastIndexOf('.') + 1);
 
         IdentityException failure = catchThrowableOfType(() -> provider.validate(expired), IdentityException.class);

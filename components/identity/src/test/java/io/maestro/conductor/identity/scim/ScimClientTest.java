@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 class ScimClientTest {
 
     private static final String TOKEN = "scim-client-test-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final RetryPolicy RETRY = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1),
-            Duration.ofSeconds(10));
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final RetryPolicy RETRY =
+            new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10));
     private static ScimSandbox scim;
 
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
@@ -110,7 +111,8 @@ class ScimClientTest {
 
     @Test
     void refusedCredentialsAreNotRetriedAndNeverShowTheToken() {
-        ScimClient wrong = new ScimClient(ScimSettings.of(scim.baseUri(), "not-the-token").withRetry(RETRY), HTTP, waits::add);
+        ScimClient wrong =
+                new ScimClient(ScimSettings.of(scim.baseUri(), "not-the-token").withRetry(RETRY), HTTP, waits::add);
         long before = scim.requestCount();
 
         IdentityException failure = catchThrowableOfType(() -> wrong.createUser(alice()), IdentityException.class);
@@ -125,8 +127,17 @@ class ScimClientTest {
     void updatesAndDeactivatesAUserOnceEach() {
         String id = client.createUser(alice()).user().id();
 
-        ScimUser renamed = client.updateUser(id, new ScimUser(null, "hr-1001", "alice", "Alice Pleasance Liddell",
-                "Alice", "Liddell", "alice@example.com", true));
+        ScimUser renamed = client.updateUser(
+                id,
+                new ScimUser(
+                        null,
+                        "hr-1001",
+                        "alice",
+                        "Alice Pleasance Liddell",
+                        "Alice",
+                        "Liddell",
+                        "alice@example.com",
+                        true));
         ScimUser inactive = client.deactivateUser(id);
         long before = scim.requestCount();
         ScimUser again = client.deactivateUser(id);
@@ -144,8 +155,8 @@ class ScimClientTest {
 
     @Test
     void updatingAMissingUserIsNotFound() {
-        IdentityException failure = catchThrowableOfType(() -> client.updateUser("no-such-id", alice()),
-                IdentityException.class);
+        IdentityException failure =
+                catchThrowableOfType(() -> client.updateUser("no-such-id", alice()), IdentityException.class);
 
         assertThat(failure.code()).isEqualTo(IdentityErrorCode.SCIM_NOT_FOUND);
         assertThat(client.getUser("no-such-id")).isEmpty();
@@ -159,13 +170,18 @@ class ScimClientTest {
         assertThat(client.ensureGroup("finance")).isEqualTo(groupId);
         client.addGroupMember(groupId, userId);
         client.addGroupMember(groupId, userId);
-        assertThat(scim.groups()).singleElement().satisfies(group ->
-                assertThat(group.getMembers()).extracting(member -> member.getValue()).containsExactly(userId));
+        assertThat(scim.groups())
+                .singleElement()
+                .satisfies(group -> assertThat(group.getMembers())
+                        .extracting(member -> member.getValue())
+                        .containsExactly(userId));
 
         client.removeGroupMember(groupId, userId);
         client.removeGroupMember(groupId, userId);
-        assertThat(scim.groups()).singleElement().satisfies(group ->
-                assertThat(group.getMembers() == null ? List.of() : group.getMembers()).isEmpty());
+        assertThat(scim.groups())
+                .singleElement()
+                .satisfies(group -> assertThat(group.getMembers() == null ? List.of() : group.getMembers())
+                        .isEmpty());
     }
 
     @Test
@@ -173,7 +189,8 @@ class ScimClientTest {
         long before = scim.requestCount();
         ScimUser anonymous = new ScimUser(null, null, "bob", null, null, null, null, true);
 
-        assertThat(catchThrowableOfType(() -> client.createUser(anonymous), IdentityException.class).code())
+        assertThat(catchThrowableOfType(() -> client.createUser(anonymous), IdentityException.class)
+                        .code())
                 .isEqualTo(IdentityErrorCode.SCIM_REQUEST_INVALID);
         assertThat(scim.requestCount()).isEqualTo(before);
     }

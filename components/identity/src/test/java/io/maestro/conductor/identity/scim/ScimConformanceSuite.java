@@ -24,7 +24,8 @@ abstract class ScimConformanceSuite {
 
     static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
     static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The service provider's base URI (endpoints {@code Users}, {@code Groups} below it). */
@@ -40,26 +41,31 @@ abstract class ScimConformanceSuite {
         empty();
     }
 
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-    }
+    record Answer(int status, JsonNode body, HttpResponse<String> raw) {}
 
     Answer send(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUri().resolve(path))
                 .header("Accept", "application/scim+json")
                 .header("Authorization", "Bearer " + bearerToken())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/scim+json");
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body() == null || response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        JsonNode json =
+                response.body() == null || response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         return new Answer(response.statusCode(), json, response);
     }
 
     String createUser(String userName, String externalId, String givenName) throws Exception {
-        Answer created = send("POST", "Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"userName\":\"" + userName + "\",\"externalId\":\"" + externalId + "\",\"active\":true,"
-                + "\"name\":{\"givenName\":\"" + givenName + "\",\"familyName\":\"Test\"}}");
+        Answer created = send(
+                "POST",
+                "Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                        + "\"userName\":\"" + userName + "\",\"externalId\":\"" + externalId + "\",\"active\":true,"
+                        + "\"name\":{\"givenName\":\"" + givenName + "\",\"familyName\":\"Test\"}}");
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         return created.body().path("id").asText();
     }
@@ -71,8 +77,11 @@ abstract class ScimConformanceSuite {
     // RFC 7644 §3.3: 201 with the resource, its server-assigned id and the schemas it carries.
     @Test
     void createAnswers201WithTheResourceAndItsId() throws Exception {
-        Answer created = send("POST", "Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"userName\":\"alice\",\"externalId\":\"e-1\"}");
+        Answer created = send(
+                "POST",
+                "Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                        + "\"userName\":\"alice\",\"externalId\":\"e-1\"}");
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().path("id").asText()).isNotBlank();
@@ -94,8 +103,11 @@ abstract class ScimConformanceSuite {
     @Test
     void aDuplicateUserNameIs409Uniqueness() throws Exception {
         createUser("alice", "e-1", "Alice");
-        Answer duplicate = send("POST", "Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"userName\":\"alice\",\"externalId\":\"e-2\"}");
+        Answer duplicate = send(
+                "POST",
+                "Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                        + "\"userName\":\"alice\",\"externalId\":\"e-2\"}");
 
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.body().path("scimType").asText()).isEqualTo("uniqueness");
@@ -108,10 +120,14 @@ abstract class ScimConformanceSuite {
         createUser("albert", "e-2", "Albert");
         createUser("bob", "e-3", "Bob");
 
-        assertThat(names(send("GET", "Users?" + filter("externalId eq \"e-2\""), null))).containsExactly("albert");
-        assertThat(names(send("GET", "Users?" + filter("userName sw \"al\""), null))).containsExactlyInAnyOrder("alice", "albert");
-        assertThat(names(send("GET", "Users?" + filter("userName co \"ob\""), null))).containsExactly("bob");
-        assertThat(names(send("GET", "Users?" + filter("name.givenName eq \"Bob\""), null))).containsExactly("bob");
+        assertThat(names(send("GET", "Users?" + filter("externalId eq \"e-2\""), null)))
+                .containsExactly("albert");
+        assertThat(names(send("GET", "Users?" + filter("userName sw \"al\""), null)))
+                .containsExactlyInAnyOrder("alice", "albert");
+        assertThat(names(send("GET", "Users?" + filter("userName co \"ob\""), null)))
+                .containsExactly("bob");
+        assertThat(names(send("GET", "Users?" + filter("name.givenName eq \"Bob\""), null)))
+                .containsExactly("bob");
         assertThat(names(send("GET", "Users?" + filter("userName sw \"al\" and externalId eq \"e-1\""), null)))
                 .containsExactly("alice");
         assertThat(names(send("GET", "Users?" + filter("externalId eq \"e-1\" or externalId eq \"e-3\""), null)))
@@ -164,10 +180,16 @@ abstract class ScimConformanceSuite {
     void patchReplacesByPathAndAddsWithoutOne() throws Exception {
         String id = createUser("alice", "e-1", "Alice");
 
-        Answer replaced = send("PATCH", "Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}");
-        Answer added = send("PATCH", "Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                + "\"Operations\":[{\"op\":\"add\",\"value\":{\"displayName\":\"Alice L.\"}}]}");
+        Answer replaced = send(
+                "PATCH",
+                "Users/" + id,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}");
+        Answer added = send(
+                "PATCH",
+                "Users/" + id,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"add\",\"value\":{\"displayName\":\"Alice L.\"}}]}");
 
         assertThat(replaced.status()).as(replaced.raw().body()).isIn(200, 204);
         assertThat(added.status()).as(added.raw().body()).isIn(200, 204);
@@ -182,9 +204,12 @@ abstract class ScimConformanceSuite {
     void patchAcceptsEntraStyleCapitalizedOps() throws Exception {
         String id = createUser("alice", "e-1", "Alice");
 
-        Answer patched = send("PATCH", "Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"Alice E.\"},"
-                + "{\"op\":\"Add\",\"path\":\"title\",\"value\":\"Engineer\"}]}");
+        Answer patched = send(
+                "PATCH",
+                "Users/" + id,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"Alice E.\"},"
+                        + "{\"op\":\"Add\",\"path\":\"title\",\"value\":\"Engineer\"}]}");
 
         assertThat(patched.status()).as(patched.raw().body()).isIn(200, 204);
         JsonNode user = send("GET", "Users/" + id, null).body();
@@ -197,12 +222,19 @@ abstract class ScimConformanceSuite {
     void patchRemovesOneGroupMemberByValueFilter() throws Exception {
         String alice = createUser("alice", "e-1", "Alice");
         String bob = createUser("bob", "e-2", "Bob");
-        Answer group = send("POST", "Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
-                + "\"displayName\":\"staff\",\"members\":[{\"value\":\"" + alice + "\"},{\"value\":\"" + bob + "\"}]}");
+        Answer group = send(
+                "POST",
+                "Groups",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                        + "\"displayName\":\"staff\",\"members\":[{\"value\":\"" + alice + "\"},{\"value\":\"" + bob
+                        + "\"}]}");
         String groupId = group.body().path("id").asText();
 
-        Answer removed = send("PATCH", "Groups/" + groupId, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                + "\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + alice + "\\\"]\"}]}");
+        Answer removed = send(
+                "PATCH",
+                "Groups/" + groupId,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + alice + "\\\"]\"}]}");
 
         assertThat(group.status()).isEqualTo(201);
         assertThat(removed.status()).as(removed.raw().body()).isIn(200, 204);
@@ -215,8 +247,11 @@ abstract class ScimConformanceSuite {
     void putReplacesAndDeleteRemoves() throws Exception {
         String id = createUser("alice", "e-1", "Alice");
 
-        Answer replaced = send("PUT", "Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"id\":\"" + id + "\",\"userName\":\"alice\",\"externalId\":\"e-1\",\"displayName\":\"Replaced\"}");
+        Answer replaced = send(
+                "PUT",
+                "Users/" + id,
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"]," + "\"id\":\"" + id
+                        + "\",\"userName\":\"alice\",\"externalId\":\"e-1\",\"displayName\":\"Replaced\"}");
         Answer deleted = send("DELETE", "Users/" + id, null);
 
         assertThat(replaced.status()).isEqualTo(200);

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 /** The period ledger in SQL (table {@code billing_ledger}): every step of a sync is written before the next starts. */
@@ -23,48 +22,79 @@ public final class BillingLedger {
     }
 
     public Optional<LedgerEntry> find(String tenant, BillingPeriod period) {
-        return query("SELECT " + COLUMNS + " FROM billing_ledger WHERE tenant_id = ? AND period = ?",
-                tenant, period.toString());
+        return query(
+                "SELECT " + COLUMNS + " FROM billing_ledger WHERE tenant_id = ? AND period = ?",
+                tenant,
+                period.toString());
     }
 
     /** The tenant's most recently synced period, for the billing status. */
     public Optional<LedgerEntry> latest(String tenant) {
-        return query("SELECT " + COLUMNS + " FROM billing_ledger WHERE tenant_id = ? ORDER BY last_sync_at DESC, "
-                + "period DESC FETCH FIRST 1 ROWS ONLY", tenant);
+        return query(
+                "SELECT " + COLUMNS + " FROM billing_ledger WHERE tenant_id = ? ORDER BY last_sync_at DESC, "
+                        + "period DESC FETCH FIRST 1 ROWS ONLY",
+                tenant);
     }
 
     /** Counts one more attempt at the period, creating its entry (STARTED) the first time. */
     public LedgerEntry begin(String tenant, BillingPeriod period, Instant now) {
-        int updated = update("UPDATE billing_ledger SET attempts = attempts + 1, last_sync_at = ? "
-                + "WHERE tenant_id = ? AND period = ?", Timestamp.from(now), tenant, period.toString());
+        int updated = update(
+                "UPDATE billing_ledger SET attempts = attempts + 1, last_sync_at = ? "
+                        + "WHERE tenant_id = ? AND period = ?",
+                Timestamp.from(now),
+                tenant,
+                period.toString());
         if (updated == 0) {
             try {
-                update("INSERT INTO billing_ledger (" + COLUMNS + ") VALUES (?, ?, ?, NULL, NULL, NULL, 1, ?)", tenant,
-                        period.toString(), LedgerEntry.State.STARTED.name(), Timestamp.from(now));
+                update(
+                        "INSERT INTO billing_ledger (" + COLUMNS + ") VALUES (?, ?, ?, NULL, NULL, NULL, 1, ?)",
+                        tenant,
+                        period.toString(),
+                        LedgerEntry.State.STARTED.name(),
+                        Timestamp.from(now));
             } catch (IllegalStateException raced) {
                 // Another node inserted it first; count this attempt on its row.
-                update("UPDATE billing_ledger SET attempts = attempts + 1, last_sync_at = ? "
-                        + "WHERE tenant_id = ? AND period = ?", Timestamp.from(now), tenant, period.toString());
+                update(
+                        "UPDATE billing_ledger SET attempts = attempts + 1, last_sync_at = ? "
+                                + "WHERE tenant_id = ? AND period = ?",
+                        Timestamp.from(now),
+                        tenant,
+                        period.toString());
             }
         }
         return find(tenant, period).orElseThrow();
     }
 
     public void usageSent(String tenant, BillingPeriod period, long total, Instant now) {
-        update("UPDATE billing_ledger SET state = ?, usage_total = ?, last_error = NULL, last_sync_at = ? "
-                + "WHERE tenant_id = ? AND period = ? AND state = ?", LedgerEntry.State.USAGE_SENT.name(), total,
-                Timestamp.from(now), tenant, period.toString(), LedgerEntry.State.STARTED.name());
+        update(
+                "UPDATE billing_ledger SET state = ?, usage_total = ?, last_error = NULL, last_sync_at = ? "
+                        + "WHERE tenant_id = ? AND period = ? AND state = ?",
+                LedgerEntry.State.USAGE_SENT.name(),
+                total,
+                Timestamp.from(now),
+                tenant,
+                period.toString(),
+                LedgerEntry.State.STARTED.name());
     }
 
     public void invoiced(String tenant, BillingPeriod period, String invoiceId, Instant now) {
-        update("UPDATE billing_ledger SET state = ?, invoice_id = ?, last_error = NULL, last_sync_at = ? "
-                + "WHERE tenant_id = ? AND period = ?", LedgerEntry.State.INVOICED.name(), invoiceId,
-                Timestamp.from(now), tenant, period.toString());
+        update(
+                "UPDATE billing_ledger SET state = ?, invoice_id = ?, last_error = NULL, last_sync_at = ? "
+                        + "WHERE tenant_id = ? AND period = ?",
+                LedgerEntry.State.INVOICED.name(),
+                invoiceId,
+                Timestamp.from(now),
+                tenant,
+                period.toString());
     }
 
     public void failed(String tenant, BillingPeriod period, String errorCode, Instant now) {
-        update("UPDATE billing_ledger SET last_error = ?, last_sync_at = ? WHERE tenant_id = ? AND period = ?",
-                errorCode, Timestamp.from(now), tenant, period.toString());
+        update(
+                "UPDATE billing_ledger SET last_error = ?, last_sync_at = ? WHERE tenant_id = ? AND period = ?",
+                errorCode,
+                Timestamp.from(now),
+                tenant,
+                period.toString());
     }
 
     private Optional<LedgerEntry> query(String sql, Object... args) {
@@ -75,9 +105,14 @@ public final class BillingLedger {
                 return Optional.empty();
             }
             long usage = rows.getLong("usage_total");
-            return Optional.of(new LedgerEntry(rows.getString("tenant_id"), BillingPeriod.parse(rows.getString("period")),
-                    LedgerEntry.State.valueOf(rows.getString("state")), rows.wasNull() ? null : usage,
-                    rows.getString("invoice_id"), rows.getString("last_error"), rows.getInt("attempts"),
+            return Optional.of(new LedgerEntry(
+                    rows.getString("tenant_id"),
+                    BillingPeriod.parse(rows.getString("period")),
+                    LedgerEntry.State.valueOf(rows.getString("state")),
+                    rows.wasNull() ? null : usage,
+                    rows.getString("invoice_id"),
+                    rows.getString("last_error"),
+                    rows.getInt("attempts"),
                     rows.getTimestamp("last_sync_at").toInstant()));
         } catch (SQLException e) {
             throw new IllegalStateException("billing ledger read failed: " + e.getSQLState(), e);

@@ -1,18 +1,16 @@
 package io.maestro.conductor.payments.billing;
 
+import com.stripe.model.Invoice;
+import io.maestro.conductor.payments.CallContext;
+import io.maestro.conductor.payments.PaymentsErrorCode;
+import io.maestro.conductor.payments.PaymentsException;
+import io.maestro.conductor.payments.StripeBackend;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
-import com.stripe.model.Invoice;
-
-import io.maestro.conductor.payments.CallContext;
-import io.maestro.conductor.payments.PaymentsErrorCode;
-import io.maestro.conductor.payments.PaymentsException;
-import io.maestro.conductor.payments.StripeBackend;
 
 /**
  * Bills one tenant for one period, exactly once across retries and restarts: the usage total goes to Stripe as one
@@ -27,10 +25,12 @@ public final class BillingSync {
     public static final String PERIOD_METADATA = "conductor_period";
 
     /** What a sync did. */
-    public enum Outcome { INVOICED, ALREADY_INVOICED }
-
-    public record Result(Outcome outcome, String invoiceId, long usageTotal) {
+    public enum Outcome {
+        INVOICED,
+        ALREADY_INVOICED
     }
+
+    public record Result(Outcome outcome, String invoiceId, long usageTotal) {}
 
     private final StripeBackend stripe;
     private final BillingLedger ledger;
@@ -38,8 +38,12 @@ public final class BillingSync {
     private final Function<String, Optional<BillingAccount>> accounts;
     private final Clock clock;
 
-    public BillingSync(StripeBackend stripe, BillingLedger ledger, UsageSource usage,
-            Function<String, Optional<BillingAccount>> accounts, Clock clock) {
+    public BillingSync(
+            StripeBackend stripe,
+            BillingLedger ledger,
+            UsageSource usage,
+            Function<String, Optional<BillingAccount>> accounts,
+            Clock clock) {
         this.stripe = stripe;
         this.ledger = ledger;
         this.usage = usage;
@@ -55,17 +59,28 @@ public final class BillingSync {
         String tenant = context.tenant();
         Optional<LedgerEntry> before = ledger.find(tenant, period);
         if (before.isPresent() && before.get().reached(LedgerEntry.State.INVOICED)) {
-            return new Result(Outcome.ALREADY_INVOICED, before.get().invoiceId(), before.get().usageTotal());
+            return new Result(
+                    Outcome.ALREADY_INVOICED,
+                    before.get().invoiceId(),
+                    before.get().usageTotal());
         }
         LedgerEntry entry = ledger.begin(tenant, period, clock.instant());
         try {
-            BillingAccount account = accounts.apply(tenant).orElseThrow(() -> new PaymentsException(
-                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context.instanceId(), "tenant has no billing account"));
-            long total = entry.reached(LedgerEntry.State.USAGE_SENT) ? entry.usageTotal() : sendUsage(context,
-                    period, account);
+            BillingAccount account = accounts.apply(tenant)
+                    .orElseThrow(() -> new PaymentsException(
+                            PaymentsErrorCode.PAYMENTS_REQUEST_INVALID,
+                            context.instanceId(),
+                            "tenant has no billing account"));
+            long total = entry.reached(LedgerEntry.State.USAGE_SENT)
+                    ? entry.usageTotal()
+                    : sendUsage(context, period, account);
             Invoice invoice = (before.isPresent() ? findInvoice(context, account, period) : Optional.<Invoice>empty())
-                    .orElseGet(() -> stripe.createDraftInvoice(context, businessKey(period), account.customerId(),
-                            account.subscriptionId(), Map.of(PERIOD_METADATA, period.toString())));
+                    .orElseGet(() -> stripe.createDraftInvoice(
+                            context,
+                            businessKey(period),
+                            account.customerId(),
+                            account.subscriptionId(),
+                            Map.of(PERIOD_METADATA, period.toString())));
             ledger.invoiced(tenant, period, invoice.getId(), clock.instant());
             return new Result(Outcome.INVOICED, invoice.getId(), total);
         } catch (PaymentsException e) {
@@ -78,7 +93,11 @@ public final class BillingSync {
         long total = usage.total(context.tenant(), period);
         if (total > 0) {
             try {
-                stripe.recordUsage(context, businessKey(period), account.customerId(), BigDecimal.valueOf(total),
+                stripe.recordUsage(
+                        context,
+                        businessKey(period),
+                        account.customerId(),
+                        BigDecimal.valueOf(total),
                         usageTimestamp(period));
             } catch (PaymentsException e) {
                 if (e.code() != PaymentsErrorCode.PAYMENTS_DUPLICATE) {

@@ -3,15 +3,6 @@ package io.maestro.conductor.payments.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import javax.sql.DataSource;
-
 import com.stripe.exception.StripeException;
 import io.maestro.conductor.adapter.secret.Secret;
 import io.maestro.conductor.payments.CallContext;
@@ -25,6 +16,13 @@ import io.maestro.conductor.registry.support.OnEachDatabase;
 import io.maestro.conductor.registry.support.TestDatabase;
 import io.maestro.conductor.sandbox.stripe.Fault;
 import io.maestro.conductor.sandbox.stripe.StripeSandbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 class BillingSyncTest {
 
     private static final String KEY = "sk_test_51BillingSyncTestKey000077";
-    private static final BillingPeriod PERIOD = BillingPeriod.containing(Clock.systemUTC().instant());
+    private static final BillingPeriod PERIOD =
+            BillingPeriod.containing(Clock.systemUTC().instant());
     private static final CallContext ACME = new CallContext("acme", "prod", "billing", "sync-1");
 
     private StripeSandbox sandbox;
@@ -45,10 +44,14 @@ class BillingSyncTest {
     void start() throws StripeException {
         sandbox = StripeSandbox.start(KEY);
         String price = MeteredPrice.create(sandbox, KEY, "conductor_calls", 2L);
-        stripe = new StripeBackend(PaymentsSettings.of(price, "conductor_calls").withApiBase(sandbox.apiBase())
-                .withRetry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5))), new Secret(KEY));
+        stripe = new StripeBackend(
+                PaymentsSettings.of(price, "conductor_calls")
+                        .withApiBase(sandbox.apiBase())
+                        .withRetry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5))),
+                new Secret(KEY));
         String customer = stripe.createCustomer(ACME, "acme", null, null, null).getId();
-        String subscription = stripe.createSubscription(ACME, "acme", customer, null).getId();
+        String subscription =
+                stripe.createSubscription(ACME, "acme", customer, null).getId();
         accounts.put("acme", new BillingAccount(customer, subscription));
     }
 
@@ -59,18 +62,29 @@ class BillingSyncTest {
 
     private static DataSource migrated(TestDatabase database) {
         DataSource dataSource = database.open();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return dataSource;
     }
 
     private BillingSync sync(BillingLedger ledger) {
-        return new BillingSync(stripe, ledger, (tenant, period) -> usage.getOrDefault(tenant, 0L),
-                tenant -> Optional.ofNullable(accounts.get(tenant)), Clock.systemUTC());
+        return new BillingSync(
+                stripe,
+                ledger,
+                (tenant, period) -> usage.getOrDefault(tenant, 0L),
+                tenant -> Optional.ofNullable(accounts.get(tenant)),
+                Clock.systemUTC());
     }
 
     private List<com.fasterxml.jackson.databind.JsonNode> invoicesOfThePeriod() {
         return sandbox.invoices().stream()
-                .filter(invoice -> PERIOD.toString().equals(invoice.path("metadata").path("conductor_period").asText()))
+                .filter(invoice -> PERIOD.toString()
+                        .equals(invoice.path("metadata")
+                                .path("conductor_period")
+                                .asText()))
                 .toList();
     }
 
@@ -105,8 +119,7 @@ class BillingSyncTest {
         usage.put("acme", 10L);
         sandbox.injectFaults(Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR);
 
-        PaymentsException failed = catchThrowableOfType(() -> sync(ledger).sync(ACME, PERIOD),
-                PaymentsException.class);
+        PaymentsException failed = catchThrowableOfType(() -> sync(ledger).sync(ACME, PERIOD), PaymentsException.class);
         LedgerEntry afterFailure = ledger.find("acme", PERIOD).orElseThrow();
         BillingSync.Result resumed = sync(ledger).sync(ACME, PERIOD);
 
@@ -119,8 +132,10 @@ class BillingSyncTest {
             assertThat(entry.lastError()).isNull();
         });
         assertThat(sandbox.meterEvents()).hasSize(1);
-        assertThat(invoicesOfThePeriod()).singleElement()
-                .satisfies(invoice -> assertThat(invoice.path("amount_due").asLong()).isEqualTo(20));
+        assertThat(invoicesOfThePeriod())
+                .singleElement()
+                .satisfies(invoice ->
+                        assertThat(invoice.path("amount_due").asLong()).isEqualTo(20));
     }
 
     /**
@@ -133,8 +148,13 @@ class BillingSyncTest {
         BillingAccount account = accounts.get("acme");
         ledger.begin("acme", PERIOD, Clock.systemUTC().instant());
         ledger.usageSent("acme", PERIOD, 0, Clock.systemUTC().instant());
-        String earlier = stripe.createDraftInvoice(ACME, "an expired key", account.customerId(),
-                account.subscriptionId(), Map.of(BillingSync.PERIOD_METADATA, PERIOD.toString())).getId();
+        String earlier = stripe.createDraftInvoice(
+                        ACME,
+                        "an expired key",
+                        account.customerId(),
+                        account.subscriptionId(),
+                        Map.of(BillingSync.PERIOD_METADATA, PERIOD.toString()))
+                .getId();
 
         BillingSync.Result resumed = sync(ledger).sync(ACME, PERIOD);
 
@@ -149,12 +169,12 @@ class BillingSyncTest {
         CallContext stranger = new CallContext("stranger", "prod", "billing", "sync-2");
         int before = sandbox.requests().size();
 
-        PaymentsException failed = catchThrowableOfType(() -> sync(ledger).sync(stranger, PERIOD),
-                PaymentsException.class);
+        PaymentsException failed =
+                catchThrowableOfType(() -> sync(ledger).sync(stranger, PERIOD), PaymentsException.class);
 
         assertThat(failed.code()).isEqualTo(PaymentsErrorCode.PAYMENTS_REQUEST_INVALID);
-        assertThat(ledger.latest("stranger")).hasValueSatisfying(
-                entry -> assertThat(entry.lastError()).isEqualTo("PAYMENTS_REQUEST_INVALID"));
+        assertThat(ledger.latest("stranger"))
+                .hasValueSatisfying(entry -> assertThat(entry.lastError()).isEqualTo("PAYMENTS_REQUEST_INVALID"));
         assertThat(sandbox.requests()).hasSize(before);
     }
 }

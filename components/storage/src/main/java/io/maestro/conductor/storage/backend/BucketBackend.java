@@ -13,6 +13,7 @@ public abstract class BucketBackend implements StorageBackend {
     private final StorageKeys keys;
     /** {@code <scheme>://<bucket>/}, what every location starts with. */
     private final String locationBase;
+
     private final String endpoint;
 
     /** @param scheme the location scheme of the store, e.g. {@code s3} or {@code gs} */

@@ -1,11 +1,10 @@
 package io.maestro.conductor.storage.backend;
 
+import io.maestro.conductor.storage.StorageConstants;
+import io.maestro.conductor.storage.StorageKeys;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
-
-import io.maestro.conductor.storage.StorageConstants;
-import io.maestro.conductor.storage.StorageKeys;
 
 /**
  * One storage instance's connection to its store, built once per instance config version. Keys here are full keys

@@ -1,5 +1,19 @@
 package io.maestro.conductor.storage.gcs;
 
+import com.google.api.gax.paging.Page;
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Storage;
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.camel.CamelDelegate;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.storage.StorageErrorCode;
+import io.maestro.conductor.storage.StorageInstanceConfig;
+import io.maestro.conductor.storage.backend.BucketBackend;
+import io.maestro.conductor.storage.backend.ObjectContent;
+import io.maestro.conductor.storage.backend.ObjectInfo;
+import io.maestro.conductor.storage.backend.ObjectPage;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.time.Duration;
@@ -8,21 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import com.google.api.gax.paging.Page;
-import com.google.cloud.storage.Blob;
-import com.google.cloud.storage.BlobId;
-import com.google.cloud.storage.BlobInfo;
-import com.google.cloud.storage.Storage;
-import io.maestro.conductor.storage.StorageErrorCode;
-import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.instance.ResolvedInstance;
-import io.maestro.conductor.storage.StorageInstanceConfig;
-import io.maestro.conductor.storage.backend.BucketBackend;
-import io.maestro.conductor.adapter.camel.CamelDelegate;
-import io.maestro.conductor.storage.backend.ObjectContent;
-import io.maestro.conductor.storage.backend.ObjectInfo;
-import io.maestro.conductor.storage.backend.ObjectPage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.google.storage.GoogleCloudStorageComponent;
@@ -42,16 +41,17 @@ public final class GcsStorageBackend extends BucketBackend {
     private final Storage storage;
     private final CamelDelegate delegate;
 
-    public GcsStorageBackend(CamelContext camelContext, ResolvedInstance instance, StorageInstanceConfig config,
-                             Storage storage) throws Exception {
+    public GcsStorageBackend(
+            CamelContext camelContext, ResolvedInstance instance, StorageInstanceConfig config, Storage storage)
+            throws Exception {
         super(instance, config, "gs");
         this.storage = storage;
         GoogleCloudStorageConfiguration camelConfig = new GoogleCloudStorageConfiguration();
         camelConfig.setBucketName(config.bucket());
         camelConfig.setStorageClient(storage);
         camelConfig.setAutoCreateBucket(false);
-        GoogleCloudStorageEndpoint endpoint = new GoogleCloudStorageEndpoint("google-storage://" + config.bucket(),
-                new GoogleCloudStorageComponent(camelContext), camelConfig);
+        GoogleCloudStorageEndpoint endpoint = new GoogleCloudStorageEndpoint(
+                "google-storage://" + config.bucket(), new GoogleCloudStorageComponent(camelContext), camelConfig);
         this.delegate = CamelDelegate.start(endpoint, e -> GcsErrors.map(e, instanceId, bucket), this::closeClient);
     }
 
@@ -71,8 +71,9 @@ public final class GcsStorageBackend extends BucketBackend {
 
     @Override
     public ObjectContent get(String fullKey) {
-        Blob blob = blob(fullKey).orElseThrow(() -> new AdapterException(StorageErrorCode.STORAGE_NOT_FOUND,
-                instanceId, "no object at the key in bucket " + bucket));
+        Blob blob = blob(fullKey)
+                .orElseThrow(() -> new AdapterException(
+                        StorageErrorCode.STORAGE_NOT_FOUND, instanceId, "no object at the key in bucket " + bucket));
         try {
             return new ObjectContent(info(blob), Channels.newInputStream(blob.reader()));
         } catch (RuntimeException e) {
@@ -88,7 +89,8 @@ public final class GcsStorageBackend extends BucketBackend {
     @Override
     public void delete(String fullKey) {
         Exchange exchange = delegate.createExchange();
-        exchange.getMessage().setHeader(GoogleCloudStorageConstants.OPERATION, GoogleCloudStorageOperations.deleteObject);
+        exchange.getMessage()
+                .setHeader(GoogleCloudStorageConstants.OPERATION, GoogleCloudStorageOperations.deleteObject);
         exchange.getMessage().setHeader(GoogleCloudStorageConstants.OBJECT_NAME, fullKey);
         delegate.process(exchange);
     }
@@ -96,11 +98,17 @@ public final class GcsStorageBackend extends BucketBackend {
     @Override
     public String signedUrl(String fullKey, Duration expiry) {
         try {
-            return storage.signUrl(BlobInfo.newBuilder(BlobId.of(bucket, fullKey)).build(), expiry.toMillis(),
-                    TimeUnit.MILLISECONDS, Storage.SignUrlOption.withV4Signature()).toString();
+            return storage.signUrl(
+                            BlobInfo.newBuilder(BlobId.of(bucket, fullKey)).build(),
+                            expiry.toMillis(),
+                            TimeUnit.MILLISECONDS,
+                            Storage.SignUrlOption.withV4Signature())
+                    .toString();
         } catch (IllegalStateException e) {
             // The client has no signing key (no service-account credential): a config problem, not a transient one.
-            throw new AdapterException(StorageErrorCode.STORAGE_SIGNING_UNSUPPORTED, instanceId,
+            throw new AdapterException(
+                    StorageErrorCode.STORAGE_SIGNING_UNSUPPORTED,
+                    instanceId,
                     "the GCS credentials of this instance cannot sign URLs; configure a service-account key");
         } catch (RuntimeException e) {
             throw GcsErrors.map(e, instanceId, bucket);
@@ -110,8 +118,8 @@ public final class GcsStorageBackend extends BucketBackend {
     @Override
     public ObjectPage list(String fullPrefix, String continuationToken, int maxKeys) {
         try {
-            List<Storage.BlobListOption> options = new ArrayList<>(List.of(
-                    Storage.BlobListOption.prefix(fullPrefix), Storage.BlobListOption.pageSize(maxKeys)));
+            List<Storage.BlobListOption> options = new ArrayList<>(
+                    List.of(Storage.BlobListOption.prefix(fullPrefix), Storage.BlobListOption.pageSize(maxKeys)));
             if (continuationToken != null) {
                 options.add(Storage.BlobListOption.pageToken(continuationToken));
             }
@@ -135,9 +143,12 @@ public final class GcsStorageBackend extends BucketBackend {
     }
 
     private static ObjectInfo info(Blob blob) {
-        return new ObjectInfo(blob.getName(), blob.getSize() == null ? -1 : blob.getSize(), blob.getContentType(),
-                blob.getEtag(), blob.getUpdateTimeOffsetDateTime() == null ? null
-                        : Instant.from(blob.getUpdateTimeOffsetDateTime()));
+        return new ObjectInfo(
+                blob.getName(),
+                blob.getSize() == null ? -1 : blob.getSize(),
+                blob.getContentType(),
+                blob.getEtag(),
+                blob.getUpdateTimeOffsetDateTime() == null ? null : Instant.from(blob.getUpdateTimeOffsetDateTime()));
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.maestro.conductor.storage.s3;
 
-import java.net.URI;
-import java.time.Duration;
-
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
 import io.maestro.conductor.adapter.secret.Secret;
 import io.maestro.conductor.storage.StorageDefinitions;
 import io.maestro.conductor.storage.StorageInstanceConfig;
+import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -24,8 +23,7 @@ final class S3Clients {
 
     static final String PURPOSE = "storage.s3.client";
 
-    private S3Clients() {
-    }
+    private S3Clients() {}
 
     /**
      * The instance's own keys, always: falling back to the hub's workload identity would hand one tenant the hub's
@@ -59,7 +57,9 @@ final class S3Clients {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(config.pathStyle())
+                        .build());
         config.endpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         return builder.build();
     }

@@ -1,8 +1,8 @@
 package io.maestro.conductor.storage.s3;
 
-import io.maestro.conductor.storage.StorageErrorCode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.Masking;
+import io.maestro.conductor.storage.StorageErrorCode;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class S3Errors {
 
-    private S3Errors() {
-    }
+    private S3Errors() {}
 
     static AdapterException map(Exception failure, String instanceId, String bucket) {
         if (failure instanceof AdapterException) {
@@ -21,7 +20,8 @@ final class S3Errors {
         }
         if (failure instanceof S3Exception) {
             S3Exception s3 = (S3Exception) failure;
-            String errorCode = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
+            String errorCode =
+                    s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
             String detail = "S3 answered " + s3.statusCode() + (errorCode == null ? "" : " " + errorCode)
                     + " for bucket " + bucket + " (request id " + s3.requestId() + ")";
             if ("NoSuchBucket".equals(errorCode)) {
@@ -30,10 +30,14 @@ final class S3Errors {
             return new AdapterException(StorageErrorCode.forStatus(s3.statusCode()), instanceId, detail);
         }
         if (failure instanceof SdkClientException) {
-            return new AdapterException(StorageErrorCode.STORAGE_UNREACHABLE, instanceId,
+            return new AdapterException(
+                    StorageErrorCode.STORAGE_UNREACHABLE,
+                    instanceId,
                     "S3 endpoint unreachable: " + Masking.maskText(failure.getMessage()));
         }
-        return new AdapterException(StorageErrorCode.STORAGE_FAILED, instanceId,
+        return new AdapterException(
+                StorageErrorCode.STORAGE_FAILED,
+                instanceId,
                 "S3 call failed: " + failure.getClass().getSimpleName() + " " + Masking.maskText(failure.getMessage()));
     }
 }

@@ -1,5 +1,16 @@
 package io.maestro.conductor.storage.s3;
 
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
+import io.maestro.conductor.adapter.camel.CamelDelegate;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.adapter.secret.InstanceSecrets;
+import io.maestro.conductor.storage.StorageErrorCode;
+import io.maestro.conductor.storage.StorageInstanceConfig;
+import io.maestro.conductor.storage.backend.BucketBackend;
+import io.maestro.conductor.storage.backend.ObjectContent;
+import io.maestro.conductor.storage.backend.ObjectInfo;
+import io.maestro.conductor.storage.backend.ObjectPage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,18 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-
-import io.maestro.conductor.storage.StorageErrorCode;
-import io.maestro.conductor.adapter.SpiErrorCode;
-import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.instance.ResolvedInstance;
-import io.maestro.conductor.adapter.secret.InstanceSecrets;
-import io.maestro.conductor.storage.StorageInstanceConfig;
-import io.maestro.conductor.storage.backend.BucketBackend;
-import io.maestro.conductor.adapter.camel.CamelDelegate;
-import io.maestro.conductor.storage.backend.ObjectContent;
-import io.maestro.conductor.storage.backend.ObjectInfo;
-import io.maestro.conductor.storage.backend.ObjectPage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -49,8 +48,9 @@ public final class S3StorageBackend extends BucketBackend {
     private final S3Presigner presigner;
     private final CamelDelegate delegate;
 
-    public S3StorageBackend(CamelContext camelContext, ResolvedInstance instance, StorageInstanceConfig config,
-                            InstanceSecrets secrets) throws Exception {
+    public S3StorageBackend(
+            CamelContext camelContext, ResolvedInstance instance, StorageInstanceConfig config, InstanceSecrets secrets)
+            throws Exception {
         super(instance, config, "s3");
         AwsCredentialsProvider credentials = S3Clients.credentials(secrets);
         this.client = S3Clients.client(config, credentials);
@@ -63,8 +63,8 @@ public final class S3StorageBackend extends BucketBackend {
         camelConfig.setAmazonS3Client(client);
         camelConfig.setAmazonS3Presigner(presigner);
         camelConfig.setAutoCreateBucket(false);
-        AWS2S3Endpoint endpoint = new AWS2S3Endpoint("aws2-s3://" + config.bucket(),
-                new AWS2S3Component(camelContext), camelConfig);
+        AWS2S3Endpoint endpoint =
+                new AWS2S3Endpoint("aws2-s3://" + config.bucket(), new AWS2S3Component(camelContext), camelConfig);
         this.delegate = CamelDelegate.start(endpoint, e -> S3Errors.map(e, instanceId, bucket), this::closeClients);
     }
 
@@ -85,8 +85,11 @@ public final class S3StorageBackend extends BucketBackend {
             String etag = S3StreamingUpload.upload(client, bucket, fullKey, contentType, firstPart, body);
             return new ObjectInfo(fullKey, -1, contentType, etag, null);
         } catch (UncheckedIOException e) {
-            throw new AdapterException(SpiErrorCode.REQUEST_INVALID, instanceId,
-                    "the object body could not be read: " + e.getCause().getClass().getSimpleName());
+            throw new AdapterException(
+                    SpiErrorCode.REQUEST_INVALID,
+                    instanceId,
+                    "the object body could not be read: "
+                            + e.getCause().getClass().getSimpleName());
         } catch (RuntimeException e) {
             throw S3Errors.map(e, instanceId, bucket);
         }
@@ -98,28 +101,41 @@ public final class S3StorageBackend extends BucketBackend {
             message.setHeader(AWS2S3Constants.CONTENT_TYPE, contentType);
             message.setHeader(AWS2S3Constants.CONTENT_LENGTH, length);
         });
-        return new ObjectInfo(fullKey, length, contentType,
-                exchange.getMessage().getHeader(AWS2S3Constants.E_TAG, String.class), null);
+        return new ObjectInfo(
+                fullKey,
+                length,
+                contentType,
+                exchange.getMessage().getHeader(AWS2S3Constants.E_TAG, String.class),
+                null);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public ObjectContent get(String fullKey) {
-        Exchange exchange = call(AWS2S3Operations.getObject, fullKey, message -> { });
-        ResponseInputStream<GetObjectResponse> stream =
-                exchange.getMessage().getBody(ResponseInputStream.class);
+        Exchange exchange = call(AWS2S3Operations.getObject, fullKey, message -> {});
+        ResponseInputStream<GetObjectResponse> stream = exchange.getMessage().getBody(ResponseInputStream.class);
         GetObjectResponse response = stream.response();
-        return new ObjectContent(new ObjectInfo(fullKey, response.contentLength() == null ? -1 : response.contentLength(),
-                response.contentType(), response.eTag(), response.lastModified()), stream);
+        return new ObjectContent(
+                new ObjectInfo(
+                        fullKey,
+                        response.contentLength() == null ? -1 : response.contentLength(),
+                        response.contentType(),
+                        response.eTag(),
+                        response.lastModified()),
+                stream);
     }
 
     @Override
     public Optional<ObjectInfo> head(String fullKey) {
         try {
-            Exchange exchange = call(AWS2S3Operations.headObject, fullKey, message -> { });
+            Exchange exchange = call(AWS2S3Operations.headObject, fullKey, message -> {});
             HeadObjectResponse response = exchange.getMessage().getBody(HeadObjectResponse.class);
-            return Optional.of(new ObjectInfo(fullKey, response.contentLength() == null ? -1 : response.contentLength(),
-                    response.contentType(), response.eTag(), response.lastModified()));
+            return Optional.of(new ObjectInfo(
+                    fullKey,
+                    response.contentLength() == null ? -1 : response.contentLength(),
+                    response.contentType(),
+                    response.eTag(),
+                    response.lastModified()));
         } catch (AdapterException e) {
             if (e.code() == StorageErrorCode.STORAGE_NOT_FOUND) {
                 return Optional.empty();
@@ -130,12 +146,14 @@ public final class S3StorageBackend extends BucketBackend {
 
     @Override
     public void delete(String fullKey) {
-        call(AWS2S3Operations.deleteObject, fullKey, message -> { });
+        call(AWS2S3Operations.deleteObject, fullKey, message -> {});
     }
 
     @Override
     public String signedUrl(String fullKey, Duration expiry) {
-        Exchange exchange = call(AWS2S3Operations.createDownloadLink, fullKey,
+        Exchange exchange = call(
+                AWS2S3Operations.createDownloadLink,
+                fullKey,
                 message -> message.setHeader(AWS2S3Constants.DOWNLOAD_LINK_EXPIRATION_TIME, expiry.toMillis()));
         return exchange.getMessage().getBody(String.class);
     }
@@ -143,15 +161,19 @@ public final class S3StorageBackend extends BucketBackend {
     @Override
     public ObjectPage list(String fullPrefix, String continuationToken, int maxKeys) {
         try {
-            ListObjectsV2Response response = client.listObjectsV2(request -> request.bucket(bucket)
-                    .prefix(fullPrefix).maxKeys(maxKeys).continuationToken(continuationToken));
+            ListObjectsV2Response response = client.listObjectsV2(request ->
+                    request.bucket(bucket).prefix(fullPrefix).maxKeys(maxKeys).continuationToken(continuationToken));
             List<ObjectInfo> objects = new ArrayList<>();
             for (S3Object object : response.contents()) {
-                objects.add(new ObjectInfo(object.key(), object.size() == null ? -1 : object.size(), null,
-                        object.eTag(), object.lastModified()));
+                objects.add(new ObjectInfo(
+                        object.key(),
+                        object.size() == null ? -1 : object.size(),
+                        null,
+                        object.eTag(),
+                        object.lastModified()));
             }
-            return new ObjectPage(objects, Boolean.TRUE.equals(response.isTruncated())
-                    ? response.nextContinuationToken() : null);
+            return new ObjectPage(
+                    objects, Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null);
         } catch (Exception e) {
             throw S3Errors.map(e, instanceId, bucket);
         }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -22,34 +21,43 @@ final class S3StreamingUpload {
     /** S3's smallest part is 5 MiB (except the last); 8 MiB keeps 200 MiB at 25 parts. */
     static final int PART_SIZE = 8 * 1024 * 1024;
 
-    private S3StreamingUpload() {
-    }
+    private S3StreamingUpload() {}
 
     /**
      * @param buffer the body's first {@link #PART_SIZE} bytes ({@link #readFirstPart}); reused for the rest
      * @return the ETag of the completed object
      */
-    static String upload(S3Client client, String bucket, String key, String contentType, byte[] buffer,
-                         InputStream rest) {
-        String uploadId = client.createMultipartUpload(request -> request.bucket(bucket).key(key)
-                .contentType(contentType)).uploadId();
+    static String upload(
+            S3Client client, String bucket, String key, String contentType, byte[] buffer, InputStream rest) {
+        String uploadId = client.createMultipartUpload(
+                        request -> request.bucket(bucket).key(key).contentType(contentType))
+                .uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             int filled = buffer.length;
             while (filled > 0) {
                 int number = parts.size() + 1;
                 int length = filled;
-                String etag = client.uploadPart(request -> request.bucket(bucket).key(key).uploadId(uploadId)
-                                .partNumber(number).contentLength((long) length),
-                        RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, length), length)).eTag();
+                String etag = client.uploadPart(
+                                request -> request.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(number)
+                                        .contentLength((long) length),
+                                RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, length), length))
+                        .eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
                 filled = length < buffer.length ? 0 : readFully(rest, buffer);
             }
-            return client.completeMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(upload -> upload.parts(parts))).eTag();
+            return client.completeMultipartUpload(request -> request.bucket(bucket)
+                            .key(key)
+                            .uploadId(uploadId)
+                            .multipartUpload(upload -> upload.parts(parts)))
+                    .eTag();
         } catch (RuntimeException e) {
             try {
-                client.abortMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId));
+                client.abortMultipartUpload(
+                        request -> request.bucket(bucket).key(key).uploadId(uploadId));
             } catch (RuntimeException abortFailed) {
                 e.addSuppressed(abortFailed);
             }

@@ -20,14 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     e.g. {@code conductor.endpoints.environments.dev.s3-storage[0]=http://127.0.0.1:9000}
  */
 @ConfigurationProperties("conductor.endpoints")
-public record EndpointAllowlist(@DefaultValue Map<String, List<String>> allowed,
-                                @DefaultValue Map<String, Map<String, List<String>>> environments) {
+public record EndpointAllowlist(
+        @DefaultValue Map<String, List<String>> allowed,
+        @DefaultValue Map<String, Map<String, List<String>>> environments) {
 
     /** The endpoints allowed for {@code definition} in {@code environment}, in their compared form. */
     public Set<String> allowedFor(String definition, String environment) {
         Stream<String> everywhere = allowed.getOrDefault(definition, List.of()).stream();
-        Stream<String> here = environments.getOrDefault(environment, Map.of())
-                .getOrDefault(definition, List.of()).stream();
+        Stream<String> here =
+                environments.getOrDefault(environment, Map.of()).getOrDefault(definition, List.of()).stream();
         Set<String> all = new TreeSet<>();
         Stream.concat(everywhere, here).map(EndpointAllowlist::comparable).forEach(all::add);
         return all;

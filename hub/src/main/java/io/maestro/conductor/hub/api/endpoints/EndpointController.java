@@ -24,8 +24,8 @@ public class EndpointController {
     }
 
     @GetMapping("/api/tenants/{tenant}/environments/{env}/endpoints")
-    public Map<String, Set<String>> allowed(Authentication caller, @PathVariable String tenant,
-            @PathVariable String env) {
+    public Map<String, Set<String>> allowed(
+            Authentication caller, @PathVariable String tenant, @PathVariable String env) {
         access.require(caller, tenant);
         registry.instances(tenant, env); // an unknown tenant or environment is named as such
         return allowlist.allowedIn(env);

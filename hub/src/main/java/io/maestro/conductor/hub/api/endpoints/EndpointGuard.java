@@ -24,6 +24,7 @@ public class EndpointGuard {
 
     /** The config key every adapter definition uses for its endpoint override. */
     public static final String ENDPOINT = "endpoint";
+
     public static final String NOT_ALLOWED = "ENDPOINT_NOT_ALLOWED";
 
     private static final Logger audit = LoggerFactory.getLogger("conductor.audit");
@@ -40,14 +41,20 @@ public class EndpointGuard {
      * @param config  the config asked for
      * @param current the instance's config today, {@code null} for an install
      */
-    public void check(Authentication caller, String tenant, String environment, String definition, JsonNode config,
-                      JsonNode current) {
+    public void check(
+            Authentication caller,
+            String tenant,
+            String environment,
+            String definition,
+            JsonNode config,
+            JsonNode current) {
         JsonNode asked = config == null ? null : config.get(ENDPOINT);
         if (asked == null || !asked.isTextual()) {
             return; // none (the provider's own), or not text, which the definition's schema refuses
         }
         String endpoint = EndpointAllowlist.comparable(asked.asText());
-        if (current != null && current.path(ENDPOINT).isTextual()
+        if (current != null
+                && current.path(ENDPOINT).isTextual()
                 && EndpointAllowlist.comparable(current.path(ENDPOINT).asText()).equals(endpoint)) {
             return; // unchanged
         }
@@ -56,18 +63,35 @@ public class EndpointGuard {
             return;
         }
         if (isOperator(caller)) {
-            audit.atInfo().addKeyValue("event", "endpoint_off_allowlist").addKeyValue("caller", caller.getName())
-                    .log("event=endpoint_off_allowlist caller={} tenant={} environment={} definition={} endpoint={}",
-                            caller.getName(), tenant, environment, definition, endpoint);
+            audit.atInfo()
+                    .addKeyValue("event", "endpoint_off_allowlist")
+                    .addKeyValue("caller", caller.getName())
+                    .log(
+                            "event=endpoint_off_allowlist caller={} tenant={} environment={} definition={} endpoint={}",
+                            caller.getName(),
+                            tenant,
+                            environment,
+                            definition,
+                            endpoint);
             return;
         }
         meters.counter("conductor.api.endpoint.refused").increment();
-        audit.atWarn().addKeyValue("event", "endpoint_refused").addKeyValue("caller", caller.getName())
-                .log("event=endpoint_refused caller={} tenant={} environment={} definition={} endpoint={}",
-                        caller.getName(), tenant, environment, definition, endpoint);
-        throw new ApiRequestException(HttpStatus.FORBIDDEN, NOT_ALLOWED, "endpoint '" + endpoint
-                + "' is not on the operator's allowlist for " + definition + " in environment '" + environment
-                + "'; allowed: " + allowed + " (or leave endpoint out for the provider's own)");
+        audit.atWarn()
+                .addKeyValue("event", "endpoint_refused")
+                .addKeyValue("caller", caller.getName())
+                .log(
+                        "event=endpoint_refused caller={} tenant={} environment={} definition={} endpoint={}",
+                        caller.getName(),
+                        tenant,
+                        environment,
+                        definition,
+                        endpoint);
+        throw new ApiRequestException(
+                HttpStatus.FORBIDDEN,
+                NOT_ALLOWED,
+                "endpoint '" + endpoint
+                        + "' is not on the operator's allowlist for " + definition + " in environment '" + environment
+                        + "'; allowed: " + allowed + " (or leave endpoint out for the provider's own)");
     }
 
     /** A hub operator: sees every tenant and may take lifecycle actions (role operator or admin). */

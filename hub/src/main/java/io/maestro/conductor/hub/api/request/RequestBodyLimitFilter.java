@@ -33,7 +33,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = limits.limitFor(request.getRequestURI().substring(request.getContextPath().length()));
+        long limit = limits.limitFor(
+                request.getRequestURI().substring(request.getContextPath().length()));
         if (request.getContentLengthLong() > limit) {
             refuse(request, response, new RequestTooLargeException(limit));
             return;
@@ -64,7 +65,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private void record(HttpServletRequest request, long limit) {
         meters.counter("conductor.api.request.too.large").increment();
-        log.info("event=request_too_large method={} path={} limit={}", request.getMethod(), request.getRequestURI(),
+        log.info(
+                "event=request_too_large method={} path={} limit={}",
+                request.getMethod(),
+                request.getRequestURI(),
                 limit);
     }
 }

@@ -18,11 +18,12 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * @param bodyLimits   per-path overrides, first match wins
  */
 @ConfigurationProperties("conductor.api")
-public record RequestBodyLimits(@DefaultValue("1MB") DataSize maxBodyBytes, @DefaultValue List<PathLimit> bodyLimits) {
+public record RequestBodyLimits(
+        @DefaultValue("1MB") DataSize maxBodyBytes,
+        @DefaultValue List<PathLimit> bodyLimits) {
 
     /** One override: requests whose path matches {@code path} may carry up to {@code maxBytes}. */
-    public record PathLimit(String path, DataSize maxBytes) {
-    }
+    public record PathLimit(String path, DataSize maxBytes) {}
 
     /** The limits with their patterns parsed once, for the filter to ask per request. */
     Resolver resolver() {
@@ -32,7 +33,8 @@ public record RequestBodyLimits(@DefaultValue("1MB") DataSize maxBodyBytes, @Def
                     if (limit.path() == null || limit.maxBytes() == null) {
                         throw new IllegalArgumentException("conductor.api.body-limits entries need path and max-bytes");
                     }
-                    return Map.entry(parser.parse(limit.path()), limit.maxBytes().toBytes());
+                    return Map.entry(
+                            parser.parse(limit.path()), limit.maxBytes().toBytes());
                 })
                 .toList();
         return new Resolver(patterns, maxBodyBytes.toBytes());

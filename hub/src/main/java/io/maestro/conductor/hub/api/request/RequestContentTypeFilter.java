@@ -28,7 +28,8 @@ class RequestContentTypeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String contentType = request.getContentType();
         if (contentType != null && !contentType.isBlank() && !concrete(contentType)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type must be one concrete media type, such as application/json");
             problem.setProperty("code", "MEDIA_TYPE_UNSUPPORTED");
             problems.write(response, problem);

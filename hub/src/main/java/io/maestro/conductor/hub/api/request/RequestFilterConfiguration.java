@@ -23,8 +23,8 @@ public class RequestFilterConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestBodyLimits limits, ObjectMapper json,
-            MeterRegistry meters) {
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            RequestBodyLimits limits, ObjectMapper json, MeterRegistry meters) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits, new ProblemWriter(json), meters));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);

@@ -10,10 +10,12 @@ import io.maestro.conductor.policy.rego.value.ObjectValue;
  * to: {@code ruleIndex} is the index of its rule in {@link Module#rules()}, or -1 for the package.
  */
 public record Annotation(String scope, ObjectValue value, Loc loc, int ruleIndex) {
-  public static final String RULE = "rule";
-  public static final String DOCUMENT = "document";
-  public static final String PACKAGE = "package";
-  public static final String SUBPACKAGES = "subpackages";
+    public static final String RULE = "rule";
+    public static final String DOCUMENT = "document";
+    public static final String PACKAGE = "package";
+    public static final String SUBPACKAGES = "subpackages";
 
-  public boolean onPackage() { return ruleIndex < 0; }
+    public boolean onPackage() {
+        return ruleIndex < 0;
+    }
 }

@@ -4,5 +4,5 @@ import java.util.List;
 
 /** A family of builtins (strings, aggregates, time, ...), each in its own class. */
 public interface BuiltinGroup {
-  List<BuiltinSpec> specs();
+    List<BuiltinSpec> specs();
 }

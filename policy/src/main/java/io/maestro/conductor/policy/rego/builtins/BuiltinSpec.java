@@ -8,10 +8,12 @@ import java.util.Set;
  * result kinds, and the implementation.
  */
 public record BuiltinSpec(String name, List<Set<ArgType>> operands, Set<ArgType> result, Builtin impl) {
-  public BuiltinSpec {
-    operands = List.copyOf(operands);
-    result = Set.copyOf(result);
-  }
+    public BuiltinSpec {
+        operands = List.copyOf(operands);
+        result = Set.copyOf(result);
+    }
 
-  public int arity() { return operands.size(); }
+    public int arity() {
+        return operands.size();
+    }
 }

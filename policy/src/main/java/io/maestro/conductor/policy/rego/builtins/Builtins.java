@@ -11,27 +11,29 @@ import java.util.Optional;
  * through {@link BuiltinGroup}; the table is built once and read concurrently.
  */
 public final class Builtins {
-  private final Map<String, BuiltinSpec> byName;
+    private final Map<String, BuiltinSpec> byName;
 
-  private Builtins(Map<String, BuiltinSpec> byName) {
-    this.byName = Collections.unmodifiableMap(byName);
-  }
-
-  public static Builtins of(Collection<BuiltinGroup> groups) {
-    Map<String, BuiltinSpec> table = new HashMap<>();
-    for (BuiltinGroup group : groups) {
-      for (BuiltinSpec spec : group.specs()) {
-        if (table.putIfAbsent(spec.name(), spec) != null) {
-          throw new IllegalStateException("builtin declared twice: " + spec.name());
-        }
-      }
+    private Builtins(Map<String, BuiltinSpec> byName) {
+        this.byName = Collections.unmodifiableMap(byName);
     }
-    return new Builtins(table);
-  }
 
-  public Optional<BuiltinSpec> lookup(String name) {
-    return Optional.ofNullable(byName.get(name));
-  }
+    public static Builtins of(Collection<BuiltinGroup> groups) {
+        Map<String, BuiltinSpec> table = new HashMap<>();
+        for (BuiltinGroup group : groups) {
+            for (BuiltinSpec spec : group.specs()) {
+                if (table.putIfAbsent(spec.name(), spec) != null) {
+                    throw new IllegalStateException("builtin declared twice: " + spec.name());
+                }
+            }
+        }
+        return new Builtins(table);
+    }
 
-  public Collection<BuiltinSpec> all() { return byName.values(); }
+    public Optional<BuiltinSpec> lookup(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public Collection<BuiltinSpec> all() {
+        return byName.values();
+    }
 }

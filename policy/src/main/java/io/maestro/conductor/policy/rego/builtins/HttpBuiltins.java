@@ -12,10 +12,15 @@ import java.util.List;
  */
 final class HttpBuiltins implements BuiltinGroup {
 
-  @Override
-  public List<BuiltinSpec> specs() {
-    return List.of(spec("http.send", OBJ, (ctx, a) -> {
-      throw BuiltinException.failed("http.send", "outbound HTTP is disabled in the embedded engine (mock it with `with`)");
-    }, OBJ));
-  }
+    @Override
+    public List<BuiltinSpec> specs() {
+        return List.of(spec(
+                "http.send",
+                OBJ,
+                (ctx, a) -> {
+                    throw BuiltinException.failed(
+                            "http.send", "outbound HTTP is disabled in the embedded engine (mock it with `with`)");
+                },
+                OBJ));
+    }
 }

@@ -24,50 +24,55 @@ import java.text.ParseException;
  * an error.
  */
 final class JwtSigning {
-  private JwtSigning() {}
+    private JwtSigning() {}
 
-  static String sign(String name, String headerJson, String payloadJson, String jwkJson) {
-    JWK jwk;
-    JWSHeader header;
-    try {
-      jwk = JWK.parse(jwkJson);
-    } catch (ParseException e) {
-      throw BuiltinException.failed(name, "failed to parse the signing key as a JWK");
+    static String sign(String name, String headerJson, String payloadJson, String jwkJson) {
+        JWK jwk;
+        JWSHeader header;
+        try {
+            jwk = JWK.parse(jwkJson);
+        } catch (ParseException e) {
+            throw BuiltinException.failed(name, "failed to parse the signing key as a JWK");
+        }
+        try {
+            header = JWSHeader.parse(headerJson);
+        } catch (ParseException e) {
+            throw BuiltinException.failed(name, "invalid JWS header: " + e.getMessage());
+        }
+        String input = encode(headerJson) + "." + encode(payloadJson);
+        if (JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) return input + "." + signEd25519(name, jwk, input);
+        try {
+            Base64URL signature =
+                    signer(name, jwk, header.getAlgorithm()).sign(header, input.getBytes(StandardCharsets.US_ASCII));
+            return input + "." + signature;
+        } catch (JOSEException e) {
+            throw BuiltinException.failed(name, "cannot sign with " + header.getAlgorithm() + ": " + e.getMessage());
+        }
     }
-    try {
-      header = JWSHeader.parse(headerJson);
-    } catch (ParseException e) {
-      throw BuiltinException.failed(name, "invalid JWS header: " + e.getMessage());
-    }
-    String input = encode(headerJson) + "." + encode(payloadJson);
-    if (JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) return input + "." + signEd25519(name, jwk, input);
-    try {
-      Base64URL signature = signer(name, jwk, header.getAlgorithm()).sign(header, input.getBytes(StandardCharsets.US_ASCII));
-      return input + "." + signature;
-    } catch (JOSEException e) {
-      throw BuiltinException.failed(name, "cannot sign with " + header.getAlgorithm() + ": " + e.getMessage());
-    }
-  }
 
-  private static Base64URL signEd25519(String name, JWK jwk, String input) {
-    if (!(jwk instanceof OctetKeyPair okp) || !okp.isPrivate() || !Ed25519Keys.isSigningKey(okp)) {
-      throw BuiltinException.failed(name, "the key does not fit algorithm EdDSA (or is not a private key)");
+    private static Base64URL signEd25519(String name, JWK jwk, String input) {
+        if (!(jwk instanceof OctetKeyPair okp) || !okp.isPrivate() || !Ed25519Keys.isSigningKey(okp)) {
+            throw BuiltinException.failed(name, "the key does not fit algorithm EdDSA (or is not a private key)");
+        }
+        try {
+            return Base64URL.encode(
+                    Ed25519Keys.sign(Ed25519Keys.privateKey(okp), input.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw BuiltinException.failed(name, "cannot sign with EdDSA: the key is not a usable Ed25519 key");
+        }
     }
-    try {
-      return Base64URL.encode(Ed25519Keys.sign(Ed25519Keys.privateKey(okp), input.getBytes(StandardCharsets.US_ASCII)));
-    } catch (GeneralSecurityException e) {
-      throw BuiltinException.failed(name, "cannot sign with EdDSA: the key is not a usable Ed25519 key");
+
+    private static String encode(String text) {
+        return Base64URL.encode(text.getBytes(StandardCharsets.UTF_8)).toString();
     }
-  }
 
-  private static String encode(String text) {
-    return Base64URL.encode(text.getBytes(StandardCharsets.UTF_8)).toString();
-  }
-
-  private static JWSSigner signer(String name, JWK jwk, JWSAlgorithm alg) throws JOSEException {
-    if (jwk instanceof OctetSequenceKey oct && JWSAlgorithm.Family.HMAC_SHA.contains(alg)) return new MACSigner(oct);
-    if (jwk instanceof RSAKey rsa && rsa.isPrivate() && JWSAlgorithm.Family.RSA.contains(alg)) return new RSASSASigner(rsa);
-    if (jwk instanceof ECKey ec && ec.isPrivate() && JWSAlgorithm.Family.EC.contains(alg)) return new ECDSASigner(ec);
-    throw BuiltinException.failed(name, "the key does not fit algorithm " + alg + " (or is not a private key)");
-  }
+    private static JWSSigner signer(String name, JWK jwk, JWSAlgorithm alg) throws JOSEException {
+        if (jwk instanceof OctetSequenceKey oct && JWSAlgorithm.Family.HMAC_SHA.contains(alg))
+            return new MACSigner(oct);
+        if (jwk instanceof RSAKey rsa && rsa.isPrivate() && JWSAlgorithm.Family.RSA.contains(alg))
+            return new RSASSASigner(rsa);
+        if (jwk instanceof ECKey ec && ec.isPrivate() && JWSAlgorithm.Family.EC.contains(alg))
+            return new ECDSASigner(ec);
+        throw BuiltinException.failed(name, "the key does not fit algorithm " + alg + " (or is not a private key)");
+    }
 }

@@ -11,11 +11,14 @@ import java.util.List;
  * key parsing of {@link X509Keys} shared with {@code crypto.x509.parse_rsa_private_key} and {@code parse_keypair}.
  */
 final class PrivateKeyBuiltins implements BuiltinGroup {
-  static final String PARSE_KEYS = "crypto.parse_private_keys";
+    static final String PARSE_KEYS = "crypto.parse_private_keys";
 
-  @Override
-  public List<BuiltinSpec> specs() {
-    return List.of(spec(PARSE_KEYS, ANY,
-        (ctx, a) -> X509Keys.parsePrivateKeys(PARSE_KEYS, Operands.string(PARSE_KEYS, a, 1)), STR));
-  }
+    @Override
+    public List<BuiltinSpec> specs() {
+        return List.of(spec(
+                PARSE_KEYS,
+                ANY,
+                (ctx, a) -> X509Keys.parsePrivateKeys(PARSE_KEYS, Operands.string(PARSE_KEYS, a, 1)),
+                STR));
+    }
 }

@@ -17,21 +17,36 @@ import java.util.UUID;
  * caches them per query; the context's memo plays that part.
  */
 final class RandomBuiltins implements BuiltinGroup {
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Override
-  public List<BuiltinSpec> specs() {
-    return List.of(
-        spec("uuid.rfc4122", STR, (ctx, a) -> {
-          String seed = Operands.string("uuid.rfc4122", a, 1);
-          return ctx.memo().computeIfAbsent("uuid.rfc4122:" + seed, k -> StringValue.of(UUID.randomUUID().toString()));
-        }, STR),
-        spec("rand.intn", NUM, (ctx, a) -> {
-          String seed = Operands.string("rand.intn", a, 1);
-          BigInteger n = Operands.integer("rand.intn", a, 2).abs();
-          if (n.signum() == 0) return NumberValue.of(0);
-          return ctx.memo().computeIfAbsent("rand.intn:" + seed + ":" + n,
-              k -> NumberValue.of(new BigInteger(n.bitLength() + 64, RANDOM).mod(n)));
-        }, STR, NUM));
-  }
+    @Override
+    public List<BuiltinSpec> specs() {
+        return List.of(
+                spec(
+                        "uuid.rfc4122",
+                        STR,
+                        (ctx, a) -> {
+                            String seed = Operands.string("uuid.rfc4122", a, 1);
+                            return ctx.memo()
+                                    .computeIfAbsent(
+                                            "uuid.rfc4122:" + seed,
+                                            k -> StringValue.of(
+                                                    UUID.randomUUID().toString()));
+                        },
+                        STR),
+                spec(
+                        "rand.intn",
+                        NUM,
+                        (ctx, a) -> {
+                            String seed = Operands.string("rand.intn", a, 1);
+                            BigInteger n = Operands.integer("rand.intn", a, 2).abs();
+                            if (n.signum() == 0) return NumberValue.of(0);
+                            return ctx.memo()
+                                    .computeIfAbsent(
+                                            "rand.intn:" + seed + ":" + n,
+                                            k -> NumberValue.of(new BigInteger(n.bitLength() + 64, RANDOM).mod(n)));
+                        },
+                        STR,
+                        NUM));
+    }
 }

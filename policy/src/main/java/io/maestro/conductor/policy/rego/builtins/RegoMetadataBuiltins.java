@@ -11,14 +11,15 @@ import java.util.List;
  * an error, as in OPA.
  */
 final class RegoMetadataBuiltins implements BuiltinGroup {
-  @Override
-  public List<BuiltinSpec> specs() {
-    return List.of(outsideRule("rego.metadata.chain"), outsideRule("rego.metadata.rule"));
-  }
+    @Override
+    public List<BuiltinSpec> specs() {
+        return List.of(outsideRule("rego.metadata.chain"), outsideRule("rego.metadata.rule"));
+    }
 
-  private static BuiltinSpec outsideRule(String name) {
-    return spec(name, ANY, (ctx, a) -> {
-      throw BuiltinException.failed(name, "the " + name + " function must only be called within the scope of a rule");
-    });
-  }
+    private static BuiltinSpec outsideRule(String name) {
+        return spec(name, ANY, (ctx, a) -> {
+            throw BuiltinException.failed(
+                    name, "the " + name + " function must only be called within the scope of a rule");
+        });
+    }
 }

@@ -10,10 +10,10 @@ import java.util.List;
  * the generated variable capturing its value (or null) and where it starts.
  */
 public record CompiledQuery(List<Expr> body, List<String> resultVars, List<String> captures, List<Loc> exprLocs) {
-  public CompiledQuery {
-    body = List.copyOf(body);
-    resultVars = List.copyOf(resultVars);
-    captures = java.util.Collections.unmodifiableList(new ArrayList<>(captures));
-    exprLocs = List.copyOf(exprLocs);
-  }
+    public CompiledQuery {
+        body = List.copyOf(body);
+        resultVars = List.copyOf(resultVars);
+        captures = java.util.Collections.unmodifiableList(new ArrayList<>(captures));
+        exprLocs = List.copyOf(exprLocs);
+    }
 }

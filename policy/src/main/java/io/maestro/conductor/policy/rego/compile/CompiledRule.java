@@ -11,11 +11,11 @@ import java.util.List;
  * {@code keys} are the head's remaining (dynamic) terms: empty for a complete rule or a plain partial set,
  * {@code [k]} for {@code p[k] := v}. {@code value} is the rule value or, for {@code contains}, the element.
  */
-public record CompiledRule(Rule.Kind kind, List<Term> keys, List<Term> args, Term value,
-                           List<Expr> body, CompiledRule elseRule, Loc loc) {
-  public CompiledRule {
-    keys = List.copyOf(keys);
-    args = args == null ? null : List.copyOf(args);
-    body = List.copyOf(body);
-  }
+public record CompiledRule(
+        Rule.Kind kind, List<Term> keys, List<Term> args, Term value, List<Expr> body, CompiledRule elseRule, Loc loc) {
+    public CompiledRule {
+        keys = List.copyOf(keys);
+        args = args == null ? null : List.copyOf(args);
+        body = List.copyOf(body);
+    }
 }

@@ -8,19 +8,23 @@ import java.util.Map;
 
 /** Variable bindings of one rule evaluation, with a trail so backtracking can undo them. */
 final class Bindings {
-  private final Map<String, Value> values = new HashMap<>();
-  private final List<String> trail = new ArrayList<>();
+    private final Map<String, Value> values = new HashMap<>();
+    private final List<String> trail = new ArrayList<>();
 
-  Value get(String name) { return values.get(name); }
+    Value get(String name) {
+        return values.get(name);
+    }
 
-  void bind(String name, Value value) {
-    values.put(name, value);
-    trail.add(name);
-  }
+    void bind(String name, Value value) {
+        values.put(name, value);
+        trail.add(name);
+    }
 
-  int mark() { return trail.size(); }
+    int mark() {
+        return trail.size();
+    }
 
-  void undo(int mark) {
-    for (int i = trail.size() - 1; i >= mark; i--) values.remove(trail.remove(i));
-  }
+    void undo(int mark) {
+        for (int i = trail.size() - 1; i >= mark; i--) values.remove(trail.remove(i));
+    }
 }

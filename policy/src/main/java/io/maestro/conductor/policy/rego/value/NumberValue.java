@@ -8,40 +8,74 @@ import java.math.BigInteger;
  * so the decimal is kept stripped of trailing zeros.
  */
 public final class NumberValue implements Value {
-  private final BigDecimal value;
+    private final BigDecimal value;
 
-  private NumberValue(BigDecimal value) {
-    this.value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
-  }
+    private NumberValue(BigDecimal value) {
+        this.value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    }
 
-  public static NumberValue of(BigDecimal value) { return new NumberValue(value); }
-  public static NumberValue of(long value) { return new NumberValue(BigDecimal.valueOf(value)); }
-  public static NumberValue of(BigInteger value) { return new NumberValue(new BigDecimal(value)); }
+    public static NumberValue of(BigDecimal value) {
+        return new NumberValue(value);
+    }
 
-  /** Parses a JSON/Rego number literal. */
-  public static NumberValue parse(String literal) { return new NumberValue(new BigDecimal(literal)); }
+    public static NumberValue of(long value) {
+        return new NumberValue(BigDecimal.valueOf(value));
+    }
 
-  public BigDecimal value() { return value; }
+    public static NumberValue of(BigInteger value) {
+        return new NumberValue(new BigDecimal(value));
+    }
 
-  public boolean isInteger() { return value.scale() <= 0; }
+    /** Parses a JSON/Rego number literal. */
+    public static NumberValue parse(String literal) {
+        return new NumberValue(new BigDecimal(literal));
+    }
 
-  /** The value as an int if it is an integer that fits, else throws {@link ArithmeticException}. */
-  public int intValueExact() { return value.intValueExact(); }
+    public BigDecimal value() {
+        return value;
+    }
 
-  public long longValueExact() { return value.longValueExact(); }
+    public boolean isInteger() {
+        return value.scale() <= 0;
+    }
 
-  @Override public int kindOrder() { return 2; }
-  @Override public String typeName() { return "number"; }
-  @Override public int compareSameKind(Value other) { return value.compareTo(((NumberValue) other).value); }
+    /** The value as an int if it is an integer that fits, else throws {@link ArithmeticException}. */
+    public int intValueExact() {
+        return value.intValueExact();
+    }
 
-  @Override public boolean equals(Object o) {
-    return o instanceof NumberValue n && value.compareTo(n.value) == 0;
-  }
+    public long longValueExact() {
+        return value.longValueExact();
+    }
 
-  @Override public int hashCode() { return value.hashCode(); }
+    @Override
+    public int kindOrder() {
+        return 2;
+    }
 
-  /** Integers print without exponent or fraction; other numbers in plain notation. */
-  @Override public String toString() {
-    return isInteger() ? value.toBigInteger().toString() : value.toPlainString();
-  }
+    @Override
+    public String typeName() {
+        return "number";
+    }
+
+    @Override
+    public int compareSameKind(Value other) {
+        return value.compareTo(((NumberValue) other).value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NumberValue n && value.compareTo(n.value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    /** Integers print without exponent or fraction; other numbers in plain notation. */
+    @Override
+    public String toString() {
+        return isInteger() ? value.toBigInteger().toString() : value.toPlainString();
+    }
 }
