@@ -13,6 +13,7 @@ import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
 import io.maestro.conductor.adapter.testing.InMemorySecretResolver;
+import io.maestro.conductor.registry.config.ConfigVariables;
 import io.maestro.conductor.storage.gcs.ServiceAccountGcsClientFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -54,8 +55,8 @@ class StorageDefinitionsTest {
                             continue;
                         }
                         Map<String, String> config = new HashMap<>();
-                        adapter.getValue()
-                                .path("config")
+                        // Resolved as the tenant-config loader does, with every ${NAME:-default} at its default.
+                        ConfigVariables.resolve(adapter.getValue().path("config"), name -> null, file.toString())
                                 .fields()
                                 .forEachRemaining(field -> config.put(
                                         field.getKey(), field.getValue().asText()));

@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
  * endpoint). The config is stored as resolved, so it validates and receipts like any other, and a value that stays
  * the same loads without a change.
  */
-final class ConfigVariables {
+public final class ConfigVariables {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     private ConfigVariables() {}
 
-    static JsonNode resolve(JsonNode config, Function<String, String> variables, String where) {
+    public static JsonNode resolve(JsonNode config, Function<String, String> variables, String where) {
         if (config.isTextual()) {
             return TextNode.valueOf(resolveText(config.asText(), variables, where));
         }
