@@ -24,12 +24,20 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Lifecycle governance over HTTP: the lifecycle policy decides every action with the caller's roles, a deny is a 403
  * problem that changes nothing, and an action that needs approval waits as a change request for a second person.
  */
 class GovernanceApiTest extends HubIntegrationTest {
+
+    /** The tenant-scoped user's install below picks its endpoint from the operator's allowlist, as it must. */
+    @DynamicPropertySource
+    static void scopedUsersEndpoint(DynamicPropertyRegistry registry) {
+        registry.add("conductor.endpoints.allowed.gov-plain[0]", () -> "https://scoped-plain.example");
+    }
 
     @Autowired
     Registry registry;
