@@ -1,10 +1,10 @@
 package io.maestro.conductor.cli;
 
 import io.maestro.conductor.registry.store.Json;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -91,9 +91,24 @@ final class UsersCommand implements Runnable {
             }
         }
 
+        /**
+         * The first line, read no further than the longest password, a CR and one byte more: an endless stdin without a
+         * newline ({@code conductor users hash < /dev/zero}) comes back too long instead of filling the heap. A
+         * line cut at the bound keeps its last byte, so it is always refused as too long.
+         */
         private static String firstLineOfStdin() throws IOException {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return line == null ? "" : line;
+            InputStream in = System.in;
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int next = in.read();
+            while (next != -1 && next != '\n') {
+                line.write(next);
+                if (line.size() > MAX_BYTES + 1) {
+                    return line.toString(StandardCharsets.UTF_8);
+                }
+                next = in.read();
+            }
+            String read = line.toString(StandardCharsets.UTF_8);
+            return read.endsWith("\r") ? read.substring(0, read.length() - 1) : read;
         }
 
         private int fail(String code, String message) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** {@code conductor users hash}: the password comes in on stdin (no terminal under test), the bcrypt hash goes out. */
@@ -54,6 +55,45 @@ class UsersHashTest {
         CliRun cheap = hash("pw\n", "--cost", "4");
         assertThat(cheap.exitCode()).isEqualTo(2);
         assertThat(cheap.err()).contains("COST_INVALID");
+    }
+
+    @Test
+    @Timeout(30)
+    void anEndlessStdinWithoutANewlineIsRefusedAsTooLongWithoutReadingItAll() {
+        long[] served = {0};
+        System.setIn(new InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return 'x';
+            }
+        });
+        CliRun endless = CliRun.of("users", "hash", "--cost", "10");
+
+        assertThat(endless.exitCode()).isEqualTo(2);
+        assertThat(endless.err()).contains("PASSWORD_TOO_LONG");
+        assertThat(endless.out()).isEmpty();
+        assertThat(served[0]).isLessThan(1024);
+    }
+
+    @Test
+    void aPasswordOfExactlyTheLimitEndedByCrLfIsHashedWithoutTheCr() {
+        String longest = "p".repeat(72);
+        CliRun run = hash(longest + "\r\n", "--cost", "10");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new BCryptPasswordEncoder().matches(longest, run.out().strip()))
+                .isTrue();
+        assertThat(hash("p".repeat(71) + "\r" + "x".repeat(100), "--cost", "10").err())
+                .contains("PASSWORD_TOO_LONG");
+    }
+
+    @Test
+    void anEmptyFirstLineIsRefusedEvenWithMoreLinesAfterIt() {
+        CliRun blank = hash("\nsecond line\n");
+        assertThat(blank.exitCode()).isEqualTo(2);
+        assertThat(blank.err()).contains("PASSWORD_EMPTY");
+        assertThat(blank.out()).isEmpty();
     }
 
     @Test
