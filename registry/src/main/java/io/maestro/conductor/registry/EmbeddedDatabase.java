@@ -3,16 +3,15 @@ package io.maestro.conductor.registry;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.maestro.conductor.registry.secret.OwnerOnlyFile;
+import io.maestro.conductor.registry.secret.RandomSecret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
@@ -73,7 +72,7 @@ public final class EmbeddedDatabase {
     public static String password(Path dataDir) {
         Path file = dataDir.resolve(PASSWORD_FILE);
         try {
-            return OwnerOnlyFile.readOrCreate(file, EmbeddedDatabase::generatePassword)
+            return OwnerOnlyFile.readOrCreate(file, () -> RandomSecret.ofBytes(24))
                     .strip();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the database password " + file, e);
@@ -145,12 +144,6 @@ public final class EmbeddedDatabase {
         h2.setUser(H2_USER);
         h2.setPassword(password);
         return h2.getConnection();
-    }
-
-    private static String generatePassword() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static boolean isH2(String jdbcUrl) {

@@ -1,12 +1,12 @@
 package io.maestro.conductor.hub.config;
 
 import io.maestro.conductor.registry.secret.OwnerOnlyFile;
+import io.maestro.conductor.registry.secret.RandomSecret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,8 +45,8 @@ public final class ClusterSecret {
         }
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            return new ClusterSecret(
-                    OwnerOnlyFile.readOrCreate(file, ClusterSecret::generate).strip());
+            return new ClusterSecret(OwnerOnlyFile.readOrCreate(file, () -> RandomSecret.ofBytes(32))
+                    .strip());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the cluster secret " + file, e);
         }
@@ -69,11 +69,5 @@ public final class ClusterSecret {
     @Override
     public String toString() {
         return "ClusterSecret[****]";
-    }
-
-    private static String generate() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,14 +1,13 @@
 package io.maestro.conductor.hub.security;
 
 import io.maestro.conductor.registry.secret.OwnerOnlyFile;
+import io.maestro.conductor.registry.secret.RandomSecret;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +46,7 @@ public final class OperatorPassword {
             if (!mayGenerate) {
                 throw new IllegalStateException("No operator password: set CONDUCTOR_OPERATOR_PASSWORD");
             }
-            String generated = generate();
+            String generated = RandomSecret.ofBytes(24);
             String kept = OwnerOnlyFile.readOrCreate(file, () -> generated).strip();
             if (!kept.equals(generated)) {
                 // Another hub on the same data dir created it at the same moment; use theirs.
@@ -63,11 +62,5 @@ public final class OperatorPassword {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create " + file, e);
         }
-    }
-
-    private static String generate() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -10,15 +10,14 @@ import io.maestro.conductor.registry.UpdateRequest;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.Tenant;
 import io.maestro.conductor.registry.model.TenantKind;
+import io.maestro.conductor.registry.secret.RandomSecret;
 import io.maestro.conductor.registry.secret.SecretVault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ public final class TenantConfigLoader {
     public static final Actor ACTOR = Actor.system("tenant-config");
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantConfigLoader.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Registry registry;
     private final Function<String, String> environmentVariables;
@@ -132,14 +130,7 @@ public final class TenantConfigLoader {
             return false;
         }
         if (secret.path("generate").asBoolean(false)) {
-            byte[] random = new byte[32];
-            RANDOM.nextBytes(random);
-            vault.put(
-                    ACTOR,
-                    tenant,
-                    env,
-                    name,
-                    Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            vault.put(ACTOR, tenant, env, name, RandomSecret.ofBytes(32));
             return true;
         }
         throw new RegistryException(
