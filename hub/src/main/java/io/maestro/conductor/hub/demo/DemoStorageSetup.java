@@ -89,16 +89,13 @@ final class DemoStorageSetup {
         if (!reference.startsWith(SecretVault.REFERENCE_PREFIX)) {
             return;
         }
-        String tenant = instance.tenant();
-        String environment = instance.environment();
-        String name = reference.substring(SecretVault.REFERENCE_PREFIX.length());
-        SecretVault secrets = registry.secrets();
-        if (secrets.exists(tenant, environment, name)
-                && secrets.read(ACTOR, tenant, environment, name, "demo: compare with the sandbox credential")
-                        .reveal()
-                        .equals(value)) {
-            return;
-        }
-        secrets.put(ACTOR, tenant, environment, name, value);
+        registry.secrets()
+                .putIfChanged(
+                        ACTOR,
+                        instance.tenant(),
+                        instance.environment(),
+                        reference.substring(SecretVault.REFERENCE_PREFIX.length()),
+                        value,
+                        "demo: compare with the sandbox credential");
     }
 }

@@ -114,19 +114,13 @@ public final class TenantConfigLoader {
     private boolean loadSecret(String tenant, String env, JsonNode secret, String where) {
         String name = ConfigYaml.text(secret, "name", where);
         SecretVault vault = registry.secrets();
-        boolean exists = vault.exists(tenant, env, name);
         String fromEnv = secret.path("fromEnv").asText(null);
         String envValue = fromEnv == null ? null : environmentVariables.apply(fromEnv);
         if (envValue != null) {
-            if (exists
-                    && envValue.equals(vault.read(ACTOR, tenant, env, name, "tenant-config reconcile")
-                            .reveal())) {
-                return false;
-            }
-            vault.put(ACTOR, tenant, env, name, envValue);
-            return true;
+            return vault.putIfChanged(ACTOR, tenant, env, name, envValue, "tenant-config reconcile")
+                    .isPresent();
         }
-        if (exists) {
+        if (vault.exists(tenant, env, name)) {
             return false;
         }
         if (secret.path("generate").asBoolean(false)) {

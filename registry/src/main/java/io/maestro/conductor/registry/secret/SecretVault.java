@@ -117,6 +117,23 @@ public final class SecretVault {
         return receipt;
     }
 
+    /**
+     * {@link #put} for reconcilers that set the same value at every start (tenant config's {@code fromEnv}, the
+     * demo): a secret that holds {@code value} already is left alone, so a restart writes and receipts nothing.
+     * Comparing decrypts the current value, a read audited under {@code purpose}. (The API's PUT uses {@link #put}:
+     * each accepted write there is a rotation with its receipt.)
+     *
+     * @return the receipt of the write, or empty when the secret held the value already
+     */
+    public Optional<Receipt> putIfChanged(
+            Actor actor, String tenant, String environment, String name, String value, String purpose) {
+        if (exists(tenant, environment, name)
+                && read(actor, tenant, environment, name, purpose).reveal().equals(value)) {
+            return Optional.empty();
+        }
+        return Optional.of(put(actor, tenant, environment, name, value));
+    }
+
     /** Decrypts a secret; audited whether or not it exists. Another tenant's secret is simply not found. */
     public SecretValue read(Actor actor, String tenant, String environment, String name, String purpose) {
         Optional<String> ciphertext = jdbc

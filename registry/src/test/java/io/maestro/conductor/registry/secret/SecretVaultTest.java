@@ -168,6 +168,26 @@ class SecretVaultTest {
     }
 
     @OnEachDatabase
+    void putIfChangedWritesAndReceiptsOnlyAValueTheSecretDoesNotHold(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            SecretVault vault = h.registry().secrets();
+            tenantWithSecrets(h.registry(), "acme");
+            String value = "reconciled-" + UUID.randomUUID();
+
+            assertThat(vault.putIfChanged(OPERATOR, "acme", "dev", "reconciled", value, "test"))
+                    .hasValueSatisfying(r -> assertThat(r.action()).isEqualTo(ReceiptAction.SECRET_CREATED));
+            int after = h.registry().receipts().list("acme").size();
+            assertThat(vault.putIfChanged(OPERATOR, "acme", "dev", "reconciled", value, "test"))
+                    .isEmpty();
+            assertThat(h.registry().receipts().list("acme")).hasSize(after);
+            assertThat(vault.putIfChanged(OPERATOR, "acme", "dev", "reconciled", value + "-changed", "test"))
+                    .hasValueSatisfying(r -> assertThat(r.action()).isEqualTo(ReceiptAction.SECRET_ROTATED));
+            assertThat(vault.read(OPERATOR, "acme", "dev", "reconciled", "test").reveal())
+                    .isEqualTo(value + "-changed");
+        }
+    }
+
+    @OnEachDatabase
     void aRefusedWriteLeavesNoReceipt(TestDatabase db) {
         try (RegistryHarness h = new RegistryHarness(db)) {
             SecretVault vault = h.registry().secrets();
