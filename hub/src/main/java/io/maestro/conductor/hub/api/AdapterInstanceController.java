@@ -1,6 +1,5 @@
 package io.maestro.conductor.hub.api;
 
-import io.maestro.conductor.hub.api.endpoints.EndpointGuard;
 import io.maestro.conductor.hub.governance.GovernedLifecycle;
 import io.maestro.conductor.hub.governance.GovernedLifecycle.Outcome;
 import io.maestro.conductor.hub.governance.PendingChangeView;
@@ -29,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Install, list, update and uninstall a tenant's adapter instances. Every response carries the
  * instance's config version as its {@code ETag}; an update must name the version it was based on.
- * Every change asks the lifecycle policy first ({@link GovernedLifecycle}).
+ * Every change goes through {@link GovernedLifecycle} (endpoint allowlist, then the lifecycle policy).
  */
 @RestController
 @RequestMapping("/api/tenants/{tenant}/environments/{env}/adapters")
@@ -38,14 +37,11 @@ public class AdapterInstanceController {
     private final Registry registry;
     private final TenantAccess access;
     private final GovernedLifecycle lifecycle;
-    private final EndpointGuard endpoints;
 
-    public AdapterInstanceController(
-            Registry registry, TenantAccess access, GovernedLifecycle lifecycle, EndpointGuard endpoints) {
+    public AdapterInstanceController(Registry registry, TenantAccess access, GovernedLifecycle lifecycle) {
         this.registry = registry;
         this.access = access;
         this.lifecycle = lifecycle;
-        this.endpoints = endpoints;
     }
 
     @GetMapping
@@ -80,7 +76,6 @@ public class AdapterInstanceController {
             @PathVariable String instance,
             @RequestBody InstallBody body) {
         Tenant known = access.requireKnown(caller, tenant);
-        endpoints.check(caller, tenant, env, body.definition(), body.config(), null);
         Outcome outcome = lifecycle.install(ConductorUser.of(caller), known, env, instance, body.request());
         if (outcome.waiting()) {
             return PendingChangeView.accepted(outcome);
@@ -102,9 +97,6 @@ public class AdapterInstanceController {
             @RequestBody UpdateBody body) {
         Tenant known = access.requireKnown(caller, tenant);
         long expected = expectedVersion(ifMatch, body.configVersion());
-        registry.instance(tenant, env, instance)
-                .ifPresent(current -> endpoints.check(
-                        caller, tenant, env, current.definitionName(), body.config(), current.config()));
         Outcome outcome = lifecycle.update(ConductorUser.of(caller), known, env, instance, body.request(expected));
         if (outcome.waiting()) {
             return PendingChangeView.accepted(outcome);

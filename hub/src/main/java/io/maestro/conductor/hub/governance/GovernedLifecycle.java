@@ -1,6 +1,7 @@
 package io.maestro.conductor.hub.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.hub.api.endpoints.EndpointGuard;
 import io.maestro.conductor.hub.governance.LifecycleGate.Approval;
 import io.maestro.conductor.hub.governance.LifecycleGate.Subject;
 import io.maestro.conductor.hub.governance.LifecycleGate.Target;
@@ -28,7 +29,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Every lifecycle action of the admin API, governed: the lifecycle policy is asked first; a deny changes nothing;
+ * Every lifecycle action of the admin API, governed: an endpoint off the operator's allowlist is refused first
+ * ({@link EndpointGuard}, also for a change request, which would otherwise apply it on approval); then the lifecycle
+ * policy is asked; a deny changes nothing;
  * an action that needs approval becomes a pending change request; an allowed one is applied at once. Approving a
  * request asks the policy again with the approver named, then applies it (see {@code ChangeRequests}).
  */
@@ -46,18 +49,25 @@ public class GovernedLifecycle {
     private final LifecycleGate gate;
     private final ConductorUserDirectory users;
     private final GovernanceProperties settings;
+    private final EndpointGuard endpoints;
 
     public GovernedLifecycle(
-            Registry registry, LifecycleGate gate, ConductorUserDirectory users, GovernanceProperties settings) {
+            Registry registry,
+            LifecycleGate gate,
+            ConductorUserDirectory users,
+            GovernanceProperties settings,
+            EndpointGuard endpoints) {
         this.registry = registry;
         this.gate = gate;
         this.users = users;
         this.settings = settings;
+        this.endpoints = endpoints;
     }
 
     public Outcome install(ConductorUser caller, Tenant tenant, String env, String instance, InstallRequest request) {
         registry.instances(tenant.id(), env);
         AdapterDefinition definition = registry.definition(request.definition(), request.definitionVersion());
+        endpoints.check(caller, tenant.id(), env, definition.name(), request.config(), null);
         // the version is fixed now, so a newer one published while the request waits is not what gets approved
         InstallRequest pinned =
                 new InstallRequest(definition.name(), definition.version(), request.config(), request.region());
@@ -74,6 +84,7 @@ public class GovernedLifecycle {
         AdapterDefinition definition = registry.definition(
                 current.definitionName(),
                 request.definitionVersion() == null ? current.definitionVersion() : request.definitionVersion());
+        endpoints.check(caller, tenant.id(), env, current.definitionName(), request.config(), current.config());
         List<LifecycleAction> actions = LifecycleAction.ofUpdate(current, request);
         Verdict verdict = gate.decide(subject(caller), actions, new Target(tenant, env, instance, definition), null);
         if (verdict.approvalRequired()) {
@@ -134,6 +145,13 @@ public class GovernedLifecycle {
             registry.instances(tenant.id(), draft.environment());
             definition = registry.definition(
                     draft.install().definition(), draft.install().definitionVersion());
+            endpoints.check(
+                    caller,
+                    tenant.id(),
+                    draft.environment(),
+                    definition.name(),
+                    draft.install().config(),
+                    null);
             actions = List.of(LifecycleAction.INSTALL);
             pinned = Draft.install(
                     tenant.id(),
@@ -147,6 +165,15 @@ public class GovernedLifecycle {
                             draft.install().region()));
         } else {
             AdapterInstance current = installed(tenant.id(), draft.environment(), draft.instance());
+            if (draft.update() != null) {
+                endpoints.check(
+                        caller,
+                        tenant.id(),
+                        draft.environment(),
+                        current.definitionName(),
+                        draft.update().config(),
+                        current.config());
+            }
             String version = draft.update() == null || draft.update().definitionVersion() == null
                     ? current.definitionVersion()
                     : draft.update().definitionVersion();

@@ -37,6 +37,7 @@ class GovernanceApiTest extends HubIntegrationTest {
     @DynamicPropertySource
     static void scopedUsersEndpoint(DynamicPropertyRegistry registry) {
         registry.add("conductor.endpoints.allowed.gov-plain[0]", () -> "https://scoped-plain.example");
+        registry.add("conductor.endpoints.allowed.gov-plain[1]", () -> "https://scoped-moves.example");
     }
 
     @Autowired
@@ -351,6 +352,176 @@ class GovernanceApiTest extends HubIntegrationTest {
                         .path("valid")
                         .asBoolean())
                 .isTrue();
+    }
+
+    private static void assertProblem(Answer answer, int status, String code) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().path("code").asText()).as(answer.body()).isEqualTo(code);
+    }
+
+    private List<String> changeRequestIds(String tenant) {
+        return api.get("/api/tenants/" + tenant + "/change-requests?limit=1000", OPERATOR, operatorPassword())
+                .json()
+                .findValuesAsText("id");
+    }
+
+    @Test
+    void anExplicitChangeRequestIsHeldToTheEndpointAllowlistLikeTheActionItself() {
+        List<String> before = changeRequestIds("atlas");
+        Map<String, Object> hostile = Map.of(
+                "environment", "dev",
+                "instance", "metadata-grab",
+                "operation", "install",
+                "definition", "gov-plain",
+                "region", "eu-west-1",
+                "config", Map.of("endpoint", "http://169.254.169.254/latest/meta-data"));
+
+        assertProblem(
+                api.postJson("/api/tenants/atlas/change-requests", ATLAS_USER, ATLAS_PASSWORD, hostile),
+                403,
+                "ENDPOINT_NOT_ALLOWED");
+        assertThat(changeRequestIds("atlas")).isEqualTo(before);
+
+        assertThat(installAs(ATLAS_USER, ATLAS_PASSWORD, "atlas", "dev", "scoped-moves", "gov-plain")
+                        .status())
+                .isEqualTo(201);
+        Map<String, Object> move = Map.of(
+                "environment", "dev",
+                "instance", "scoped-moves",
+                "operation", "update",
+                "configVersion", 1,
+                "config", Map.of("endpoint", "http://127.0.0.1:22"));
+        assertProblem(
+                api.postJson("/api/tenants/atlas/change-requests", ATLAS_USER, ATLAS_PASSWORD, move),
+                403,
+                "ENDPOINT_NOT_ALLOWED");
+        assertThat(changeRequestIds("atlas")).isEqualTo(before);
+    }
+
+    @Test
+    void anotherTenantsRequestIsNotFoundWhicheverWayItIsAskedAndStaysPending() {
+        Answer pending = installAs(ALICE, TEAM_PASSWORD, "atlas", "prod", "cross-vault", "gov-vault");
+        assertThat(pending.status()).as(pending.body()).isEqualTo(202);
+        String id = pending.json().path("changeRequest").path("id").asText();
+
+        assertProblem(
+                api.postJson("/api/tenants/lumen/change-requests/" + id + "/approve", BOB, TEAM_PASSWORD, Map.of()),
+                404,
+                "CHANGE_REQUEST_NOT_FOUND");
+        assertProblem(
+                api.postJson(
+                        "/api/tenants/lumen/change-requests/" + id + "/reject",
+                        BOB,
+                        TEAM_PASSWORD,
+                        Map.of("reason", "not yours")),
+                404,
+                "CHANGE_REQUEST_NOT_FOUND");
+        // a tenant-scoped caller naming another tenant gets exactly what an unknown tenant gets
+        Answer foreign = api.get("/api/tenants/lumen/change-requests", ATLAS_USER, ATLAS_PASSWORD);
+        Answer unknown = api.get("/api/tenants/no-such-tenant/change-requests", ATLAS_USER, ATLAS_PASSWORD);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(foreign.json().path("code").asText())
+                .isEqualTo(unknown.json().path("code").asText());
+        assertThat(api.postJson(
+                                "/api/tenants/lumen/change-requests",
+                                ATLAS_USER,
+                                ATLAS_PASSWORD,
+                                Map.of("environment", "dev", "instance", "x", "operation", "uninstall"))
+                        .status())
+                .isEqualTo(404);
+
+        JsonNode still = api.get("/api/tenants/atlas/change-requests/" + id, BOB, TEAM_PASSWORD)
+                .json();
+        assertThat(still.path("status").asText()).isEqualTo("PENDING");
+        assertThat(api.get(adapters("atlas", "prod") + "/cross-vault", ALICE, TEAM_PASSWORD)
+                        .status())
+                .isEqualTo(404);
+
+        Answer applied =
+                api.postJson("/api/tenants/atlas/change-requests/" + id + "/approve", BOB, TEAM_PASSWORD, Map.of());
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        Answer replayed =
+                api.postJson("/api/tenants/atlas/change-requests/" + id + "/approve", CAROL, TEAM_PASSWORD, Map.of());
+        assertProblem(replayed, 409, "CHANGE_REQUEST_NOT_PENDING");
+    }
+
+    @Test
+    void hostileChangeRequestBodiesAreProblemsAndStoreNothing() {
+        List<String> before = changeRequestIds("atlas");
+        String requests = "/api/tenants/atlas/change-requests";
+        for (String body : List.of("[]", "\"install\"", "{\"operation\": {\"$ne\": 1}}", "{", "null")) {
+            Answer answer = api.post(requests, ALICE, TEAM_PASSWORD, "application/json", body);
+            assertThat(answer.status()).as(body + " -> " + answer.body()).isBetween(400, 499);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertProblem(
+                api.postJson(requests, ALICE, TEAM_PASSWORD, Map.of("environment", "dev", "instance", "x")),
+                400,
+                "CHANGE_REQUEST_INVALID");
+        assertProblem(
+                api.postJson(
+                        requests,
+                        ALICE,
+                        TEAM_PASSWORD,
+                        Map.of("environment", "dev", "instance", "x", "operation", "drop-table")),
+                400,
+                "CHANGE_REQUEST_INVALID");
+        Answer longName = api.postJson(
+                requests,
+                ALICE,
+                TEAM_PASSWORD,
+                Map.of(
+                        "environment", "dev",
+                        "instance", "x".repeat(5000),
+                        "operation", "install",
+                        "definition", "gov-plain",
+                        "region", "eu-west-1"));
+        assertThat(longName.status()).as(longName.body()).isBetween(400, 499);
+        assertThat(longName.header("Content-Type")).startsWith("application/problem+json");
+        Answer longEnv = api.postJson(
+                requests,
+                ALICE,
+                TEAM_PASSWORD,
+                Map.of("environment", "e".repeat(5000), "instance", "x", "operation", "uninstall"));
+        assertThat(longEnv.status()).as(longEnv.body()).isBetween(400, 499);
+        assertProblem(
+                api.postJson(
+                        requests,
+                        ALICE,
+                        TEAM_PASSWORD,
+                        Map.of(
+                                "environment",
+                                "dev",
+                                "instance",
+                                "huge",
+                                "operation",
+                                "install",
+                                "definition",
+                                "gov-plain",
+                                "config",
+                                Map.of("endpoint", "x".repeat(2 * 1024 * 1024)))),
+                413,
+                "REQUEST_TOO_LARGE");
+        assertProblem(api.get(requests + "?status=everything", ALICE, TEAM_PASSWORD), 400, "STATUS_INVALID");
+        assertThat(changeRequestIds("atlas")).isEqualTo(before);
+
+        Answer pending = installAs(ALICE, TEAM_PASSWORD, "atlas", "prod", "reasoned-vault", "gov-vault");
+        String id = pending.json().path("changeRequest").path("id").asText();
+        assertProblem(
+                api.postJson(requests + "/" + id + "/reject", BOB, TEAM_PASSWORD, Map.of("reason", "r".repeat(501))),
+                400,
+                "REASON_TOO_LONG");
+        assertProblem(
+                api.postJson(requests + "/" + "z".repeat(3000) + "/approve", BOB, TEAM_PASSWORD, Map.of()),
+                404,
+                "CHANGE_REQUEST_NOT_FOUND");
+        assertThat(api.get(requests + "/" + id, BOB, TEAM_PASSWORD)
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("PENDING");
     }
 
     private double deniedCount() {

@@ -9,15 +9,14 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
  * Where an adapter instance sends its data (and its credentials) is the operator's choice: a tenant-scoped user may
  * set an instance's {@value #ENDPOINT} only to one on the {@link EndpointAllowlist} (or leave it as it is); only a
  * hub operator (a user who sees every tenant, with role operator or admin) may set one off the list, and that is
- * audited. Checked before the registry is asked, so a refused
- * install or update changes nothing.
+ * audited. {@code GovernedLifecycle} checks it before the policy or the registry is asked, for an install or update
+ * and for a change request alike, so a refused one changes and stores nothing.
  */
 @Component
 public class EndpointGuard {
@@ -42,7 +41,7 @@ public class EndpointGuard {
      * @param current the instance's config today, {@code null} for an install
      */
     public void check(
-            Authentication caller,
+            ConductorUser caller,
             String tenant,
             String environment,
             String definition,
@@ -65,10 +64,10 @@ public class EndpointGuard {
         if (isOperator(caller)) {
             audit.atInfo()
                     .addKeyValue("event", "endpoint_off_allowlist")
-                    .addKeyValue("caller", caller.getName())
+                    .addKeyValue("caller", caller.getUsername())
                     .log(
                             "event=endpoint_off_allowlist caller={} tenant={} environment={} definition={} endpoint={}",
-                            caller.getName(),
+                            caller.getUsername(),
                             tenant,
                             environment,
                             definition,
@@ -78,10 +77,10 @@ public class EndpointGuard {
         meters.counter("conductor.api.endpoint.refused").increment();
         audit.atWarn()
                 .addKeyValue("event", "endpoint_refused")
-                .addKeyValue("caller", caller.getName())
+                .addKeyValue("caller", caller.getUsername())
                 .log(
                         "event=endpoint_refused caller={} tenant={} environment={} definition={} endpoint={}",
-                        caller.getName(),
+                        caller.getUsername(),
                         tenant,
                         environment,
                         definition,
@@ -95,9 +94,9 @@ public class EndpointGuard {
     }
 
     /** A hub operator: sees every tenant and may take lifecycle actions (role operator or admin). */
-    private static boolean isOperator(Authentication caller) {
-        ConductorUser user = ConductorUser.of(caller);
-        return user.scope().allTenants()
-                && (user.roles().contains(OperatorRole.OPERATOR) || user.roles().contains(OperatorRole.ADMIN));
+    private static boolean isOperator(ConductorUser caller) {
+        return caller.scope().allTenants()
+                && (caller.roles().contains(OperatorRole.OPERATOR)
+                        || caller.roles().contains(OperatorRole.ADMIN));
     }
 }
