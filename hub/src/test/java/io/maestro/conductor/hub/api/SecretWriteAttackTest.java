@@ -34,6 +34,17 @@ class SecretWriteAttackTest extends HubIntegrationTest {
     }
 
     @Test
+    void aValueOverTheSecretBoundButUnderTheBodyLimitIs400AndWritesNothing() {
+        String name = "oversized-" + UUID.randomUUID().toString().substring(0, 8);
+        long before = receiptCount();
+
+        Answer refused = api.putJson(SECRETS + name, ATLAS_USER, ATLAS_PASSWORD, Map.of("value", "x".repeat(600_000)));
+
+        assertProblem(refused, 400, "SECRET_VALUE_TOO_LARGE");
+        assertThat(receiptCount()).isEqualTo(before);
+    }
+
+    @Test
     void hostileNamesAreRefusedAsProblemsAndWriteNothing() {
         long before = receiptCount();
         List<String> hostile = List.of(

@@ -40,6 +40,12 @@ public final class SecretVault {
 
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
+    /**
+     * A secret is a credential (a key, a token, a service-account JSON, a PEM chain: a few KiB); bounded so a tenant
+     * user cannot park megabytes in the vault under the request body limit.
+     */
+    public static final int MAX_VALUE_BYTES = 64 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(SecretVault.class);
 
     private final JdbcTemplate jdbc;
@@ -68,6 +74,11 @@ public final class SecretVault {
         requireNamespace(tenant, environment);
         if (!NAME.matcher(name).matches()) {
             throw new RegistryException(ErrorCode.NAME_INVALID, "secret name must match " + NAME.pattern());
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+            throw new RegistryException(
+                    ErrorCode.SECRET_VALUE_TOO_LARGE,
+                    "a secret value may be at most " + MAX_VALUE_BYTES + " bytes (UTF-8)");
         }
         Aead aead = keys.forWriting(tenant, environment);
         String ciphertext = encrypt(aead, value, tenant, environment, name);

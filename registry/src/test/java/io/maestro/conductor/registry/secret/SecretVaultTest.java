@@ -188,6 +188,20 @@ class SecretVaultTest {
     }
 
     @OnEachDatabase
+    void aValueOfExactlyTheBoundIsKept(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            SecretVault vault = h.registry().secrets();
+            tenantWithSecrets(h.registry(), "acme");
+            String largest = "x".repeat(SecretVault.MAX_VALUE_BYTES);
+
+            vault.put(OPERATOR, "acme", "dev", "largest", largest);
+
+            assertThat(vault.read(OPERATOR, "acme", "dev", "largest", "test").reveal())
+                    .isEqualTo(largest);
+        }
+    }
+
+    @OnEachDatabase
     void aRefusedWriteLeavesNoReceipt(TestDatabase db) {
         try (RegistryHarness h = new RegistryHarness(db)) {
             SecretVault vault = h.registry().secrets();
@@ -196,6 +210,12 @@ class SecretVaultTest {
 
             assertThatThrownBy(() -> vault.put(OPERATOR, "acme", "dev", "Bad Name", "x"));
             assertThatThrownBy(() -> vault.delete(OPERATOR, "acme", "dev", "missing"));
+            assertThatThrownBy(() -> vault.put(
+                            OPERATOR, "acme", "dev", "oversized", "é".repeat(SecretVault.MAX_VALUE_BYTES / 2 + 1)))
+                    .isInstanceOfSatisfying(
+                            RegistryException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_VALUE_TOO_LARGE));
+            assertThat(vault.exists("acme", "dev", "oversized")).isFalse();
 
             assertThat(h.registry().receipts().list("acme")).hasSize(before);
         }
