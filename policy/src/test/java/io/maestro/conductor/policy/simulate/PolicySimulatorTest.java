@@ -90,4 +90,76 @@ class PolicySimulatorTest {
         assertThat(got.error()).isNotNull();
         assertThat(got.allow()).isFalse();
     }
+
+    @Test
+    void aFormatWidthOrPrecisionTooLargeIsGosMarkerNotAGigabyteOfPadding() throws IOException {
+        PolicySimulator simulator = PolicySimulator.compile(
+                List.of(new RegoModule("pad.rego", """
+        package pad
+        import rego.v1
+        decision := {"allow": false, "reasons": [
+          sprintf("%*d", [2000000000, 1]),
+          sprintf("%.*f", [2000000000, 1.5]),
+          sprintf("%2000000000d", [1]),
+          sprintf("%.2000000000f", [1.5]),
+          sprintf("%99999999999999999999d|", [1]),
+          sprintf("%v", [sprintf("%*d", [1000000, 1]) == sprintf("%1000000d", [1])]),
+          sprintf("%v", [sprintf("%.*d", [1000000, 1]) == sprintf("%.1000000d", [1])])
+        ]}
+        """)), ObjectValue.EMPTY, 10_000, Duration.ofSeconds(5));
+
+        SimulatedDecision got = simulator.decide("pad/decision", JSON.readTree("{}"));
+
+        assertThat(got.error()).isNull();
+        assertThat(got.reasons())
+                .containsExactly(
+                        "%!(BADWIDTH)1",
+                        "%!(BADPREC)1.500000",
+                        "%!(NOVERB)%!(EXTRA int=1)",
+                        "%!(NOVERB)%!(EXTRA float64=1.5)",
+                        "%!(NOVERB)%!(EXTRA int=1)",
+                        "true",
+                        "true");
+    }
+
+    @Test
+    void aBuiltinAskedForMoreThanTheHeapGivesNoDecisionAndTheProcessCarriesOn() throws IOException {
+        String module = "package amplify\nimport rego.v1\nmany := \"" + "y".repeat(1_000_000) + "\"\n"
+                + "decision := {\"allow\": count(replace(\"" + "x".repeat(5_000) + "\", \"\", many)) > 0}\n";
+        PolicySimulator simulator = PolicySimulator.compile(
+                List.of(new RegoModule("amplify.rego", module)), ObjectValue.EMPTY, 10_000, Duration.ofSeconds(5));
+
+        SimulatedDecision got = simulator.decide("amplify/decision", JSON.readTree("{}"));
+
+        assertThat(got.error()).isNotNull();
+        assertThat(got.allow()).isFalse();
+        assertThat(simulator.decide("amplify/nothing", JSON.readTree("{}")).error())
+                .isEqualTo("undefined");
+    }
+
+    @Test
+    void aProposedBundleThatDoublesAStringUntilTheHeapIsGoneGivesNoDecision() throws IOException {
+        StringBuilder rules =
+                new StringBuilder("package grow\nimport rego.v1\ns0 := \"" + "x".repeat(100_000) + "\"\n");
+        for (int k = 1; k <= 16; k++) {
+            rules.append("s")
+                    .append(k)
+                    .append(" := concat(\"\", [s")
+                    .append(k - 1)
+                    .append(", s")
+                    .append(k - 1)
+                    .append("])\n");
+        }
+        rules.append("decision := {\"allow\": count(s16) > 0}\n");
+        PolicySimulator simulator = PolicySimulator.compile(
+                List.of(new RegoModule("grow.rego", rules.toString())),
+                ObjectValue.EMPTY,
+                10_000,
+                Duration.ofMillis(200));
+
+        SimulatedDecision got = simulator.decide("grow/decision", JSON.readTree("{}"));
+
+        assertThat(got.error()).isNotNull();
+        assertThat(got.allow()).isFalse();
+    }
 }

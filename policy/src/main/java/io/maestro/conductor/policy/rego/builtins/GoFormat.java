@@ -55,7 +55,7 @@ final class GoFormat {
             }
             if (i < n && format.charAt(i) == '*') {
                 i++;
-                if (argNum < args.size() && args.get(argNum) instanceof Long w) {
+                if (argNum < args.size() && args.get(argNum) instanceof Long w && !tooLarge(w)) {
                     argNum++;
                     d.width = (int) Math.abs(w);
                     if (w < 0) {
@@ -70,6 +70,11 @@ final class GoFormat {
                 int w = 0;
                 boolean any = false;
                 while (i < n && Character.isDigit(format.charAt(i))) {
+                    if (tooLarge(w)) { // Go's parsenum: a crazy long number swallows the rest of the format
+                        any = false;
+                        i = n;
+                        break;
+                    }
                     w = w * 10 + (format.charAt(i++) - '0');
                     any = true;
                 }
@@ -79,7 +84,7 @@ final class GoFormat {
                 i++;
                 if (i < n && format.charAt(i) == '*') {
                     i++;
-                    if (argNum < args.size() && args.get(argNum) instanceof Long p && p >= 0) {
+                    if (argNum < args.size() && args.get(argNum) instanceof Long p && p >= 0 && !tooLarge(p)) {
                         d.precision = p.intValue();
                     } else {
                         out.append("%!(BADPREC)");
@@ -87,7 +92,14 @@ final class GoFormat {
                     argNum++;
                 } else {
                     int p = 0;
-                    while (i < n && Character.isDigit(format.charAt(i))) p = p * 10 + (format.charAt(i++) - '0');
+                    while (i < n && Character.isDigit(format.charAt(i))) {
+                        if (tooLarge(p)) {
+                            p = 0;
+                            i = n;
+                            break;
+                        }
+                        p = p * 10 + (format.charAt(i++) - '0');
+                    }
                     d.precision = p;
                 }
             }
@@ -121,6 +133,14 @@ final class GoFormat {
             out.append(')');
         }
         return out.toString();
+    }
+
+    /**
+     * Go's {@code fmt} refuses a width or precision beyond a million ({@code %!(BADWIDTH)}, {@code %!(BADPREC)}, or
+     * {@code %!(NOVERB)} for a literal one), so a format string cannot ask for gigabytes of padding.
+     */
+    private static boolean tooLarge(long x) {
+        return x > 1_000_000 || x < -1_000_000;
     }
 
     private static String typeName(Object arg) {
