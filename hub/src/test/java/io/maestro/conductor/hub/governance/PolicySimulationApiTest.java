@@ -162,6 +162,28 @@ class PolicySimulationApiTest extends HubIntegrationTest {
                                 "spin.rego",
                                 "package governance.lifecycle\nimport rego.v1\ndecision := {\"allow\": count([x | some a in "
                                         + "numbers.range(1, 5000); some b in numbers.range(1, 5000); x := a * b]) > 0}")));
+        StringBuilder grow = new StringBuilder(
+                "package governance.lifecycle\nimport rego.v1\ns0 := \"" + "x".repeat(100_000) + "\"\n");
+        for (int k = 1; k <= 20; k++) {
+            grow.append("s")
+                    .append(k)
+                    .append(" := concat(\"\", [s")
+                    .append(k - 1)
+                    .append(", s")
+                    .append(k - 1)
+                    .append("])\n");
+        }
+        grow.append("decision := {\"allow\": count(s20) > count(sprintf(\"%2000000000d\", [1]))}\n");
+        Answer heap =
+                api.postJson(SIMULATE, ALICE, TEAM_PASSWORD, Map.of("modules", Map.of("grow.rego", grow.toString())));
+        assertThat(heap.status()).as(heap.body()).isEqualTo(200);
+        assertThat(heap.json().path("scenarios").path("passed").asInt()).isZero();
+        assertThat(heap.json().path("scenarios").path("mismatches").get(0).asText())
+                .contains("no decision");
+        assertThat(api.get("/api/tenants/atlas/change-requests", ALICE, TEAM_PASSWORD)
+                        .status())
+                .isEqualTo(200);
+
         assertThat(spin.status()).as(spin.body()).isEqualTo(200);
         assertThat(spin.json().path("scenarios").path("passed").asInt()).isZero();
         assertThat(spin.json().path("scenarios").path("mismatches").get(0).asText())
