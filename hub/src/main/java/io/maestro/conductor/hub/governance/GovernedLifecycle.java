@@ -118,6 +118,8 @@ public class GovernedLifecycle {
      * applied or denied.
      */
     public void rotateSecret(ConductorUser caller, Tenant tenant, String env, String name, String value) {
+        // A write the vault would refuse must not take (and record, evicting a real one) a lifecycle decision.
+        registry.secrets().requireWritable(tenant.id(), env, name, value);
         String reference = SecretVault.REFERENCE_PREFIX + name;
         List<Target> targets = registry.instances(tenant.id(), env).stream()
                 .filter(i -> refersTo(i.config(), reference))

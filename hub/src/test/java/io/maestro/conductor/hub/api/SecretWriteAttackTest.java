@@ -3,12 +3,14 @@ package io.maestro.conductor.hub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.hub.governance.LifecycleDecisionLog;
 import io.maestro.conductor.hub.support.Api.Answer;
 import io.maestro.conductor.hub.support.HubIntegrationTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code PUT .../secrets/{name}} as an attacker would call it: every refusal is a 4xx problem with a stable code,
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
 class SecretWriteAttackTest extends HubIntegrationTest {
 
     private static final String SECRETS = "/api/tenants/atlas/environments/dev/secrets/";
+
+    @Autowired
+    LifecycleDecisionLog decisions;
 
     @Test
     void aHugeBodyIsRefusedWith413AndWritesNothing() {
@@ -69,6 +74,35 @@ class SecretWriteAttackTest extends HubIntegrationTest {
             assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at io.maestro");
         }
         assertThat(receiptCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusedWriteTakesNoLifecycleDecisionSoJunkCannotFlushTheDecisionRing() {
+        assertThat(api.putJson(SECRETS + "ok-name", ATLAS_USER, ATLAS_PASSWORD, Map.of("value", "first"))
+                        .status())
+                .isEqualTo(204);
+        List<Long> before = newestDecision();
+        assertThat(before).as("the accepted write took a decision").hasSize(1);
+
+        assertThat(api.putJson(SECRETS + "s%C3%A9cret", ATLAS_USER, ATLAS_PASSWORD, Map.of("value", "v"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.putJson(SECRETS + "ok-name", ATLAS_USER, ATLAS_PASSWORD, Map.of("value", "x".repeat(600_000)))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.putJson(
+                                "/api/tenants/atlas/environments/no-such-env/secrets/ok-name",
+                                ATLAS_USER,
+                                ATLAS_PASSWORD,
+                                Map.of("value", "v"))
+                        .status())
+                .isEqualTo(404);
+
+        assertThat(newestDecision()).isEqualTo(before);
+        assertThat(api.putJson(SECRETS + "ok-name", ATLAS_USER, ATLAS_PASSWORD, Map.of("value", "v"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(newestDecision()).isNotEqualTo(before);
     }
 
     @Test
@@ -136,6 +170,12 @@ class SecretWriteAttackTest extends HubIntegrationTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.json().path("code").asText()).isEqualTo(code);
+    }
+
+    private List<Long> newestDecision() {
+        return decisions.recent(1).stream()
+                .map(LifecycleDecisionLog.Recorded::id)
+                .toList();
     }
 
     private long receiptCount() {

@@ -71,15 +71,7 @@ public final class SecretVault {
      * @return the receipt of the write
      */
     public Receipt put(Actor actor, String tenant, String environment, String name, String value) {
-        requireNamespace(tenant, environment);
-        if (!NAME.matcher(name).matches()) {
-            throw new RegistryException(ErrorCode.NAME_INVALID, "secret name must match " + NAME.pattern());
-        }
-        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
-            throw new RegistryException(
-                    ErrorCode.SECRET_VALUE_TOO_LARGE,
-                    "a secret value may be at most " + MAX_VALUE_BYTES + " bytes (UTF-8)");
-        }
+        requireWritable(tenant, environment, name, value);
         Aead aead = keys.forWriting(tenant, environment);
         String ciphertext = encrypt(aead, value, tenant, environment, name);
         Receipt receipt = tx.execute(status -> {
@@ -126,6 +118,22 @@ public final class SecretVault {
                 actor.id(),
                 receipt.id());
         return receipt;
+    }
+
+    /**
+     * What {@link #put} refuses before writing anything (unknown namespace, a name outside {@link #NAME}, a value over
+     * {@link #MAX_VALUE_BYTES}), for a caller that must refuse before it asks anyone else (the lifecycle gate).
+     */
+    public void requireWritable(String tenant, String environment, String name, String value) {
+        requireNamespace(tenant, environment);
+        if (!NAME.matcher(name).matches()) {
+            throw new RegistryException(ErrorCode.NAME_INVALID, "secret name must match " + NAME.pattern());
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+            throw new RegistryException(
+                    ErrorCode.SECRET_VALUE_TOO_LARGE,
+                    "a secret value may be at most " + MAX_VALUE_BYTES + " bytes (UTF-8)");
+        }
     }
 
     /**
