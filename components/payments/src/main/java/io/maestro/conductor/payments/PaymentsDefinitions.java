@@ -27,7 +27,9 @@ public final class PaymentsDefinitions implements AdapterDefinitions {
     public static final String WEBHOOK_SECRET = "webhookSecret";
     public static final String PRICE_ID = "priceId";
     public static final String METER_EVENT_NAME = "meterEventName";
-    public static final String API_BASE = "apiBase";
+    /** Stripe's API base: the SPI's endpoint key, so the hub's endpoint allowlist governs where the key goes. */
+    public static final String API_BASE = AdapterDefinitions.ENDPOINT;
+
     public static final String MAX_RETRIES = "maxRetries";
 
     public static final InstanceConfigDef CONFIG = new InstanceConfigDef()

@@ -31,7 +31,8 @@ public record PaymentsSettings(
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
         if (!"https".equals(apiBase.getScheme()) && !("http".equals(apiBase.getScheme()) && isLoopback(apiBase))) {
-            throw new IllegalArgumentException("apiBase must be https (plain http only on a loopback address)");
+            throw new IllegalArgumentException(
+                    "the API base (config key endpoint) must be https (plain http only on a loopback address)");
         }
     }
 

@@ -22,7 +22,7 @@ public final class StorageDefinitions implements AdapterDefinitions {
 
     public static final String BUCKET = "bucket";
     public static final String REGION = "region";
-    public static final String ENDPOINT = "endpoint";
+    public static final String ENDPOINT = AdapterDefinitions.ENDPOINT;
     public static final String KEY_PREFIX = "keyPrefix";
     public static final String PATH_STYLE = "forcePathStyle";
     public static final String ACCESS_KEY = "accessKey";

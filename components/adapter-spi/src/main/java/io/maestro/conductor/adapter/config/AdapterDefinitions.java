@@ -6,5 +6,12 @@ import java.util.List;
 @FunctionalInterface
 public interface AdapterDefinitions {
 
+    /**
+     * The config key of every definition whose instances call a URL the instance's config may change (an S3
+     * endpoint override, the API base of a SaaS): where its data and credentials go. One key for all, so the hub's
+     * endpoint allowlist governs every adapter's without knowing any of them.
+     */
+    String ENDPOINT = "endpoint";
+
     List<AdapterDefinitionSpec> definitions();
 }

@@ -1,6 +1,7 @@
 package io.maestro.conductor.hub.api.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.adapter.config.AdapterDefinitions;
 import io.maestro.conductor.hub.api.ApiRequestException;
 import io.maestro.conductor.hub.security.ConductorUser;
 import io.maestro.conductor.hub.security.OperatorRole;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class EndpointGuard {
 
     /** The config key every adapter definition uses for its endpoint override. */
-    public static final String ENDPOINT = "endpoint";
+    public static final String ENDPOINT = AdapterDefinitions.ENDPOINT;
 
     public static final String NOT_ALLOWED = "ENDPOINT_NOT_ALLOWED";
 
