@@ -147,6 +147,35 @@ class PaymentsComponentTest {
     }
 
     @Test
+    void aReplayedExchangeIsTheSameCallAtStripeAndChargesOnce() {
+        Map<String, Object> customerHeaders =
+                Map.of(PaymentsConstants.BUSINESS_KEY, "acme-account", AdapterHeaders.CORRELATION_ID, "first-try");
+        Map<String, Object> replayHeaders =
+                Map.of(PaymentsConstants.BUSINESS_KEY, "acme-account", AdapterHeaders.CORRELATION_ID, "redelivery");
+        String customerId = header(
+                call("acme", "create_customer", customerHeaders, Map.of("name", "Acme Ltd")),
+                PaymentsConstants.CUSTOMER_ID);
+        String replayedId = header(
+                call("acme", "create_customer", replayHeaders, Map.of("name", "Acme Ltd")),
+                PaymentsConstants.CUSTOMER_ID);
+        Map<String, Object> usage = Map.of(
+                PaymentsConstants.BUSINESS_KEY,
+                "acme-2026-12-03",
+                PaymentsConstants.CUSTOMER_ID,
+                customerId,
+                PaymentsConstants.QUANTITY,
+                "250");
+        Exchange recorded = call("acme", "record_usage", usage, null);
+        Exchange replayedUsage = call("acme", "record_usage", usage, null);
+
+        assertThat(replayedId).isEqualTo(customerId);
+        assertThat(recorded.getException()).isNull();
+        assertThat(replayedUsage.getException()).isNull();
+        assertThat(sandbox.customers()).hasSize(1);
+        assertThat(sandbox.meterEvents()).hasSize(1);
+    }
+
+    @Test
     void aWriteWithoutABusinessKeyIsRefusedAndSendsNothing() {
         Exchange refused = call("acme", "create_customer", Map.of(), Map.of("name", "Nobody"));
 

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * <ul>
  * <li>a governance deny stops the call before the backend, with the decision's code;</li>
  * <li>a missing tenant is {@code TENANT_REQUIRED}, never a default, and nothing reaches the backend;</li>
+ * <li>another tenant's instance name answers exactly as a name nobody installed ({@code ADAPTER_NOT_INSTALLED})
+ * and reaches neither the gate nor the backend;</li>
  * <li>metrics and health are per instance: one instance failing leaves the other's meters and health alone;</li>
  * <li>secrets never appear in logs or exception messages, even when the backend refuses them.</li>
  * </ul>
@@ -141,6 +143,26 @@ public abstract class AdapterContractTest {
 
         assertThat(refused.getException()).isInstanceOf(AdapterException.class);
         assertThat(((AdapterException) refused.getException()).code()).isEqualTo(SpiErrorCode.TENANT_REQUIRED);
+        assertThat(gate.requests()).isEmpty();
+        assertThat(backendWritten(instance)).isFalse();
+    }
+
+    @Test
+    void anotherTenantsInstanceAnswersAsNotInstalledAndReachesNothing() throws Exception {
+        ResolvedInstance instance = workingInstance("theirs");
+        instances.put(instance);
+
+        Exchange foreign = write("theirs", "intruder");
+        Exchange unknown = write("nobody-installed-this", "intruder");
+
+        assertThat(foreign.getException()).isInstanceOf(AdapterException.class);
+        AdapterException refused = (AdapterException) foreign.getException();
+        AdapterException absent = (AdapterException) unknown.getException();
+        assertThat(refused.code()).isEqualTo(SpiErrorCode.ADAPTER_NOT_INSTALLED);
+        assertThat(refused.getMessage())
+                .as("nothing tells an installed name of another tenant from an unknown one")
+                .isEqualTo(absent.getMessage().replace("nobody-installed-this", "theirs"))
+                .doesNotContain(TENANT);
         assertThat(gate.requests()).isEmpty();
         assertThat(backendWritten(instance)).isFalse();
     }
