@@ -14,6 +14,12 @@ public final class Masking {
 
     public static final String MASK = "****";
     private static final int MAX_PAYLOAD_CHARS = 256;
+    /**
+     * How much of a long payload is masked: what is shown plus a margin longer than any e-mail address (254) or
+     * card number, so whatever starts in the shown part is whole when the patterns see it. The rest is never shown,
+     * and masking it would cost every logged call time in proportion to its body.
+     */
+    private static final int MASKED_PAYLOAD_CHARS = MAX_PAYLOAD_CHARS + 256;
 
     private static final Pattern SENSITIVE_NAME = Pattern.compile(
             "(?i).*(authorization|password|passwd|secret|token|credential|api[-_]?key|access[-_]?key|cookie|signature|private).*");
@@ -93,10 +99,11 @@ public final class Masking {
         if (payload instanceof byte[]) {
             return "<" + ((byte[]) payload).length + " bytes>";
         }
-        String text = maskText(String.valueOf(payload));
-        if (text.length() > MAX_PAYLOAD_CHARS) {
-            return text.substring(0, MAX_PAYLOAD_CHARS) + "...(" + text.length() + " chars)";
+        String text = String.valueOf(payload);
+        if (text.length() <= MAX_PAYLOAD_CHARS) {
+            return maskText(text);
         }
-        return text;
+        String masked = maskText(text.substring(0, Math.min(text.length(), MASKED_PAYLOAD_CHARS)));
+        return masked.substring(0, Math.min(masked.length(), MAX_PAYLOAD_CHARS)) + "...(" + text.length() + " chars)";
     }
 }

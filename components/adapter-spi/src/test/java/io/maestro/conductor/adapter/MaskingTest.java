@@ -69,4 +69,21 @@ class MaskingTest {
         assertThat(Masking.maskPayload("x".repeat(1000))).hasSizeLessThan(300).endsWith("(1000 chars)");
         assertThat(Masking.maskPayload(null)).isEqualTo("null");
     }
+
+    @Test
+    void whatStartsInTheShownPartOfALongPayloadIsMaskedWhole() {
+        String tail = " " + "y".repeat(100_000);
+        // each starts before the 256th character and ends after it
+        String email = "a".repeat(230) + " someone.with.a.long.local.part@subdomain.example.com" + tail;
+        String card = "b".repeat(245) + " 4242 4242 4242 4242" + tail;
+        String password = "c".repeat(240) + " password=hunter2-and-more-of-it" + tail;
+
+        for (String payload : new String[] {email, card, password}) {
+            String shown = Masking.maskPayload(payload);
+            assertThat(shown)
+                    .doesNotContain("someone", "4242", "hunter2")
+                    .endsWith("...(" + payload.length() + " chars)");
+            assertThat(shown.substring(0, shown.indexOf("...("))).hasSizeLessThanOrEqualTo(256);
+        }
+    }
 }
