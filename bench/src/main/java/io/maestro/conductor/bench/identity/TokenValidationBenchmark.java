@@ -5,6 +5,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import io.maestro.conductor.bench.JmhResults;
 import io.maestro.conductor.identity.oidc.ClaimMapping;
 import io.maestro.conductor.identity.oidc.OidcProvider;
 import io.maestro.conductor.identity.oidc.OidcSettings;
@@ -13,7 +14,6 @@ import io.maestro.conductor.sandbox.identity.OidcSandbox;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +29,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.util.Statistics;
 
 /**
@@ -127,13 +123,10 @@ public class TokenValidationBenchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include(TokenValidationBenchmark.class.getName() + "\\.")
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
-        Statistics validate = statistics(results, "validate");
-        Statistics everyTime = statistics(results, "validateEveryTime");
-        Statistics floor = statistics(results, "signatureOnly");
+        JmhResults results = JmhResults.run(TokenValidationBenchmark.class);
+        Statistics validate = results.of("validate");
+        Statistics everyTime = results.of("validateEveryTime");
+        Statistics floor = results.of("signatureOnly");
         System.out.printf(
                 "validate:      p50 = %.2f us, p99 = %.2f us (target p99 <= %.0f us: %s)%n",
                 validate.getPercentile(50),
@@ -149,14 +142,5 @@ public class TokenValidationBenchmark {
                 "ratio validateEveryTime/signatureOnly = %.2f (p50), %.2f (p99)%n",
                 everyTime.getPercentile(50) / floor.getPercentile(50),
                 everyTime.getPercentile(99) / floor.getPercentile(99));
-    }
-
-    private static Statistics statistics(Collection<RunResult> results, String benchmark) {
-        return results.stream()
-                .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no result for " + benchmark))
-                .getPrimaryResult()
-                .getStatistics();
     }
 }

@@ -1,5 +1,6 @@
 package io.maestro.conductor.bench.policy;
 
+import io.maestro.conductor.bench.JmhResults;
 import io.maestro.conductor.bench.RepositoryRoot;
 import io.maestro.conductor.policy.pdp.BundleLoader;
 import io.maestro.conductor.policy.pdp.Decision;
@@ -8,7 +9,6 @@ import io.maestro.conductor.policy.pdp.DecisionRequest;
 import io.maestro.conductor.policy.pdp.EmbeddedDecisionPoint;
 import io.maestro.conductor.policy.pdp.PolicySettings;
 import java.io.IOException;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,11 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.util.Statistics;
 
 /**
@@ -112,17 +108,9 @@ public class LifecycleDecisionBenchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include(LifecycleDecisionBenchmark.class.getName() + "\\.")
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
+        JmhResults results = JmhResults.run(LifecycleDecisionBenchmark.class);
         for (String benchmark : List.of("allowed", "deniedEverything", "allowedReused")) {
-            Statistics s = results.stream()
-                    .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
-                    .findFirst()
-                    .orElseThrow()
-                    .getPrimaryResult()
-                    .getStatistics();
+            Statistics s = results.of(benchmark);
             System.out.printf(
                     "%-17s p50 = %7.2f us, p99 = %7.2f us, p99.9 = %8.2f us (target p99 <= 100 us)%n",
                     benchmark, s.getPercentile(50), s.getPercentile(99), s.getPercentile(99.9));

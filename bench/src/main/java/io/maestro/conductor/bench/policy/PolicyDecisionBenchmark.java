@@ -1,5 +1,6 @@
 package io.maestro.conductor.bench.policy;
 
+import io.maestro.conductor.bench.JmhResults;
 import io.maestro.conductor.policy.pdp.Decision;
 import io.maestro.conductor.policy.pdp.DecisionLog;
 import io.maestro.conductor.policy.pdp.EmbeddedDecisionPoint;
@@ -9,7 +10,6 @@ import io.maestro.conductor.policy.pdp.OpaDecisionPoint;
 import io.maestro.conductor.policy.pdp.OpaSettings;
 import io.maestro.conductor.policy.pdp.PolicySettings;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,11 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.util.Statistics;
 
 /**
@@ -93,13 +89,10 @@ public class PolicyDecisionBenchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include(PolicyDecisionBenchmark.class.getName() + "\\.")
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
-        Statistics embedded = statistics(results, "embedded");
-        Statistics opa = statistics(results, "opa");
-        Statistics reused = statistics(results, "embeddedReused");
+        JmhResults results = JmhResults.run(PolicyDecisionBenchmark.class);
+        Statistics embedded = results.of("embedded");
+        Statistics opa = results.of("opa");
+        Statistics reused = results.of("embeddedReused");
         System.out.printf(
                 "embedded: p50 = %.2f us, p99 = %.2f us (targets: p50 < 20 us, p99 < 100 us)%n",
                 embedded.getPercentile(50), embedded.getPercentile(99));
@@ -114,14 +107,5 @@ public class PolicyDecisionBenchmark {
                 "ratio reused/embedded = %.2f (p50), %.2f (p99)%n",
                 reused.getPercentile(50) / embedded.getPercentile(50),
                 reused.getPercentile(99) / embedded.getPercentile(99));
-    }
-
-    private static Statistics statistics(Collection<RunResult> results, String benchmark) {
-        return results.stream()
-                .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no result for " + benchmark))
-                .getPrimaryResult()
-                .getStatistics();
     }
 }
