@@ -13,10 +13,7 @@ import picocli.CommandLine.Command;
         version = "conductor 0.1.0",
         description = "Maestro Conductor command-line tool.",
         subcommands = {ReceiptsCommand.class, PolicyCommand.class, UsersCommand.class})
-public final class ConductorCli implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class ConductorCli extends CommandGroup {
 
     public static void main(String[] args) {
         // Opening the embedded database while no hub runs makes this process its AUTO_SERVER: loopback only.
@@ -43,10 +40,5 @@ public final class ConductorCli implements Runnable {
                         e.getClass().getSimpleName() + ": " + root.getMessage())));
         cli.getErr().flush();
         return 2;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

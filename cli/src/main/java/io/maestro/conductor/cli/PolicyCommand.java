@@ -25,15 +25,7 @@ import picocli.CommandLine.Parameters;
             PolicyCommand.Eval.class,
             PolicyCommand.Simulate.class
         })
-final class PolicyCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class PolicyCommand extends CommandGroup {
 
     /** Streams onto picocli's writers; closing one flushes it without closing the writer. */
     static PrintStream out(CommandLine.Model.CommandSpec spec) {

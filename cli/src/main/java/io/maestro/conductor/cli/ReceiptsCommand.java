@@ -21,15 +21,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Provenance receipts.",
         subcommands = ReceiptsCommand.Verify.class)
-final class ReceiptsCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class ReceiptsCommand extends CommandGroup {
 
     /** Exit codes: 0 chain valid, 1 chain invalid, 2 cannot check (no database, unknown tenant). */
     @Command(

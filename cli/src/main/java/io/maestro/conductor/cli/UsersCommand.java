@@ -20,15 +20,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "API users of the hub.",
         subcommands = UsersCommand.Hash.class)
-final class UsersCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class UsersCommand extends CommandGroup {
 
     /**
      * Reads the password from a terminal prompt (asked twice, not echoed) when stdin and stdout are the terminal,

@@ -19,6 +19,14 @@ class CliHelpAndPolicyTest {
     }
 
     @Test
+    void aBareCommandGroupPrintsItsUsage() {
+        assertThat(CliRun.of().out()).contains("Usage: conductor", "receipts", "policy", "users");
+        assertThat(CliRun.of("receipts").out()).contains("Usage: conductor receipts", "verify");
+        assertThat(CliRun.of("policy").out()).contains("Usage: conductor policy", "eval", "cases");
+        assertThat(CliRun.of("users").out()).contains("Usage: conductor users", "hash");
+    }
+
+    @Test
     void aMissingRequiredOptionIsAUsageError() {
         CliRun run = CliRun.of("receipts", "verify");
 
