@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.commons.fileupload2.core.FileItemInput;
@@ -49,7 +50,7 @@ public final class EvidenceMultipartParser {
                 } else {
                     where = "file part " + files;
                     try (InputStream content = part.getInputStream()) {
-                        bundle.addFile("files[" + files + "]", part.getName(), part.getContentType(), content);
+                        bundle.addFile("files[" + files + "]", fileName(part), part.getContentType(), content);
                     }
                     files++;
                 }
@@ -61,6 +62,11 @@ public final class EvidenceMultipartParser {
                     "file '" + e.getFileName() + "'", EvidenceProperties.MAX_FILE_SIZE, e.getPermitted(), null);
         } catch (FileUploadSizeException e) {
             bundle.discard();
+            if (e.getPermitted() != upload.getSizeMax()) {
+                // The library's only other size check: a part's header section (its own fixed bound).
+                throw new EvidenceRequestException(
+                        "the headers of a part are longer than " + e.getPermitted() + " bytes");
+            }
             throw new EvidenceTooLargeException(
                     "the multipart request", EvidenceProperties.MAX_BUNDLE_SIZE, e.getPermitted(), null);
         } catch (FileUploadException e) {
@@ -72,6 +78,15 @@ public final class EvidenceMultipartParser {
         } catch (RuntimeException e) {
             bundle.discard();
             throw e;
+        }
+    }
+
+    /** The part's file name; null (refused as not a plain name) when it holds a NUL, which the library rejects. */
+    private static String fileName(FileItemInput part) {
+        try {
+            return part.getName();
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 
