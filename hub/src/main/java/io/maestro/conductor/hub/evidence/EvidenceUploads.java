@@ -57,9 +57,11 @@ public class EvidenceUploads {
 
     private Object send(EvidenceBundle bundle, String actor, String deadLetterId) {
         Object outcome = null;
+        boolean claimed = false;
         try {
             Optional<EvidenceStored> earlier =
                     claims.claim(bundle, EvidenceManifest.of(bundle, json).sha256());
+            claimed = earlier.isEmpty();
             outcome = earlier.<Object>map(Replay::new).orElseGet(() -> route(bundle, actor, deadLetterId));
             return outcome;
         } catch (EvidenceExistsException taken) {
@@ -68,7 +70,9 @@ public class EvidenceUploads {
         } finally {
             boolean done = outcome instanceof EvidenceStored || outcome instanceof Replay;
             boolean deadLettered = outcome instanceof EvidenceFailure failure && failure.failedId() != null;
-            if (!done) {
+            // Only a claim this call made: two retries of one dead letter share its upload id, so releasing on a
+            // refused claim would take the running retry's claim away from under it.
+            if (claimed && !done) {
                 claims.release(bundle);
             }
             if (done || (deadLetterId == null && !deadLettered)) {

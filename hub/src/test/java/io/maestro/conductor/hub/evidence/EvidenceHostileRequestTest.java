@@ -12,11 +12,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The evidence endpoints as an attacker tries them: another tenant's dead letter,
+ * The evidence endpoints as an attacker tries them: another tenant's dead letter, a retry sent twice at once,
  * hostile multipart parts, another tenant's or environment's paths. Each refusal is a 4xx problem with a stable code
  * that changes nothing.
  */
@@ -24,6 +32,9 @@ class EvidenceHostileRequestTest extends StorageHub {
 
     private static final String UPLOAD = "/api/tenants/" + TENANT + "/environments/" + ENV + "/evidence";
     private static final String FAILED = "/api/tenants/%s/evidence/failed";
+
+    @Autowired
+    CamelContext camel;
 
     @Test
     void anotherTenantsDeadLetterIsNotFoundThereAndStaysUntouched() {
@@ -56,6 +67,54 @@ class EvidenceHostileRequestTest extends StorageHub {
         JsonNode letter = failedLetter(failedId);
         assertThat(letter.path("status").asText()).isEqualTo("FAILED");
         assertThat(letter.path("retries").asInt()).as("no retry was counted").isZero();
+    }
+
+    @Test
+    void aRetrySentTwiceAtOnceStoresTheBundleOnce() throws Exception {
+        String bundleId = "twice-" + UUID.randomUUID();
+        String failedId = deadLetter(bundleId);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        AtomicBoolean held = new AtomicBoolean();
+        // Holds the first retry at its first object write, so the second one arrives while it runs.
+        EventNotifierSupport hold = new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) throws InterruptedException {
+                if (event instanceof CamelEvent.ExchangeSendingEvent sending
+                        && sending.getEndpoint().getEndpointUri().startsWith("storage://put_object")
+                        && held.compareAndSet(false, true)) {
+                    writing.countDown();
+                    proceed.await(30, TimeUnit.SECONDS);
+                }
+            }
+        };
+        String retry = FAILED.formatted(TENANT) + "/" + failedId + "/retry";
+        camel.getManagementStrategy().addEventNotifier(hold);
+        CompletableFuture<Api.Answer> first;
+        Api.Answer second;
+        try {
+            first = CompletableFuture.supplyAsync(() -> asOperator("POST", retry, Map.of()));
+            assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+            second = asOperator("POST", retry, Map.of());
+        } finally {
+            proceed.countDown();
+            camel.getManagementStrategy().removeEventNotifier(hold);
+        }
+        Api.Answer firstAnswer = first.get(60, TimeUnit.SECONDS);
+
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.json().path("code").asText()).isEqualTo(EvidenceExistsException.IN_PROGRESS);
+        assertThat(firstAnswer.status()).as(firstAnswer.body()).isEqualTo(201);
+        assertThat(evidenceReceiptsOf(bundleId))
+                .containsExactly(firstAnswer.json().path("receiptId").asText());
+        Api.Answer replayed = asOperator("POST", retry, Map.of());
+        assertThat(replayed.status())
+                .as("a resolved dead letter cannot be applied again")
+                .isEqualTo(404);
+        assertThat(evidenceReceiptsOf(bundleId)).hasSize(1);
+        JsonNode verified =
+                asOperator("GET", UPLOAD + "/" + bundleId + "/verify", null).json();
+        assertThat(verified.path("valid").asBoolean()).as(verified.toString()).isTrue();
     }
 
     @Test
