@@ -57,6 +57,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail refusedByApi(ApiRequestException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setProperty("code", e.code());
+        e.properties().forEach(problem::setProperty);
         return problem;
     }
 

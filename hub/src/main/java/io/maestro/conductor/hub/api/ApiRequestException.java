@@ -1,5 +1,6 @@
 package io.maestro.conductor.hub.api;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** A request the API refuses before it reaches the registry, e.g. an update without a config version. */
@@ -20,5 +21,10 @@ public class ApiRequestException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Members the problem carries beside {@code code} (e.g. the limit a body went over); none by default. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -117,18 +116,6 @@ public class EvidenceController {
                 : EvidenceBundleBuilder.restage(
                         tenant, failed.environment(), spool, kept.uploadId(), json.readTree(kept.request()));
         return answer(uploads.retry(bundle, caller.getName(), id));
-    }
-
-    @ExceptionHandler(EvidenceTooLargeException.class)
-    ResponseEntity<ProblemDetail> tooLarge(EvidenceTooLargeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle("Evidence upload too large");
-        problem.setProperty("code", e.code());
-        problem.setProperty("limit", e.limit());
-        problem.setProperty("limitBytes", e.limitBytes());
-        return ResponseEntity.status(e.status())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 
     private ResponseEntity<?> answer(Object outcome) {

@@ -1,6 +1,7 @@
 package io.maestro.conductor.hub.evidence;
 
 import io.maestro.conductor.hub.api.ApiRequestException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** An evidence upload over one of its size limits: 413 with code {@value #CODE}, the limit's name and its bytes. */
@@ -21,11 +22,8 @@ public class EvidenceTooLargeException extends ApiRequestException {
         this.limitBytes = limitBytes;
     }
 
-    public String limit() {
-        return limit;
-    }
-
-    public long limitBytes() {
-        return limitBytes;
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("limit", limit, "limitBytes", limitBytes);
     }
 }
