@@ -325,7 +325,8 @@ public final class Registry {
         return new TenantConfigLoader(this, variables).load(dir);
     }
 
-    void requireEnvironment(String tenant, String environment) {
+    /** Throws {@code TENANT_NOT_FOUND} or {@code ENVIRONMENT_NOT_FOUND} unless the tenant has the environment. */
+    public void requireEnvironment(String tenant, String environment) {
         Tenant found = tenant == null ? null : tenants.get(tenant);
         if (found == null) {
             throw new RegistryException(ErrorCode.TENANT_NOT_FOUND, "tenant '" + tenant + "' not found");

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.hub.api.ApiRequestException;
 import io.maestro.conductor.hub.api.PageLimit;
 import io.maestro.conductor.hub.security.TenantAccess;
-import io.maestro.conductor.registry.ErrorCode;
-import io.maestro.conductor.registry.RegistryException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -65,7 +63,7 @@ public class EvidenceController {
     public ResponseEntity<?> upload(
             Authentication caller, @PathVariable String tenant, @PathVariable String env, HttpServletRequest request)
             throws IOException {
-        requireEnvironment(caller, tenant, env);
+        access.requireEnvironment(caller, tenant, env);
         return answer(uploads.upload(
                 parser.parse(tenant, env, request.getContentLengthLong(), request.getInputStream()), caller.getName()));
     }
@@ -73,7 +71,7 @@ public class EvidenceController {
     @PostMapping(path = "/environments/{env}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<?> uploadMultipart(
             Authentication caller, @PathVariable String tenant, @PathVariable String env, HttpServletRequest request) {
-        requireEnvironment(caller, tenant, env);
+        access.requireEnvironment(caller, tenant, env);
         return answer(uploads.upload(multipart.parse(tenant, env, request), caller.getName()));
     }
 
@@ -83,7 +81,7 @@ public class EvidenceController {
             @PathVariable String tenant,
             @PathVariable String env,
             @PathVariable String bundleId) {
-        requireEnvironment(caller, tenant, env);
+        access.requireEnvironment(caller, tenant, env);
         if (!EvidenceKeys.BUNDLE_ID.matcher(bundleId).matches()) {
             throw new EvidenceRequestException("bundleId must be 1-64 letters, digits, '.', '_' or '-'");
         }
@@ -143,12 +141,5 @@ public class EvidenceController {
         return ResponseEntity.status(failure.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    private void requireEnvironment(Authentication caller, String tenant, String env) {
-        if (!access.requireKnown(caller, tenant).hasEnvironment(env)) {
-            throw new RegistryException(
-                    ErrorCode.ENVIRONMENT_NOT_FOUND, "tenant '" + tenant + "' has no environment '" + env + "'");
-        }
     }
 }

@@ -47,6 +47,12 @@ public class TenantAccess {
                         () -> new RegistryException(ErrorCode.TENANT_NOT_FOUND, "tenant '" + tenant + "' not found"));
     }
 
+    /** As {@link #requireKnown}, and {@code ENVIRONMENT_NOT_FOUND} when the tenant has no {@code environment}. */
+    public void requireEnvironment(Authentication caller, String tenant, String environment) {
+        require(caller, tenant);
+        registry.requireEnvironment(tenant, environment);
+    }
+
     public boolean permits(Authentication caller, String tenant) {
         return caller.getPrincipal() instanceof ConductorUser user
                 && user.scope().permits(tenant);

@@ -1,7 +1,6 @@
 package io.maestro.conductor.hub.api.endpoints;
 
 import io.maestro.conductor.hub.security.TenantAccess;
-import io.maestro.conductor.registry.Registry;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
@@ -13,12 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class EndpointController {
 
-    private final Registry registry;
     private final TenantAccess access;
     private final EndpointAllowlist allowlist;
 
-    public EndpointController(Registry registry, TenantAccess access, EndpointAllowlist allowlist) {
-        this.registry = registry;
+    public EndpointController(TenantAccess access, EndpointAllowlist allowlist) {
         this.access = access;
         this.allowlist = allowlist;
     }
@@ -26,8 +23,7 @@ public class EndpointController {
     @GetMapping("/api/tenants/{tenant}/environments/{env}/endpoints")
     public Map<String, Set<String>> allowed(
             Authentication caller, @PathVariable String tenant, @PathVariable String env) {
-        access.require(caller, tenant);
-        registry.instances(tenant, env); // an unknown tenant or environment is named as such
+        access.requireEnvironment(caller, tenant, env);
         return allowlist.allowedIn(env);
     }
 }
