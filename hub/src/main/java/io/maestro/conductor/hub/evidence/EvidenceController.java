@@ -100,19 +100,17 @@ public class EvidenceController {
     public ResponseEntity<?> retry(Authentication caller, @PathVariable String tenant, @PathVariable String id)
             throws IOException {
         access.requireKnown(caller, tenant);
-        EvidenceDeadLetter failed = deadLetters
-                .find(tenant, id)
-                .filter(letter -> EvidenceDeadLetter.FAILED.equals(letter.status()))
+        EvidenceDeadLetters.Kept kept = deadLetters
+                .retryable(tenant, id)
                 .orElseThrow(() -> new ApiRequestException(
                         HttpStatus.NOT_FOUND,
                         "EVIDENCE_FAILURE_NOT_FOUND",
                         "no failed evidence upload '" + id + "' for tenant '" + tenant + "'"));
-        EvidenceDeadLetters.Kept kept = deadLetters.kept(id);
         EvidenceBundle bundle = kept.uploadId() == null
                 // kept whole by a hub before staging folders existed
-                ? parser.parse(tenant, failed.environment(), kept.request().getBytes(StandardCharsets.UTF_8))
+                ? parser.parse(tenant, kept.environment(), kept.request().getBytes(StandardCharsets.UTF_8))
                 : EvidenceBundleBuilder.restage(
-                        tenant, failed.environment(), spool, kept.uploadId(), json.readTree(kept.request()));
+                        tenant, kept.environment(), spool, kept.uploadId(), json.readTree(kept.request()));
         return answer(uploads.retry(bundle, caller.getName(), id));
     }
 

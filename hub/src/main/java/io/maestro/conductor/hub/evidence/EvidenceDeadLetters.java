@@ -138,17 +138,19 @@ public class EvidenceDeadLetters {
                 limit);
     }
 
-    public Optional<EvidenceDeadLetter> find(String tenant, String id) {
-        return jdbc.query("SELECT * FROM evidence_dead_letter WHERE tenant_id = ? AND id = ?", ROW, tenant, id).stream()
+    /** What a tenant's failed upload keeps for a retry; empty when the tenant has no failed upload {@code id}. */
+    public Optional<Kept> retryable(String tenant, String id) {
+        return jdbc
+                .query(
+                        "SELECT environment, request, upload_id FROM evidence_dead_letter "
+                                + "WHERE tenant_id = ? AND id = ? AND status = ?",
+                        (rs, n) -> new Kept(
+                                rs.getString("environment"), rs.getString("request"), rs.getString("upload_id")),
+                        tenant,
+                        id,
+                        EvidenceDeadLetter.FAILED)
+                .stream()
                 .findFirst();
-    }
-
-    /** What a dead letter keeps for a retry. */
-    public Kept kept(String id) {
-        return jdbc.queryForObject(
-                "SELECT request, upload_id FROM evidence_dead_letter WHERE id = ?",
-                (rs, n) -> new Kept(rs.getString("request"), rs.getString("upload_id")),
-                id);
     }
 
     /** The staging folders that failed uploads still need for a retry. */
@@ -222,9 +224,10 @@ public class EvidenceDeadLetters {
     }
 
     /**
+     * @param environment the environment the upload was sent to
      * @param request  the bundle's description; for dead letters of an older hub ({@code uploadId} null) the whole
      *                 JSON request with its files
      * @param uploadId the staging folder holding the files
      */
-    public record Kept(String request, String uploadId) {}
+    public record Kept(String environment, String request, String uploadId) {}
 }
