@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Dual control on a real database: who may approve, exactly-once application, expiry, staleness, receipts. */
 class ChangeRequestTest {
@@ -44,8 +45,7 @@ class ChangeRequestTest {
             tenantWithSecrets(registry, "acme");
             ChangeRequests requests = registry.changeRequests();
 
-            ChangeRequest pending = requests.submit(
-                    ALICE, Draft.install("acme", "prod", "ledger", INSTALL, s3("acme-ledger")), "decision-1", DAY);
+            ChangeRequest pending = pendingInstall(registry, "decision-1", DAY);
 
             assertThat(pending.status()).isEqualTo(ChangeRequestStatus.PENDING);
             assertThat(registry.instance("acme", "prod", "ledger")).isEmpty();
@@ -58,12 +58,7 @@ class ChangeRequestTest {
             assertThat(applied.status()).isEqualTo(ChangeRequestStatus.APPLIED);
             assertThat(applied.decidedBy()).isEqualTo("bob");
             assertThat(applied.decisionId()).isEqualTo("decision-2");
-            assertThat(registry.instance("acme", "prod", "ledger")
-                            .orElseThrow()
-                            .config()
-                            .get("bucket")
-                            .asText())
-                    .isEqualTo("acme-ledger");
+            assertThat(bucket(registry)).isEqualTo("acme-ledger");
             List<Receipt> trail = registry.receipts().list("acme").stream()
                     .filter(r -> r.instance().equals("ledger"))
                     .toList();
@@ -90,12 +85,7 @@ class ChangeRequestTest {
         try (RegistryHarness h = new RegistryHarness(db)) {
             Registry registry = h.registry();
             tenantWithSecrets(registry, "acme");
-            ChangeRequest pending = registry.changeRequests()
-                    .submit(
-                            ALICE,
-                            Draft.install("acme", "prod", "ledger", INSTALL, s3("acme-ledger")),
-                            "decision-1",
-                            DAY);
+            ChangeRequest pending = pendingInstall(registry, "decision-1", DAY);
             int receipts = registry.receipts().list("acme").size();
 
             for (var attempt : List.<Runnable>of(
@@ -183,21 +173,14 @@ class ChangeRequestTest {
         try (RegistryHarness h = new RegistryHarness(db)) {
             Registry registry = h.registry();
             tenantWithSecrets(registry, "acme");
-            ChangeRequest pending = registry.changeRequests()
-                    .submit(
-                            ALICE,
-                            Draft.install("acme", "prod", "ledger", INSTALL, s3("acme-ledger")),
-                            "d",
-                            Duration.ZERO);
+            ChangeRequest pending = pendingInstall(registry, "d", Duration.ZERO);
 
-            assertThatThrownBy(() -> registry.changeRequests().approve(BOB, "acme", pending.id(), "d"))
-                    .isInstanceOfSatisfying(
-                            RegistryException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHANGE_REQUEST_EXPIRED));
-            assertThatThrownBy(() -> registry.changeRequests().approve(CAROL, "acme", pending.id(), "d"))
-                    .isInstanceOfSatisfying(
-                            RegistryException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHANGE_REQUEST_NOT_PENDING));
+            assertRefused(
+                    () -> registry.changeRequests().approve(BOB, "acme", pending.id(), "d"),
+                    ErrorCode.CHANGE_REQUEST_EXPIRED);
+            assertRefused(
+                    () -> registry.changeRequests().approve(CAROL, "acme", pending.id(), "d"),
+                    ErrorCode.CHANGE_REQUEST_NOT_PENDING);
 
             ChangeRequest closed =
                     registry.changeRequests().find("acme", pending.id()).orElseThrow();
@@ -244,12 +227,7 @@ class ChangeRequestTest {
                                 .status())
                         .isEqualTo(ChangeRequestStatus.STALE);
             }
-            assertThat(registry.instance("acme", "prod", "ledger")
-                            .orElseThrow()
-                            .config()
-                            .get("bucket")
-                            .asText())
-                    .isEqualTo("meanwhile");
+            assertThat(bucket(registry)).isEqualTo("meanwhile");
             assertThat(registry.receipts().verify("acme").valid()).isTrue();
         }
     }
@@ -259,8 +237,7 @@ class ChangeRequestTest {
         try (RegistryHarness h = new RegistryHarness(db)) {
             Registry registry = h.registry();
             tenantWithSecrets(registry, "acme");
-            ChangeRequest pending = registry.changeRequests()
-                    .submit(ALICE, Draft.install("acme", "prod", "ledger", INSTALL, s3("acme-ledger")), "d", DAY);
+            ChangeRequest pending = pendingInstall(registry, "d", DAY);
 
             ChangeRequest rejected = registry.changeRequests().reject(BOB, "acme", pending.id(), "wrong bucket");
 
@@ -287,14 +264,32 @@ class ChangeRequestTest {
             Registry registry = h.registry();
             tenantWithSecrets(registry, "acme");
             tenantWithSecrets(registry, "globex");
-            ChangeRequest pending = registry.changeRequests()
-                    .submit(ALICE, Draft.install("acme", "prod", "ledger", INSTALL, s3("acme-ledger")), "d", DAY);
+            ChangeRequest pending = pendingInstall(registry, "d", DAY);
 
             assertThat(registry.changeRequests().find("globex", pending.id())).isEmpty();
-            assertThatThrownBy(() -> registry.changeRequests().approve(BOB, "globex", pending.id(), "d"))
-                    .isInstanceOfSatisfying(
-                            RegistryException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHANGE_REQUEST_NOT_FOUND));
+            assertRefused(
+                    () -> registry.changeRequests().approve(BOB, "globex", pending.id(), "d"),
+                    ErrorCode.CHANGE_REQUEST_NOT_FOUND);
         }
+    }
+
+    /** Alice's pending install of acme's prod ledger instance. */
+    private static ChangeRequest pendingInstall(Registry registry, String decisionId, Duration ttl) {
+        return registry.changeRequests()
+                .submit(ALICE, Draft.install("acme", "prod", "ledger", INSTALL, s3("acme-ledger")), decisionId, ttl);
+    }
+
+    private static void assertRefused(ThrowingCallable call, ErrorCode code) {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    private static String bucket(Registry registry) {
+        return registry.instance("acme", "prod", "ledger")
+                .orElseThrow()
+                .config()
+                .get("bucket")
+                .asText();
     }
 }
