@@ -18,7 +18,7 @@ public final class ChangeRequestStore {
             rs.getString("environment"),
             rs.getString("instance"),
             ChangeOperation.valueOf(rs.getString("operation")),
-            Arrays.asList(rs.getString("actions").split(",")),
+            actions(rs.getString("actions")),
             Json.parse(rs.getString("change")),
             rs.getLong("base_config_version"),
             ChangeRequestStatus.valueOf(rs.getString("status")),
@@ -32,6 +32,11 @@ public final class ChangeRequestStore {
             rs.getString("reason"));
 
     private final JdbcTemplate jdbc;
+
+    /** Stored comma-joined; none is the empty string, which split would read back as one empty action. */
+    private static List<String> actions(String stored) {
+        return stored.isEmpty() ? List.of() : Arrays.asList(stored.split(","));
+    }
 
     public ChangeRequestStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

@@ -273,6 +273,23 @@ class ChangeRequestTest {
         }
     }
 
+    @OnEachDatabase
+    void aRequestOfNoNamedActionsReadsBackWithNone(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            Registry registry = h.registry();
+            tenantWithSecrets(registry, "acme");
+            registry.install(ALICE, "acme", "prod", "ledger", s3("ledger-v1"));
+
+            ChangeRequest pending = registry.changeRequests()
+                    .submit(ALICE, Draft.uninstall("acme", "prod", "ledger", List.of()), "d", DAY);
+
+            assertThat(registry.changeRequests().require("acme", pending.id()).actions())
+                    .isEmpty();
+            assertThat(registry.changeRequests().require("acme", pending.id()).actions())
+                    .isEqualTo(pending.actions());
+        }
+    }
+
     /** Alice's pending install of acme's prod ledger instance. */
     private static ChangeRequest pendingInstall(Registry registry, String decisionId, Duration ttl) {
         return registry.changeRequests()
