@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Makes headers and payloads safe to log: values under sensitive names are replaced, secret-looking and personal
- * text inside strings (key=value secrets, bearer tokens, AWS key ids, Stripe keys, e-mail addresses, card numbers)
+ * text inside strings (key=value secrets, bearer tokens, AWS key ids, Stripe keys, credentials in URLs, e-mail
+ * addresses, card numbers)
  * is masked, and bodies are shortened. Streams are never read (that would consume them).
  */
 public final class Masking {
@@ -35,6 +36,9 @@ public final class Masking {
     private static final Pattern STRIPE_KEY =
             Pattern.compile("\\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]+|\\bwhsec_[A-Za-z0-9]+");
 
+    /** The user info of a URL ({@code scheme://user:password@host}): masked whole, user name included. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s@]+@");
+
     private static final Pattern EMAIL =
             Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     /** 13 to 19 digits, optionally grouped by single spaces or dashes; masked only when they pass Luhn's check. */
@@ -55,7 +59,7 @@ public final class Masking {
 
     /**
      * Secret-looking and personal parts of free text masked: sensitive key=value pairs, bearer tokens, AWS key ids,
-     * Stripe keys, e-mail addresses and card numbers.
+     * Stripe keys, the user info of URLs, e-mail addresses and card numbers.
      */
     public static String maskText(String text) {
         if (text == null) {
@@ -71,6 +75,7 @@ public final class Masking {
             masked = STRIPE_KEY.matcher(masked).replaceAll(MASK);
         }
         if (masked.indexOf('@') >= 0) {
+            masked = URL_USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
             masked = EMAIL.matcher(masked).replaceAll(MASK);
         }
         return CARD_LIKE.matcher(masked).replaceAll(match -> passesLuhn(match.group()) ? MASK : match.group());

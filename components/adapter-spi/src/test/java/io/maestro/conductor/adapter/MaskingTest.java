@@ -56,6 +56,16 @@ class MaskingTest {
     }
 
     @Test
+    void masksTheUserInfoOfUrlsInsideText() {
+        String masked =
+                Masking.maskText("endpoint 'http://AK1:s3cr%40t@10.0.0.1:9000/b' and https://bob@minio.internal");
+
+        assertThat(masked)
+                .isEqualTo("endpoint 'http://" + Masking.MASK + "@10.0.0.1:9000/b' and https://" + Masking.MASK
+                        + "@minio.internal");
+    }
+
+    @Test
     void leavesLongNumbersThatAreNoCardNumbers() {
         // epoch milliseconds and a 16-digit id that fail Luhn's check stay readable in logs
         String masked = Masking.maskText("at 1780000000000 order 1234567812345678 amount 2000");

@@ -9,12 +9,16 @@ import io.maestro.conductor.hub.support.LoopbackTrap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Where a tenant's data and credentials go is the operator's choice: a tenant user picks an instance's endpoint
  * from the allowlist ({@code conductor.endpoints.*}: {@link #S3} everywhere, {@link #MIRROR_S3} in dev) or not at
  * all, and evidence receipts name the endpoint that took the bundle.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EndpointAllowlistTest extends StorageHub {
 
     private static final String ADAPTERS = "/api/tenants/" + TENANT + "/environments/" + ENV + "/adapters/";
@@ -132,6 +136,24 @@ class EndpointAllowlistTest extends StorageHub {
                             .status())
                     .isEqualTo(204);
         }
+    }
+
+    @Test
+    void credentialsInARefusedEndpointStayOutOfTheAnswerAndTheAuditLog(CapturedOutput output) {
+        String endpoint = "http://AKIDEXAMPLE:refused-url-password@127.0.0.1:9/";
+        Map<String, Object> config = Map.of("bucket", "b", "region", "eu-west-1", "endpoint", endpoint);
+
+        Answer install = api.postJson(
+                ADAPTERS + "with-credentials",
+                TENANT_USER,
+                TENANT_USER_PASSWORD,
+                Map.of("definition", "s3-storage", "region", "eu-west-1", "config", config));
+
+        assertEndpointNotAllowed(install, "http://****@127.0.0.1:9");
+        assertThat(install.body()).doesNotContain("refused-url-password", "AKIDEXAMPLE");
+        assertThat(output.getAll())
+                .contains("event=endpoint_refused caller=" + TENANT_USER)
+                .doesNotContain("refused-url-password", "AKIDEXAMPLE");
     }
 
     private void pointEvidenceAt(String endpoint) {

@@ -1,6 +1,7 @@
 package io.maestro.conductor.hub.api.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.adapter.Masking;
 import io.maestro.conductor.adapter.config.AdapterDefinitions;
 import io.maestro.conductor.hub.api.ApiRequestException;
 import io.maestro.conductor.hub.security.ConductorUser;
@@ -62,6 +63,8 @@ public class EndpointGuard {
         if (allowed.contains(endpoint)) {
             return;
         }
+        // The caller's own text, but credentials in its URL stay out of the audit log and the answer.
+        String shown = Masking.maskText(endpoint);
         if (isOperator(caller)) {
             audit.atInfo()
                     .addKeyValue("event", "endpoint_off_allowlist")
@@ -72,7 +75,7 @@ public class EndpointGuard {
                             tenant,
                             environment,
                             definition,
-                            endpoint);
+                            shown);
             return;
         }
         meters.counter("conductor.api.endpoint.refused").increment();
@@ -85,11 +88,11 @@ public class EndpointGuard {
                         tenant,
                         environment,
                         definition,
-                        endpoint);
+                        shown);
         throw new ApiRequestException(
                 HttpStatus.FORBIDDEN,
                 NOT_ALLOWED,
-                "endpoint '" + endpoint
+                "endpoint '" + shown
                         + "' is not on the operator's allowlist for " + definition + " in environment '" + environment
                         + "'; allowed: " + allowed + " (or leave endpoint out for the provider's own)");
     }
