@@ -240,6 +240,18 @@ public final class Registry {
         return set == null ? List.of() : set.list();
     }
 
+    /**
+     * One installed instance.
+     *
+     * @throws RegistryException {@code TENANT_NOT_FOUND}, {@code ENVIRONMENT_NOT_FOUND}, or
+     *                           {@code ADAPTER_NOT_INSTALLED} (also for another tenant's instance)
+     */
+    public AdapterInstance requireInstance(String tenant, String environment, String name) {
+        requireEnvironment(tenant, environment);
+        return instance(tenant, environment, name)
+                .orElseThrow(() -> AdapterLifecycle.notInstalled(tenant, environment, name));
+    }
+
     /** One instance of this tenant+environment; empty for anything else, including other tenants' instances. */
     public Optional<AdapterInstance> instance(String tenant, String environment, String name) {
         // names that could never have been stored cannot form another tenant's map key either

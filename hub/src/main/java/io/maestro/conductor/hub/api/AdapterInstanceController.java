@@ -5,9 +5,7 @@ import io.maestro.conductor.hub.governance.GovernedLifecycle.Outcome;
 import io.maestro.conductor.hub.governance.PendingChangeView;
 import io.maestro.conductor.hub.security.ConductorUser;
 import io.maestro.conductor.hub.security.TenantAccess;
-import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.Registry;
-import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.Tenant;
 import java.net.URI;
@@ -57,13 +55,7 @@ public class AdapterInstanceController {
             @PathVariable String env,
             @PathVariable String instance) {
         access.require(caller, tenant);
-        // instances() rather than instance(): an unknown tenant or environment is named as such.
-        AdapterInstance found = registry.instances(tenant, env).stream()
-                .filter(i -> i.name().equals(instance))
-                .findFirst()
-                .orElseThrow(() -> new RegistryException(
-                        ErrorCode.ADAPTER_NOT_INSTALLED,
-                        "tenant '" + tenant + "' has no instance '" + instance + "' in environment '" + env + "'"));
+        AdapterInstance found = registry.requireInstance(tenant, env, instance);
         return withVersion(ResponseEntity.ok(), found);
     }
 

@@ -12,10 +12,8 @@ import io.maestro.conductor.hub.security.OperatorRole;
 import io.maestro.conductor.registry.Actor;
 import io.maestro.conductor.registry.ChangeRequests;
 import io.maestro.conductor.registry.ChangeRequests.Draft;
-import io.maestro.conductor.registry.ErrorCode;
 import io.maestro.conductor.registry.InstallRequest;
 import io.maestro.conductor.registry.Registry;
-import io.maestro.conductor.registry.RegistryException;
 import io.maestro.conductor.registry.UpdateRequest;
 import io.maestro.conductor.registry.change.ChangeOperation;
 import io.maestro.conductor.registry.change.ChangeRequest;
@@ -65,7 +63,7 @@ public class GovernedLifecycle {
     }
 
     public Outcome install(ConductorUser caller, Tenant tenant, String env, String instance, InstallRequest request) {
-        registry.instances(tenant.id(), env);
+        registry.requireEnvironment(tenant.id(), env);
         AdapterDefinition definition = registry.definition(request.definition(), request.definitionVersion());
         endpoints.check(caller, tenant.id(), env, definition.name(), request.config(), null);
         // the version is fixed now, so a newer one published while the request waits is not what gets approved
@@ -144,7 +142,7 @@ public class GovernedLifecycle {
         AdapterDefinition definition;
         Draft pinned = draft;
         if (draft.operation() == ChangeOperation.INSTALL) {
-            registry.instances(tenant.id(), draft.environment());
+            registry.requireEnvironment(tenant.id(), draft.environment());
             definition = registry.definition(
                     draft.install().definition(), draft.install().definitionVersion());
             endpoints.check(
@@ -249,12 +247,7 @@ public class GovernedLifecycle {
     }
 
     private AdapterInstance installed(String tenant, String env, String instance) {
-        return registry.instances(tenant, env).stream()
-                .filter(i -> i.name().equals(instance))
-                .findFirst()
-                .orElseThrow(() -> new RegistryException(
-                        ErrorCode.ADAPTER_NOT_INSTALLED,
-                        "tenant '" + tenant + "' has no instance '" + instance + "' in environment '" + env + "'"));
+        return registry.requireInstance(tenant, env, instance);
     }
 
     private AdapterDefinition definitionOf(AdapterInstance instance) {
