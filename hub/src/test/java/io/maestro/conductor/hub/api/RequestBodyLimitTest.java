@@ -9,6 +9,7 @@ import io.maestro.conductor.hub.support.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,6 +78,27 @@ class RequestBodyLimitTest extends HubIntegrationTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.json().path("code").asText()).isEqualTo("WORKFLOW_INVALID");
+    }
+
+    @Test
+    void aWorkflowOfNestedAliasesIsReadWithoutExpandingThem() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int level = 1; level <= 12; level++) { // 9^13 values if every alias were expanded
+            String previous = "*a" + (level - 1);
+            yaml.append("a").append(level).append(": &a").append(level).append(" [");
+            yaml.append(String.join(", ", Collections.nCopies(9, previous))).append("]\n");
+        }
+        yaml.append("target: &t storage:put_object?instance=no-such-instance\n")
+                .append("route:\n  from:\n    uri: direct:in\n    steps:\n      - to: *t\n      - to: *a12\n");
+
+        Answer answer = assertTimeoutPreemptively(
+                GUARD, () -> api.post(VALIDATE, ATLAS_USER, ATLAS_PASSWORD, "application/yaml", yaml.toString()));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("valid").asBoolean()).isFalse();
+        assertThat(answer.body())
+                .as("an alias of a plain value reads as that value")
+                .contains("no-such-instance");
     }
 
     private static void assertTooLarge(Answer answer, long limit) {
