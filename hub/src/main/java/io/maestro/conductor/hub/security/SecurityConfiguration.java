@@ -15,12 +15,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -31,7 +35,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Only health is open; everything else (admin API, actuator, Hawtio, Jolokia) needs HTTP Basic. Roles
  * ({@link OperatorRole}): reading the API needs viewer, changing anything operator, approving or rejecting a change
- * request approver; the console, actuator and cross-tenant views need a user who sees every tenant.
+ * request approver; the console, actuator, cross-tenant views and policy simulation need a user who sees every
+ * tenant.
  *
  * <p>Hawtio runs with its own JAAS authentication off ({@code hawtio.authenticationEnabled=false})
  * because this filter chain already guards {@code /actuator/hawtio/**} and {@code /actuator/jolokia/**}:
@@ -88,6 +93,8 @@ public class SecurityConfiguration {
                         .hasRole(ConductorUser.VIEWER_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/tenants/*/environments/*/workflows/validate")
                         .hasRole(ConductorUser.VIEWER_ROLE)
+                        .requestMatchers(HttpMethod.POST, "/api/policy/simulate")
+                        .access(operatorOfAllTenants())
                         .requestMatchers(
                                 HttpMethod.POST,
                                 "/api/tenants/*/change-requests/*/approve",
@@ -111,6 +118,15 @@ public class SecurityConfiguration {
                 .addFilterAfter(new CsrfCookieIssuer(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new JolokiaRoleFilter(problems), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Operator (or admin) who sees every tenant: policy simulation replays every tenant's decisions. */
+    private static AuthorizationManager<RequestAuthorizationContext> operatorOfAllTenants() {
+        AuthorityAuthorizationManager<RequestAuthorizationContext> operator =
+                AuthorityAuthorizationManager.hasRole(ConductorUser.OPERATOR_ROLE);
+        operator.setRoleHierarchy(roleHierarchy());
+        return AuthorizationManagers.allOf(
+                operator, AuthorityAuthorizationManager.hasRole(ConductorUser.ALL_TENANTS_ROLE));
     }
 
     /** Spring Security defers the CSRF token; touching it makes the cookie go out so the console can echo it. */
