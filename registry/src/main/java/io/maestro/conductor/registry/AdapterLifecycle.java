@@ -113,9 +113,7 @@ final class AdapterLifecycle {
 
     /** Validates an update against the definition version it moves to (the current one unless it names another). */
     Prepared prepareUpdate(String tenant, String environment, String name, UpdateRequest request) {
-        registry.requireEnvironment(tenant, environment);
-        AdapterInstance current =
-                registry.instance(tenant, environment, name).orElseThrow(() -> notInstalled(tenant, environment, name));
+        AdapterInstance current = registry.requireInstance(tenant, environment, name);
         AdapterDefinition definition = registry.definition(
                 current.definitionName(),
                 request.definitionVersion() == null ? current.definitionVersion() : request.definitionVersion());
