@@ -1,0 +1,9 @@
+package io.maestro.conductor.devkit.manifest;
+
+/**
+ * One reason a manifest was refused.
+ *
+ * @param pointer RFC 6901 JSON pointer into the manifest ({@code ""} for the whole document)
+ * @param message what is wrong, bounded in length and never quoting the document's text
+ */
+public record ManifestViolation(String pointer, String message) {}
