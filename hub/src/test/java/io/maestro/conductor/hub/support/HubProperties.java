@@ -11,8 +11,8 @@ public final class HubProperties {
     private HubProperties() {}
 
     /**
-     * The embedded default on {@code dataDir}, with the repository's demo tenants but without the in-process
-     * demo storage peers and uploads (tests that want them turn them on). Each hub gets a cluster name of its
+     * The embedded default on {@code dataDir}, with the repository's demo tenants. (The in-process demo peers come
+     * only with the demo module, whose tests start them.) Each hub gets a cluster name of its
      * own, so hubs of different tests in one JVM never join each other.
      */
     public static Map<String, String> embeddedDefault(Path dataDir) {
@@ -28,9 +28,7 @@ public final class HubProperties {
                 "conductor.hazelcast.port",
                 "5801",
                 "conductor.hazelcast.port-auto-increment",
-                "true",
-                "conductor.demo-storage.enabled",
-                "false");
+                "true");
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.maestro.conductor.hub.demo;
+package io.maestro.conductor.demo.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

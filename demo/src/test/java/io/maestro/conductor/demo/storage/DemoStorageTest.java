@@ -1,4 +1,4 @@
-package io.maestro.conductor.hub.demo;
+package io.maestro.conductor.demo.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +42,8 @@ class DemoStorageTest {
                 "conductor.policy.bundle-dirs",
                 () -> HubProperties.repositoryPath("residency-policies") + ","
                         + HubProperties.repositoryPath("governance-policies"));
-        properties.add("conductor.demo-storage.enabled", () -> "true");
-        properties.add("conductor.demo-storage.s3-port", () -> "0");
+        properties.add("conductor.demo.storage.enabled", () -> "true");
+        properties.add("conductor.demo.storage.s3-port", () -> "0");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.maestro.conductor.hub.demo;
+package io.maestro.conductor.demo.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +38,7 @@ class DemoRestartTest {
         Map<String, String> properties = new HashMap<>(HubProperties.embeddedDefault(dataDir));
         properties.put("server.port", "0");
         properties.put("conductor.operator.password", PASSWORD);
-        properties.put("conductor.demo-storage.enabled", "true");
+        properties.put("conductor.demo.storage.enabled", "true");
         properties.put(
                 "camel.main.routes-include-pattern",
                 "file:" + HubProperties.repositoryPath("routes") + "/evidence-upload.yaml");

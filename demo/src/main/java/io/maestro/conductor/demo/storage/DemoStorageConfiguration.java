@@ -1,4 +1,4 @@
-package io.maestro.conductor.hub.demo;
+package io.maestro.conductor.demo.storage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.hub.config.ConductorProperties;
@@ -6,24 +6,23 @@ import io.maestro.conductor.hub.config.TenantConfigVariables;
 import io.maestro.conductor.hub.evidence.EvidenceRequestParser;
 import io.maestro.conductor.hub.evidence.EvidenceUploads;
 import io.maestro.conductor.registry.Registry;
-import io.maestro.conductor.sandbox.S3ProxySandbox;
 import io.maestro.conductor.storage.StorageComponent;
 import org.apache.camel.spi.ComponentCustomizer;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
  * The embedded default's demo storage: in-process S3 and GCS peers, the demo tenants' storage instances pointed at
- * them, and the demo uploads. Only when {@code conductor.demo-storage.enabled} is true (application.yaml; the
- * production profile sets false) and the optional {@code conductor-sandbox} jar is present: a production
- * deployment neither starts a peer nor needs the jar.
+ * them, and the demo uploads. On whenever this module's jar runs the hub ({@code conductor.demo.storage.enabled}
+ * turns it off), never under the {@code production} profile: the demo re-points tenants' S3 instances at its own
+ * peer, which must never happen to a deployment's tenants.
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(S3ProxySandbox.class)
-@ConditionalOnProperty(name = "conductor.demo-storage.enabled", havingValue = "true")
+@AutoConfiguration
+@Profile("!production")
+@ConditionalOnProperty(name = "conductor.demo.storage.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(DemoStorageProperties.class)
 public class DemoStorageConfiguration {
 

@@ -1,4 +1,4 @@
-package io.maestro.conductor.hub.demo;
+package io.maestro.conductor.demo.storage;
 
 import io.maestro.conductor.sandbox.GcsSandbox;
 import io.maestro.conductor.sandbox.S3ProxySandbox;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The demo's storage peers: an S3Proxy keeping its objects under the data dir (so they outlive a restart, like
  * the registry) and an in-memory GCS fake.
  *
- * <p>The S3 port is {@code conductor.demo-storage.s3-port} when set; by default a free port is picked on the first
+ * <p>The S3 port is {@code conductor.demo.storage.s3-port} when set; by default a free port is picked on the first
  * start and remembered in {@value #PORT_FILE} of the data dir, so later starts serve at the address the demo
  * tenants' instances already name (re-pointing them on every start would add a receipt each time). When a set
  * port is taken the demo stands aside ({@link #s3()} is null) rather than stopping the hub; when a remembered one
@@ -39,7 +39,7 @@ public final class DemoStoragePeers implements AutoCloseable {
             S3ProxySandbox s3 = startS3(dataDir, s3Port);
             if (s3 == null) {
                 LOG.warn(
-                        "event=demo_storage_skipped reason=\"S3 port {} is taken\" setting=conductor.demo-storage.s3-port",
+                        "event=demo_storage_skipped reason=\"S3 port {} is taken\" setting=conductor.demo.storage.s3-port",
                         s3Port);
             }
             return new DemoStoragePeers(s3);

@@ -1,4 +1,4 @@
-package io.maestro.conductor.hub.demo;
+package io.maestro.conductor.demo.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
