@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.maestro.conductor.devkit.DevkitErrorCode;
+import io.maestro.conductor.devkit.DevkitException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,19 +72,19 @@ public final class ManifestReader {
         try (JsonParser parser = new Bounded(mapper.createParser(document))) {
             JsonNode tree = mapper.readTree(parser);
             if (tree == null || tree.isMissingNode()) {
-                throw new ManifestException(ManifestErrorCode.MANIFEST_UNREADABLE, "the manifest is empty");
+                throw new DevkitException(DevkitErrorCode.MANIFEST_UNREADABLE, "the manifest is empty");
             }
             if (parser.nextToken() != null) {
-                throw new ManifestException(
-                        ManifestErrorCode.MANIFEST_UNREADABLE, "the manifest must be exactly one document");
+                throw new DevkitException(
+                        DevkitErrorCode.MANIFEST_UNREADABLE, "the manifest must be exactly one document");
             }
             return tree;
         } catch (JsonProcessingException e) {
             throw unreadable(json, e.getLocation());
         } catch (IOException e) {
-            throw new ManifestException(ManifestErrorCode.MANIFEST_UNREADABLE, "the manifest cannot be read");
+            throw new DevkitException(DevkitErrorCode.MANIFEST_UNREADABLE, "the manifest cannot be read");
         } catch (RuntimeException e) {
-            if (e instanceof ManifestException manifest) {
+            if (e instanceof DevkitException manifest) {
                 throw manifest;
             }
             // SnakeYAML reports some malformed input (bad escapes, control characters) as its own runtime errors
@@ -90,17 +92,17 @@ public final class ManifestReader {
         }
     }
 
-    private static ManifestException unreadable(boolean json, JsonLocation at) {
+    private static DevkitException unreadable(boolean json, JsonLocation at) {
         String where =
                 at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return new ManifestException(
-                ManifestErrorCode.MANIFEST_UNREADABLE,
+        return new DevkitException(
+                DevkitErrorCode.MANIFEST_UNREADABLE,
                 "the manifest is not well-formed " + (json ? "JSON" : "YAML") + where);
     }
 
-    private static ManifestException tooLarge() {
-        return new ManifestException(
-                ManifestErrorCode.MANIFEST_TOO_LARGE, "the manifest is larger than " + MAX_BYTES + " bytes");
+    private static DevkitException tooLarge() {
+        return new DevkitException(
+                DevkitErrorCode.MANIFEST_TOO_LARGE, "the manifest is larger than " + MAX_BYTES + " bytes");
     }
 
     private static int firstNonBlank(byte[] document) {
@@ -135,21 +137,21 @@ public final class ManifestReader {
         public JsonToken nextToken() throws IOException {
             JsonToken token = delegate.nextToken();
             if (delegate instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                throw new ManifestException(
-                        ManifestErrorCode.MANIFEST_ALIAS_REFUSED,
+                throw new DevkitException(
+                        DevkitErrorCode.MANIFEST_ALIAS_REFUSED,
                         "YAML aliases are not allowed in a manifest (line "
                                 + yaml.currentLocation().getLineNr() + ")");
             }
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                 if (++depth > MAX_DEPTH) {
-                    throw new ManifestException(
-                            ManifestErrorCode.MANIFEST_TOO_DEEP, "the manifest is nested deeper than " + MAX_DEPTH);
+                    throw new DevkitException(
+                            DevkitErrorCode.MANIFEST_TOO_DEEP, "the manifest is nested deeper than " + MAX_DEPTH);
                 }
             } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                 depth--;
             } else if (token == JsonToken.VALUE_EMBEDDED_OBJECT) {
-                throw new ManifestException(
-                        ManifestErrorCode.MANIFEST_INVALID, "binary or tagged values are not allowed in a manifest");
+                throw new DevkitException(
+                        DevkitErrorCode.MANIFEST_INVALID, "binary or tagged values are not allowed in a manifest");
             }
             return token;
         }

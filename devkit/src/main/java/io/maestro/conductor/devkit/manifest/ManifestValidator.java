@@ -7,6 +7,9 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.maestro.conductor.devkit.DevkitErrorCode;
+import io.maestro.conductor.devkit.DevkitException;
+import io.maestro.conductor.devkit.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,27 +43,27 @@ public final class ManifestValidator {
     }
 
     public static AdapterManifest validate(JsonNode tree) {
-        List<ManifestViolation> schemaViolations = new ArrayList<>();
+        List<Violation> schemaViolations = new ArrayList<>();
         for (ValidationMessage message : SCHEMA.validate(tree)) {
-            schemaViolations.add(new ManifestViolation(pointerOf(message), textOf(message)));
+            schemaViolations.add(new Violation(pointerOf(message), textOf(message)));
         }
-        List<ManifestViolation> unmarked = new ArrayList<>();
-        List<ManifestViolation> ruleViolations = new ArrayList<>();
+        List<Violation> unmarked = new ArrayList<>();
+        List<Violation> ruleViolations = new ArrayList<>();
         ManifestRules.checkSecretFields(tree.path("configSchema"), unmarked, ruleViolations);
         if (schemaViolations.isEmpty()) {
             ManifestRules.checkConsistency(tree, ruleViolations);
         }
-        List<ManifestViolation> all = new ArrayList<>(schemaViolations);
+        List<Violation> all = new ArrayList<>(schemaViolations);
         all.addAll(ruleViolations);
         if (all.isEmpty() && unmarked.isEmpty()) {
             return new AdapterManifest(tree);
         }
         all.addAll(unmarked);
-        all.sort(Comparator.comparing(ManifestViolation::pointer).thenComparing(ManifestViolation::message));
-        ManifestErrorCode code = all.size() == unmarked.size()
-                ? ManifestErrorCode.SECRET_FIELD_UNMARKED
-                : ManifestErrorCode.MANIFEST_INVALID;
-        throw new ManifestException(code, "the manifest has " + all.size() + " problem(s)", all);
+        all.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::message));
+        DevkitErrorCode code = all.size() == unmarked.size()
+                ? DevkitErrorCode.SECRET_FIELD_UNMARKED
+                : DevkitErrorCode.MANIFEST_INVALID;
+        throw new DevkitException(code, "the manifest has " + all.size() + " problem(s)", all);
     }
 
     private static String pointerOf(ValidationMessage message) {

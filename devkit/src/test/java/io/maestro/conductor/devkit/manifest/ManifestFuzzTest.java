@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maestro.conductor.devkit.DevkitErrorCode;
+import io.maestro.conductor.devkit.DevkitException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random and hostile manifests: every one is either accepted or refused with a {@link ManifestException} (never
+ * Random and hostile manifests: every one is either accepted or refused with a {@link DevkitException} (never
  * another exception, a hang or a stack overflow), each in bounded time and allocation, and no refusal quotes a
  * value of the document.
  */
@@ -75,52 +77,52 @@ class ManifestFuzzTest {
                 + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
                 + "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
                 + "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n";
-        assertRefused(laughs, ManifestErrorCode.MANIFEST_ALIAS_REFUSED);
-        assertRefused("a: &a [*a]\n", ManifestErrorCode.MANIFEST_ALIAS_REFUSED);
-        assertRefused("? &k [*k]\n: v\n", ManifestErrorCode.MANIFEST_UNREADABLE);
-        assertRefused("[".repeat(100_000), ManifestErrorCode.MANIFEST_TOO_DEEP);
-        assertRefused("{\"a\":".repeat(50_000), ManifestErrorCode.MANIFEST_TOO_DEEP);
-        assertRefused("- ".repeat(100_000) + "x", ManifestErrorCode.MANIFEST_TOO_DEEP);
-        assertRefused("name: " + "x".repeat(ManifestReader.MAX_BYTES), ManifestErrorCode.MANIFEST_TOO_LARGE);
-        assertRefused("n: " + "9".repeat(5_000), ManifestErrorCode.MANIFEST_INVALID);
-        assertRefused("{\"n\": 1" + "0".repeat(5_000) + "}", ManifestErrorCode.MANIFEST_UNREADABLE);
-        assertRefused("x: !!binary AAAA\n", ManifestErrorCode.MANIFEST_INVALID);
+        assertRefused(laughs, DevkitErrorCode.MANIFEST_ALIAS_REFUSED);
+        assertRefused("a: &a [*a]\n", DevkitErrorCode.MANIFEST_ALIAS_REFUSED);
+        assertRefused("? &k [*k]\n: v\n", DevkitErrorCode.MANIFEST_UNREADABLE);
+        assertRefused("[".repeat(100_000), DevkitErrorCode.MANIFEST_TOO_DEEP);
+        assertRefused("{\"a\":".repeat(50_000), DevkitErrorCode.MANIFEST_TOO_DEEP);
+        assertRefused("- ".repeat(100_000) + "x", DevkitErrorCode.MANIFEST_TOO_DEEP);
+        assertRefused("name: " + "x".repeat(ManifestReader.MAX_BYTES), DevkitErrorCode.MANIFEST_TOO_LARGE);
+        assertRefused("n: " + "9".repeat(5_000), DevkitErrorCode.MANIFEST_INVALID);
+        assertRefused("{\"n\": 1" + "0".repeat(5_000) + "}", DevkitErrorCode.MANIFEST_UNREADABLE);
+        assertRefused("x: !!binary AAAA\n", DevkitErrorCode.MANIFEST_INVALID);
         assertRefused(
                 "x: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL"
                         + " [\"http://127.0.0.1:1/\"]]]]\n",
-                ManifestErrorCode.MANIFEST_INVALID);
-        assertRefused("", ManifestErrorCode.MANIFEST_UNREADABLE);
-        assertRefused("\u0000\u0001\u0002", ManifestErrorCode.MANIFEST_UNREADABLE);
-        assertRefused("- 1\n- 2\n", ManifestErrorCode.MANIFEST_INVALID);
-        assertRefused("\"just a string\"", ManifestErrorCode.MANIFEST_INVALID);
-        assertRefused("name: ../../../etc/passwd\nversion: " + CANARY + "\n", ManifestErrorCode.MANIFEST_INVALID);
+                DevkitErrorCode.MANIFEST_INVALID);
+        assertRefused("", DevkitErrorCode.MANIFEST_UNREADABLE);
+        assertRefused("\u0000\u0001\u0002", DevkitErrorCode.MANIFEST_UNREADABLE);
+        assertRefused("- 1\n- 2\n", DevkitErrorCode.MANIFEST_INVALID);
+        assertRefused("\"just a string\"", DevkitErrorCode.MANIFEST_INVALID);
+        assertRefused("name: ../../../etc/passwd\nversion: " + CANARY + "\n", DevkitErrorCode.MANIFEST_INVALID);
         ObjectNode wide = Manifests.hello();
         ObjectNode properties = (ObjectNode) wide.path("configSchema").path("properties");
         for (int i = 0; i < 3_000; i++) {
             properties.putObject("p" + i).put("type", "string").put("description", CANARY);
         }
-        assertRefused(new String(Manifests.json(wide), StandardCharsets.UTF_8), ManifestErrorCode.MANIFEST_INVALID);
+        assertRefused(new String(Manifests.json(wide), StandardCharsets.UTF_8), DevkitErrorCode.MANIFEST_INVALID);
         ObjectNode manyErrors = Manifests.hello();
         ArrayNode regions = manyErrors.putArray("supportedRegions");
         for (int i = 0; i < 5_000; i++) {
             regions.add("../" + CANARY + i);
         }
-        ManifestException refused = refusal(new String(Manifests.json(manyErrors), StandardCharsets.UTF_8));
-        assertThat(refused.violations()).hasSizeLessThanOrEqualTo(ManifestException.MAX_SHOWN);
+        DevkitException refused = refusal(new String(Manifests.json(manyErrors), StandardCharsets.UTF_8));
+        assertThat(refused.violations()).hasSizeLessThanOrEqualTo(DevkitException.MAX_SHOWN);
     }
 
-    private void assertRefused(String document, ManifestErrorCode code) {
+    private void assertRefused(String document, DevkitErrorCode code) {
         assertThat(refusal(document).code()).as(abbreviate(document)).isEqualTo(code);
     }
 
-    private ManifestException refusal(String document) {
+    private DevkitException refusal(String document) {
         byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
         assertThat(check(abbreviate(document), bytes))
                 .as("refused: " + abbreviate(document))
                 .isFalse();
         try {
             ManifestValidator.read(bytes);
-        } catch (ManifestException e) {
+        } catch (DevkitException e) {
             return e;
         }
         throw new AssertionError("accepted");
@@ -135,7 +137,7 @@ class ManifestFuzzTest {
         try {
             ManifestValidator.read(document);
             accepted = true;
-        } catch (ManifestException e) {
+        } catch (DevkitException e) {
             assertThat(e.toJson().toString()).as(name).doesNotContain(CANARY);
             assertThat(e.toJson().path("code").asText()).isNotEmpty();
             accepted = false;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maestro.conductor.devkit.DevkitErrorCode;
+import io.maestro.conductor.devkit.DevkitException;
+import io.maestro.conductor.devkit.Violation;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +34,11 @@ class ManifestValidatorTest {
         properties.putObject("webhookSigningKey").put("type", "string").put("description", "signs webhooks");
         properties.putObject("tokenUrl").put("type", "string").put("description", "where tokens come from");
 
-        ManifestException refused = refuse(manifest);
+        DevkitException refused = refuse(manifest);
 
-        assertThat(refused.code()).isEqualTo(ManifestErrorCode.SECRET_FIELD_UNMARKED);
+        assertThat(refused.code()).isEqualTo(DevkitErrorCode.SECRET_FIELD_UNMARKED);
         assertThat(refused.violations())
-                .extracting(ManifestViolation::pointer)
+                .extracting(Violation::pointer)
                 .containsExactly(
                         "/configSchema/properties/client_secret", "/configSchema/properties/webhookSigningKey");
     }
@@ -47,11 +50,11 @@ class ManifestValidatorTest {
                 (ObjectNode) manifest.path("configSchema").path("properties").path("apiKey");
         apiKey.put("default", "sk_live_123").put("type", "integer");
 
-        ManifestException refused = refuse(manifest);
+        DevkitException refused = refuse(manifest);
 
-        assertThat(refused.code()).isEqualTo(ManifestErrorCode.MANIFEST_INVALID);
+        assertThat(refused.code()).isEqualTo(DevkitErrorCode.MANIFEST_INVALID);
         assertThat(refused.violations())
-                .extracting(ManifestViolation::pointer)
+                .extracting(Violation::pointer)
                 .containsExactly("/configSchema/properties/apiKey", "/configSchema/properties/apiKey/default");
         assertThat(refused.toJson().toString()).doesNotContain("sk_live_123");
     }
@@ -63,11 +66,11 @@ class ManifestValidatorTest {
         ((ObjectNode) manifest.path("component")).put("className", "../Evil");
         ((ObjectNode) manifest.path("component")).put("scheme", "hello;rm -rf");
 
-        ManifestException refused = refuse(manifest);
+        DevkitException refused = refuse(manifest);
 
-        assertThat(refused.code()).isEqualTo(ManifestErrorCode.MANIFEST_INVALID);
+        assertThat(refused.code()).isEqualTo(DevkitErrorCode.MANIFEST_INVALID);
         assertThat(refused.violations())
-                .extracting(ManifestViolation::pointer)
+                .extracting(Violation::pointer)
                 .containsExactly("/component/className", "/component/scheme", "/name");
     }
 
@@ -79,10 +82,10 @@ class ManifestValidatorTest {
         manifest.put("supportedRegions", "eu-west-1");
         manifest.put("unknown", true);
 
-        ManifestException refused = refuse(manifest);
+        DevkitException refused = refuse(manifest);
 
         assertThat(refused.violations())
-                .extracting(ManifestViolation::pointer)
+                .extracting(Violation::pointer)
                 .containsExactly("/owner", "/supportedRegions", "/unknown", "/version");
         assertThat(refused.toJson().path("code").asText()).isEqualTo("MANIFEST_INVALID");
         assertThat(refused.toJson().path("violations")).hasSize(4);
@@ -95,7 +98,7 @@ class ManifestValidatorTest {
         manifest.with("releases").with("breakingChanges").putObject("9.0.0").put("message", "later");
 
         assertThat(refuse(manifest).violations())
-                .extracting(ManifestViolation::pointer)
+                .extracting(Violation::pointer)
                 .containsExactly("/configSchema/required/2", "/releases/breakingChanges/9.0.0");
     }
 
@@ -106,31 +109,31 @@ class ManifestValidatorTest {
 
         assertThatThrownBy(() -> ManifestValidator.read(bomb.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(
-                        ManifestException.class,
-                        e -> assertThat(e.code()).isEqualTo(ManifestErrorCode.MANIFEST_ALIAS_REFUSED));
+                        DevkitException.class,
+                        e -> assertThat(e.code()).isEqualTo(DevkitErrorCode.MANIFEST_ALIAS_REFUSED));
     }
 
     @Test
     void oversizedDeepAndMalformedDocumentsGetTheirOwnCodes() {
-        assertThat(codeOf(new byte[ManifestReader.MAX_BYTES + 1])).isEqualTo(ManifestErrorCode.MANIFEST_TOO_LARGE);
+        assertThat(codeOf(new byte[ManifestReader.MAX_BYTES + 1])).isEqualTo(DevkitErrorCode.MANIFEST_TOO_LARGE);
         assertThat(codeOf("[".repeat(40).getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(ManifestErrorCode.MANIFEST_TOO_DEEP);
+                .isEqualTo(DevkitErrorCode.MANIFEST_TOO_DEEP);
         assertThat(codeOf("{\"name\": \"x\", \"name\": \"y\"}".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(ManifestErrorCode.MANIFEST_UNREADABLE);
+                .isEqualTo(DevkitErrorCode.MANIFEST_UNREADABLE);
         assertThat(codeOf("a: 1\n---\nb: 2\n".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(ManifestErrorCode.MANIFEST_UNREADABLE);
-        ManifestException broken = catchThrowableOfType(
-                ManifestException.class, () -> ManifestValidator.read("name: [unclosed, password-123\n".getBytes()));
-        assertThat(broken.code()).isEqualTo(ManifestErrorCode.MANIFEST_UNREADABLE);
+                .isEqualTo(DevkitErrorCode.MANIFEST_UNREADABLE);
+        DevkitException broken = catchThrowableOfType(
+                DevkitException.class, () -> ManifestValidator.read("name: [unclosed, password-123\n".getBytes()));
+        assertThat(broken.code()).isEqualTo(DevkitErrorCode.MANIFEST_UNREADABLE);
         assertThat(broken.getMessage()).contains("line").doesNotContain("password-123");
     }
 
-    private static ManifestErrorCode codeOf(byte[] document) {
-        return catchThrowableOfType(ManifestException.class, () -> ManifestValidator.read(document))
+    private static DevkitErrorCode codeOf(byte[] document) {
+        return catchThrowableOfType(DevkitException.class, () -> ManifestValidator.read(document))
                 .code();
     }
 
-    private static ManifestException refuse(ObjectNode manifest) {
-        return catchThrowableOfType(ManifestException.class, () -> ManifestValidator.validate(manifest));
+    private static DevkitException refuse(ObjectNode manifest) {
+        return catchThrowableOfType(DevkitException.class, () -> ManifestValidator.validate(manifest));
     }
 }

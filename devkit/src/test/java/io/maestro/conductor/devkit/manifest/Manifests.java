@@ -8,14 +8,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** The example manifest of the tests, as bytes or as a tree to change. */
-final class Manifests {
+public final class Manifests {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private Manifests() {}
 
-    static byte[] helloYaml() {
+    public static byte[] helloYaml() {
         try (InputStream in = Manifests.class.getResourceAsStream("/manifests/hello.yaml")) {
             return in.readAllBytes();
         } catch (IOException e) {
@@ -23,7 +23,7 @@ final class Manifests {
         }
     }
 
-    static ObjectNode hello() {
+    public static ObjectNode hello() {
         try {
             return (ObjectNode) YAML.readTree(helloYaml());
         } catch (IOException e) {
@@ -31,7 +31,7 @@ final class Manifests {
         }
     }
 
-    static byte[] json(Object tree) {
+    public static byte[] json(Object tree) {
         try {
             return JSON.writeValueAsBytes(tree);
         } catch (IOException e) {

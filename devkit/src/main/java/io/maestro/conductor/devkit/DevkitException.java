@@ -1,32 +1,32 @@
-package io.maestro.conductor.devkit.manifest;
+package io.maestro.conductor.devkit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** A refused manifest: a stable code, a one-line reason and every violation found (at most {@value #MAX_SHOWN}). */
-public final class ManifestException extends RuntimeException {
+/** A refused manifest, adapter jar or bundle: a stable code, a one-line reason and every violation found (at most {@value #MAX_SHOWN}). */
+public final class DevkitException extends RuntimeException {
 
-    static final int MAX_SHOWN = 50;
+    public static final int MAX_SHOWN = 50;
 
-    private final ManifestErrorCode code;
-    private final transient List<ManifestViolation> violations;
+    private final DevkitErrorCode code;
+    private final transient List<Violation> violations;
 
-    public ManifestException(ManifestErrorCode code, String detail) {
+    public DevkitException(DevkitErrorCode code, String detail) {
         this(code, detail, List.of());
     }
 
-    public ManifestException(ManifestErrorCode code, String detail, List<ManifestViolation> violations) {
+    public DevkitException(DevkitErrorCode code, String detail, List<Violation> violations) {
         super(code + ": " + detail, null, false, false);
         this.code = code;
         this.violations = List.copyOf(violations.subList(0, Math.min(violations.size(), MAX_SHOWN)));
     }
 
-    public ManifestErrorCode code() {
+    public DevkitErrorCode code() {
         return code;
     }
 
-    public List<ManifestViolation> violations() {
+    public List<Violation> violations() {
         return violations;
     }
 

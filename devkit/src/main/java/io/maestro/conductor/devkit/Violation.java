@@ -1,4 +1,4 @@
-package io.maestro.conductor.devkit.manifest;
+package io.maestro.conductor.devkit;
 
 /**
  * One reason a manifest was refused.
@@ -6,4 +6,4 @@ package io.maestro.conductor.devkit.manifest;
  * @param pointer RFC 6901 JSON pointer into the manifest ({@code ""} for the whole document)
  * @param message what is wrong, bounded in length and never quoting the document's text
  */
-public record ManifestViolation(String pointer, String message) {}
+public record Violation(String pointer, String message) {}

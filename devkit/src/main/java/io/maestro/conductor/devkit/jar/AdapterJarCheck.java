@@ -1,0 +1,81 @@
+package io.maestro.conductor.devkit.jar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.maestro.conductor.devkit.DevkitErrorCode;
+import io.maestro.conductor.devkit.DevkitException;
+import io.maestro.conductor.devkit.Violation;
+import io.maestro.conductor.devkit.manifest.AdapterManifest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether a jar serves what its manifest says: Camel's component service file for the manifest's scheme naming the
+ * manifest's class, that class in the jar, the component's Camel catalog JSON, and, when the jar ships adapter
+ * definitions, the manifest's name and version among them with the same config schema.
+ */
+public final class AdapterJarCheck {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private AdapterJarCheck() {}
+
+    public static void require(AdapterManifest manifest, AdapterJar jar) {
+        List<Violation> violations = check(manifest, jar);
+        if (!violations.isEmpty()) {
+            throw new DevkitException(
+                    DevkitErrorCode.JAR_INVALID,
+                    "the jar does not serve its manifest (" + violations.size() + " problem(s))",
+                    violations);
+        }
+    }
+
+    public static List<Violation> check(AdapterManifest manifest, AdapterJar jar) {
+        List<Violation> violations = new ArrayList<>();
+        String scheme = manifest.scheme();
+        String serviceClass = jar.componentServices().get(scheme);
+        if (serviceClass == null) {
+            violations.add(new Violation(
+                    "/component/scheme",
+                    "the jar has no META-INF/services/org/apache/camel/component/" + scheme + " file"));
+        } else if (!serviceClass.equals(manifest.componentClass())) {
+            violations.add(
+                    new Violation("/component/className", "the jar's component service file names another class"));
+        }
+        if (!jar.classes().contains(manifest.componentClass())) {
+            violations.add(new Violation("/component/className", "the class is not in the jar"));
+        }
+        if (!jar.catalogSchemes().contains(scheme)) {
+            violations.add(new Violation(
+                    "/component/scheme",
+                    "the jar has no Camel catalog JSON for the component (camel-package-maven-plugin generates it)"));
+        }
+        if (jar.definitionsYaml() != null) {
+            checkDefinitions(manifest, jar.definitionsYaml(), violations);
+        }
+        return violations;
+    }
+
+    private static void checkDefinitions(AdapterManifest manifest, String yaml, List<Violation> violations) {
+        JsonNode definitions;
+        try {
+            definitions = YAML.readTree(yaml).path("definitions");
+        } catch (IOException e) {
+            violations.add(new Violation("", "the jar's adapter-definitions.yaml is not readable"));
+            return;
+        }
+        for (JsonNode definition : definitions) {
+            if (manifest.name().equals(definition.path("name").asText())
+                    && manifest.version().equals(definition.path("version").asText())) {
+                if (!manifest.configSchema().equals(definition.path("configSchema"))) {
+                    violations.add(new Violation(
+                            "/configSchema", "differs from the config schema the jar's definitions declare"));
+                }
+                return;
+            }
+        }
+        violations.add(new Violation("/version", "the jar's adapter-definitions.yaml has no definition of it"));
+    }
+}
