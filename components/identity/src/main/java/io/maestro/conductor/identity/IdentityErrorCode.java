@@ -31,6 +31,8 @@ public enum IdentityErrorCode implements AdapterErrorCode {
     TOKEN_NOT_YET_VALID(REFUSED, false),
     TOKEN_AUDIENCE_MISMATCH(REFUSED, false),
     TOKEN_ISSUER_MISMATCH(REFUSED, false),
+    /** The token lacks a scope the instance requires (config key {@code scopes}). */
+    TOKEN_SCOPE_MISSING(REFUSED, false),
     /** A claim used for attributes has the wrong shape (e.g. a tenant that is not one string). */
     CLAIM_INVALID(INVALID, false),
     /** The identity provider (discovery, JWKS, userinfo) cannot be reached or answers 5xx. */

@@ -1,15 +1,14 @@
 package io.maestro.conductor.identity;
 
-import java.util.Objects;
+import io.maestro.conductor.adapter.AdapterException;
 
 /**
  * An identity call failed with a stable {@link IdentityErrorCode}. The message is built from safe parts only: never
- * a token, a client secret or a bearer credential. The backends do not know which adapter instance they serve; the
- * component turns this into an {@code AdapterException} naming it, with {@link #detail()}.
+ * a token, a client secret or a bearer credential. The OIDC and SCIM classes do not know which adapter instance they
+ * serve (instance id null); the {@code identity:} component names it with {@link #forInstance(String)}.
  */
-public class IdentityException extends RuntimeException {
+public class IdentityException extends AdapterException {
 
-    private final IdentityErrorCode code;
     private final String detail;
 
     public IdentityException(IdentityErrorCode code, String detail) {
@@ -18,20 +17,25 @@ public class IdentityException extends RuntimeException {
 
     /** @param cause kept for the stack trace; only causes whose messages hold no secrets */
     public IdentityException(IdentityErrorCode code, String detail, Throwable cause) {
-        super(code.name() + ": " + detail, cause);
-        this.code = Objects.requireNonNull(code, "code");
+        this(code, null, detail, cause);
+    }
+
+    private IdentityException(IdentityErrorCode code, String instanceId, String detail, Throwable cause) {
+        super(code, instanceId, detail, cause);
         this.detail = detail;
+    }
+
+    /** The same failure naming the adapter instance ({@code tenant/environment/instance}) it happened on. */
+    public IdentityException forInstance(String instanceId) {
+        return new IdentityException(code(), instanceId, detail, this);
     }
 
     public String detail() {
         return detail;
     }
 
+    @Override
     public IdentityErrorCode code() {
-        return code;
-    }
-
-    public boolean isTransient() {
-        return code.isTransient();
+        return (IdentityErrorCode) super.code();
     }
 }

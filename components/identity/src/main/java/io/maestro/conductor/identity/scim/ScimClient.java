@@ -8,6 +8,8 @@ import io.maestro.conductor.identity.IdentityException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -132,10 +134,14 @@ public final class ScimClient {
         });
     }
 
-    /** Adds the user to the group (PATCH add, RFC 7644 §3.5.2.1) unless it is a member already. */
-    public void addGroupMember(String groupId, String userId) {
+    /**
+     * Adds the user to the group (PATCH add, RFC 7644 §3.5.2.1) unless it is a member already.
+     *
+     * @return whether anything changed
+     */
+    public boolean addGroupMember(String groupId, String userId) {
         if (isMember(groupId, userId)) {
-            return;
+            return false;
         }
         ObjectNode patch = patch();
         patch.withArray("Operations")
@@ -147,12 +153,17 @@ public final class ScimClient {
                 .put("value", userId);
         http.withRetries(
                 "add group member", () -> http.sendOnce("PATCH", "Groups/" + pathSegment(groupId), patch, false));
+        return true;
     }
 
-    /** Removes the user from the group (PATCH remove with a value filter, RFC 7644 §3.5.2.2) if it is a member. */
-    public void removeGroupMember(String groupId, String userId) {
+    /**
+     * Removes the user from the group (PATCH remove with a value filter, RFC 7644 §3.5.2.2) if it is a member.
+     *
+     * @return whether anything changed
+     */
+    public boolean removeGroupMember(String groupId, String userId) {
         if (!isMember(groupId, userId)) {
-            return;
+            return false;
         }
         ObjectNode patch = patch();
         patch.withArray("Operations")
@@ -161,6 +172,59 @@ public final class ScimClient {
                 .put("path", "members[value eq " + quoted(userId) + "]");
         http.withRetries(
                 "remove group member", () -> http.sendOnce("PATCH", "Groups/" + pathSegment(groupId), patch, false));
+        return true;
+    }
+
+    /** The values of the user's {@code roles} (RFC 7643 §4.1.2). */
+    public List<String> userRoles(String userId) {
+        JsonNode user = http.withRetries(
+                        "get user", () -> http.sendOnce("GET", "Users/" + pathSegment(userId), null, true))
+                .orElseThrow(() -> notFound("user " + userId));
+        List<String> roles = new ArrayList<>();
+        for (JsonNode role : user.path("roles")) {
+            roles.add(role.path("value").asText());
+        }
+        return roles;
+    }
+
+    /**
+     * Gives the user the role (PATCH add {@code roles}) unless it has it already.
+     *
+     * @return whether anything changed
+     */
+    public boolean addUserRole(String userId, String role) {
+        if (userRoles(userId).contains(role)) {
+            return false;
+        }
+        ObjectNode patch = patch();
+        patch.withArray("Operations")
+                .addObject()
+                .put("op", "add")
+                .put("path", "roles")
+                .putArray("value")
+                .addObject()
+                .put("value", role);
+        http.withRetries("add user role", () -> http.sendOnce("PATCH", "Users/" + pathSegment(userId), patch, false));
+        return true;
+    }
+
+    /**
+     * Takes the role from the user (PATCH remove {@code roles[value eq "…"]}) if it has it.
+     *
+     * @return whether anything changed
+     */
+    public boolean removeUserRole(String userId, String role) {
+        if (!userRoles(userId).contains(role)) {
+            return false;
+        }
+        ObjectNode patch = patch();
+        patch.withArray("Operations")
+                .addObject()
+                .put("op", "remove")
+                .put("path", "roles[value eq " + quoted(role) + "]");
+        http.withRetries(
+                "remove user role", () -> http.sendOnce("PATCH", "Users/" + pathSegment(userId), patch, false));
+        return true;
     }
 
     private boolean isMember(String groupId, String userId) {

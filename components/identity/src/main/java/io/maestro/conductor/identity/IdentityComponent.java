@@ -1,0 +1,71 @@
+package io.maestro.conductor.identity;
+
+import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.SpiErrorCode;
+import io.maestro.conductor.adapter.camel.AdapterComponent;
+import io.maestro.conductor.adapter.camel.AdapterEndpoint;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.adapter.secret.InstanceSecrets;
+import io.maestro.conductor.identity.provisioning.ScimProvisioning;
+import io.maestro.conductor.identity.scim.RetryPolicy;
+import io.maestro.conductor.identity.scim.ScimClient;
+import io.maestro.conductor.identity.scim.ScimSettings;
+import org.apache.camel.spi.annotations.Component;
+
+/**
+ * The {@code identity:} component: OpenID Connect token validation, userinfo and claim mapping, and user
+ * provisioning, per tenant. Which provider and provisioning backend a call uses comes from the adapter instance the
+ * exchange's tenant addresses.
+ */
+@Component("identity")
+public class IdentityComponent extends AdapterComponent<IdentityBackend> {
+
+    public static final String CATEGORY = "identity";
+    /** Backends are named by the registry's adapter definitions. */
+    public static final String BACKEND_SCIM = "scim-identity";
+
+    @Override
+    public String category() {
+        return CATEGORY;
+    }
+
+    @Override
+    protected AdapterEndpoint<IdentityBackend> newEndpoint(String uri) {
+        return new IdentityEndpoint(uri, this);
+    }
+
+    @Override
+    protected IdentityBackend createDelegate(ResolvedInstance instance, InstanceSecrets secrets) {
+        if (BACKEND_SCIM.equals(instance.backend())) {
+            IdentityInstanceConfig config = IdentityInstanceConfig.of(instance, IdentityDefinitions.SCIM_CONFIG);
+            RetryPolicy defaults = RetryPolicy.defaults();
+            ScimSettings scim = new ScimSettings(
+                    config.url(IdentityDefinitions.SCIM_BASE_URL),
+                    secrets.require(IdentityDefinitions.SCIM_TOKEN, "identity.scim.client")
+                            .reveal(),
+                    config.oidc().httpTimeout().multipliedBy(2),
+                    new RetryPolicy(
+                            config.config()
+                                    .integer(IdentityDefinitions.MAX_ATTEMPTS)
+                                    .orElse(defaults.maxAttempts()),
+                            defaults.initialBackoff(),
+                            defaults.maxBackoff(),
+                            defaults.maxRetryAfter()));
+            return new IdentityBackend(config, new ScimProvisioning(ScimClient.create(scim)));
+        }
+        throw new AdapterException(
+                SpiErrorCode.CONFIG_INVALID,
+                instance.ref().id(),
+                "identity backend '" + instance.backend() + "' is not supported (" + BACKEND_SCIM + ")");
+    }
+
+    /** Asks the provisioning backend for a user nobody has: proves its address and credentials. */
+    @Override
+    protected void probe(IdentityBackend backend, ResolvedInstance instance) {
+        try {
+            backend.provisioning().probe();
+        } catch (IdentityException e) {
+            throw e.forInstance(instance.ref().id());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.maestro.conductor.identity;
+
+import io.maestro.conductor.adapter.instance.InstanceRef;
+import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import io.maestro.conductor.sandbox.identity.OidcSandbox;
+import io.maestro.conductor.sandbox.identity.ScimSandbox;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Identity instances on the sandboxes: issuer {@code acme} of the OIDC sandbox, client id {@value #CLIENT_ID}. */
+final class IdentityInstances {
+
+    static final String CLIENT_ID = "conductor";
+
+    private IdentityInstances() {}
+
+    /** A SCIM instance whose token is the tenant's secret {@code scim-<name>}; {@code extra} adds or overrides keys. */
+    static ResolvedInstance scim(
+            String tenant,
+            String environment,
+            String name,
+            OidcSandbox oidc,
+            ScimSandbox scim,
+            Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>();
+        config.put(IdentityDefinitions.ISSUER, oidc.issuer("acme").toString());
+        config.put(IdentityDefinitions.CLIENT_ID, CLIENT_ID);
+        config.put(IdentityDefinitions.SCIM_BASE_URL, scim.baseUri().toString());
+        config.put(IdentityDefinitions.SCIM_TOKEN, "secret:scim-" + name);
+        config.put(IdentityDefinitions.MAX_ATTEMPTS, "1");
+        config.putAll(extra);
+        return new ResolvedInstance(
+                new InstanceRef(tenant, environment, name),
+                IdentityComponent.CATEGORY,
+                IdentityComponent.BACKEND_SCIM,
+                1,
+                "eu-west-1",
+                "high",
+                "confidential",
+                Map.copyOf(config));
+    }
+}
