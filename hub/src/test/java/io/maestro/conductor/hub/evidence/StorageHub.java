@@ -58,6 +58,8 @@ abstract class StorageHub {
     static final String SCOPED_PASSWORD = "contoso-ci-password";
     static final String TENANT_USER = "northwind-ci";
     static final String TENANT_USER_PASSWORD = "northwind-ci-password";
+    static final String VIEWER = "storage-viewer";
+    static final String VIEWER_PASSWORD = "storage-viewer-password";
 
     static final S3ProxySandbox S3 = S3ProxySandbox.builder()
             .filesystem(tempDir("storage-hub-s3"))
@@ -105,6 +107,10 @@ abstract class StorageHub {
         properties.put(
                 "conductor.security.users[1].password", new BCryptPasswordEncoder(4).encode(TENANT_USER_PASSWORD));
         properties.put("conductor.security.users[1].tenants", TENANT);
+        properties.put("conductor.security.users[2].name", VIEWER);
+        properties.put("conductor.security.users[2].password", new BCryptPasswordEncoder(4).encode(VIEWER_PASSWORD));
+        properties.put("conductor.security.users[2].tenants", "*");
+        properties.put("conductor.security.users[2].roles", "viewer");
         properties.put(
                 "conductor.endpoints.allowed.s3-storage[0]", S3.endpoint().toString());
         properties.put(

@@ -67,9 +67,11 @@ public final class AdapterProducer<D extends AutoCloseable> extends DefaultProdu
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
                 component.metrics().success(invocation.instance(), invocation.operation(), latency);
                 component.health().success(invocation.instanceId());
+                component.health().calls().success(invocation.instanceId(), latency.toNanos());
                 logOutcome(invocation, AdapterMetrics.SUCCESS, null, latency, requestBody);
             } catch (PolicyDeniedException e) {
                 fail(invocation, AdapterMetrics.DENIED, e.code().name(), started, e);
+                component.health().calls().denial(invocation.instanceId());
                 throw e;
             } catch (AdapterException e) {
                 fail(invocation, AdapterMetrics.ERROR, e.code().name(), started, e);
@@ -85,6 +87,9 @@ public final class AdapterProducer<D extends AutoCloseable> extends DefaultProdu
     private void fail(Invocation invocation, String outcome, String code, long started, Exception e) {
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         component.metrics().failure(invocation.instance(), invocation.operation(), outcome, code, latency);
+        if (AdapterMetrics.ERROR.equals(outcome)) {
+            component.health().calls().failure(invocation.instanceId(), code, latency.toNanos());
+        }
         logOutcome(invocation, outcome, code, latency, Masking.maskText(e.getMessage()));
     }
 

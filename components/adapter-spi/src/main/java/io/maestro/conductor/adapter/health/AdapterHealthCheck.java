@@ -38,8 +38,16 @@ public final class AdapterHealthCheck extends AbstractHealthCheck {
      */
     private final Map<String, AtomicReference<InstanceHealth>> lastCalls = new ConcurrentHashMap<>();
 
+    private final AdapterCallStats calls;
+
     public AdapterHealthCheck(String category) {
         super(GROUP, category + "-instances");
+        this.calls = new AdapterCallStats(category);
+    }
+
+    /** The component's per-instance call statistics (counts, latency, last success and error) for the hub to drain. */
+    public AdapterCallStats calls() {
+        return calls;
     }
 
     public void success(String instanceId) {

@@ -10,6 +10,7 @@ import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
 import io.maestro.conductor.adapter.governance.GovernanceRequest;
 import io.maestro.conductor.adapter.health.AdapterHealthCheck;
+import io.maestro.conductor.adapter.health.CallCounts;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
@@ -20,6 +21,7 @@ import io.maestro.conductor.policy.rego.value.Values;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -335,6 +337,39 @@ class AdapterComponentTest {
                         e -> e.getMessage()
                                 .setHeaders(Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod")));
         assertThat(health().getDetails()).containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 0L);
+    }
+
+    @Test
+    void callStatsCountRequestsErrorsAndDenialsPerInstanceUntilDrained() throws Exception {
+        start();
+        Map<String, Object> acme = Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod");
+        template().requestBodyAndHeaders("echo:say?instance=greeter", "a", acme);
+        template().requestBodyAndHeaders("echo:say?instance=greeter", "b", acme);
+        gate = new ScriptedGate(request -> {
+            throw new IllegalStateException("decision point down");
+        });
+        assertThatThrownBy(() -> template().requestBodyAndHeaders("echo:say?instance=greeter", "c", acme));
+        gate = new ScriptedGate(request -> GovernanceDecision.deny(SpiErrorCode.POLICY_DENIED, List.of("no"), "d"));
+        template().request("echo:say?instance=greeter", e -> e.getMessage().setHeaders(acme));
+
+        List<CallCounts> drained = echo.health().calls().drain();
+        assertThat(drained).hasSize(1);
+        CallCounts greeter = drained.get(0);
+        assertThat(greeter.instanceId()).isEqualTo("acme/prod/greeter");
+        assertThat(greeter.category()).isEqualTo("echo");
+        assertThat(greeter.requests())
+                .as("a denial is not a request the backend saw")
+                .isEqualTo(3);
+        assertThat(greeter.errors()).isEqualTo(1);
+        assertThat(greeter.denials()).isEqualTo(1);
+        assertThat(Arrays.stream(greeter.latencyBuckets()).sum()).isEqualTo(3);
+        assertThat(greeter.lastSuccessMillis()).isPositive();
+        assertThat(greeter.lastErrorCode()).isEqualTo("POLICY_UNAVAILABLE");
+        assertThat(greeter.lastErrorMillis()).isGreaterThanOrEqualTo(greeter.lastSuccessMillis());
+
+        CallCounts again = echo.health().calls().drain().get(0);
+        assertThat(again.isEmpty()).as("counts reset by the drain").isTrue();
+        assertThat(again.lastErrorCode()).as("the last error is a state, kept").isEqualTo("POLICY_UNAVAILABLE");
     }
 
     /** The component's check: neither liveness nor readiness, so no instance can take the application down. */

@@ -1,0 +1,100 @@
+package io.maestro.conductor.hub.health;
+
+import io.maestro.conductor.hub.security.ConductorUser;
+import io.maestro.conductor.hub.security.TenantAccess;
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.model.AdapterInstance;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Adapter instance health, the cluster's view: every instance the caller's tenant scope covers (a tenant user sees
+ * only their tenants; naming another tenant is the same 404 as an unknown one), filtered by tenant, category and
+ * status. Never part of the hub's own health: an instance's outage is its tenant's, not the hub's.
+ */
+@RestController
+public class AdapterHealthController {
+
+    /** The answer: instances sorted by id, and how many of them are in each status. */
+    public record HealthAnswer(
+            Instant generatedAt, Map<HealthStatus, Long> counts, List<AdapterInstanceHealth> instances) {}
+
+    private final AdapterHealthService health;
+    private final TenantAccess access;
+    private final Registry registry;
+
+    public AdapterHealthController(AdapterHealthService health, TenantAccess access, Registry registry) {
+        this.health = health;
+        this.access = access;
+        this.registry = registry;
+    }
+
+    @GetMapping("/api/health/adapters")
+    public HealthAnswer all(
+            Authentication caller,
+            @RequestParam(required = false) String tenant,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String status) {
+        HealthQuery query = HealthQuery.of(category, status);
+        if (tenant != null) {
+            access.requireKnown(caller, tenant);
+            return answer(ofTenant(tenant), query);
+        }
+        ConductorUser user = ConductorUser.of(caller);
+        return answer(id -> user.scope().permits(tenantOf(id)), query);
+    }
+
+    @GetMapping("/api/tenants/{tenant}/health/adapters")
+    public HealthAnswer tenant(
+            Authentication caller,
+            @PathVariable String tenant,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String status) {
+        HealthQuery query = HealthQuery.of(category, status);
+        access.requireKnown(caller, tenant);
+        return answer(ofTenant(tenant), query);
+    }
+
+    /** One instance: 404 {@code ADAPTER_NOT_INSTALLED} for one that is not (or is another tenant's). */
+    @GetMapping("/api/tenants/{tenant}/environments/{environment}/health/adapters/{instance}")
+    public AdapterInstanceHealth instance(
+            Authentication caller,
+            @PathVariable String tenant,
+            @PathVariable String environment,
+            @PathVariable String instance) {
+        access.requireEnvironment(caller, tenant, environment);
+        AdapterInstance installed = registry.requireInstance(tenant, environment, instance);
+        return health.instance(
+                tenant + "/" + environment + "/" + instance,
+                installed.category().id());
+    }
+
+    private HealthAnswer answer(Predicate<String> visible, HealthQuery query) {
+        List<AdapterInstanceHealth> found =
+                health.instances(visible).stream().filter(query::accepts).toList();
+        Map<HealthStatus, Long> counts = new EnumMap<>(HealthStatus.class);
+        for (HealthStatus status : HealthStatus.values()) {
+            counts.put(status, 0L);
+        }
+        found.forEach(instance -> counts.merge(instance.status(), 1L, Long::sum));
+        return new HealthAnswer(Instant.now(), counts, found);
+    }
+
+    private static Predicate<String> ofTenant(String tenant) {
+        String prefix = tenant + "/";
+        return id -> id.startsWith(prefix);
+    }
+
+    static String tenantOf(String instanceId) {
+        int slash = instanceId.indexOf('/');
+        return slash < 0 ? instanceId : instanceId.substring(0, slash);
+    }
+}
