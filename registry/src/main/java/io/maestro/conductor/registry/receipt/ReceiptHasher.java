@@ -15,6 +15,15 @@ final class ReceiptHasher {
     private ReceiptHasher() {}
 
     static String hash(Receipt r) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(r)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The exact bytes the hash is taken over. */
+    static byte[] canonical(Receipt r) {
         ObjectNode canonical = Json.MAPPER
                 .createObjectNode()
                 .put("id", r.id())
@@ -27,12 +36,6 @@ final class ReceiptHasher {
                 .put("instance", r.instance())
                 .put("prevHash", r.prevHash());
         canonical.set("changeSet", r.changeSet());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.write(canonical).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Json.write(canonical).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -80,6 +80,14 @@ public final class ReceiptLedger {
         return ReceiptHasher.hash(receipt).equals(receipt.hash());
     }
 
+    /**
+     * The canonical JSON of a receipt (sorted keys, no whitespace, every field but the hash): its {@code hash} is
+     * this content's SHA-256, and it is what the notary signs and timestamps.
+     */
+    public static byte[] canonical(Receipt receipt) {
+        return ReceiptHasher.canonical(receipt);
+    }
+
     public List<Receipt> list(String tenant) {
         return jdbc.query("SELECT * FROM receipt WHERE tenant_id = ? ORDER BY seq", ReceiptRows.RECEIPT, tenant);
     }
