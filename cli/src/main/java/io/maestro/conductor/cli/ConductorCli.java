@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "conductor 0.1.0",
         description = "Maestro Conductor command-line tool.",
-        subcommands = {ReceiptsCommand.class, PolicyCommand.class, UsersCommand.class})
+        subcommands = {ReceiptsCommand.class, PolicyCommand.class, UsersCommand.class, AdapterCommand.class})
 public final class ConductorCli extends CommandGroup {
 
     public static void main(String[] args) {

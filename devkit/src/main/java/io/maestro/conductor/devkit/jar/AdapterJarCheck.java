@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Whether a jar serves what its manifest says: Camel's component service file for the manifest's scheme naming the
  * manifest's class, that class in the jar, the component's Camel catalog JSON, and, when the jar ships adapter
- * definitions, the manifest's name and version among them with the same config schema.
+ * definitions, the manifest's name and version among them with the same config schema; and every permission kind
+ * the bytecode reaches for declared.
  */
 public final class AdapterJarCheck {
 
@@ -51,6 +52,14 @@ public final class AdapterJarCheck {
             violations.add(new Violation(
                     "/component/scheme",
                     "the jar has no Camel catalog JSON for the component (camel-package-maven-plugin generates it)"));
+        }
+        List<String> declared =
+                manifest.permissions().stream().map(p -> p.split(":", 2)[0]).toList();
+        for (String used : jar.usedPermissions()) {
+            if (!declared.contains(used)) {
+                violations.add(new Violation(
+                        "/permissions", "the jar's code uses " + used + " access that the manifest does not declare"));
+            }
         }
         if (jar.definitionsYaml() != null) {
             checkDefinitions(manifest, jar.definitionsYaml(), violations);

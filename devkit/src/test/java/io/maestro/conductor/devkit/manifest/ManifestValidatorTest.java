@@ -19,6 +19,7 @@ class ManifestValidatorTest {
         assertThat(manifest.name()).isEqualTo("hello-notify");
         assertThat(manifest.scheme()).isEqualTo("hello");
         assertThat(manifest.permissions()).containsExactly("network:greeter.acme.example:443", "secrets");
+        assertThat(manifest.dependencies()).isEmpty();
         assertThat(manifest.toDefinition().path("risk").path("riskLevel").asText())
                 .isEqualTo("low");
 
@@ -99,7 +100,7 @@ class ManifestValidatorTest {
 
         assertThat(refuse(manifest).violations())
                 .extracting(Violation::pointer)
-                .containsExactly("/configSchema/required/2", "/releases/breakingChanges/9.0.0");
+                .containsExactly("/configSchema/required/3", "/releases/breakingChanges/9.0.0");
     }
 
     @Test

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** The example manifest of the tests, as bytes or as a tree to change. */
+/** The hello example's manifest, as bytes or as a tree to change. */
 public final class Manifests {
+
+    /** Tests run in the devkit module's directory. */
+    public static final Path HELLO = Path.of("examples/hello/conductor-adapter.yaml");
 
     public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -16,8 +20,8 @@ public final class Manifests {
     private Manifests() {}
 
     public static byte[] helloYaml() {
-        try (InputStream in = Manifests.class.getResourceAsStream("/manifests/hello.yaml")) {
-            return in.readAllBytes();
+        try {
+            return Files.readAllBytes(HELLO);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
