@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,7 +64,11 @@ public class AlertController {
                 .toList();
     }
 
-    @PostMapping("/api/alerts/{id}/acknowledge")
+    /**
+     * JSON only (any JSON body, e.g. {@code {}}): a foreign page can send a form POST with the browser's remembered
+     * login and no CORS preflight, so a POST the API would take without a JSON content type is a CSRF hole.
+     */
+    @PostMapping(path = "/api/alerts/{id}/acknowledge", consumes = MediaType.APPLICATION_JSON_VALUE)
     public AdapterAlert acknowledge(Authentication caller, @PathVariable String id) {
         AdapterAlert alert = visible(caller, id);
         if (alert.state() != AdapterAlert.State.FIRING) {

@@ -91,6 +91,9 @@ class AdapterHealthApiTest extends StorageHub {
                 .isGreaterThanOrEqualTo(1);
 
         String acknowledge = "/api/alerts/" + alertId + "/acknowledge";
+        Api.Answer formPost =
+                api.post(acknowledge, "operator", operatorPassword(), "application/x-www-form-urlencoded", "a=b");
+        assertThat(formPost.status()).as("a foreign page's form post (CSRF)").isEqualTo(415);
         assertThat(api.postJson(acknowledge, VIEWER, VIEWER_PASSWORD, null).status())
                 .as("a viewer sees, cannot act")
                 .isEqualTo(403);
