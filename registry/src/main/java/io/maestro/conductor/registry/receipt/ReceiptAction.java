@@ -23,5 +23,10 @@ public enum ReceiptAction {
     SECRET_CREATED,
     /** A secret got a new value (an API write, a rotation from an environment variable). */
     SECRET_ROTATED,
-    SECRET_DELETED
+    SECRET_DELETED,
+    /**
+     * A workflow created or changed a user through an identity instance (the change set names the externalId, the
+     * backend's user id and each change); a run that changed nothing writes none.
+     */
+    USER_PROVISIONED
 }
