@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.maestro.conductor.devkit.BuiltJars;
 import io.maestro.conductor.devkit.bundle.BundleVerifier;
 import io.maestro.conductor.devkit.bundle.VerifiedBundle;
 import java.io.InputStream;
@@ -76,7 +77,7 @@ class AdapterCommandTest {
 
     @Test
     void validateChecksTheManifestAgainstTheBuiltJar() throws Exception {
-        Path jar = AdapterJars.hello(dir);
+        Path jar = BuiltJars.hello(dir);
 
         CliRun validate =
                 CliRun.of("adapter", "validate", "--manifest", HELLO_MANIFEST.toString(), "--jar", jar.toString());
@@ -116,7 +117,7 @@ class AdapterCommandTest {
                 "--manifest",
                 HELLO_MANIFEST.toString(),
                 "--jar",
-                AdapterJars.hello(dir).toString(),
+                BuiltJars.hello(dir).toString(),
                 "--key",
                 key.toString(),
                 "--out",

@@ -89,6 +89,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/adapters/**")
                         .hasRole(ConductorUser.ALL_TENANTS_ROLE)
+                        .requestMatchers("/api/adapter-bundles/**", "/api/adapter-bundles")
+                        .access(operatorOfAllTenants())
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole(ConductorUser.VIEWER_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/tenants/*/environments/*/workflows/validate")

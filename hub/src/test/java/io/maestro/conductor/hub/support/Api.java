@@ -79,6 +79,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Answer postBytes(String path, String user, String password, String contentType, byte[] body) {
+        return send(request(path, user, password)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Sent chunked, without a {@code Content-Length}, as a client streaming a body of unknown size does. */
     public Answer postChunked(String path, String user, String password, String contentType, byte[] body) {
         return send(request(path, user, password)

@@ -1,5 +1,8 @@
 package io.maestro.conductor.hub.support;
 
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.maestro.conductor.devkit.bundle.SigningKeys;
 import io.maestro.conductor.hub.ConductorHubApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +43,11 @@ public abstract class HubIntegrationTest {
 
     protected static final Path DATA_DIR = newDataDir();
 
+    /** The partner whose adapter bundles this hub trusts (conductor.adapters.trusted-keys-file). */
+    public static final ECKey PARTNER_KEY = SigningKeys.generate();
+
+    public static final long MAX_BUNDLE_BYTES = 4L * 1024 * 1024;
+
     @LocalServerPort
     protected int port;
 
@@ -51,6 +59,10 @@ public abstract class HubIntegrationTest {
         registry.add(
                 "camel.main.routes-include-pattern",
                 () -> "file:" + HubProperties.repositoryPath("routes") + "/*.yaml,classpath:test-routes/*.yaml");
+        registry.add("conductor.adapters.trusted-keys-file", HubIntegrationTest::trustedKeysFile);
+        registry.add("conductor.adapters.max-bundle-size", () -> MAX_BUNDLE_BYTES + "B");
+        // partner adapters of the notifications category (the hello example) are governed like the others
+        registry.add("conductor.governance.policies.notifications", () -> "residency/decision");
         registry.add("conductor.security.users[0].name", () -> ATLAS_USER);
         registry.add("conductor.security.users[0].password", () -> new BCryptPasswordEncoder(4).encode(ATLAS_PASSWORD));
         registry.add("conductor.security.users[0].tenants", () -> "atlas");
@@ -77,6 +89,16 @@ public abstract class HubIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String trustedKeysFile() {
+        Path file = DATA_DIR.resolveSibling(DATA_DIR.getFileName() + "-trusted-keys.json");
+        try {
+            Files.writeString(file, new JWKSet(PARTNER_KEY.toPublicJWK()).toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file.toString();
     }
 
     private static Path newDataDir() {

@@ -1,0 +1,27 @@
+package io.maestro.conductor.hub.bundles;
+
+import io.maestro.conductor.hub.config.ConductorProperties;
+import io.maestro.conductor.registry.Registry;
+import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdapterBundleProperties.class)
+public class AdapterBundleConfiguration {
+
+    @Bean
+    AdapterBundles adapterBundles(
+            CamelContext camel, Registry registry, AdapterBundleProperties properties, ConductorProperties conductor) {
+        return new AdapterBundles(
+                camel,
+                registry,
+                AdapterBundles.verifier(properties),
+                properties.dir() != null
+                        ? properties.dir()
+                        : conductor.dataDir().resolve("adapters"),
+                Clock.systemUTC());
+    }
+}

@@ -1,0 +1,265 @@
+package io.maestro.conductor.hub.bundles;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maestro.conductor.adapter.camel.AdapterComponent;
+import io.maestro.conductor.devkit.DevkitException;
+import io.maestro.conductor.devkit.bundle.BundleVerifier;
+import io.maestro.conductor.devkit.bundle.SigningKeys;
+import io.maestro.conductor.devkit.bundle.VerifiedBundle;
+import io.maestro.conductor.devkit.manifest.AdapterManifest;
+import io.maestro.conductor.hub.api.ApiRequestException;
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.cache.SemVer;
+import io.maestro.conductor.registry.config.DefinitionCatalog;
+import io.maestro.conductor.registry.model.AdapterDefinition;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Installs signed partner adapter bundles into the running hub and takes them out again, without a restart. A bundle
+ * is verified against the trusted keys before anything of it is written or loaded; its jar is then kept under
+ * {@code <dir>/<name>/<version>/}, its definition published to the registry, and its component loaded in an
+ * {@link AdapterClassLoader} of its own and added to Camel as {@code <scheme>-<version>} (and as {@code <scheme>},
+ * which names the newest installed version). Two versions of one adapter run side by side; uninstalling one removes
+ * its component and closes its class loader.
+ */
+public final class AdapterBundles {
+
+    private static final Logger log = LoggerFactory.getLogger(AdapterBundles.class);
+
+    private final CamelContext camel;
+    private final Registry registry;
+    private final BundleVerifier verifier;
+    private final Path dir;
+    private final Clock clock;
+    private final Map<String, InstalledAdapter> installed = new TreeMap<>();
+
+    public AdapterBundles(CamelContext camel, Registry registry, BundleVerifier verifier, Path dir, Clock clock) {
+        this.camel = camel;
+        this.registry = registry;
+        this.verifier = verifier;
+        this.dir = dir;
+        this.clock = clock;
+    }
+
+    static BundleVerifier verifier(AdapterBundleProperties properties) {
+        return new BundleVerifier(
+                properties.trustedKeysFile() == null
+                        ? List.of()
+                        : SigningKeys.readTrusted(properties.trustedKeysFile()),
+                properties.maxBundleSize().toBytes());
+    }
+
+    public synchronized List<InstalledAdapter> list() {
+        return List.copyOf(installed.values());
+    }
+
+    public synchronized InstalledAdapter install(InputStream bundle, String actor) {
+        VerifiedBundle verified;
+        try {
+            verified = verifier.verify(bundle);
+        } catch (DevkitException e) {
+            log.warn("event=adapter_bundle_refused code={} actor={}", e.code(), actor);
+            throw new AdapterBundleRefused(e);
+        }
+        AdapterManifest manifest = verified.manifest();
+        String componentName = InstalledAdapter.componentName(manifest.scheme(), manifest.version());
+        if (installed.containsKey(componentName)) {
+            throw new ApiRequestException(
+                    HttpStatus.CONFLICT,
+                    "ADAPTER_VERSION_EXISTS",
+                    manifest.name() + " " + manifest.version() + " is installed; publish a new version instead");
+        }
+        if (camel.hasComponent(componentName) != null || isBuiltIn(manifest.scheme())) {
+            throw new ApiRequestException(
+                    HttpStatus.CONFLICT,
+                    "ADAPTER_SCHEME_TAKEN",
+                    "the hub already has a component named " + manifest.scheme());
+        }
+        Path versionDir = dir.resolve(manifest.name()).resolve(manifest.version());
+        Path jar = store(versionDir, verified);
+        registry.publishDefinition(definitionOf(manifest));
+        InstalledAdapter adapter = load(verified, componentName, jar, actor);
+        installed.put(componentName, adapter);
+        pointSchemeAtNewest(manifest.scheme());
+        log.info(
+                "event=adapter_installed name={} version={} component={} keyId={} jarSha256={} actor={}",
+                manifest.name(),
+                manifest.version(),
+                componentName,
+                verified.keyId(),
+                verified.jarSha256(),
+                actor);
+        return adapter;
+    }
+
+    public synchronized InstalledAdapter uninstall(String name, String version, String actor) {
+        InstalledAdapter adapter = installed.values().stream()
+                .filter(a -> a.name().equals(name) && a.version().equals(version))
+                .findFirst()
+                .orElseThrow(() -> new ApiRequestException(
+                        HttpStatus.NOT_FOUND, "ADAPTER_BUNDLE_NOT_FOUND", name + " " + version + " is not installed"));
+        installed.remove(adapter.componentName());
+        if (camel.getComponent(adapter.scheme(), false) == adapter.component()) {
+            camel.removeComponent(adapter.scheme());
+        }
+        camel.removeComponent(adapter.componentName());
+        ServiceHelper.stopAndShutdownService(adapter.component());
+        close(adapter.loader());
+        deleteTree(dir.resolve(name).resolve(version));
+        pointSchemeAtNewest(adapter.scheme());
+        log.info("event=adapter_uninstalled name={} version={} actor={}", name, version, actor);
+        return adapter;
+    }
+
+    private boolean isBuiltIn(String scheme) {
+        Object component = camel.hasComponent(scheme);
+        return component != null && installed.values().stream().noneMatch(a -> a.component() == component);
+    }
+
+    /** Writes the bundle's jar and manifest through a temporary directory, so a version is there whole or not. */
+    private Path store(Path versionDir, VerifiedBundle verified) {
+        try {
+            Files.createDirectories(versionDir.getParent());
+            Path staging = Files.createTempDirectory(versionDir.getParent(), ".staging-");
+            Files.write(staging.resolve("adapter.jar"), verified.jarBytes());
+            Files.write(staging.resolve("conductor-adapter.yaml"), verified.manifestDocument());
+            Files.move(staging, versionDir, StandardCopyOption.ATOMIC_MOVE);
+            return versionDir.resolve("adapter.jar");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the adapter bundle", e);
+        }
+    }
+
+    private static AdapterDefinition definitionOf(AdapterManifest manifest) {
+        ObjectNode definitions = JsonNodeFactory.instance.objectNode();
+        definitions.withArray("definitions").add(manifest.toDefinition());
+        return DefinitionCatalog.read(
+                        new ByteArrayInputStream(definitions.toString().getBytes(StandardCharsets.UTF_8)),
+                        "adapter bundle " + manifest.name() + " " + manifest.version())
+                .get(0);
+    }
+
+    private InstalledAdapter load(VerifiedBundle verified, String componentName, Path jar, String actor) {
+        AdapterManifest manifest = verified.manifest();
+        AdapterClassLoader loader = null;
+        try {
+            loader = new AdapterClassLoader(
+                    "adapter-" + componentName, jar, getClass().getClassLoader());
+            Class<?> type = loader.loadClass(manifest.componentClass());
+            if (!AdapterComponent.class.isAssignableFrom(type)) {
+                throw new ApiRequestException(
+                        HttpStatus.BAD_REQUEST,
+                        "JAR_INVALID",
+                        "the manifest's component class is not an adapter component (AdapterComponent)");
+            }
+            AdapterComponent<?> component =
+                    (AdapterComponent<?>) type.getDeclaredConstructor().newInstance();
+            if (!component.category().equals(manifest.category())) {
+                throw new ApiRequestException(
+                        HttpStatus.BAD_REQUEST, "JAR_INVALID", "the component's category is not the manifest's");
+            }
+            camel.addComponent(componentName, component);
+            ServiceHelper.startService(component);
+            return new InstalledAdapter(
+                    manifest.name(),
+                    manifest.version(),
+                    manifest.scheme(),
+                    componentName,
+                    manifest.category(),
+                    manifest.riskLevel(),
+                    verified.keyId(),
+                    verified.jarSha256(),
+                    actor,
+                    clock.instant(),
+                    component,
+                    loader);
+        } catch (ApiRequestException e) {
+            unloadFailed(componentName, loader, jar.getParent());
+            throw e;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            unloadFailed(componentName, loader, jar.getParent());
+            log.warn(
+                    "event=adapter_load_failed component={} error={}",
+                    componentName,
+                    e.getClass().getSimpleName());
+            throw new ApiRequestException(
+                    HttpStatus.BAD_REQUEST, "JAR_INVALID", "the adapter's component cannot be loaded and started");
+        } catch (IOException e) {
+            unloadFailed(componentName, loader, jar.getParent());
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code <scheme>} names the newest installed version of the adapter that serves it, or nothing. */
+    private void pointSchemeAtNewest(String scheme) {
+        Optional<InstalledAdapter> newest = installed.values().stream()
+                .filter(a -> a.scheme().equals(scheme))
+                .max(Comparator.comparing(InstalledAdapter::version, SemVer.ORDER));
+        Object current = camel.hasComponent(scheme);
+        if (newest.isPresent() && current == newest.get().component()) {
+            return;
+        }
+        if (current != null) {
+            // removing stops the component; it may still serve its versioned name, so it starts again
+            camel.removeComponent(scheme);
+            installed.values().stream()
+                    .filter(a -> a.component() == current)
+                    .forEach(a -> ServiceHelper.startService(a.component()));
+        }
+        newest.ifPresent(a -> camel.addComponent(scheme, a.component()));
+    }
+
+    private void unloadFailed(String componentName, AdapterClassLoader loader, Path versionDir) {
+        if (camel.hasComponent(componentName) != null) {
+            camel.removeComponent(componentName);
+        }
+        close(loader);
+        deleteTree(versionDir);
+    }
+
+    private static void close(AdapterClassLoader loader) {
+        if (loader == null) {
+            return;
+        }
+        try {
+            loader.close();
+        } catch (IOException e) {
+            log.warn("event=adapter_loader_close_failed loader={}", loader.getName());
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            List<Path> paths = new ArrayList<>(walk.toList());
+            paths.sort(Comparator.reverseOrder());
+            for (Path path : paths) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root.getFileName(), e);
+        }
+    }
+}
