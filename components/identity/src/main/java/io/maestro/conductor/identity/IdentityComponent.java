@@ -6,10 +6,11 @@ import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.adapter.camel.AdapterEndpoint;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
+import io.maestro.conductor.identity.provisioning.RetryPolicy;
 import io.maestro.conductor.identity.provisioning.ScimProvisioning;
-import io.maestro.conductor.identity.scim.RetryPolicy;
 import io.maestro.conductor.identity.scim.ScimClient;
 import io.maestro.conductor.identity.scim.ScimSettings;
+import java.time.Duration;
 import org.apache.camel.spi.annotations.Component;
 
 /**
@@ -23,6 +24,8 @@ public class IdentityComponent extends AdapterComponent<IdentityBackend> {
     public static final String CATEGORY = "identity";
     /** Backends are named by the registry's adapter definitions. */
     public static final String BACKEND_SCIM = "scim-identity";
+
+    private static final Duration PROVISIONING_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public String category() {
@@ -38,25 +41,27 @@ public class IdentityComponent extends AdapterComponent<IdentityBackend> {
     protected IdentityBackend createDelegate(ResolvedInstance instance, InstanceSecrets secrets) {
         if (BACKEND_SCIM.equals(instance.backend())) {
             IdentityInstanceConfig config = IdentityInstanceConfig.of(instance, IdentityDefinitions.SCIM_CONFIG);
-            RetryPolicy defaults = RetryPolicy.defaults();
             ScimSettings scim = new ScimSettings(
                     config.url(IdentityDefinitions.SCIM_BASE_URL),
                     secrets.require(IdentityDefinitions.SCIM_TOKEN, "identity.scim.client")
                             .reveal(),
-                    config.oidc().httpTimeout().multipliedBy(2),
-                    new RetryPolicy(
-                            config.config()
-                                    .integer(IdentityDefinitions.MAX_ATTEMPTS)
-                                    .orElse(defaults.maxAttempts()),
-                            defaults.initialBackoff(),
-                            defaults.maxBackoff(),
-                            defaults.maxRetryAfter()));
+                    PROVISIONING_TIMEOUT,
+                    retry(config));
             return new IdentityBackend(config, new ScimProvisioning(ScimClient.create(scim)));
         }
         throw new AdapterException(
                 SpiErrorCode.CONFIG_INVALID,
                 instance.ref().id(),
                 "identity backend '" + instance.backend() + "' is not supported (" + BACKEND_SCIM + ")");
+    }
+
+    private static RetryPolicy retry(IdentityInstanceConfig config) {
+        RetryPolicy defaults = RetryPolicy.defaults();
+        return new RetryPolicy(
+                config.config().integer(IdentityDefinitions.MAX_ATTEMPTS).orElse(defaults.maxAttempts()),
+                defaults.initialBackoff(),
+                defaults.maxBackoff(),
+                defaults.maxRetryAfter());
     }
 
     /** Asks the provisioning backend for a user nobody has: proves its address and credentials. */

@@ -1,12 +1,12 @@
 package io.maestro.conductor.identity;
 
+import static io.maestro.conductor.identity.IdentityCalls.body;
+import static io.maestro.conductor.identity.IdentityCalls.changed;
+import static io.maestro.conductor.identity.IdentityCalls.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.metrics.AdapterMetrics;
-import io.maestro.conductor.adapter.testing.AllowAllGate;
 import io.maestro.conductor.adapter.testing.InMemoryInstanceResolver;
 import io.maestro.conductor.adapter.testing.InMemorySecretResolver;
 import io.maestro.conductor.adapter.testing.LogCapture;
@@ -14,13 +14,9 @@ import io.maestro.conductor.sandbox.identity.OidcSandbox;
 import io.maestro.conductor.sandbox.identity.ScimSandbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +38,7 @@ class IdentityComponentTest {
     private final InMemoryInstanceResolver instances = new InMemoryInstanceResolver();
     private final InMemorySecretResolver secrets = new InMemorySecretResolver();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private CamelContext camel;
-    private ProducerTemplate template;
+    private IdentityCalls identity;
 
     @BeforeAll
     static void startPeers() {
@@ -62,20 +57,12 @@ class IdentityComponentTest {
         scim.reset();
         install("hr", Map.of());
         install("scoped", Map.of(IdentityDefinitions.SCOPES, "openid users:write"));
-        IdentityComponent component = new IdentityComponent();
-        component.setInstanceResolver(instances);
-        component.setSecretResolver(secrets);
-        component.setGovernanceGate(new AllowAllGate());
-        component.setMeterRegistry(meters);
-        camel = new DefaultCamelContext();
-        camel.addComponent("identity", component);
-        camel.start();
-        template = camel.createProducerTemplate();
+        identity = new IdentityCalls(instances, secrets, meters, TENANT, ENV);
     }
 
     @AfterEach
     void stop() throws Exception {
-        camel.close();
+        identity.close();
     }
 
     private void install(String name, Map<String, String> extra) {
@@ -84,18 +71,7 @@ class IdentityComponentTest {
     }
 
     private Exchange call(String operation, String instance, Map<String, Object> headers, Object body) {
-        return template.request("identity:" + operation + "?instance=" + instance, exchange -> {
-            Map<String, Object> all = new HashMap<>(headers);
-            all.put(AdapterHeaders.TENANT, TENANT);
-            all.put(AdapterHeaders.ENVIRONMENT, ENV);
-            exchange.getMessage().setHeaders(all);
-            exchange.getMessage().setBody(body);
-        });
-    }
-
-    private static String codeOf(Exchange exchange) {
-        assertThat(exchange.getException()).isInstanceOf(AdapterException.class);
-        return ((AdapterException) exchange.getException()).code().name();
+        return identity.call(operation, instance, headers, body);
     }
 
     private static String token(String audience, Map<String, Object> claims) {
@@ -270,16 +246,5 @@ class IdentityComponentTest {
         assertThat(codeOf(refused)).isEqualTo(SpiErrorCode.CONFIG_INVALID.name());
         assertThat(refused.getException().getMessage()).contains("issuer must be https");
         assertThat(scim.users()).isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(Exchange exchange) {
-        assertThat(exchange.getException()).isNull();
-        return exchange.getMessage().getBody(Map.class);
-    }
-
-    private static boolean changed(Exchange exchange) {
-        assertThat(exchange.getException()).isNull();
-        return exchange.getMessage().getHeader(IdentityConstants.CHANGED, Boolean.class);
     }
 }

@@ -8,14 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Identity instances on the sandboxes: issuer {@code acme} of the OIDC sandbox, client id {@value #CLIENT_ID}. */
-final class IdentityInstances {
+public final class IdentityInstances {
 
-    static final String CLIENT_ID = "conductor";
+    public static final String CLIENT_ID = "conductor";
 
     private IdentityInstances() {}
 
     /** A SCIM instance whose token is the tenant's secret {@code scim-<name>}; {@code extra} adds or overrides keys. */
-    static ResolvedInstance scim(
+    public static ResolvedInstance scim(
             String tenant,
             String environment,
             String name,

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.identity.IdentityErrorCode;
 import io.maestro.conductor.identity.IdentityException;
+import io.maestro.conductor.identity.provisioning.RetryPolicy;
+import io.maestro.conductor.identity.provisioning.RetryableFailure;
+import io.maestro.conductor.identity.provisioning.Sleeper;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -41,14 +44,7 @@ public final class ScimClient {
 
     /** Creates the user unless one with its {@code externalId} exists, which is then returned unchanged. */
     public ProvisionedUser createUser(ScimUser user) {
-        if (user.externalId() == null || user.externalId().isBlank()) {
-            throw new IdentityException(
-                    IdentityErrorCode.SCIM_REQUEST_INVALID,
-                    "externalId is required: it is what makes a repeated create find the first one");
-        }
-        if (user.userName() == null || user.userName().isBlank()) {
-            throw new IdentityException(IdentityErrorCode.SCIM_REQUEST_INVALID, "userName is required");
-        }
+        user.requireCreatable();
         JsonNode body = user.withId(null).toJson(json);
         return http.withRetries("create user", () -> {
             Optional<ScimUser> existing = findUserByExternalIdOnce(user.externalId());
@@ -239,7 +235,7 @@ public final class ScimClient {
         return false;
     }
 
-    private Optional<ScimUser> findUserByExternalIdOnce(String externalId) throws ScimHttp.RetryableFailure {
+    private Optional<ScimUser> findUserByExternalIdOnce(String externalId) throws RetryableFailure {
         JsonNode list = http.sendOnce(
                         "GET", "Users?filter=" + filter("externalId", externalId) + "&count=2", null, false)
                 .orElseThrow();

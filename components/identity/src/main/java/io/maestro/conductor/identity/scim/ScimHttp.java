@@ -4,19 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.identity.IdentityErrorCode;
 import io.maestro.conductor.identity.IdentityException;
+import io.maestro.conductor.identity.provisioning.Retries;
+import io.maestro.conductor.identity.provisioning.RetryAfter;
+import io.maestro.conductor.identity.provisioning.RetryableFailure;
+import io.maestro.conductor.identity.provisioning.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * SCIM requests over HTTP/1.1 with {@code application/scim+json}, the bearer token, retries per
@@ -25,75 +23,24 @@ import org.slf4j.LoggerFactory;
  */
 final class ScimHttp {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScimHttp.class);
     static final String MEDIA_TYPE = "application/scim+json";
     private static final int MAX_DETAIL_CHARS = 200;
 
     private final ScimSettings settings;
     private final HttpClient http;
-    private final Sleeper sleeper;
+    private final Retries retries;
     private final ObjectMapper json;
 
     ScimHttp(ScimSettings settings, HttpClient http, Sleeper sleeper, ObjectMapper json) {
         this.settings = settings;
         this.http = http;
-        this.sleeper = sleeper;
+        this.retries = new Retries(settings.retry(), sleeper, "scim_retry");
         this.json = json;
     }
 
-    /** A failure worth another attempt: 429, 5xx, or no answer. */
-    static final class RetryableFailure extends Exception {
-        private final String description;
-        private final Duration retryAfter;
-
-        RetryableFailure(String description, Duration retryAfter) {
-            super(description, null, false, false);
-            this.description = description;
-            this.retryAfter = retryAfter;
-        }
-    }
-
     /** Runs {@code attempt} until it succeeds, fails for good, or the policy's attempts are spent. */
-    <T> T withRetries(String operation, Callable<T> attempt) {
-        RetryPolicy policy = settings.retry();
-        for (int tried = 1; ; tried++) {
-            try {
-                return attempt.call();
-            } catch (RetryableFailure failure) {
-                if (tried >= policy.maxAttempts()) {
-                    throw new IdentityException(
-                            IdentityErrorCode.SCIM_UNAVAILABLE,
-                            operation + " failed after " + tried + " attempts: " + failure.description);
-                }
-                Duration wait = failure.retryAfter != null ? failure.retryAfter : policy.backoff(tried);
-                if (wait.compareTo(policy.maxRetryAfter()) > 0) {
-                    throw new IdentityException(
-                            IdentityErrorCode.SCIM_UNAVAILABLE,
-                            operation + ": " + failure.description + "; the server asks to wait " + wait.toSeconds()
-                                    + " s, more than " + policy.maxRetryAfter().toSeconds() + " s");
-                }
-                LOG.atWarn()
-                        .addKeyValue("event", "scim_retry")
-                        .addKeyValue("operation", operation)
-                        .addKeyValue("attempt", tried)
-                        .addKeyValue("waitMs", wait.toMillis())
-                        .log("SCIM call failed ({}), retrying", failure.description);
-                pause(wait);
-            } catch (IdentityException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(operation + " failed", e);
-            }
-        }
-    }
-
-    private void pause(Duration wait) {
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IdentityException(IdentityErrorCode.SCIM_UNAVAILABLE, "interrupted while waiting to retry");
-        }
+    <T> T withRetries(String operation, Retries.Attempt<T> attempt) {
+        return retries.run(operation, attempt);
     }
 
     /**
@@ -183,23 +130,10 @@ final class ScimHttp {
         return text.toString();
     }
 
-    /** RFC 9110 §10.2.3: delay-seconds or an HTTP-date. */
     static Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        if (header.isEmpty()) {
-            return null;
-        }
-        String value = header.get().trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(
-                        ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(RetryAfter::parse)
+                .orElse(null);
     }
 }

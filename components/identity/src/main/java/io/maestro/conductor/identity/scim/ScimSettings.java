@@ -1,5 +1,6 @@
 package io.maestro.conductor.identity.scim;
 
+import io.maestro.conductor.identity.provisioning.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

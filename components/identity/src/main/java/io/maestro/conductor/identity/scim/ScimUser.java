@@ -3,6 +3,8 @@ package io.maestro.conductor.identity.scim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maestro.conductor.identity.IdentityErrorCode;
+import io.maestro.conductor.identity.IdentityException;
 
 /**
  * The core User attributes provisioning sets (RFC 7643 §4.1). {@code id} is the service provider's, null before
@@ -19,6 +21,21 @@ public record ScimUser(
         boolean active) {
 
     static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+
+    /**
+     * What a create needs: an {@code externalId} (it is what makes a repeated create find the first one) and a
+     * {@code userName}; {@code SCIM_REQUEST_INVALID} otherwise.
+     */
+    public void requireCreatable() {
+        if (externalId == null || externalId.isBlank()) {
+            throw new IdentityException(
+                    IdentityErrorCode.SCIM_REQUEST_INVALID,
+                    "externalId is required: it is what makes a repeated create find the first one");
+        }
+        if (userName == null || userName.isBlank()) {
+            throw new IdentityException(IdentityErrorCode.SCIM_REQUEST_INVALID, "userName is required");
+        }
+    }
 
     public ScimUser withId(String newId) {
         return new ScimUser(newId, externalId, userName, displayName, givenName, familyName, email, active);

@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.nimbusds.jwt.SignedJWT;
 import io.maestro.conductor.identity.IdentityErrorCode;
 import io.maestro.conductor.identity.IdentityException;
+import io.maestro.conductor.identity.provisioning.SharedKeycloak;
 import io.maestro.conductor.sandbox.identity.KeycloakSandbox;
-import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,28 +22,14 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class KeycloakKeyRotationTest {
 
-    private static final String REALM = "conductor";
+    private static final String REALM = SharedKeycloak.REALM;
     private static final Duration CACHE_TTL = Duration.ofSeconds(2);
     private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(1);
     private static KeycloakSandbox keycloak;
 
     @BeforeAll
     static void start() {
-        String dist = System.getProperty("keycloak.dist");
-        assertThat(dist)
-                .as("system property keycloak.dist (set by the module's pom)")
-                .isNotBlank();
-        keycloak = KeycloakSandbox.start(
-                Path.of(dist),
-                Path.of("target", "keycloak"),
-                Path.of("src", "test", "resources", "keycloak", "conductor-realm.json"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
+        keycloak = SharedKeycloak.get();
     }
 
     private static String token() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.maestro.conductor.identity.IdentityErrorCode;
 import io.maestro.conductor.identity.IdentityException;
+import io.maestro.conductor.identity.provisioning.RetryPolicy;
 import io.maestro.conductor.sandbox.identity.ScimSandbox;
 import java.net.http.HttpClient;
 import java.time.Duration;

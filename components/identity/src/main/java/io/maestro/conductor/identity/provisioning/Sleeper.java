@@ -1,4 +1,4 @@
-package io.maestro.conductor.identity.scim;
+package io.maestro.conductor.identity.provisioning;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.maestro.conductor.identity.scim;
+package io.maestro.conductor.identity.provisioning;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,7 +23,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     }
 
     /** The wait before attempt {@code failedAttempt + 1} when the server gave no Retry-After. */
-    Duration backoff(int failedAttempt) {
+    public Duration backoff(int failedAttempt) {
         long base = initialBackoff.toMillis() << Math.min(failedAttempt - 1, 20);
         long capped = Math.min(base, maxBackoff.toMillis());
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
