@@ -27,18 +27,7 @@ class AdapterCommandTest {
     @Test
     void initScaffoldsAnAdapterUnderTheNewNamesWhoseManifestValidates() throws Exception {
         Path target = dir.resolve("weather");
-        CliRun init = CliRun.of(
-                "adapter",
-                "init",
-                "weather-notify",
-                "--scheme",
-                "weather",
-                "--package",
-                "com.example.weather",
-                "--owner",
-                "partner-example",
-                "--dir",
-                target.toString());
+        CliRun init = initWeather(target);
 
         assertThat(init.exitCode()).as(init.err()).isZero();
         assertThat(target.resolve("src/main/java/com/example/weather/WeatherComponent.java"))
@@ -58,19 +47,7 @@ class AdapterCommandTest {
         assertThat(validate.exitCode()).as(validate.out()).isZero();
         assertThat(JSON.readTree(validate.out()).path("scheme").asText()).isEqualTo("weather");
 
-        assertThat(CliRun.of(
-                                "adapter",
-                                "init",
-                                "weather-notify",
-                                "--scheme",
-                                "weather",
-                                "--package",
-                                "com.example.weather",
-                                "--owner",
-                                "partner-example",
-                                "--dir",
-                                target.toString())
-                        .exitCode())
+        assertThat(initWeather(target).exitCode())
                 .as("a second init into the same directory")
                 .isEqualTo(2);
     }
@@ -135,5 +112,20 @@ class AdapterCommandTest {
             assertThat(verified.keyId())
                     .isEqualTo(JSON.readTree(pack.out()).path("keyId").asText());
         }
+    }
+
+    private static CliRun initWeather(Path target) {
+        return CliRun.of(
+                "adapter",
+                "init",
+                "weather-notify",
+                "--scheme",
+                "weather",
+                "--package",
+                "com.example.weather",
+                "--owner",
+                "partner-example",
+                "--dir",
+                target.toString());
     }
 }
