@@ -13,10 +13,13 @@ import org.apache.camel.spi.annotations.Component;
  * The {@code eventbus:} component: events per tenant over Kafka and SQS. Which broker, credentials and namespace a
  * call uses comes from the adapter instance the exchange's tenant (a consumer: the endpoint's tenant) addresses.
  */
-@Component("eventbus")
+@Component(EventbusComponent.SCHEME)
 public class EventbusComponent extends AdapterComponent<EventBackend> {
 
-    public static final String CATEGORY = "eventbus";
+    /** The registry's category id (governance action {@code event-bus.publish}, policy key {@code event-bus}). */
+    public static final String CATEGORY = "event-bus";
+    /** The URI scheme routes use. */
+    public static final String SCHEME = "eventbus";
     /** Backends are named by the registry's adapter definitions. */
     public static final String BACKEND_KAFKA = "kafka-eventbus";
 

@@ -29,7 +29,7 @@ final class EventbusHarness implements AutoCloseable {
         component.setSecretResolver(secrets);
         component.setGovernanceGate(gate);
         component.setMeterRegistry(meters);
-        camel.addComponent(EventbusComponent.CATEGORY, component);
+        camel.addComponent(EventbusComponent.SCHEME, component);
     }
 
     EventbusHarness start() {

@@ -232,21 +232,11 @@ class KafkaEventbusTest {
 
         var lag = bus.meters.find(EventbusMetrics.LAG).tags("topic", "slow").gauge();
         assertThat(lag).isNotNull();
-        waitFor(() -> lag.value() == 4.0, "lag 4 while the first event holds the route");
+        Waits.waitFor(() -> lag.value() == 4.0, 30, "lag 4 while the first event holds the route");
 
         release.countDown();
         received.assertIsSatisfied(30_000);
-        waitFor(() -> lag.value() == 0.0, "lag 0 once all are committed");
+        Waits.waitFor(() -> lag.value() == 0.0, 30, "lag 0 once all are committed");
         assertThat(bus.component.health().instances().get("acme/prod/bus").up()).isTrue();
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

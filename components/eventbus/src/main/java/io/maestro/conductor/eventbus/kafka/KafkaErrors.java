@@ -1,7 +1,7 @@
 package io.maestro.conductor.eventbus.kafka;
 
 import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.Masking;
+import io.maestro.conductor.eventbus.BrokerErrors;
 import io.maestro.conductor.eventbus.EventbusErrorCode;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -21,10 +21,11 @@ final class KafkaErrors {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             EventbusErrorCode code = codeOf(cause);
             if (code != null) {
-                return new AdapterException(code, instanceId, describe(cause), failure);
+                return new AdapterException(code, instanceId, BrokerErrors.describe("Kafka", cause), failure);
             }
         }
-        return new AdapterException(EventbusErrorCode.EVENTBUS_FAILED, instanceId, describe(failure), failure);
+        return new AdapterException(
+                EventbusErrorCode.EVENTBUS_FAILED, instanceId, BrokerErrors.describe("Kafka", failure), failure);
     }
 
     private static EventbusErrorCode codeOf(Throwable cause) {
@@ -41,11 +42,5 @@ final class KafkaErrors {
             return EventbusErrorCode.EVENTBUS_MESSAGE_TOO_LARGE;
         }
         return null;
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage() == null ? "" : ": " + Masking.maskText(cause.getMessage());
-        return "Kafka " + cause.getClass().getSimpleName()
-                + (message.length() > 300 ? message.substring(0, 300) : message);
     }
 }

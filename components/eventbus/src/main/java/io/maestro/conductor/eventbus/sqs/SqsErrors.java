@@ -1,8 +1,8 @@
 package io.maestro.conductor.eventbus.sqs;
 
 import io.maestro.conductor.adapter.AdapterException;
-import io.maestro.conductor.adapter.Masking;
 import io.maestro.conductor.adapter.camel.HttpStatusCodes;
+import io.maestro.conductor.eventbus.BrokerErrors;
 import io.maestro.conductor.eventbus.EventbusErrorCode;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -26,20 +26,18 @@ final class SqsErrors {
                 return new AdapterException(
                         HttpStatusCodes.codeFor(service.statusCode(), BY_KIND, EventbusErrorCode.EVENTBUS_FAILED),
                         instanceId,
-                        describe(cause),
+                        BrokerErrors.describe("SQS", cause),
                         failure);
             }
             if (cause instanceof SdkClientException) {
                 return new AdapterException(
-                        EventbusErrorCode.EVENTBUS_UNREACHABLE, instanceId, describe(cause), failure);
+                        EventbusErrorCode.EVENTBUS_UNREACHABLE,
+                        instanceId,
+                        BrokerErrors.describe("SQS", cause),
+                        failure);
             }
         }
-        return new AdapterException(EventbusErrorCode.EVENTBUS_FAILED, instanceId, describe(failure), failure);
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage() == null ? "" : ": " + Masking.maskText(cause.getMessage());
-        return "SQS " + cause.getClass().getSimpleName()
-                + (message.length() > 300 ? message.substring(0, 300) : message);
+        return new AdapterException(
+                EventbusErrorCode.EVENTBUS_FAILED, instanceId, BrokerErrors.describe("SQS", failure), failure);
     }
 }
