@@ -26,6 +26,17 @@ interface Props {
 
 const SHOWN = 5
 
+/** A card of a few recent items; null items: the caller may not read them (or the hub could not say). */
+function RecentCard<T>(props: { title: string; items: T[] | null; render: (item: T) => React.ReactNode }) {
+  const { title, items, render } = props
+  return (
+    <Card>
+      <CardTitle>{title}</CardTitle>
+      <CardBody>{items === null ? 'Not available.' : items.length === 0 ? 'None.' : items.map(render)}</CardBody>
+    </Card>
+  )
+}
+
 /** One instance: its figures, last error, impacted workflows, alerts (acknowledge for operators), denials, receipts. */
 export const InstanceDetail: React.FunctionComponent<Props> = ({ selected, caller, onBack }) => {
   const [health, setHealth] = useState<InstanceHealth>(selected)
@@ -122,36 +133,26 @@ export const InstanceDetail: React.FunctionComponent<Props> = ({ selected, calle
           </Card>
         </GridItem>
         <GridItem span={6}>
-          <Card>
-            <CardTitle>Recent policy denials</CardTitle>
-            <CardBody>
-              {denials === null
-                ? 'Not available.'
-                : denials.length === 0
-                  ? 'None.'
-                  : denials.map(d => (
-                      <p key={d.decisionId}>
-                        {when(d.deniedAt)} {d.action}: {d.code} (decision {d.decisionId})
-                      </p>
-                    ))}
-            </CardBody>
-          </Card>
+          <RecentCard
+            title='Recent policy denials'
+            items={denials}
+            render={d => (
+              <p key={d.decisionId}>
+                {when(d.deniedAt)} {d.action}: {d.code} (decision {d.decisionId})
+              </p>
+            )}
+          />
         </GridItem>
         <GridItem span={6}>
-          <Card>
-            <CardTitle>Recent receipts</CardTitle>
-            <CardBody>
-              {receipts === null
-                ? 'Not available.'
-                : receipts.length === 0
-                  ? 'None.'
-                  : receipts.map(r => (
-                      <p key={r.id}>
-                        #{r.seq} {when(r.timestamp)} {r.action} by {r.actor}
-                      </p>
-                    ))}
-            </CardBody>
-          </Card>
+          <RecentCard
+            title='Recent receipts'
+            items={receipts}
+            render={r => (
+              <p key={r.id}>
+                #{r.seq} {when(r.timestamp)} {r.action} by {r.actor}
+              </p>
+            )}
+          />
         </GridItem>
       </Grid>
     </div>

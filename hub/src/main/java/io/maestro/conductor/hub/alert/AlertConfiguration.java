@@ -23,7 +23,7 @@ public class AlertConfiguration {
 
     @Bean
     AlertEvaluator alertEvaluator(AdapterHealthService health, AlertStore store, AlertProperties properties) {
-        return new AlertEvaluator(() -> health.instances(id -> true), store, properties, Clock.systemUTC());
+        return new AlertEvaluator(() -> health.instances(tenant -> true), store, properties, Clock.systemUTC());
     }
 
     /** Firing alerts per configured category, read from the cluster's map when scraped (so every hub reports them). */

@@ -4,10 +4,6 @@ import io.maestro.conductor.hub.security.ConductorUser;
 import io.maestro.conductor.hub.security.TenantAccess;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.model.AdapterInstance;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AdapterHealthController {
 
-    /** The answer: instances sorted by id, and how many of them are in each status. */
-    public record HealthAnswer(
-            Instant generatedAt, Map<HealthStatus, Long> counts, List<AdapterInstanceHealth> instances) {}
-
     private final AdapterHealthService health;
     private final TenantAccess access;
     private final Registry registry;
@@ -38,7 +30,7 @@ public class AdapterHealthController {
     }
 
     @GetMapping("/api/health/adapters")
-    public HealthAnswer all(
+    public AdapterHealthService.HealthAnswer all(
             Authentication caller,
             @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String category,
@@ -46,21 +38,21 @@ public class AdapterHealthController {
         HealthQuery query = HealthQuery.of(category, status);
         if (tenant != null) {
             access.requireKnown(caller, tenant);
-            return answer(ofTenant(tenant), query);
+            return answer(tenant::equals, query);
         }
         ConductorUser user = ConductorUser.of(caller);
-        return answer(id -> user.scope().permits(tenantOf(id)), query);
+        return answer(user.scope()::permits, query);
     }
 
     @GetMapping("/api/tenants/{tenant}/health/adapters")
-    public HealthAnswer tenant(
+    public AdapterHealthService.HealthAnswer tenant(
             Authentication caller,
             @PathVariable String tenant,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String status) {
         HealthQuery query = HealthQuery.of(category, status);
         access.requireKnown(caller, tenant);
-        return answer(ofTenant(tenant), query);
+        return answer(tenant::equals, query);
     }
 
     /** One instance: 404 {@code ADAPTER_NOT_INSTALLED} for one that is not (or is another tenant's). */
@@ -77,24 +69,7 @@ public class AdapterHealthController {
                 installed.category().id());
     }
 
-    private HealthAnswer answer(Predicate<String> visible, HealthQuery query) {
-        List<AdapterInstanceHealth> found =
-                health.instances(visible).stream().filter(query::accepts).toList();
-        Map<HealthStatus, Long> counts = new EnumMap<>(HealthStatus.class);
-        for (HealthStatus status : HealthStatus.values()) {
-            counts.put(status, 0L);
-        }
-        found.forEach(instance -> counts.merge(instance.status(), 1L, Long::sum));
-        return new HealthAnswer(Instant.now(), counts, found);
-    }
-
-    private static Predicate<String> ofTenant(String tenant) {
-        String prefix = tenant + "/";
-        return id -> id.startsWith(prefix);
-    }
-
-    static String tenantOf(String instanceId) {
-        int slash = instanceId.indexOf('/');
-        return slash < 0 ? instanceId : instanceId.substring(0, slash);
+    private AdapterHealthService.HealthAnswer answer(Predicate<String> visibleTenant, HealthQuery query) {
+        return health.answer(visibleTenant, query::accepts);
     }
 }

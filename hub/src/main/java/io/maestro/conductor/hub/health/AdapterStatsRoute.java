@@ -4,30 +4,37 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Route {@code adapter-stats-flush}, on every hub (each flushes what it saw): refreshes the health inventory from the
- * registry and flushes this hub's adapter call statistics to the cluster's map every
- * {@code conductor.health.flush-interval}.
+ * Route {@code adapter-stats-flush}, on every hub (each flushes what it saw), every
+ * {@code conductor.health.flush-interval}: refreshes the health inventory from the registry, flushes this hub's
+ * adapter call statistics to the cluster's map, and recomputes the health snapshot the API answers from.
  */
 @Component
 public class AdapterStatsRoute extends RouteBuilder {
 
     private final HealthInventory inventory;
     private final AdapterStatsFlush flush;
-    private final HealthProperties health;
+    private final AdapterHealthService health;
+    private final HealthProperties properties;
 
-    public AdapterStatsRoute(HealthInventory inventory, AdapterStatsFlush flush, HealthProperties health) {
+    public AdapterStatsRoute(
+            HealthInventory inventory,
+            AdapterStatsFlush flush,
+            AdapterHealthService health,
+            HealthProperties properties) {
         this.inventory = inventory;
         this.flush = flush;
         this.health = health;
+        this.properties = properties;
     }
 
     @Override
     public void configure() {
-        from("timer:adapter-stats-flush?period=" + health.flushInterval().toMillis())
+        from("timer:adapter-stats-flush?period=" + properties.flushInterval().toMillis())
                 .routeId("adapter-stats-flush")
                 .process(exchange -> {
                     inventory.refresh();
                     flush.flush();
+                    health.refresh();
                 });
     }
 }

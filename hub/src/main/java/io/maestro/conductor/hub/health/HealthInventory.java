@@ -21,7 +21,18 @@ public final class HealthInventory {
         this.registry = registry;
     }
 
+    /** A fixed inventory that {@link #refresh()} leaves as it is (tests and benchmarks). */
+    public static HealthInventory of(Map<String, String> installed, ImpactedWorkflows impacted) {
+        HealthInventory fixed = new HealthInventory(null);
+        fixed.installed = Map.copyOf(installed);
+        fixed.impacted = impacted;
+        return fixed;
+    }
+
     public void refresh() {
+        if (registry == null) {
+            return;
+        }
         Map<String, String> next = new HashMap<>();
         for (Tenant tenant : registry.tenants()) {
             for (String environment : tenant.environments()) {

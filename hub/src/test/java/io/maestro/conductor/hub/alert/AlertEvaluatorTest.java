@@ -15,6 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +138,44 @@ class AlertEvaluatorTest {
                 .singleElement()
                 .extracting(AdapterAlert::state)
                 .isEqualTo(AdapterAlert.State.RESOLVED);
+    }
+
+    @Test
+    void theAlertRouteHandsEachTransitionOnceToTheNotifyHook() throws Exception {
+        AlertProperties everyTenthOfASecond =
+                new AlertProperties(Duration.ofMillis(100), Duration.ofHours(1), properties.rules());
+        AlertEvaluator routed =
+                new AlertEvaluator(() -> health, store, everyTenthOfASecond, Clock.fixed(NOW, ZoneOffset.UTC));
+        BlockingQueue<Message> notified = new LinkedBlockingQueue<>();
+        health.add(instance("atlas/prod/evidence", "storage", 10, 9));
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new AdapterAlertRoute(routed, everyTenthOfASecond));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(AdapterAlertRoute.ALERT_HOOK).process(exchange -> notified.add(exchange.getMessage()));
+                }
+            });
+            camel.start();
+
+            Message fired = notified.poll(10, TimeUnit.SECONDS);
+            assertThat(fired).isNotNull();
+            assertThat(fired.getHeaders())
+                    .containsEntry("ConductorAlertState", "FIRING")
+                    .containsEntry("ConductorAlertSeverity", "critical")
+                    .containsEntry("ConductorTenant", "atlas");
+            assertThat(notified.poll(300, TimeUnit.MILLISECONDS))
+                    .as("still broken: nothing new")
+                    .isNull();
+
+            health.set(0, instance("atlas/prod/evidence", "storage", 10, 0));
+            Message resolved = notified.poll(10, TimeUnit.SECONDS);
+            assertThat(resolved).isNotNull();
+            assertThat(resolved.getBody(AdapterAlert.class).state()).isEqualTo(AdapterAlert.State.RESOLVED);
+            assertThat(notified.poll(300, TimeUnit.MILLISECONDS))
+                    .as("resolved once")
+                    .isNull();
+        }
     }
 
     private static AdapterInstanceHealth instance(String id, String category, long requests, long errors) {

@@ -3,18 +3,16 @@ package io.maestro.conductor.hub.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.hub.alert.AlertEvaluator;
+import io.maestro.conductor.hub.health.AdapterHealthService;
 import io.maestro.conductor.hub.health.AdapterStatsFlush;
 import io.maestro.conductor.hub.health.HealthInventory;
 import io.maestro.conductor.hub.support.Api;
-import io.maestro.conductor.storage.StorageConstants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +36,9 @@ class AdapterHealthApiTest extends StorageHub {
     HealthInventory inventory;
 
     @Autowired
+    AdapterHealthService health;
+
+    @Autowired
     AlertEvaluator alerts;
 
     @Autowired
@@ -45,29 +46,21 @@ class AdapterHealthApiTest extends StorageHub {
 
     @Test
     void anInstanceWhosePeerStopsGoesDownFiresOneAlertAndNamesItsImpactedWorkflows() {
-        assertThat(putToArchive().getException()).isNull();
+        StorageOutage archive = archive();
+        assertThat(archive.put().getException()).isNull();
         JsonNode before = instance(tenantHealth(), ARCHIVE);
         assertThat(before.path("status").asText()).isIn("UP", "DEGRADED", "DOWN");
         long requests = before.path("requests").asLong();
         long errors = before.path("errors").asLong();
 
-        // Enough failures that they outnumber everything else in the window, whatever earlier tests did.
-        long failures = Math.max(1, requests - 2 * errors + 1);
-        S3.stop();
-        try {
-            for (int i = 0; i < failures; i++) {
-                assertThat(putToArchive().getException()).isNotNull();
-            }
-        } finally {
-            S3.start();
-        }
+        long failures = archive.failOutnumbering(requests, errors);
 
         JsonNode after = tenantHealth();
-        JsonNode archive = instance(after, ARCHIVE);
-        assertThat(archive.path("status").asText()).isEqualTo("DOWN");
-        assertThat(archive.path("errors").asLong()).isGreaterThanOrEqualTo(failures);
-        assertThat(archive.path("lastError").path("code").asText()).isEqualTo("STORAGE_UNREACHABLE");
-        assertThat(archive.path("latencyMs").path("p99").asDouble()).isPositive();
+        JsonNode down = instance(after, ARCHIVE);
+        assertThat(down.path("status").asText()).isEqualTo("DOWN");
+        assertThat(down.path("errors").asLong()).isGreaterThanOrEqualTo(failures);
+        assertThat(down.path("lastError").path("code").asText()).isEqualTo("STORAGE_UNREACHABLE");
+        assertThat(down.path("latencyMs").path("p99").asDouble()).isPositive();
         assertThat(after.path("counts").path("DOWN").asInt()).isPositive();
         assertThat(instance(after, TENANT + "/" + ENV + "/evidence").path("impactedWorkflows"))
                 .extracting(JsonNode::asText)
@@ -107,7 +100,7 @@ class AdapterHealthApiTest extends StorageHub {
 
     @Test
     void aTenantUserSeesOnlyTheirTenantsHealthAndAlerts() {
-        putToArchive();
+        archive().put();
         flushNow();
         Api.Answer own = api.get("/api/health/adapters", SCOPED_USER, SCOPED_PASSWORD);
         assertThat(own.status()).isEqualTo(200);
@@ -160,19 +153,12 @@ class AdapterHealthApiTest extends StorageHub {
         assertThat(randomAlert.json().path("code").asText()).isEqualTo("ALERT_NOT_FOUND");
     }
 
-    private Exchange putToArchive() {
-        return template.request("storage:put_object?instance=archive", exchange -> {
-            exchange.getMessage().setHeader(AdapterHeaders.TENANT, TENANT);
-            exchange.getMessage().setHeader(AdapterHeaders.ENVIRONMENT, ENV);
-            exchange.getMessage().setHeader(AdapterHeaders.DATA_REGION, "us-east-1");
-            exchange.getMessage().setHeader(StorageConstants.KEY, "health/" + UUID.randomUUID() + ".txt");
-            exchange.getMessage().setBody("health".getBytes());
-        });
+    private StorageOutage archive() {
+        return new StorageOutage(template, ENV, "archive", "us-east-1");
     }
 
     private void flushNow() {
-        inventory.refresh();
-        flush.flush();
+        StorageOutage.flushHealth(inventory, flush, health);
     }
 
     private JsonNode tenantHealth() {

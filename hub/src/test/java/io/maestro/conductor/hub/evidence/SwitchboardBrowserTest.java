@@ -2,17 +2,13 @@ package io.maestro.conductor.hub.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.hub.health.AdapterHealthService;
 import io.maestro.conductor.hub.health.AdapterInstanceHealth;
 import io.maestro.conductor.hub.health.AdapterStatsFlush;
 import io.maestro.conductor.hub.health.HealthInventory;
 import io.maestro.conductor.hub.health.HealthStatus;
 import io.maestro.conductor.hub.support.HeadlessChromium;
-import io.maestro.conductor.storage.StorageConstants;
 import java.nio.file.Path;
-import java.util.UUID;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,18 +42,10 @@ class SwitchboardBrowserTest extends StorageHub {
 
     @Test
     void theOperatorSeesAnInstanceDownAfterItsPeerStopsAndDrillsDownToItsImpactedWorkflows() {
-        assertThat(put().getException()).isNull();
+        StorageOutage outage = new StorageOutage(template, PROD, "evidence", "eu-west-1");
+        assertThat(outage.put().getException()).isNull();
         AdapterInstanceHealth before = current();
-        // Enough failures to outnumber whatever else is in the window (earlier tests share this hub).
-        long failures = Math.max(1, before.requests() - 2 * before.errors() + 1);
-        S3.stop();
-        try {
-            for (int i = 0; i < failures; i++) {
-                assertThat(put().getException()).isNotNull();
-            }
-        } finally {
-            S3.start();
-        }
+        outage.failOutnumbering(before.requests(), before.errors());
         assertThat(current().status()).isEqualTo(HealthStatus.DOWN);
 
         try (HeadlessChromium browser = new HeadlessChromium("operator", operatorPassword())) {
@@ -89,19 +77,8 @@ class SwitchboardBrowserTest extends StorageHub {
         }
     }
 
-    private Exchange put() {
-        return template.request("storage:put_object?instance=evidence", exchange -> {
-            exchange.getMessage().setHeader(AdapterHeaders.TENANT, TENANT);
-            exchange.getMessage().setHeader(AdapterHeaders.ENVIRONMENT, PROD);
-            exchange.getMessage().setHeader(AdapterHeaders.DATA_REGION, "eu-west-1");
-            exchange.getMessage().setHeader(StorageConstants.KEY, "switchboard/" + UUID.randomUUID() + ".txt");
-            exchange.getMessage().setBody("switchboard".getBytes());
-        });
-    }
-
     private AdapterInstanceHealth current() {
-        inventory.refresh();
-        flush.flush();
+        StorageOutage.flushHealth(inventory, flush, health);
         return health.instance(INSTANCE, "storage");
     }
 }
