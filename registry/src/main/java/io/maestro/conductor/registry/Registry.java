@@ -25,6 +25,7 @@ import io.maestro.conductor.registry.receipt.ReceiptLedger;
 import io.maestro.conductor.registry.secret.SecretVault;
 import io.maestro.conductor.registry.store.DefinitionStore;
 import io.maestro.conductor.registry.store.InstanceStore;
+import io.maestro.conductor.registry.store.RegistrySchema;
 import io.maestro.conductor.registry.store.TenantStore;
 import io.maestro.conductor.registry.validation.ConfigValidator;
 import java.nio.file.Path;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -109,11 +109,7 @@ public final class Registry {
             throw new IllegalStateException("the Hazelcast member's config lacks the registry maps: "
                     + "call RegistryMaps.configure(config, dataSource) before starting it");
         }
-        Flyway.configure()
-                .dataSource(config.dataSource())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        RegistrySchema.migrate(config.dataSource());
         Registry registry = new Registry(config);
         DefinitionCatalog.fromClasspath().forEach(registry::publishDefinition);
         LOG.info("registry open: {} tenants, {} definitions", registry.tenants.size(), registry.definitions.size());

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Opens the registry on the hub's data source and Hazelcast member. On the embedded default the demo
+ * Opens the registry on the hub's data source and Hazelcast member, then migrates the hub's own tables
+ * ({@link HubSchema}). On the embedded default the demo
  * tenants of {@code tenant-config/} are loaded right after, before any route is validated against them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +37,8 @@ public class RegistryConfiguration {
             ObjectProvider<TenantConfigVariables> hubVariables) {
         Registry registry = Registry.open(
                 new RegistryConfig(dataSource, hazelcast, MasterKeySource.fromEnvOrDataDir(properties.dataDir())));
+        // The hub's own tables: the stores that use them take the registry, so they are there before any is built.
+        HubSchema.migrate(dataSource);
         // The database files and keys now exist: they get the data dir's owner-only permissions too.
         DataDirectory.secure(properties.dataDir());
         if (properties.demoTenants()) {
