@@ -39,16 +39,40 @@ public interface AdapterErrorCode {
         }
     }
 
+    /**
+     * What a code means to the SPI, held by each constant of a code enum ({@code STORAGE_UNREACHABLE(
+     * Spec.instanceFault(UNREACHABLE))}), so the enums carry no fields and getters of their own.
+     *
+     * @param kind          the neutral meaning
+     * @param instanceFault the failure says the instance cannot serve anyone (peer down, credentials refused, bucket
+     *                      gone, config broken), as opposed to one bad request or a policy answer
+     */
+    record Spec(Kind kind, boolean instanceFault) {
+
+        /** A code about one call. */
+        public static Spec of(Kind kind) {
+            return new Spec(kind, false);
+        }
+
+        /** A code that says the instance cannot serve anyone. */
+        public static Spec instanceFault(Kind kind) {
+            return new Spec(kind, true);
+        }
+    }
+
     /** The code as routes and the API see it, e.g. {@code STORAGE_NOT_FOUND}. */
     String name();
 
-    Kind kind();
+    Spec spec();
 
-    /**
-     * True when the failure says the instance cannot serve anyone (peer down, credentials refused, bucket gone,
-     * config broken), as opposed to one bad request or a policy answer. Drives the adapters' health check.
-     */
-    boolean isInstanceFault();
+    default Kind kind() {
+        return spec().kind();
+    }
+
+    /** Drives the adapters' health check: see {@link Spec#instanceFault()}. */
+    default boolean isInstanceFault() {
+        return spec().instanceFault();
+    }
 
     /** True when the same call may succeed later without any change (peer down, decision point down). */
     default boolean isTransient() {

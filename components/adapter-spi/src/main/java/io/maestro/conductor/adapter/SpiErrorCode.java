@@ -7,34 +7,27 @@ import static io.maestro.conductor.adapter.AdapterErrorCode.Kind.UNREACHABLE;
 
 /** The codes every adapter shares: raised by the SPI itself (resolution, secrets, governance, requests). */
 public enum SpiErrorCode implements AdapterErrorCode {
-    TENANT_REQUIRED(INVALID, false),
-    ENVIRONMENT_REQUIRED(INVALID, false),
-    NAME_INVALID(INVALID, false),
-    OPERATION_INVALID(INVALID, false),
+    TENANT_REQUIRED(Spec.of(INVALID)),
+    ENVIRONMENT_REQUIRED(Spec.of(INVALID)),
+    NAME_INVALID(Spec.of(INVALID)),
+    OPERATION_INVALID(Spec.of(INVALID)),
     /** The exchange asks for something malformed (missing body, out-of-range option). */
-    REQUEST_INVALID(INVALID, false),
-    ADAPTER_NOT_INSTALLED(NOT_FOUND, false),
-    CONFIG_INVALID(INVALID, true),
-    SECRET_NOT_FOUND(NOT_FOUND, true),
-    POLICY_DENIED(REFUSED, false),
-    POLICY_UNAVAILABLE(UNREACHABLE, true),
-    RESIDENCY_MISMATCH(REFUSED, false);
+    REQUEST_INVALID(Spec.of(INVALID)),
+    ADAPTER_NOT_INSTALLED(Spec.of(NOT_FOUND)),
+    CONFIG_INVALID(Spec.instanceFault(INVALID)),
+    SECRET_NOT_FOUND(Spec.instanceFault(NOT_FOUND)),
+    POLICY_DENIED(Spec.of(REFUSED)),
+    POLICY_UNAVAILABLE(Spec.instanceFault(UNREACHABLE)),
+    RESIDENCY_MISMATCH(Spec.of(REFUSED));
 
-    private final Kind kind;
-    private final boolean instanceFault;
+    private final Spec spec;
 
-    SpiErrorCode(Kind kind, boolean instanceFault) {
-        this.kind = kind;
-        this.instanceFault = instanceFault;
+    SpiErrorCode(Spec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public boolean isInstanceFault() {
-        return instanceFault;
+    public Spec spec() {
+        return spec;
     }
 }

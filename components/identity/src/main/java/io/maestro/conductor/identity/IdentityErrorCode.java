@@ -16,56 +16,49 @@ import io.maestro.conductor.adapter.AdapterErrorCode;
  */
 public enum IdentityErrorCode implements AdapterErrorCode {
     /** No token was presented. */
-    TOKEN_MISSING(REFUSED, false),
+    TOKEN_MISSING(Spec.of(REFUSED)),
     /** Longer than the configured limit; refused before it is parsed. */
-    TOKEN_TOO_LARGE(REFUSED, false),
+    TOKEN_TOO_LARGE(Spec.of(REFUSED)),
     /** Not a compact JWS/JWT. */
-    TOKEN_MALFORMED(REFUSED, false),
+    TOKEN_MALFORMED(Spec.of(REFUSED)),
     /** {@code alg=none}, a symmetric (HS*) algorithm, an encrypted token, or any algorithm not configured. */
-    TOKEN_ALGORITHM_REJECTED(REFUSED, false),
+    TOKEN_ALGORITHM_REJECTED(Spec.of(REFUSED)),
     /** The signature does not verify with the provider's key of that {@code kid}. */
-    TOKEN_SIGNATURE_INVALID(REFUSED, false),
+    TOKEN_SIGNATURE_INVALID(Spec.of(REFUSED)),
     /** No provider key matches (unknown {@code kid}, also when the JWKS refresh is rate-limited), or a required claim is absent. */
-    TOKEN_INVALID(REFUSED, false),
-    TOKEN_EXPIRED(REFUSED, false),
-    TOKEN_NOT_YET_VALID(REFUSED, false),
-    TOKEN_AUDIENCE_MISMATCH(REFUSED, false),
-    TOKEN_ISSUER_MISMATCH(REFUSED, false),
+    TOKEN_INVALID(Spec.of(REFUSED)),
+    TOKEN_EXPIRED(Spec.of(REFUSED)),
+    TOKEN_NOT_YET_VALID(Spec.of(REFUSED)),
+    TOKEN_AUDIENCE_MISMATCH(Spec.of(REFUSED)),
+    TOKEN_ISSUER_MISMATCH(Spec.of(REFUSED)),
     /** The token lacks a scope the instance requires (config key {@code scopes}). */
-    TOKEN_SCOPE_MISSING(REFUSED, false),
+    TOKEN_SCOPE_MISSING(Spec.of(REFUSED)),
     /** A claim used for attributes has the wrong shape (e.g. a tenant that is not one string). */
-    CLAIM_INVALID(INVALID, false),
+    CLAIM_INVALID(Spec.of(INVALID)),
     /** The identity provider (discovery, JWKS, userinfo) cannot be reached or answers 5xx. */
-    IDP_UNAVAILABLE(UNREACHABLE, true),
+    IDP_UNAVAILABLE(Spec.instanceFault(UNREACHABLE)),
     /** The identity provider answered something unusable (bad discovery document, wrong issuer, unparsable JWKS). */
-    IDP_RESPONSE_INVALID(INVALID, true),
+    IDP_RESPONSE_INVALID(Spec.instanceFault(INVALID)),
     /** The SCIM request was refused as invalid (400); the message names the SCIM {@code scimType}. */
-    SCIM_REQUEST_INVALID(INVALID, false),
+    SCIM_REQUEST_INVALID(Spec.of(INVALID)),
     /** The SCIM service provider refused the credentials (401/403). */
-    SCIM_UNAUTHORIZED(REFUSED, true),
-    SCIM_NOT_FOUND(NOT_FOUND, false),
+    SCIM_UNAUTHORIZED(Spec.instanceFault(REFUSED)),
+    SCIM_NOT_FOUND(Spec.of(NOT_FOUND)),
     /** 409, e.g. {@code scimType} {@code uniqueness}. */
-    SCIM_CONFLICT(CONFLICT, false),
+    SCIM_CONFLICT(Spec.of(CONFLICT)),
     /** 429/5xx or no answer, after the retries (also when the provider asks to wait longer than allowed). */
-    SCIM_UNAVAILABLE(UNREACHABLE, true),
+    SCIM_UNAVAILABLE(Spec.instanceFault(UNREACHABLE)),
     /** The SCIM service provider answered something unusable. */
-    SCIM_RESPONSE_INVALID(FAILED, true);
+    SCIM_RESPONSE_INVALID(Spec.instanceFault(FAILED));
 
-    private final Kind kind;
-    private final boolean instanceFault;
+    private final Spec spec;
 
-    IdentityErrorCode(Kind kind, boolean instanceFault) {
-        this.kind = kind;
-        this.instanceFault = instanceFault;
+    IdentityErrorCode(Spec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public boolean isInstanceFault() {
-        return instanceFault;
+    public Spec spec() {
+        return spec;
     }
 }

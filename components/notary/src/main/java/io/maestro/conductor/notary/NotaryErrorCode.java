@@ -11,36 +11,29 @@ import io.maestro.conductor.adapter.AdapterErrorCode;
 /** The codes of notary calls, beside the SPI's own ({@code SpiErrorCode}). Never rename one. */
 public enum NotaryErrorCode implements AdapterErrorCode {
     /** Nothing to sign or timestamp (an empty body), or more than the notary takes. */
-    NOTARY_REQUEST_INVALID(INVALID, false),
+    NOTARY_REQUEST_INVALID(Spec.of(INVALID)),
     /** The tenant's signing key secret is too short to be a key (fewer than 32 characters). */
-    NOTARY_KEY_INVALID(INVALID, true),
+    NOTARY_KEY_INVALID(Spec.instanceFault(INVALID)),
     /** The TSA refused the instance's credentials (401/403). */
-    NOTARY_TSA_REFUSED(REFUSED, true),
+    NOTARY_TSA_REFUSED(Spec.instanceFault(REFUSED)),
     /** The TSA rate limits the instance (429). */
-    NOTARY_TSA_THROTTLED(THROTTLED, false),
+    NOTARY_TSA_THROTTLED(Spec.of(THROTTLED)),
     /** The TSA could not be reached or did not answer in time. */
-    NOTARY_TSA_UNREACHABLE(UNREACHABLE, true),
+    NOTARY_TSA_UNREACHABLE(Spec.instanceFault(UNREACHABLE)),
     /**
      * The TSA failed (5xx), rejected the request, or answered with a token that does not match the request, is not
      * validly signed, or does not chain to the instance's pinned TSA certificate.
      */
-    NOTARY_TSA_FAILED(FAILED, true);
+    NOTARY_TSA_FAILED(Spec.instanceFault(FAILED));
 
-    private final Kind kind;
-    private final boolean instanceFault;
+    private final Spec spec;
 
-    NotaryErrorCode(Kind kind, boolean instanceFault) {
-        this.kind = kind;
-        this.instanceFault = instanceFault;
+    NotaryErrorCode(Spec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public boolean isInstanceFault() {
-        return instanceFault;
+    public Spec spec() {
+        return spec;
     }
 }

@@ -12,13 +12,13 @@ import java.util.Map;
 
 /** The codes of {@code storage:} calls, beside the SPI's own ({@code SpiErrorCode}). */
 public enum StorageErrorCode implements AdapterErrorCode {
-    STORAGE_NOT_FOUND(NOT_FOUND, false),
-    STORAGE_ACCESS_DENIED(REFUSED, true),
-    STORAGE_UNREACHABLE(UNREACHABLE, true),
-    STORAGE_BUCKET_MISSING(NOT_FOUND, true),
-    STORAGE_KEY_INVALID(INVALID, false),
-    STORAGE_SIGNING_UNSUPPORTED(INVALID, false),
-    STORAGE_FAILED(FAILED, true);
+    STORAGE_NOT_FOUND(Spec.of(NOT_FOUND)),
+    STORAGE_ACCESS_DENIED(Spec.instanceFault(REFUSED)),
+    STORAGE_UNREACHABLE(Spec.instanceFault(UNREACHABLE)),
+    STORAGE_BUCKET_MISSING(Spec.instanceFault(NOT_FOUND)),
+    STORAGE_KEY_INVALID(Spec.of(INVALID)),
+    STORAGE_SIGNING_UNSUPPORTED(Spec.of(INVALID)),
+    STORAGE_FAILED(Spec.instanceFault(FAILED));
 
     private static final Map<Kind, StorageErrorCode> BY_KIND = Map.of(
             Kind.NOT_FOUND,
@@ -28,12 +28,10 @@ public enum StorageErrorCode implements AdapterErrorCode {
             Kind.UNREACHABLE,
             STORAGE_UNREACHABLE);
 
-    private final Kind kind;
-    private final boolean instanceFault;
+    private final Spec spec;
 
-    StorageErrorCode(Kind kind, boolean instanceFault) {
-        this.kind = kind;
-        this.instanceFault = instanceFault;
+    StorageErrorCode(Spec spec) {
+        this.spec = spec;
     }
 
     /** A store's HTTP status as a storage code; whatever has no code of its own is {@code STORAGE_FAILED}. */
@@ -42,12 +40,7 @@ public enum StorageErrorCode implements AdapterErrorCode {
     }
 
     @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public boolean isInstanceFault() {
-        return instanceFault;
+    public Spec spec() {
+        return spec;
     }
 }

@@ -4,23 +4,18 @@ import io.maestro.conductor.adapter.AdapterErrorCode;
 
 /** The tick adapter's own codes. */
 public enum TickErrorCode implements AdapterErrorCode {
-    TICK_REFUSED(Kind.REFUSED),
-    TICK_UNREACHABLE(Kind.UNREACHABLE),
-    TICK_FAILED(Kind.FAILED);
+    TICK_REFUSED(Spec.instanceFault(Kind.REFUSED)),
+    TICK_UNREACHABLE(Spec.instanceFault(Kind.UNREACHABLE)),
+    TICK_FAILED(Spec.instanceFault(Kind.FAILED));
 
-    private final Kind kind;
+    private final Spec spec;
 
-    TickErrorCode(Kind kind) {
-        this.kind = kind;
+    TickErrorCode(Spec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public boolean isInstanceFault() {
-        return true;
+    public Spec spec() {
+        return spec;
     }
 }
