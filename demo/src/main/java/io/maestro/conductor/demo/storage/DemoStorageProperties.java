@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param environment the demo tenants' environment the demo uploads to
  * @param deniedRegion the data region of the upload residency is expected to deny
  */
-@ConfigurationProperties("conductor.demo.storage")
+@ConfigurationProperties(prefix = "conductor.demo.storage", ignoreUnknownFields = false)
 public record DemoStorageProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("0") int s3Port,

@@ -7,6 +7,7 @@ import io.maestro.conductor.adapter.instance.InstanceResolver;
 import io.maestro.conductor.adapter.registry.RegistryInstanceResolver;
 import io.maestro.conductor.adapter.registry.RegistrySecretResolver;
 import io.maestro.conductor.adapter.secret.SecretResolver;
+import io.maestro.conductor.hub.governance.GovernanceProperties;
 import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
 import io.maestro.conductor.registry.Registry;
 import io.micrometer.core.instrument.Gauge;

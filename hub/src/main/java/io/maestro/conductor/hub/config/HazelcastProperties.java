@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param members       TCP-IP members ({@code host} or {@code host:port}; a bare host means this hub's port), tried
  *                      exactly: the embedded default lists only itself
  */
-@ConfigurationProperties("conductor.hazelcast")
+@ConfigurationProperties(prefix = "conductor.hazelcast", ignoreUnknownFields = false)
 public record HazelcastProperties(
         @DefaultValue("conductor") String clusterName,
         String secret,

@@ -9,10 +9,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * The Java steps of {@code routes/evidence-upload.yaml}; the route decides their order and error handling. Each
- * step reads the {@link EvidenceBundle} from the exchange property {@value EvidenceExchange#BUNDLE}. Governance is
- * not among them: each {@code storage:put_object} asks the gate itself, so a bundle whose first file is denied
- * stores nothing (every file of a bundle carries the same data region and classification to the same instance).
+ * The Java steps of {@code routes/evidence-upload.yaml}: what a route cannot say (the manifest, the receipt's
+ * transaction, the reply); the route itself splits the bundle into one put per file, and decides order and error
+ * handling. Each step reads the {@link EvidenceBundle} from the exchange property {@value EvidenceExchange#BUNDLE}.
+ * Governance is not among them: each {@code storage:put_object} asks the gate itself, once per file, so a bundle
+ * whose first file is denied stores nothing (every file of a bundle carries the same data region and classification
+ * to the same instance).
  */
 public class EvidenceWorkflow {
 
@@ -22,21 +24,6 @@ public class EvidenceWorkflow {
     public EvidenceWorkflow(EvidenceReceipts receipts, ObjectMapper json) {
         this.receipts = receipts;
         this.json = json;
-    }
-
-    /**
-     * Puts file number {@code CamelLoopIndex} of the bundle on the message, addressed to its key. The body is the
-     * staged file, which the storage adapter opens as a stream (again on a redelivery), never read whole.
-     */
-    public void nextFile(Exchange exchange) {
-        int index = exchange.getProperty(Exchange.LOOP_INDEX, Integer.class);
-        EvidenceFile file = bundle(exchange).files().get(index);
-        put(
-                exchange.getMessage(),
-                file.key(),
-                file.contentType(),
-                file.size(),
-                file.content().toFile());
     }
 
     /** Remembers where the object just written went, and the endpoint that took it. */

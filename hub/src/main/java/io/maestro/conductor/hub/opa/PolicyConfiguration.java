@@ -8,23 +8,15 @@ import io.maestro.conductor.policy.pdp.OpaDecisionPoint;
 import io.maestro.conductor.policy.pdp.PolicyDecisionPoint;
 import io.maestro.conductor.policy.pdp.PolicySettings;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.env.Environment;
 
 /**
- * The hub's policy engine and decision point, configured under {@code conductor.policy.*} (keys of
- * {@link PolicySettings}). {@code bundle-dirs} defaults to {@code residency-policies} and
+ * The hub's policy engine and decision point, configured under {@code conductor.policy.*} ({@link PolicyProperties}). {@code bundle-dirs} defaults to {@code residency-policies} and
  * {@code governance-policies} beside {@code conductor.tenant-config-dir}: the hub's configuration folders sit
  * side by side (the repository layout), so a deployment or test that moves one moves them all.
  *
@@ -37,18 +29,9 @@ public class PolicyConfiguration {
     static final List<String> DEFAULT_BUNDLES = List.of("residency-policies", "governance-policies");
 
     @Bean
-    PolicySettings policySettings(Environment environment, ConductorProperties conductor) {
-        Map<String, String> properties = new HashMap<>(Binder.get(environment)
-                .bind("conductor.policy", Bindable.mapOf(String.class, String.class))
-                .orElseGet(Map::of));
-        Path configRoot =
-                conductor.tenantConfigDir().toAbsolutePath().normalize().getParent();
-        properties.putIfAbsent(
-                "bundle-dirs",
-                DEFAULT_BUNDLES.stream()
-                        .map(bundle -> configRoot.resolve(bundle).toString())
-                        .collect(Collectors.joining(",")));
-        return PolicySettings.fromProperties(properties, Path.of("").toAbsolutePath());
+    PolicySettings policySettings(PolicyProperties policy, ConductorProperties conductor) {
+        return policy.settings(
+                conductor.tenantConfigDir().toAbsolutePath().normalize().getParent());
     }
 
     @Bean(destroyMethod = "close")

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * API users, e.g. {@code conductor.security.users[0].name=acme-ci}, {@code ...password=<bcrypt hash>},
  * {@code ...tenants=acme} ({@code *} for every tenant), {@code ...roles=operator,approver}.
  */
-@ConfigurationProperties("conductor.security")
+@ConfigurationProperties(prefix = "conductor.security", ignoreUnknownFields = false)
 public record ApiUserProperties(@DefaultValue List<ApiUser> users) {
 
     /** In {@code tenants}: every tenant, now and later. */

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -57,13 +56,12 @@ public class SecurityConfiguration {
 
     @Bean
     ConductorUserDirectory conductorUserDirectory(
-            @Value("${conductor.operator.password:}") String configuredOperatorPassword,
-            @Value("${conductor.operator.generate-password:true}") boolean mayGenerate,
+            OperatorProperties operator,
             ConductorProperties properties,
             ApiUserProperties apiUsers,
             PasswordEncoder encoder) {
-        String password =
-                OperatorPassword.resolve(configuredOperatorPassword, properties.dataDir(), mayGenerate, System.out);
+        String password = OperatorPassword.resolve(
+                operator.password(), properties.dataDir(), operator.generatePassword(), System.out);
         return new ConductorUserDirectory(encoder.encode(password), apiUsers);
     }
 

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param environments per environment, then per definition, endpoints allowed there in addition,
  *                     e.g. {@code conductor.endpoints.environments.dev.s3-storage[0]=http://127.0.0.1:9000}
  */
-@ConfigurationProperties("conductor.endpoints")
+@ConfigurationProperties(prefix = "conductor.endpoints", ignoreUnknownFields = false)
 public record EndpointAllowlist(
         @DefaultValue Map<String, List<String>> allowed,
         @DefaultValue Map<String, Map<String, List<String>>> environments) {

@@ -17,7 +17,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * @param maxBodyBytes the bound of a path no override names
  * @param bodyLimits   per-path overrides, first match wins
  */
-@ConfigurationProperties("conductor.api")
+@ConfigurationProperties(prefix = "conductor.api", ignoreUnknownFields = false)
 public record RequestBodyLimits(
         @DefaultValue("1MB") DataSize maxBodyBytes,
         @DefaultValue List<PathLimit> bodyLimits) {
