@@ -10,31 +10,24 @@ import io.maestro.conductor.adapter.AdapterErrorCode;
 /** The codes of {@code eventbus:} calls, beside the SPI's own ({@code SpiErrorCode}). */
 public enum EventbusErrorCode implements AdapterErrorCode {
     /** A topic name outside the grammar (wildcards, empty or escaping segments, upper case, too long). */
-    EVENTBUS_TOPIC_INVALID(INVALID, false),
+    EVENTBUS_TOPIC_INVALID(Spec.of(INVALID)),
     /** A message larger than the instance allows (maxMessageBytes). */
-    EVENTBUS_MESSAGE_TOO_LARGE(INVALID, false),
+    EVENTBUS_MESSAGE_TOO_LARGE(Spec.of(INVALID)),
     /** The broker refused the instance's credentials or its rights. */
-    EVENTBUS_REFUSED(REFUSED, true),
+    EVENTBUS_REFUSED(Spec.instanceFault(REFUSED)),
     /** The broker could not be reached in time. */
-    EVENTBUS_UNREACHABLE(UNREACHABLE, true),
+    EVENTBUS_UNREACHABLE(Spec.instanceFault(UNREACHABLE)),
     /** Anything else the broker or client failed with. */
-    EVENTBUS_FAILED(FAILED, true);
+    EVENTBUS_FAILED(Spec.instanceFault(FAILED));
 
-    private final Kind kind;
-    private final boolean instanceFault;
+    private final Spec spec;
 
-    EventbusErrorCode(Kind kind, boolean instanceFault) {
-        this.kind = kind;
-        this.instanceFault = instanceFault;
+    EventbusErrorCode(Spec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public boolean isInstanceFault() {
-        return instanceFault;
+    public Spec spec() {
+        return spec;
     }
 }

@@ -4,23 +4,18 @@ import io.maestro.conductor.adapter.AdapterErrorCode;
 
 /** The hello adapter's own codes. */
 public enum HelloErrorCode implements AdapterErrorCode {
-    HELLO_REFUSED(Kind.REFUSED),
-    HELLO_UNREACHABLE(Kind.UNREACHABLE),
-    HELLO_FAILED(Kind.FAILED);
+    HELLO_REFUSED(Spec.instanceFault(Kind.REFUSED)),
+    HELLO_UNREACHABLE(Spec.instanceFault(Kind.UNREACHABLE)),
+    HELLO_FAILED(Spec.instanceFault(Kind.FAILED));
 
-    private final Kind kind;
+    private final Spec spec;
 
-    HelloErrorCode(Kind kind) {
-        this.kind = kind;
+    HelloErrorCode(Spec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public boolean isInstanceFault() {
-        return true;
+    public Spec spec() {
+        return spec;
     }
 }
