@@ -11,33 +11,26 @@ import io.maestro.conductor.adapter.AdapterErrorCode;
 /** The codes of notify calls, beside the SPI's own ({@code SpiErrorCode}). Never rename one. */
 public enum NotifyErrorCode implements AdapterErrorCode {
     /** The call lacks its event, names an unknown template or variable, or a recipient or subject is malformed. */
-    NOTIFY_REQUEST_INVALID(INVALID, false),
+    NOTIFY_REQUEST_INVALID(Spec.of(INVALID)),
     /** The mail server refused the instance's login. */
-    NOTIFY_AUTH_FAILED(REFUSED, true),
+    NOTIFY_AUTH_FAILED(Spec.instanceFault(REFUSED)),
     /** The webhook receiver refused the delivery (a 4xx other than 408/429, or a redirect, which is not followed). */
-    NOTIFY_REJECTED(REFUSED, false),
+    NOTIFY_REJECTED(Spec.of(REFUSED)),
     /** The receiver still rate limits (429) after the retries. */
-    NOTIFY_THROTTLED(THROTTLED, false),
+    NOTIFY_THROTTLED(Spec.of(THROTTLED)),
     /** The mail server or receiver could not be reached or did not answer, after the retries. */
-    NOTIFY_UNREACHABLE(UNREACHABLE, true),
+    NOTIFY_UNREACHABLE(Spec.instanceFault(UNREACHABLE)),
     /** The mail server or receiver failed (5xx), after the retries. */
-    NOTIFY_FAILED(FAILED, true);
+    NOTIFY_FAILED(Spec.instanceFault(FAILED));
 
-    private final Kind kind;
-    private final boolean instanceFault;
+    private final Spec spec;
 
-    NotifyErrorCode(Kind kind, boolean instanceFault) {
-        this.kind = kind;
-        this.instanceFault = instanceFault;
+    NotifyErrorCode(Spec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public boolean isInstanceFault() {
-        return instanceFault;
+    public Spec spec() {
+        return spec;
     }
 }
