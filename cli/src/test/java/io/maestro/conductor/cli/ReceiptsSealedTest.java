@@ -42,9 +42,7 @@ class ReceiptsSealedTest {
         tenantWithSecrets(hub.registry(), "acme");
         hub.registry().install(OPERATOR, "acme", "dev", "evidence", s3("acme-a"));
         ReceiptSeals seals = new ReceiptSeals(hub.dataSource());
-        for (Receipt receipt : seals.unsealed("acme", 100)) {
-            seals.save(receipt, notary.seal(ReceiptLedger.canonical(receipt)), "acme/prod/notary");
-        }
+        seals.sealPending("acme", notary::seal, "acme/prod/notary", 100);
         tsaCa = Files.writeString(dataDir.resolve("tsa-ca.pem"), notary.rootsPem());
     }
 

@@ -17,7 +17,8 @@ import org.apache.camel.spi.annotations.Component;
 @Component("notify")
 public class NotifyComponent extends AdapterComponent<NotifyBackend> {
 
-    public static final String CATEGORY = "notify";
+    /** The registry's category id (scheme {@code notify}): instances, policies and metrics are keyed by it. */
+    public static final String CATEGORY = "notifications";
 
     @Override
     public String category() {

@@ -6,7 +6,7 @@ import org.apache.camel.spi.Metadata;
 public final class NotifyConstants {
 
     @Metadata(description = "Overrides the endpoint's operation for this exchange (send)", javaType = "String")
-    public static final String OPERATION = "CamelConductorNotifyOperation";
+    public static final String OPERATION = "CamelConductorNotificationsOperation";
 
     @Metadata(
             description = "Required: what happened, e.g. adapter.down or user.invited ([a-z0-9._-], up to 100); the "

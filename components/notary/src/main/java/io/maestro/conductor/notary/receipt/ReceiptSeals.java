@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -73,6 +74,21 @@ public final class ReceiptSeals {
                         tenant)
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * Seals up to {@code limit} of the tenant's unsealed receipts, oldest first, each over its canonical JSON with
+     * {@code notary} (e.g. a {@code notary:seal} call); stops at the first failure, which the caller sees (the rest
+     * wait for the next round). Returns how many this call sealed.
+     */
+    public int sealPending(String tenant, Function<byte[], Seal> notary, String sealedBy, int limit) {
+        int sealed = 0;
+        for (Receipt receipt : unsealed(tenant, limit)) {
+            if (save(receipt, notary.apply(ReceiptLedger.canonical(receipt)), sealedBy)) {
+                sealed++;
+            }
+        }
+        return sealed;
     }
 
     /** Up to {@code limit} of the tenant's receipts that have no seal yet, oldest first. */

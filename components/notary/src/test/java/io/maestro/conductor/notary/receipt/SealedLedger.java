@@ -2,7 +2,6 @@ package io.maestro.conductor.notary.receipt;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.maestro.conductor.notary.Seal;
-import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.maestro.conductor.registry.receipt.ReceiptLedger;
 import io.maestro.conductor.registry.store.Sql;
@@ -53,12 +52,6 @@ final class SealedLedger {
 
     /** Seals every unsealed receipt of {@code tenant} with {@code notary} (content → seal); how many. */
     int sealAll(String tenant, Function<byte[], Seal> notary) {
-        int count = 0;
-        for (Receipt receipt : seals.unsealed(tenant, 1000)) {
-            if (seals.save(receipt, notary.apply(ReceiptLedger.canonical(receipt)), "acme/prod/notary")) {
-                count++;
-            }
-        }
-        return count;
+        return seals.sealPending(tenant, notary, "acme/prod/notary", 1000);
     }
 }
