@@ -8,7 +8,9 @@ import com.stripe.exception.StripeException;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
 import io.maestro.conductor.adapter.secret.Secret;
+import io.maestro.conductor.registry.support.TestDatabase;
 import io.maestro.conductor.sandbox.stripe.StripeSandbox;
 import io.maestro.conductor.sandbox.stripe.WebhookDelivery;
 import io.maestro.conductor.sandbox.stripe.WebhookSignature;
@@ -16,6 +18,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +29,11 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Deliveries signed by the Stripe sandbox, received over HTTP, verified by {@link WebhookVerifier}. */
 class WebhookVerifierTest {
@@ -40,8 +46,21 @@ class WebhookVerifierTest {
     private Secret secret;
     private final List<String> handled = new ArrayList<>();
 
+    @TempDir
+    Path directory;
+
+    private TestDatabase database;
+    private HikariDataSource dataSource;
+
     @BeforeEach
     void start() throws IOException, StripeException {
+        database = TestDatabase.h2(directory);
+        dataSource = database.open();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         sandbox = StripeSandbox.start(KEY);
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
@@ -70,9 +89,11 @@ class WebhookVerifierTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws SQLException {
         receiver.stop(0);
         sandbox.close();
+        dataSource.close();
+        database.close();
     }
 
     private String[] nextDelivery() throws InterruptedException {
@@ -82,9 +103,7 @@ class WebhookVerifierTest {
     }
 
     private WebhookVerifier verifierAt(Clock clock) {
-        return WebhookVerifier.withDefaults(
-                clock,
-                new InMemoryProcessedWebhookEvents(InMemoryProcessedWebhookEvents.DEFAULT_RETENTION, 1000, clock));
+        return WebhookVerifier.withDefaults(clock, new SqlProcessedWebhookEvents(dataSource, clock));
     }
 
     @Test
@@ -204,49 +223,19 @@ class WebhookVerifierTest {
     }
 
     @Test
-    void processedIdsAreForgottenOldestFirstWhenFull() {
-        InMemoryProcessedWebhookEvents ids =
-                new InMemoryProcessedWebhookEvents(Duration.ofHours(1), 2, Clock.systemUTC());
-
-        assertThat(ids.claim("acme", "prod", "evt_1")).isTrue();
-        assertThat(ids.claim("acme", "prod", "evt_1")).isFalse();
-        assertThat(ids.claim("acme", "prod", "evt_2")).isTrue();
-        assertThat(ids.claim("acme", "prod", "evt_3")).isTrue();
-        assertThat(ids.claim("acme", "prod", "evt_2")).as("still held").isFalse();
-        assertThat(ids.claim("acme", "prod", "evt_1"))
-                .as("forgotten to make room")
-                .isTrue();
-    }
-
-    @Test
-    void processedIdsAreForgottenAfterTheRetention() {
+    void processedIdsSurviveARestartAndAreForgottenAfterTheRetention() {
         Instant start = Instant.parse("2026-12-03T10:00:00Z");
-        Clock[] now = {Clock.fixed(start, ZoneOffset.UTC)};
-        Clock moving = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0].instant();
-            }
-        };
-        InMemoryProcessedWebhookEvents ids = new InMemoryProcessedWebhookEvents(Duration.ofHours(1), 100, moving);
+        SqlProcessedWebhookEvents ids = new SqlProcessedWebhookEvents(dataSource, Clock.fixed(start, ZoneOffset.UTC));
         ids.claim("acme", "prod", "evt_1");
+        SqlProcessedWebhookEvents afterRestart =
+                new SqlProcessedWebhookEvents(dataSource, Clock.fixed(start.plusSeconds(60), ZoneOffset.UTC));
 
-        now[0] = Clock.fixed(start.plus(Duration.ofMinutes(59)), ZoneOffset.UTC);
-        boolean withinRetention = ids.claim("acme", "prod", "evt_1");
-        now[0] = Clock.fixed(start.plus(Duration.ofMinutes(61)), ZoneOffset.UTC);
-        boolean afterRetention = ids.claim("acme", "prod", "evt_1");
+        boolean claimedAgain = afterRestart.claim("acme", "prod", "evt_1");
+        int forgotten = afterRestart.forgetBefore(start.plusSeconds(1));
+        boolean claimedAfterForgetting = afterRestart.claim("acme", "prod", "evt_1");
 
-        assertThat(withinRetention).isFalse();
-        assertThat(afterRetention).isTrue();
+        assertThat(claimedAgain).isFalse();
+        assertThat(forgotten).isEqualTo(1);
+        assertThat(claimedAfterForgetting).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package io.maestro.conductor.payments.billing;
 
+import io.maestro.conductor.payments.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -99,7 +100,7 @@ public final class BillingLedger {
 
     private Optional<LedgerEntry> query(String sql, Object... args) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, args);
+                PreparedStatement statement = Jdbc.prepare(connection, sql, args);
                 ResultSet rows = statement.executeQuery()) {
             if (!rows.next()) {
                 return Optional.empty();
@@ -120,19 +121,6 @@ public final class BillingLedger {
     }
 
     private int update(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, args)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("billing ledger write failed: " + e.getSQLState(), e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... args) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            statement.setObject(i + 1, args[i]);
-        }
-        return statement;
+        return Jdbc.update(dataSource, "billing ledger write", sql, args);
     }
 }
