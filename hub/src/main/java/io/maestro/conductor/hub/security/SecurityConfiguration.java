@@ -85,6 +85,10 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        // Stripe signs its webhook deliveries and sends no credentials: the signature is checked
+                        // against the tenant's webhook secret instead (WebhookIntake).
+                        .requestMatchers(HttpMethod.POST, "/api/tenants/*/environments/*/payments/webhooks")
+                        .permitAll()
                         .requestMatchers("/api/adapters/**")
                         .hasRole(ConductorUser.ALL_TENANTS_ROLE)
                         .requestMatchers("/api/adapter-bundles/**", "/api/adapter-bundles")

@@ -85,6 +85,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Without credentials, as Stripe sends webhooks; {@code headers} are name, value pairs. */
+    public Answer anonymousPost(String path, String contentType, String body, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Sent chunked, without a {@code Content-Length}, as a client streaming a body of unknown size does. */
     public Answer postChunked(String path, String user, String password, String contentType, byte[] body) {
         return send(request(path, user, password)
