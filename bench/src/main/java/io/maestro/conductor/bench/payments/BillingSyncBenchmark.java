@@ -87,11 +87,15 @@ public final class BillingSyncBenchmark {
             double baseSeconds = timed(() -> new BillingRun(ledger, usage, accounts, clock, 1)
                     .run(stripe, "prod", "billing", sequential, period, "bench-baseline"));
             resetPeaks();
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
             BillingRun.Summary summary = new BillingRun(ledger, usage, accounts, clock, concurrency)
                     .run(stripe, "prod", "billing", measured, period, "bench");
             double runSeconds = seconds(System.nanoTime() - start);
+            double cpuSeconds = seconds(processCpuNanos() - cpuBefore);
             long peakHeap = peakHeap();
+            double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
             long invoices = sandbox.invoices().size();
             System.out.printf(
@@ -114,6 +118,16 @@ public final class BillingSyncBenchmark {
                     Runtime.getRuntime().maxMemory() >> 20,
                     summary.invoiced(),
                     summary.failed());
+            System.out.printf(
+                    Locale.ROOT,
+                    "cpu: %.1f s of this process (sandbox and database included) for %.2f s wall on %d cores, "
+                            + "load average %.1f -> %.1f; %.2f ms cpu a tenant%n",
+                    cpuSeconds,
+                    runSeconds,
+                    Runtime.getRuntime().availableProcessors(),
+                    loadBefore,
+                    loadAfter,
+                    cpuSeconds * 1000 / tenants);
             System.out.printf(
                     Locale.ROOT,
                     "targets: <= %.0f s %s, <= %d MiB heap %s; one invoice per tenant %s (%d invoices, %d tenants)%n",
@@ -175,6 +189,11 @@ public final class BillingSyncBenchmark {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void resetPeaks() {

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -40,6 +42,24 @@ public final class BillingAccounts {
         } catch (SQLException e) {
             throw new IllegalStateException("reading a billing account failed: " + e.getSQLState(), e);
         }
+    }
+
+    /** Every tenant's account, by tenant: what a run over many tenants reads once. */
+    public Map<String, BillingAccount> all() {
+        Map<String, BillingAccount> all = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT tenant_id, customer_id, subscription_id FROM billing_account");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                all.put(
+                        rows.getString("tenant_id"),
+                        new BillingAccount(rows.getString("customer_id"), rows.getString("subscription_id")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading billing accounts failed: " + e.getSQLState(), e);
+        }
+        return all;
     }
 
     /** The tenant's account, created at Stripe (through {@code context}'s instance) the first time. */

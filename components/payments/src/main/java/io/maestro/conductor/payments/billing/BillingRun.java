@@ -66,13 +66,18 @@ public final class BillingRun {
             Collection<String> tenants,
             BillingPeriod period,
             String correlationId) {
+        // Three queries for the whole run instead of several per tenant.
         Map<String, Long> totals = usage.totals(period);
+        Map<String, LedgerEntry> entries = ledger.entries(period);
+        Map<String, BillingAccount> known = accounts.all();
         BillingSync sync = new BillingSync(
                 stripe,
                 ledger,
                 (tenant, ignored) -> totals.getOrDefault(tenant, 0L),
                 tenant -> Optional.of(
-                        accounts.open(stripe, new CallContext(tenant, environment, instance, correlationId))),
+                        known.containsKey(tenant)
+                                ? known.get(tenant)
+                                : accounts.open(stripe, new CallContext(tenant, environment, instance, correlationId))),
                 clock);
         AtomicInteger invoiced = new AtomicInteger();
         AtomicInteger already = new AtomicInteger();
@@ -84,7 +89,8 @@ public final class BillingRun {
                 CallContext context = new CallContext(tenant, environment, instance, correlationId);
                 running.add(pool.submit(() -> {
                     try {
-                        BillingSync.Result result = sync.sync(context, period);
+                        BillingSync.Result result =
+                                sync.sync(context, period, Optional.ofNullable(entries.get(tenant)));
                         (result.outcome() == BillingSync.Outcome.INVOICED ? invoiced : already).incrementAndGet();
                     } catch (PaymentsException e) {
                         LOG.warn(

@@ -56,15 +56,22 @@ public final class BillingSync {
      *                           sync of the period continues from there
      */
     public Result sync(CallContext context, BillingPeriod period) {
+        return sync(context, period, ledger.find(context.tenant(), period));
+    }
+
+    /**
+     * As {@link #sync(CallContext, BillingPeriod)}, with the tenant's ledger entry of the period read beforehand
+     * ({@link BillingLedger#entries}: a run over many tenants reads them in one query).
+     */
+    public Result sync(CallContext context, BillingPeriod period, Optional<LedgerEntry> before) {
         String tenant = context.tenant();
-        Optional<LedgerEntry> before = ledger.find(tenant, period);
         if (before.isPresent() && before.get().reached(LedgerEntry.State.INVOICED)) {
             return new Result(
                     Outcome.ALREADY_INVOICED,
                     before.get().invoiceId(),
                     before.get().usageTotal());
         }
-        LedgerEntry entry = ledger.begin(tenant, period, clock.instant());
+        LedgerEntry entry = ledger.begin(tenant, period, before, clock.instant());
         try {
             BillingAccount account = accounts.apply(tenant)
                     .orElseThrow(() -> new PaymentsException(
