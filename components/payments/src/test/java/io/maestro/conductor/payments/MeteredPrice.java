@@ -7,6 +7,7 @@ import com.stripe.param.PriceCreateParams;
 import com.stripe.param.ProductCreateParams;
 import com.stripe.param.billing.MeterCreateParams;
 import io.maestro.conductor.sandbox.stripe.StripeSandbox;
+import java.net.URI;
 
 /** Sets up what usage billing needs at the sandbox, as an operator does once in the Stripe dashboard. */
 public final class MeteredPrice {
@@ -16,9 +17,14 @@ public final class MeteredPrice {
     /** A sum meter for {@code eventName}, a product and a monthly metered price of {@code unitAmount} cents: its id. */
     public static String create(StripeSandbox sandbox, String key, String eventName, long unitAmount)
             throws StripeException {
+        return create(sandbox.apiBase(), key, eventName, unitAmount);
+    }
+
+    /** As {@link #create(StripeSandbox, String, String, long)} for a sandbox known by its API base only. */
+    public static String create(URI apiBase, String key, String eventName, long unitAmount) throws StripeException {
         StripeClient stripe = StripeClient.builder()
                 .setApiKey(key)
-                .setApiBase(sandbox.apiBase().toString())
+                .setApiBase(apiBase.toString())
                 .build();
         Meter meter = stripe.v1()
                 .billing()

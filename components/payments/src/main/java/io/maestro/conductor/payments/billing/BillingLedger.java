@@ -48,34 +48,37 @@ public final class BillingLedger {
         return entries;
     }
 
+    /** The tenant's most recently synced period, for the billing status. */
+    public Optional<LedgerEntry> latest(String tenant) {
+        return query(
+                "SELECT " + COLUMNS + " FROM billing_ledger WHERE tenant_id = ? ORDER BY last_sync_at DESC, "
+                        + "period DESC FETCH FIRST 1 ROWS ONLY",
+                tenant);
+    }
+
+    /** Counts one more attempt at the period, creating its entry (STARTED) the first time. */
+    public LedgerEntry begin(String tenant, BillingPeriod period, Instant now) {
+        if (countAttempt(tenant, period, now) == 0 && !insertStarted(tenant, period, now)) {
+            // Another node inserted it first; count this attempt on its row.
+            countAttempt(tenant, period, now);
+        }
+        return find(tenant, period).orElseThrow();
+    }
+
     /**
      * {@link #begin(String, BillingPeriod, Instant)} for a caller that has read the entry already ({@code before},
      * empty when there was none): one statement instead of three.
      */
     public LedgerEntry begin(String tenant, BillingPeriod period, Optional<LedgerEntry> before, Instant now) {
         if (before.isEmpty()) {
-            try {
-                update(
-                        "INSERT INTO billing_ledger (" + COLUMNS + ") VALUES (?, ?, ?, NULL, NULL, NULL, 1, ?)",
-                        tenant,
-                        period.toString(),
-                        LedgerEntry.State.STARTED.name(),
-                        Timestamp.from(now));
-                return new LedgerEntry(tenant, period, LedgerEntry.State.STARTED, null, null, null, 1, now);
-            } catch (IllegalStateException raced) {
-                // Another node began it meanwhile: count this attempt on its row.
-                return begin(tenant, period, now);
-            }
+            return insertStarted(tenant, period, now)
+                    ? new LedgerEntry(tenant, period, LedgerEntry.State.STARTED, null, null, null, 1, now)
+                    : begin(tenant, period, now);
         }
-        LedgerEntry known = before.get();
-        int updated = update(
-                "UPDATE billing_ledger SET attempts = attempts + 1, last_sync_at = ? WHERE tenant_id = ? AND period = ?",
-                Timestamp.from(now),
-                tenant,
-                period.toString());
-        if (updated == 0) {
+        if (countAttempt(tenant, period, now) == 0) {
             return begin(tenant, period, now);
         }
+        LedgerEntry known = before.get();
         return new LedgerEntry(
                 tenant,
                 period,
@@ -87,41 +90,30 @@ public final class BillingLedger {
                 now);
     }
 
-    /** The tenant's most recently synced period, for the billing status. */
-    public Optional<LedgerEntry> latest(String tenant) {
-        return query(
-                "SELECT " + COLUMNS + " FROM billing_ledger WHERE tenant_id = ? ORDER BY last_sync_at DESC, "
-                        + "period DESC FETCH FIRST 1 ROWS ONLY",
-                tenant);
-    }
-
-    /** Counts one more attempt at the period, creating its entry (STARTED) the first time. */
-    public LedgerEntry begin(String tenant, BillingPeriod period, Instant now) {
-        int updated = update(
-                "UPDATE billing_ledger SET attempts = attempts + 1, last_sync_at = ? "
-                        + "WHERE tenant_id = ? AND period = ?",
+    private int countAttempt(String tenant, BillingPeriod period, Instant now) {
+        return update(
+                "UPDATE billing_ledger SET attempts = attempts + 1, last_sync_at = ? WHERE tenant_id = ? AND period = ?",
                 Timestamp.from(now),
                 tenant,
                 period.toString());
-        if (updated == 0) {
-            try {
-                update(
-                        "INSERT INTO billing_ledger (" + COLUMNS + ") VALUES (?, ?, ?, NULL, NULL, NULL, 1, ?)",
-                        tenant,
-                        period.toString(),
-                        LedgerEntry.State.STARTED.name(),
-                        Timestamp.from(now));
-            } catch (IllegalStateException raced) {
-                // Another node inserted it first; count this attempt on its row.
-                update(
-                        "UPDATE billing_ledger SET attempts = attempts + 1, last_sync_at = ? "
-                                + "WHERE tenant_id = ? AND period = ?",
-                        Timestamp.from(now),
-                        tenant,
-                        period.toString());
+    }
+
+    /** False when the entry exists already (another node began it meanwhile). */
+    private boolean insertStarted(String tenant, BillingPeriod period, Instant now) {
+        try {
+            update(
+                    "INSERT INTO billing_ledger (" + COLUMNS + ") VALUES (?, ?, ?, NULL, NULL, NULL, 1, ?)",
+                    tenant,
+                    period.toString(),
+                    LedgerEntry.State.STARTED.name(),
+                    Timestamp.from(now));
+            return true;
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException sql && Jdbc.isDuplicateKey(sql)) {
+                return false;
             }
+            throw e;
         }
-        return find(tenant, period).orElseThrow();
     }
 
     public void usageSent(String tenant, BillingPeriod period, long total, Instant now) {

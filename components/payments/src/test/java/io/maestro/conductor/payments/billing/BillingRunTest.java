@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.stripe.exception.StripeException;
 import io.maestro.conductor.adapter.secret.Secret;
 import io.maestro.conductor.payments.MeteredPrice;
+import io.maestro.conductor.payments.MigratedDatabase;
 import io.maestro.conductor.payments.PaymentsSettings;
 import io.maestro.conductor.payments.RetryPolicy;
 import io.maestro.conductor.payments.StripeBackend;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -50,16 +50,6 @@ class BillingRunTest {
         sandbox.close();
     }
 
-    private static DataSource migrated(TestDatabase database) {
-        DataSource dataSource = database.open();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        return dataSource;
-    }
-
     private static BillingRun billingRun(DataSource dataSource) {
         Clock clock = Clock.systemUTC();
         return new BillingRun(
@@ -81,7 +71,7 @@ class BillingRunTest {
 
     @OnEachDatabase
     void everyTenantIsBilledOnceForItsUsageSummedOverSourcesAndEnvironments(TestDatabase database) {
-        DataSource dataSource = migrated(database);
+        DataSource dataSource = MigratedDatabase.open(database);
         UsageStore usage = new UsageStore(dataSource, Clock.systemUTC());
         usage.add(List.of(
                 new UsageCount("acme", "prod", PERIOD, "adapter:storage", 10),
@@ -106,7 +96,7 @@ class BillingRunTest {
 
     @OnEachDatabase
     void aTenantThatFailsKeepsItsErrorAndIsBilledOnceByTheNextRun(TestDatabase database) {
-        DataSource dataSource = migrated(database);
+        DataSource dataSource = MigratedDatabase.open(database);
         new UsageStore(dataSource, Clock.systemUTC())
                 .add(List.of(new UsageCount("acme", "prod", PERIOD, "adapter:storage", 4)));
         // Every call answers 500 until the faults run out: with one retry, the first tenant's customer fails.

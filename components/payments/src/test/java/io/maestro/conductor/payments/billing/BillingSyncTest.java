@@ -7,6 +7,7 @@ import com.stripe.exception.StripeException;
 import io.maestro.conductor.adapter.secret.Secret;
 import io.maestro.conductor.payments.CallContext;
 import io.maestro.conductor.payments.MeteredPrice;
+import io.maestro.conductor.payments.MigratedDatabase;
 import io.maestro.conductor.payments.PaymentsErrorCode;
 import io.maestro.conductor.payments.PaymentsException;
 import io.maestro.conductor.payments.PaymentsSettings;
@@ -22,8 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -60,16 +59,6 @@ class BillingSyncTest {
         sandbox.close();
     }
 
-    private static DataSource migrated(TestDatabase database) {
-        DataSource dataSource = database.open();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        return dataSource;
-    }
-
     private BillingSync sync(BillingLedger ledger) {
         return new BillingSync(
                 stripe,
@@ -90,7 +79,7 @@ class BillingSyncTest {
 
     @OnEachDatabase
     void aPeriodIsInvoicedOnceWithItsUsage(TestDatabase database) {
-        BillingLedger ledger = new BillingLedger(migrated(database));
+        BillingLedger ledger = new BillingLedger(MigratedDatabase.open(database));
         usage.put("acme", 120L);
 
         BillingSync.Result first = sync(ledger).sync(ACME, PERIOD);
@@ -115,7 +104,7 @@ class BillingSyncTest {
 
     @OnEachDatabase
     void aSyncThatFailedIsResumedAndBillsOnce(TestDatabase database) {
-        BillingLedger ledger = new BillingLedger(migrated(database));
+        BillingLedger ledger = new BillingLedger(MigratedDatabase.open(database));
         usage.put("acme", 10L);
         sandbox.injectFaults(Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR);
 
@@ -144,7 +133,7 @@ class BillingSyncTest {
      */
     @OnEachDatabase
     void aSyncInterruptedAfterTheInvoiceAdoptsIt(TestDatabase database) {
-        BillingLedger ledger = new BillingLedger(migrated(database));
+        BillingLedger ledger = new BillingLedger(MigratedDatabase.open(database));
         BillingAccount account = accounts.get("acme");
         ledger.begin("acme", PERIOD, Clock.systemUTC().instant());
         ledger.usageSent("acme", PERIOD, 0, Clock.systemUTC().instant());
@@ -165,7 +154,7 @@ class BillingSyncTest {
 
     @OnEachDatabase
     void aTenantWithoutABillingAccountFailsWithItsCodeInTheLedger(TestDatabase database) {
-        BillingLedger ledger = new BillingLedger(migrated(database));
+        BillingLedger ledger = new BillingLedger(MigratedDatabase.open(database));
         CallContext stranger = new CallContext("stranger", "prod", "billing", "sync-2");
         int before = sandbox.requests().size();
 
