@@ -2,13 +2,13 @@ package io.maestro.conductor.demo.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maestro.conductor.demo.DemoSecrets;
 import io.maestro.conductor.registry.Actor;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.UpdateRequest;
 import io.maestro.conductor.registry.model.AdapterCategory;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.Tenant;
-import io.maestro.conductor.registry.secret.SecretVault;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -49,13 +49,15 @@ final class DemoStorageSetup {
 
     private static void pointAtSandbox(Registry registry, DemoStoragePeers peers, AdapterInstance instance) {
         JsonNode config = instance.config();
-        putSecret(
+        DemoSecrets.put(
                 registry,
+                ACTOR,
                 instance,
                 config.path("accessKey").asText(),
                 peers.s3().accessKey());
-        putSecret(
+        DemoSecrets.put(
                 registry,
+                ACTOR,
                 instance,
                 config.path("secretKey").asText(),
                 peers.s3().secretKey());
@@ -78,24 +80,5 @@ final class DemoStorageSetup {
                     instance.name(),
                     endpoint);
         }
-    }
-
-    /**
-     * Writes the sandbox's credential into a secret that is missing or holds another value (the tenant config
-     * generates one before the demo runs), with the write's receipt; a secret that already holds it is left alone, so
-     * a restart writes and receipts nothing.
-     */
-    private static void putSecret(Registry registry, AdapterInstance instance, String reference, String value) {
-        if (!reference.startsWith(SecretVault.REFERENCE_PREFIX)) {
-            return;
-        }
-        registry.secrets()
-                .putIfChanged(
-                        ACTOR,
-                        instance.tenant(),
-                        instance.environment(),
-                        reference.substring(SecretVault.REFERENCE_PREFIX.length()),
-                        value,
-                        "demo: compare with the sandbox credential");
     }
 }
