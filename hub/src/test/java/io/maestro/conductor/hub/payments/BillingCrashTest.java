@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.hub.support.HubProcess;
 import io.maestro.conductor.hub.support.HubProperties;
 import io.maestro.conductor.payments.MeteredPrice;
+import io.maestro.conductor.payments.MigratedDatabase;
 import io.maestro.conductor.payments.billing.BillingPeriod;
 import io.maestro.conductor.payments.billing.UsageCount;
 import io.maestro.conductor.payments.billing.UsageStore;
@@ -23,7 +24,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -143,12 +143,8 @@ class BillingCrashTest {
     /** The usage table as the hub will find it: the embedded database created and migrated ahead of the hub. */
     private static void recordUsage(Path dataDir, List<String> tenants) {
         String url = EmbeddedDatabase.jdbcUrl(dataDir);
-        DataSource dataSource = EmbeddedDatabase.unpooled(url, EmbeddedDatabase.password(dataDir));
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        DataSource dataSource =
+                MigratedDatabase.migrate(EmbeddedDatabase.unpooled(url, EmbeddedDatabase.password(dataDir)));
         List<UsageCount> rows = new ArrayList<>();
         for (String tenant : tenants) {
             rows.add(new UsageCount(tenant, "prod", PERIOD, "adapter:storage", usageOf(tenant)));

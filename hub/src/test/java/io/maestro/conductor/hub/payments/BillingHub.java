@@ -12,9 +12,6 @@ import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.UpdateRequest;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.sandbox.stripe.StripeSandbox;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -38,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class BillingHub {
 
     static final String KEY = "sk_test_51BillingRouteHubKey000042";
-    private static final Path DATA_DIR = newDataDir();
+    private static final Path DATA_DIR = HubProperties.newDataDir("conductor-billing-test");
     static final BillingPeriod PERIOD =
             BillingPeriod.containing(Clock.systemUTC().instant());
     static StripeSandbox sandbox;
@@ -97,18 +94,6 @@ abstract class BillingHub {
     }
 
     static String operatorPassword() {
-        try {
-            return Files.readString(DATA_DIR.resolve("operator-password")).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path newDataDir() {
-        try {
-            return Files.createTempDirectory("conductor-billing-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HubProperties.operatorPassword(DATA_DIR);
     }
 }

@@ -4,9 +4,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.maestro.conductor.devkit.bundle.SigningKeys;
 import io.maestro.conductor.hub.ConductorHubApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +38,7 @@ public abstract class HubIntegrationTest {
         {ALICE, "operator"}, {DANA, "operator,approver"}, {BOB, "approver"}, {CAROL, "approver"}, {VICTOR, "viewer"}
     };
 
-    protected static final Path DATA_DIR = newDataDir();
+    protected static final Path DATA_DIR = HubProperties.newDataDir("conductor-hub-test");
 
     /** The partner whose adapter bundles this hub trusts (conductor.adapters.trusted-keys-file). */
     public static final ECKey PARTNER_KEY = SigningKeys.generate();
@@ -84,11 +81,7 @@ public abstract class HubIntegrationTest {
 
     /** The password the hub generated for the operator at first start. */
     protected static String operatorPassword() {
-        try {
-            return Files.readString(DATA_DIR.resolve("operator-password")).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HubProperties.operatorPassword(DATA_DIR);
     }
 
     private static String trustedKeysFile() {
@@ -99,13 +92,5 @@ public abstract class HubIntegrationTest {
             throw new UncheckedIOException(e);
         }
         return file.toString();
-    }
-
-    private static Path newDataDir() {
-        try {
-            return Files.createTempDirectory("conductor-hub-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.maestro.conductor.hub.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,6 +41,24 @@ public final class HubProperties {
         return properties.entrySet().stream()
                 .map(p -> "--" + p.getKey() + "=" + p.getValue())
                 .toArray(String[]::new);
+    }
+
+    /** A fresh data dir for one test hub. */
+    public static Path newDataDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The operator password a hub generated into its data dir at first start. */
+    public static String operatorPassword(Path dataDir) {
+        try {
+            return Files.readString(dataDir.resolve("operator-password")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A folder at the repository root (tests run with the module folder as working directory). */
