@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
@@ -46,15 +47,26 @@ final class CallLog {
     }
 
     private static LoggingEventBuilder builder(LoggingEventBuilder event, Entry entry, int attempts, Duration took) {
-        return event.addKeyValue("tenant", entry.context().tenant())
-                .addKeyValue("environment", entry.context().environment())
-                .addKeyValue("instance", entry.context().instance())
-                .addKeyValue("correlationId", entry.context().correlationId())
-                .addKeyValue("action", entry.action())
+        unlessInMdc(event, "tenant", entry.context().tenant());
+        unlessInMdc(event, "environment", entry.context().environment());
+        unlessInMdc(event, "instance", entry.context().instance());
+        unlessInMdc(event, "correlationId", entry.context().correlationId());
+        return event.addKeyValue("action", entry.action())
                 .addKeyValue("attempts", attempts)
                 .addKeyValue("durationMs", took.toMillis())
                 .addKeyValue("idempotencyKey", entry.idempotencyKey())
                 .addKeyValue(
                         "payload", PaymentsMasking.maskParams(entry.params()).toString());
+    }
+
+    /**
+     * A call made through a {@code payments:} endpoint runs inside the adapter SPI's MDC, which names the tenant,
+     * environment, instance and correlation id already; the structured (ECS) log refuses a key twice and would drop
+     * the whole line, so those come from the MDC then.
+     */
+    private static void unlessInMdc(LoggingEventBuilder event, String key, String value) {
+        if (MDC.get(key) == null) {
+            event.addKeyValue(key, value);
+        }
     }
 }

@@ -4,6 +4,8 @@ import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.adapter.camel.AdapterEndpoint;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.camel.spi.annotations.Component;
 
 /**
@@ -32,6 +34,20 @@ public class PaymentsComponent extends AdapterComponent<StripeBackend> {
         return new StripeBackend(
                 PaymentsDefinitions.settings(instance),
                 secrets.require(PaymentsDefinitions.API_KEY, "payments.stripe.client"));
+    }
+
+    /** Customer fields (names, e-mails, phones, addresses, descriptions) are masked by name, as in the call log. */
+    @Override
+    public String maskPayload(Object payload) {
+        return payload instanceof Map<?, ?> fields
+                ? PaymentsMasking.maskParams(stringKeys(fields)).toString()
+                : super.maskPayload(payload);
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> fields) {
+        Map<String, Object> named = new TreeMap<>();
+        fields.forEach((name, value) -> named.put(String.valueOf(name), value));
+        return named;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.maestro.conductor.adapter.camel;
 
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.Masking;
 import io.maestro.conductor.adapter.PolicyDeniedException;
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.governance.GovernanceDecision;
@@ -197,6 +198,14 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
         }
         delegates.closeAll();
         super.doStop();
+    }
+
+    /**
+     * How a call's payload appears in the producer's log line: the SPI's {@link Masking} (secrets, e-mail addresses,
+     * card numbers, keys). An adapter whose payloads carry personal data by field name (names, addresses) masks more.
+     */
+    public String maskPayload(Object payload) {
+        return Masking.maskPayload(payload);
     }
 
     /** The delegate of the instance's current config version, built on first use. */

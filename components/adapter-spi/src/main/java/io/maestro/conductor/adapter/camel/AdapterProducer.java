@@ -93,8 +93,7 @@ public final class AdapterProducer<D extends AutoCloseable> extends DefaultProdu
         logOutcome(invocation, outcome, code, latency, Masking.maskText(e.getMessage()));
     }
 
-    private static void logOutcome(
-            Invocation invocation, String outcome, String code, Duration latency, Object detail) {
+    private void logOutcome(Invocation invocation, String outcome, String code, Duration latency, Object detail) {
         boolean success = AdapterMetrics.SUCCESS.equals(outcome);
         if (success ? !LOG.isInfoEnabled() : !LOG.isWarnEnabled()) {
             return; // nothing to render: skip masking the payload and boxing the key-values
@@ -114,6 +113,6 @@ public final class AdapterProducer<D extends AutoCloseable> extends DefaultProdu
                 invocation.operation(),
                 invocation.instanceId(),
                 outcome,
-                Masking.maskPayload(detail));
+                component.maskPayload(detail));
     }
 }
