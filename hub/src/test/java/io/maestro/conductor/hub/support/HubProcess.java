@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,12 @@ public final class HubProcess implements AutoCloseable {
                     System.getProperty("java.class.path"),
                     ConductorHubApplication.class.getName(),
                     "--server.port=" + port));
-            HubProperties.embeddedDefault(dataDir).forEach((name, value) -> command.add("--" + name + "=" + value));
+            // An argument naming a property the embedded default sets replaces it (two would be joined as a list).
+            Map<String, String> defaults = new LinkedHashMap<>(HubProperties.embeddedDefault(dataDir));
+            arguments.stream()
+                    .filter(argument -> argument.startsWith("--") && argument.contains("="))
+                    .forEach(argument -> defaults.remove(argument.substring(2, argument.indexOf('='))));
+            defaults.forEach((name, value) -> command.add("--" + name + "=" + value));
             command.addAll(arguments);
             Path stdout = Files.createTempFile("hub-process", ".stdout");
             Path stderr = Files.createTempFile("hub-process", ".stderr");
