@@ -9,6 +9,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -71,8 +72,9 @@ public class EvidenceConfiguration {
             EvidenceClaims claims,
             EvidenceSpool spool,
             ObjectMapper json,
-            MeterRegistry meters) {
-        return new EvidenceUploads(template, deadLetters, claims, spool, json, meters);
+            MeterRegistry meters,
+            ApplicationEventPublisher events) {
+        return new EvidenceUploads(template, deadLetters, claims, spool, json, meters, events);
     }
 
     @Bean

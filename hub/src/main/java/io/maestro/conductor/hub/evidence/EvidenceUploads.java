@@ -1,10 +1,13 @@
 package io.maestro.conductor.hub.evidence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.conductor.hub.events.ConductorEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Claims a parsed bundle, hands it to the evidence-upload route and reads back how it ended. An identical replay of
@@ -21,6 +24,7 @@ public class EvidenceUploads {
     private final EvidenceSpool spool;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
     public EvidenceUploads(
             ProducerTemplate template,
@@ -28,13 +32,15 @@ public class EvidenceUploads {
             EvidenceClaims claims,
             EvidenceSpool spool,
             ObjectMapper json,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ApplicationEventPublisher events) {
         this.template = template;
         this.deadLetters = deadLetters;
         this.claims = claims;
         this.spool = spool;
         this.json = json;
         this.meters = meters;
+        this.events = events;
     }
 
     /**
@@ -63,6 +69,18 @@ public class EvidenceUploads {
                     claims.claim(bundle, EvidenceManifest.of(bundle, json).sha256());
             claimed = earlier.isEmpty();
             outcome = earlier.<Object>map(Replay::new).orElseGet(() -> route(bundle, actor, deadLetterId));
+            if (outcome instanceof EvidenceStored stored) {
+                events.publishEvent(new ConductorEvent(
+                        stored.tenant(),
+                        stored.environment(),
+                        ConductorEvent.EVIDENCE_STORED,
+                        actor,
+                        Map.of(
+                                "bundleId", stored.bundleId(),
+                                "instance", stored.instance(),
+                                "receiptId", stored.receiptId(),
+                                "files", String.valueOf(stored.files().size()))));
+            }
             return outcome;
         } catch (EvidenceExistsException taken) {
             count("conflict");

@@ -2,6 +2,7 @@ package io.maestro.conductor.hub.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.hub.api.endpoints.EndpointGuard;
+import io.maestro.conductor.hub.events.ConductorEvent;
 import io.maestro.conductor.hub.governance.LifecycleGate.Approval;
 import io.maestro.conductor.hub.governance.LifecycleGate.Subject;
 import io.maestro.conductor.hub.governance.LifecycleGate.Target;
@@ -22,8 +23,10 @@ import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.Tenant;
 import io.maestro.conductor.registry.secret.SecretVault;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,18 +51,21 @@ public class GovernedLifecycle {
     private final ConductorUserDirectory users;
     private final GovernanceProperties settings;
     private final EndpointGuard endpoints;
+    private final ApplicationEventPublisher events;
 
     public GovernedLifecycle(
             Registry registry,
             LifecycleGate gate,
             ConductorUserDirectory users,
             GovernanceProperties settings,
-            EndpointGuard endpoints) {
+            EndpointGuard endpoints,
+            ApplicationEventPublisher events) {
         this.registry = registry;
         this.gate = gate;
         this.users = users;
         this.settings = settings;
         this.endpoints = endpoints;
+        this.events = events;
     }
 
     public Outcome install(ConductorUser caller, Tenant tenant, String env, String instance, InstallRequest request) {
@@ -74,7 +80,9 @@ public class GovernedLifecycle {
         if (verdict.approvalRequired()) {
             return waiting(caller, Draft.install(tenant.id(), env, instance, ids(actions), pinned), verdict);
         }
-        return new Outcome(registry.install(actor(caller), tenant.id(), env, instance, pinned), null, verdict);
+        AdapterInstance installed = registry.install(actor(caller), tenant.id(), env, instance, pinned);
+        announce(caller, installed, ConductorEvent.ADAPTER_INSTALLED);
+        return new Outcome(installed, null, verdict);
     }
 
     public Outcome update(ConductorUser caller, Tenant tenant, String env, String instance, UpdateRequest request) {
@@ -88,7 +96,9 @@ public class GovernedLifecycle {
         if (verdict.approvalRequired()) {
             return waiting(caller, Draft.update(tenant.id(), env, instance, ids(actions), request), verdict);
         }
-        return new Outcome(registry.update(actor(caller), tenant.id(), env, instance, request), null, verdict);
+        AdapterInstance updated = registry.update(actor(caller), tenant.id(), env, instance, request);
+        announce(caller, updated, ConductorEvent.ADAPTER_UPDATED);
+        return new Outcome(updated, null, verdict);
     }
 
     public Outcome uninstall(ConductorUser caller, Tenant tenant, String env, String instance) {
@@ -107,6 +117,7 @@ public class GovernedLifecycle {
             return waiting(caller, Draft.uninstall(tenant.id(), env, instance, ids(actions)), verdict);
         }
         registry.uninstall(actor(caller), tenant.id(), env, instance);
+        announce(caller, current, ConductorEvent.ADAPTER_UNINSTALLED);
         return new Outcome(null, null, verdict);
     }
 
@@ -226,6 +237,20 @@ public class GovernedLifecycle {
 
     public ChangeRequest reject(ConductorUser rejecter, Tenant tenant, String id, String reason) {
         return registry.changeRequests().reject(actor(rejecter), tenant.id(), id, reason);
+    }
+
+    /** Tells the tenant's event bus (if it has one) what was applied: {@code adapter.installed}, ... */
+    private void announce(ConductorUser caller, AdapterInstance instance, String type) {
+        events.publishEvent(new ConductorEvent(
+                instance.tenant(),
+                instance.environment(),
+                type,
+                caller.getUsername(),
+                Map.of(
+                        "instance", instance.name(),
+                        "definition", instance.definitionName(),
+                        "version", instance.definitionVersion(),
+                        "category", instance.category().id())));
     }
 
     private Outcome waiting(ConductorUser caller, Draft draft, Verdict verdict) {
