@@ -55,6 +55,8 @@ class DemoPaymentsTest {
                 () -> HubProperties.repositoryPath("residency-policies") + ","
                         + HubProperties.repositoryPath("governance-policies"));
         properties.add("conductor.billing.first-delay", () -> "1h");
+        // The storage demo's uploads need the evidence-upload route, which this hub does not load.
+        properties.add("conductor.demo.storage.enabled", () -> "false");
     }
 
     @Test
