@@ -85,6 +85,19 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** Kills it (SIGKILL): no shutdown hook, no flush, whatever it was doing is cut off. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the hub process outlived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops it as an operator would (SIGTERM), so shutdown output is part of {@link #output()}. */
     @Override
     public void close() {
