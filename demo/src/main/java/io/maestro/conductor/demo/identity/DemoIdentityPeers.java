@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default's identity peers on 127.0.0.1: mock-oauth2-server (issuer {@value #ISSUER_ID}) and Apache
@@ -20,6 +23,8 @@ public final class DemoIdentityPeers implements AutoCloseable {
 
     static final String ISSUER_ID = "atlas";
     static final String TOKEN_FILE = "demo-scim-token";
+    static final String PORTS_FILE = "demo-identity-ports";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoIdentityPeers.class);
 
     private final OidcSandbox oidc;
     private final ScimSandbox scim;
@@ -31,15 +36,59 @@ public final class DemoIdentityPeers implements AutoCloseable {
         this.scimToken = scimToken;
     }
 
+    /**
+     * Starts both peers on the ports remembered in {@value #PORTS_FILE} of the data dir (free ones on the first start,
+     * or when a remembered one is taken), so a restart serves at the addresses the demo tenants' instances already
+     * name: re-pointing them on every start would add a receipt each time.
+     */
     public static DemoIdentityPeers start(Path dataDir) {
         String token = token(dataDir.resolve(TOKEN_FILE));
-        OidcSandbox oidc = OidcSandbox.start();
+        Path portsFile = dataDir.resolve(PORTS_FILE);
+        int[] remembered = readPorts(portsFile);
+        OidcSandbox oidc = startOrMove(() -> OidcSandbox.start(remembered[0]), OidcSandbox::start, remembered[0]);
         try {
-            return new DemoIdentityPeers(oidc, ScimSandbox.start(token), token);
+            ScimSandbox scim = startOrMove(
+                    () -> ScimSandbox.start(token, remembered[1]), () -> ScimSandbox.start(token), remembered[1]);
+            int oidcPort = oidc.issuer(ISSUER_ID).getPort();
+            int scimPort = scim.baseUri().getPort();
+            if (oidcPort != remembered[0] || scimPort != remembered[1]) {
+                Files.writeString(portsFile, oidcPort + " " + scimPort, StandardCharsets.UTF_8);
+            }
+            return new DemoIdentityPeers(oidc, scim, token);
+        } catch (IOException e) {
+            oidc.close();
+            throw new UncheckedIOException("cannot remember the demo identity ports in " + portsFile, e);
         } catch (RuntimeException e) {
             oidc.close();
             throw e;
         }
+    }
+
+    private static <T> T startOrMove(Supplier<T> onRemembered, Supplier<T> onFree, int rememberedPort) {
+        if (rememberedPort > 0) {
+            try {
+                return onRemembered.get();
+            } catch (RuntimeException taken) {
+                LOG.warn("event=demo_identity_port_moved port={} reason=\"{}\"", rememberedPort, taken.getMessage());
+            }
+        }
+        return onFree.get();
+    }
+
+    /** {oidc, scim}; zeros when nothing is remembered or the file is unreadable. */
+    private static int[] readPorts(Path file) {
+        try {
+            if (Files.exists(file)) {
+                String[] parts =
+                        Files.readString(file, StandardCharsets.UTF_8).strip().split(" ");
+                if (parts.length == 2) {
+                    return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+                }
+            }
+        } catch (IOException | NumberFormatException unreadable) {
+            LOG.warn("event=demo_identity_ports_unreadable file={}", file.getFileName());
+        }
+        return new int[] {0, 0};
     }
 
     public OidcSandbox oidc() {

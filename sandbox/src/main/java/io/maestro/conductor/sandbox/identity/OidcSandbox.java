@@ -43,8 +43,13 @@ public final class OidcSandbox implements AutoCloseable {
 
     /** Starts the provider and returns once it has answered a discovery request. */
     public static OidcSandbox start() {
+        return start(0);
+    }
+
+    /** Starts the provider on {@code port} (0: a free one) and returns once it has answered a discovery request. */
+    public static OidcSandbox start(int port) {
         OidcSandbox sandbox = new OidcSandbox();
-        sandbox.server.start(InetAddress.getLoopbackAddress(), 0);
+        sandbox.server.start(InetAddress.getLoopbackAddress(), port);
         sandbox.awaitReady();
         return sandbox;
     }

@@ -43,29 +43,34 @@ public final class ScimSandbox implements AutoCloseable {
     }
 
     public static ScimSandbox start(String bearerToken) {
+        return start(bearerToken, 0);
+    }
+
+    /** @param port the port to serve on, 0 for a free one */
+    public static ScimSandbox start(String bearerToken, int port) {
         SeContainer container = new Weld("scim-sandbox-" + UUID.randomUUID())
                 .property("org.jboss.weld.se.shutdownHook", false)
                 .addBeanClasses(InMemoryScimUsers.class, InMemoryScimGroups.class, ScimServerSettings.class)
                 .initialize();
         ScimRequestGate gate = new ScimRequestGate(bearerToken);
-        int port = freePort();
+        int bound = port > 0 ? port : freePort();
         try {
             SeBootstrap.Instance server = SeBootstrap.start(
                             new ScimApplication(gate),
                             SeBootstrap.Configuration.builder()
                                     .host("127.0.0.1")
-                                    .port(port)
+                                    .port(bound)
                                     .build())
                     .toCompletableFuture()
                     .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new ScimSandbox(container, server, gate, URI.create("http://127.0.0.1:" + port + "/"));
+            return new ScimSandbox(container, server, gate, URI.create("http://127.0.0.1:" + bound + "/"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             container.close();
             throw new IllegalStateException("Interrupted while starting the SCIM sandbox", e);
         } catch (ExecutionException | TimeoutException e) {
             container.close();
-            throw new IllegalStateException("The SCIM sandbox did not start on port " + port, e);
+            throw new IllegalStateException("The SCIM sandbox did not start on port " + bound, e);
         }
     }
 
