@@ -1,6 +1,7 @@
-# Adapter calls of the categories without a policy of their own (notifications, notary): which operations a category
-# offers, and how sensitive the data a call carries may be. Notifications leave the hub (mail, webhooks), so
-# restricted data never goes by them; the notary sends only a digest, so any classification may be sealed.
+# Adapter calls of the categories without a policy of their own (notifications, ticketing, notary): which operations a
+# category offers, and how sensitive the data a call carries may be. Notifications and tickets leave the hub (mail,
+# webhooks, an outside tracker people read), so restricted data never goes by them; the notary sends only a digest,
+# so any classification may be sealed.
 package governance.calls
 
 import rego.v1

@@ -42,3 +42,12 @@ test_a_category_without_a_call_policy_is_refused if {
 	d := calls.decision with input as object.union(send(null), {"action": "storage.put_object", "adapter": {"instance": "x", "category": "storage"}})
 	not d.allow
 }
+
+test_a_ticket_may_carry_confidential_data if {
+	calls.decision.allow with input as object.union(send("confidential"), {"action": "ticketing.create", "adapter": {"instance": "tickets", "category": "ticketing"}})
+}
+
+test_restricted_data_never_goes_into_a_ticket if {
+	d := calls.decision with input as object.union(send("restricted"), {"action": "ticketing.comment", "adapter": {"instance": "tickets", "category": "ticketing"}})
+	d.reasons == ["data classified restricted may not go through ticketing (at most confidential)"]
+}
