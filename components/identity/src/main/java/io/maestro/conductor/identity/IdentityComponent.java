@@ -6,6 +6,8 @@ import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.adapter.camel.AdapterEndpoint;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
+import io.maestro.conductor.identity.keycloak.KeycloakProvisioning;
+import io.maestro.conductor.identity.keycloak.KeycloakSettings;
 import io.maestro.conductor.identity.provisioning.RetryPolicy;
 import io.maestro.conductor.identity.provisioning.ScimProvisioning;
 import io.maestro.conductor.identity.scim.ScimClient;
@@ -24,6 +26,8 @@ public class IdentityComponent extends AdapterComponent<IdentityBackend> {
     public static final String CATEGORY = "identity";
     /** Backends are named by the registry's adapter definitions. */
     public static final String BACKEND_SCIM = "scim-identity";
+
+    public static final String BACKEND_KEYCLOAK = "keycloak-identity";
 
     private static final Duration PROVISIONING_TIMEOUT = Duration.ofSeconds(10);
 
@@ -49,10 +53,23 @@ public class IdentityComponent extends AdapterComponent<IdentityBackend> {
                     retry(config));
             return new IdentityBackend(config, new ScimProvisioning(ScimClient.create(scim)));
         }
+        if (BACKEND_KEYCLOAK.equals(instance.backend())) {
+            IdentityInstanceConfig config = IdentityInstanceConfig.of(instance, IdentityDefinitions.KEYCLOAK_CONFIG);
+            KeycloakSettings keycloak = new KeycloakSettings(
+                    config.url(IdentityDefinitions.KEYCLOAK_BASE_URL),
+                    config.config().requireString(IdentityDefinitions.REALM),
+                    config.config().requireString(IdentityDefinitions.CLIENT_ID),
+                    secrets.require(IdentityDefinitions.CLIENT_SECRET, "identity.keycloak.client")
+                            .reveal(),
+                    PROVISIONING_TIMEOUT,
+                    retry(config));
+            return new IdentityBackend(config, KeycloakProvisioning.create(keycloak));
+        }
         throw new AdapterException(
                 SpiErrorCode.CONFIG_INVALID,
                 instance.ref().id(),
-                "identity backend '" + instance.backend() + "' is not supported (" + BACKEND_SCIM + ")");
+                "identity backend '" + instance.backend() + "' is not supported (" + BACKEND_SCIM + ", "
+                        + BACKEND_KEYCLOAK + ")");
     }
 
     private static RetryPolicy retry(IdentityInstanceConfig config) {

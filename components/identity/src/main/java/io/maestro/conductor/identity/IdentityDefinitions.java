@@ -36,6 +36,12 @@ public final class IdentityDefinitions implements AdapterDefinitions {
 
     public static final String SCIM_TOKEN = "scimToken";
 
+    /** Keycloak: the server's base URL (the endpoint key), the realm, and the client's secret (client credentials). */
+    public static final String KEYCLOAK_BASE_URL = AdapterDefinitions.ENDPOINT;
+
+    public static final String REALM = "realm";
+    public static final String CLIENT_SECRET = "clientSecret";
+
     private static final String URL = "https?://\\S{1,2000}";
     private static final String CLAIM_NAME = "[A-Za-z0-9_.:/#-]{1,200}";
     private static final List<String> OPERATIONS = List.of(
@@ -50,21 +56,45 @@ public final class IdentityDefinitions implements AdapterDefinitions {
             "assign_role",
             "remove_role");
 
-    public static final InstanceConfigDef SCIM_CONFIG = oidc().define(
+    public static final InstanceConfigDef SCIM_CONFIG = maxAttempts(oidc().define(
                     SCIM_BASE_URL,
                     STRING,
                     InstanceConfigDef.REQUIRED,
                     ConfigValidator.pattern(URL, "an http(s) URL"),
                     "The SCIM 2.0 service provider's base URL (Users and Groups below it); plain http only on "
                             + "loopback")
-            .defineSecret(SCIM_TOKEN, true, "Bearer token of the SCIM service provider, as secret:<name>")
+            .defineSecret(SCIM_TOKEN, true, "Bearer token of the SCIM service provider, as secret:<name>"));
+
+    public static final InstanceConfigDef KEYCLOAK_CONFIG = maxAttempts(oidc().define(
+                    KEYCLOAK_BASE_URL,
+                    STRING,
+                    InstanceConfigDef.REQUIRED,
+                    ConfigValidator.pattern(URL, "an http(s) URL"),
+                    "The Keycloak server's base URL (admin/realms/<realm> and realms/<realm> below it); plain http "
+                            + "only on loopback")
             .define(
-                    MAX_ATTEMPTS,
-                    INT,
-                    4,
-                    ConfigValidator.range(1, 10),
-                    "Tries of a provisioning call the backend may accept later (429, 5xx, no answer), with "
-                            + "backoff honouring Retry-After");
+                    REALM,
+                    STRING,
+                    InstanceConfigDef.REQUIRED,
+                    ConfigValidator.pattern("[A-Za-z0-9_.-]{1,255}", "a realm name"),
+                    "The realm users are provisioned in; its user profile must declare the attribute externalId")
+            .defineSecret(
+                    CLIENT_SECRET,
+                    true,
+                    "Secret of the confidential client clientId, as secret:<name>: its service account needs the "
+                            + "realm-management roles manage-users, view-users, query-users, query-groups and "
+                            + "view-realm"));
+
+    /** Every provisioning backend retries the same way. */
+    private static InstanceConfigDef maxAttempts(InstanceConfigDef def) {
+        return def.define(
+                MAX_ATTEMPTS,
+                INT,
+                4,
+                ConfigValidator.range(1, 10),
+                "Tries of a provisioning call the backend may accept later (429, 5xx, no answer), with "
+                        + "backoff honouring Retry-After");
+    }
 
     /** The OpenID Connect part every identity definition shares. */
     static InstanceConfigDef oidc() {
@@ -118,17 +148,31 @@ public final class IdentityDefinitions implements AdapterDefinitions {
 
     @Override
     public List<AdapterDefinitionSpec> definitions() {
-        return List.of(new AdapterDefinitionSpec(
-                IdentityComponent.BACKEND_SCIM,
-                VERSION,
-                IdentityComponent.CATEGORY,
-                "platform-identity",
-                "OpenID Connect token validation (Nimbus JOSE+JWT) and user provisioning over SCIM 2.0",
-                "high",
-                "confidential",
-                false,
-                List.of("eu-west-1", "eu-central-1", "us-east-1"),
-                OPERATIONS,
-                SCIM_CONFIG));
+        return List.of(
+                new AdapterDefinitionSpec(
+                        IdentityComponent.BACKEND_SCIM,
+                        VERSION,
+                        IdentityComponent.CATEGORY,
+                        "platform-identity",
+                        "OpenID Connect token validation (Nimbus JOSE+JWT) and user provisioning over SCIM 2.0",
+                        "high",
+                        "confidential",
+                        false,
+                        List.of("eu-west-1", "eu-central-1", "us-east-1"),
+                        OPERATIONS,
+                        SCIM_CONFIG),
+                new AdapterDefinitionSpec(
+                        IdentityComponent.BACKEND_KEYCLOAK,
+                        VERSION,
+                        IdentityComponent.CATEGORY,
+                        "platform-identity",
+                        "OpenID Connect token validation (Nimbus JOSE+JWT) and user provisioning through the "
+                                + "Keycloak admin REST API",
+                        "high",
+                        "confidential",
+                        false,
+                        List.of("eu-west-1", "eu-central-1", "us-east-1"),
+                        OPERATIONS,
+                        KEYCLOAK_CONFIG));
     }
 }
