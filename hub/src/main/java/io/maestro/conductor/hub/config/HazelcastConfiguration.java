@@ -3,6 +3,7 @@ package io.maestro.conductor.hub.config;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.maestro.conductor.hub.cluster.ClusterSingletons;
 import io.maestro.conductor.registry.cache.RegistryMaps;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ public class HazelcastConfiguration {
         ClusterSecret secret = ClusterSecret.fromSettingOrDataDir(properties.secret(), conductor.dataDir());
         Config config = HubMember.config(properties, secret);
         RegistryMaps.configure(config, dataSource);
+        ClusterSingletons.configure(config, properties.members().size());
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         LOG.info(
                 "event=hazelcast_member_started cluster={} address={} members={}",
