@@ -21,6 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * outside any transaction the registry controls, so it cannot put a change, its config-version check and
  * its receipt into one SQL transaction. The registry commits to SQL first and then refreshes the affected
  * entries from SQL.
+ *
+ * <p>Across hubs: the member that wrote reads its own write at once (its near cache is invalidated before the put
+ * returns); every other member's near cache gets the invalidation without batching, so it reads the write within
+ * the bound docs/scaling.md states.
  */
 public final class RegistryMaps {
 
@@ -35,10 +39,16 @@ public final class RegistryMaps {
     /** definition name → {@link Dependents}; derived from routes and instance names. */
     public static final String DEPENDENTS = "conductor.dependents";
 
+    static final String INVALIDATION_BATCHING = "hazelcast.map.invalidation.batch.enabled";
+
     private RegistryMaps() {}
 
     /** Adds the registry's maps, loading from {@code dataSource}, to a member config. */
     public static Config configure(Config config, DataSource dataSource) {
+        // A change's near-cache invalidations go to the other members at once instead of in batches every 10 s
+        // (Hazelcast's default): registry writes are rare, and a hub must not serve an uninstalled instance for
+        // seconds. The bound this gives (docs/scaling.md) is what ClusterConsistencyTest holds.
+        config.setProperty(INVALIDATION_BATCHING, "false");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         InstanceStore instances = new InstanceStore(jdbc);
         config.addMapConfig(
