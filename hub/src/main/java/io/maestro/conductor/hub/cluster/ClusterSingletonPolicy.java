@@ -53,6 +53,9 @@ public class ClusterSingletonPolicy extends HazelcastRoutePolicy {
     }
 
     private boolean hasQuorum() {
+        if (hazelcast.getConfig().getSplitBrainProtectionConfigs().get(ClusterSingletons.QUORUM) == null) {
+            return true;
+        }
         try {
             return hazelcast
                     .getSplitBrainProtectionService()

@@ -35,11 +35,19 @@ public final class ClusterSingletons {
 
     private ClusterSingletons() {}
 
-    /** Adds the leader map and its majority split-brain protection to a member config. */
+    /**
+     * Adds the leader map and, for two or more configured members, its majority split-brain protection to a member
+     * config (a lone hub is always its own majority; Hazelcast refuses a protection of fewer than 2 members).
+     */
     public static Config configure(Config config, int configuredMembers) {
-        config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, majority(configuredMembers))
-                .setProtectOn(SplitBrainProtectionOn.READ_WRITE));
-        config.addMapConfig(new MapConfig(LEADER_MAP).setSplitBrainProtectionName(QUORUM));
+        MapConfig leaders = new MapConfig(LEADER_MAP);
+        int majority = majority(configuredMembers);
+        if (majority >= 2) {
+            config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, majority)
+                    .setProtectOn(SplitBrainProtectionOn.READ_WRITE));
+            leaders.setSplitBrainProtectionName(QUORUM);
+        }
+        config.addMapConfig(leaders);
         return config;
     }
 

@@ -98,6 +98,16 @@ class ClusterSingletonPolicyTest {
         assertThat(policy.refusal()).isIn("no_quorum", "not_leader", "leader_map_unavailable");
     }
 
+    @Test
+    void aLoneHubConfiguredAloneIsItsOwnMajority() throws Exception {
+        int port = freePort();
+        hub("single", member(port, List.of("127.0.0.1:" + port)));
+
+        awaitOneRunning(Duration.ofSeconds(15));
+
+        assertThat(running()).containsExactly("single");
+    }
+
     private HazelcastInstance member(int port, List<String> all) {
         Config config = HubMember.config(
                 new HazelcastProperties(clusterName, null, "127.0.0.1", port, false, all),
