@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
             AdapterCommand.Validate.class,
             AdapterCommand.Keygen.class,
             AdapterCommand.Package.class,
-            AdapterInstallCommand.class
+            AdapterInstallCommand.class,
+            AdapterSubmitCommand.class
         })
 final class AdapterCommand extends CommandGroup {
 

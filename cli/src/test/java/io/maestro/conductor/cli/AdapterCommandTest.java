@@ -114,6 +114,44 @@ class AdapterCommandTest {
         }
     }
 
+    @Test
+    void installAndSubmitTellAnUnreachableHubFromARefusalAndTakeNoPasswordArgument() throws Exception {
+        Path bundle = Files.writeString(dir.resolve("bundle.zip"), "not used");
+        Path password = Files.writeString(dir.resolve("password"), "s3cret-password\n");
+        int closedPort;
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String hub = "http://127.0.0.1:" + closedPort;
+
+        CliRun install = CliRun.of(
+                "adapter", "install", bundle.toString(), "--hub", hub, "--password-file", password.toString());
+        CliRun submit = CliRun.of(
+                "adapter",
+                "submit",
+                bundle.toString(),
+                "--tenant",
+                "atlas",
+                "--env",
+                "dev",
+                "--hub",
+                hub,
+                "--password-file",
+                password.toString());
+
+        assertThat(install.exitCode()).as(install.err()).isEqualTo(2);
+        assertThat(install.err()).contains("cannot be reached").doesNotContain("s3cret-password");
+        assertThat(submit.exitCode()).as(submit.err()).isEqualTo(2);
+        assertThat(CliRun.of("adapter", "submit", bundle.toString(), "--tenant", "../etc", "--env", "dev")
+                        .exitCode())
+                .isEqualTo(2);
+        assertThat(CliRun.of("adapter", "install", bundle.toString(), "--password", "s3cret-password")
+                        .exitCode())
+                .as("no option takes the password")
+                .isEqualTo(2);
+    }
+
     private static CliRun initWeather(Path target) {
         return CliRun.of(
                 "adapter",
