@@ -15,7 +15,7 @@ public class AdapterBundleConfiguration {
     @Bean
     AdapterBundles adapterBundles(
             CamelContext camel, Registry registry, AdapterBundleProperties properties, ConductorProperties conductor) {
-        return new AdapterBundles(
+        AdapterBundles bundles = new AdapterBundles(
                 camel,
                 registry,
                 AdapterBundles.verifier(properties),
@@ -23,5 +23,8 @@ public class AdapterBundleConfiguration {
                         ? properties.dir()
                         : conductor.dataDir().resolve("adapters"),
                 Clock.systemUTC());
+        // before Camel starts the routes, so a route of routes/ that uses an installed adapter finds it
+        bundles.reload();
+        return bundles;
     }
 }

@@ -40,11 +40,19 @@ import org.springframework.http.HttpStatus;
  * {@code <dir>/<name>/<version>/}, its definition published to the registry, and its component loaded in an
  * {@link AdapterClassLoader} of its own and added to Camel as {@code <scheme>-<version>} (and as {@code <scheme>},
  * which names the newest installed version). Two versions of one adapter run side by side; uninstalling one removes
- * its component and closes its class loader.
+ * its component and closes its class loader, and is refused (409 {@code ADAPTER_IN_USE}) while an instance of any
+ * tenant still uses that version.
+ *
+ * <p>The signed bundle is kept beside the jar ({@value #BUNDLE_FILE}); at start the hub loads every kept bundle again
+ * ({@link #reload()}), verifying it against the keys trusted <em>now</em>: a bundle whose key is no longer trusted,
+ * or that was changed on disk, is not loaded.
  */
 public final class AdapterBundles {
 
     private static final Logger log = LoggerFactory.getLogger(AdapterBundles.class);
+
+    /** The signed bundle as installed, kept so that a restart verifies and loads it again. */
+    static final String BUNDLE_FILE = "bundle.zip";
 
     private final CamelContext camel;
     private final Registry registry;
@@ -74,13 +82,14 @@ public final class AdapterBundles {
     }
 
     public synchronized InstalledAdapter install(InputStream bundle, String actor) {
-        VerifiedBundle verified;
+        byte[] signed;
         try {
-            verified = verifier.verify(bundle);
-        } catch (DevkitException e) {
-            log.warn("event=adapter_bundle_refused code={} actor={}", e.code(), actor);
-            throw new AdapterBundleRefused(e);
+            // the request body limit (conductor.api.body-limits) bounds what this reads
+            signed = bundle.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the adapter bundle", e);
         }
+        VerifiedBundle verified = verify(signed, actor);
         AdapterManifest manifest = verified.manifest();
         String componentName = InstalledAdapter.componentName(manifest.scheme(), manifest.version());
         if (installed.containsKey(componentName)) {
@@ -96,9 +105,9 @@ public final class AdapterBundles {
                     "the hub already has a component named " + manifest.scheme());
         }
         Path versionDir = dir.resolve(manifest.name()).resolve(manifest.version());
-        Path jar = store(versionDir, verified);
+        Path jar = store(versionDir, verified, signed);
         registry.publishDefinition(definitionOf(manifest));
-        InstalledAdapter adapter = load(verified, componentName, jar, actor);
+        InstalledAdapter adapter = load(verified, componentName, jar, actor, true);
         installed.put(componentName, adapter);
         pointSchemeAtNewest(manifest.scheme());
         log.info(
@@ -112,12 +121,94 @@ public final class AdapterBundles {
         return adapter;
     }
 
+    /**
+     * Verifies a signed bundle against the trusted keys (signature, checksums, manifest, jar) without installing it:
+     * what the review of a submitted package starts from. A refusal is a problem with the dev kit's code.
+     */
+    public VerifiedBundle verify(byte[] signed, String actor) {
+        try {
+            return verifier.verify(new ByteArrayInputStream(signed));
+        } catch (DevkitException e) {
+            log.warn("event=adapter_bundle_refused code={} actor={}", e.code(), actor);
+            throw new AdapterBundleRefused(e);
+        }
+    }
+
+    /**
+     * Loads every bundle kept under the adapters directory again (at start): each is verified against the keys
+     * trusted now and loaded as at its install; one that fails stays on disk, unloaded, with a warning.
+     *
+     * @return the adapters loaded
+     */
+    public synchronized List<InstalledAdapter> reload() {
+        List<InstalledAdapter> loaded = new ArrayList<>();
+        for (Path bundleFile : keptBundles()) {
+            String where = dir.relativize(bundleFile.getParent()).toString();
+            try {
+                VerifiedBundle verified = verifier.verify(new ByteArrayInputStream(Files.readAllBytes(bundleFile)));
+                AdapterManifest manifest = verified.manifest();
+                String componentName = InstalledAdapter.componentName(manifest.scheme(), manifest.version());
+                Path versionDir = dir.resolve(manifest.name()).resolve(manifest.version());
+                if (!versionDir.equals(bundleFile.getParent())
+                        || installed.containsKey(componentName)
+                        || isBuiltIn(manifest.scheme())) {
+                    log.warn("event=adapter_reload_skipped bundle={} reason=name_or_scheme_taken", where);
+                    continue;
+                }
+                registry.publishDefinition(definitionOf(manifest));
+                InstalledAdapter adapter =
+                        load(verified, componentName, versionDir.resolve("adapter.jar"), "system:reload", false);
+                installed.put(componentName, adapter);
+                pointSchemeAtNewest(manifest.scheme());
+                loaded.add(adapter);
+                log.info(
+                        "event=adapter_reloaded name={} version={} component={} keyId={}",
+                        manifest.name(),
+                        manifest.version(),
+                        componentName,
+                        verified.keyId());
+            } catch (DevkitException e) {
+                log.warn("event=adapter_reload_refused bundle={} code={}", where, e.code());
+            } catch (IOException | RuntimeException e) {
+                log.warn(
+                        "event=adapter_reload_failed bundle={} error={}",
+                        where,
+                        e.getClass().getSimpleName());
+            }
+        }
+        return loaded;
+    }
+
+    private List<Path> keptBundles() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var walk = Files.walk(dir, 3)) {
+            return walk.filter(p -> p.getFileName().toString().equals(BUNDLE_FILE))
+                    .filter(p -> dir.relativize(p).getNameCount() == 3)
+                    .filter(p ->
+                            !p.getParent().getParent().getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the kept adapter bundles", e);
+        }
+    }
+
     public synchronized InstalledAdapter uninstall(String name, String version, String actor) {
         InstalledAdapter adapter = installed.values().stream()
                 .filter(a -> a.name().equals(name) && a.version().equals(version))
                 .findFirst()
                 .orElseThrow(() -> new ApiRequestException(
                         HttpStatus.NOT_FOUND, "ADAPTER_BUNDLE_NOT_FOUND", name + " " + version + " is not installed"));
+        long users = instancesUsing(name, version);
+        if (users > 0) {
+            throw new ApiRequestException(
+                    HttpStatus.CONFLICT,
+                    "ADAPTER_IN_USE",
+                    users + " adapter instance(s) still use " + name + " " + version
+                            + "; uninstall or update them first");
+        }
         installed.remove(adapter.componentName());
         if (camel.getComponent(adapter.scheme(), false) == adapter.component()) {
             camel.removeComponent(adapter.scheme());
@@ -131,18 +222,29 @@ public final class AdapterBundles {
         return adapter;
     }
 
+    /** Instances of every tenant and environment whose definition is exactly this adapter version. */
+    private long instancesUsing(String name, String version) {
+        return registry.tenants().stream()
+                .flatMap(tenant ->
+                        tenant.environments().stream().flatMap(env -> registry.instances(tenant.id(), env).stream()))
+                .filter(i ->
+                        i.definitionName().equals(name) && i.definitionVersion().equals(version))
+                .count();
+    }
+
     private boolean isBuiltIn(String scheme) {
         Object component = camel.hasComponent(scheme);
         return component != null && installed.values().stream().noneMatch(a -> a.component() == component);
     }
 
     /** Writes the bundle's jar and manifest through a temporary directory, so a version is there whole or not. */
-    private Path store(Path versionDir, VerifiedBundle verified) {
+    private Path store(Path versionDir, VerifiedBundle verified, byte[] signed) {
         try {
             Files.createDirectories(versionDir.getParent());
             Path staging = Files.createTempDirectory(versionDir.getParent(), ".staging-");
             Files.write(staging.resolve("adapter.jar"), verified.jarBytes());
             Files.write(staging.resolve("conductor-adapter.yaml"), verified.manifestDocument());
+            Files.write(staging.resolve(BUNDLE_FILE), signed);
             Files.move(staging, versionDir, StandardCopyOption.ATOMIC_MOVE);
             return versionDir.resolve("adapter.jar");
         } catch (IOException e) {
@@ -159,7 +261,9 @@ public final class AdapterBundles {
                 .get(0);
     }
 
-    private InstalledAdapter load(VerifiedBundle verified, String componentName, Path jar, String actor) {
+    /** {@code deleteOnFailure}: an install removes what it stored; a reload leaves the kept bundle where it is. */
+    private InstalledAdapter load(
+            VerifiedBundle verified, String componentName, Path jar, String actor, boolean deleteOnFailure) {
         AdapterManifest manifest = verified.manifest();
         AdapterClassLoader loader = null;
         try {
@@ -194,10 +298,10 @@ public final class AdapterBundles {
                     component,
                     loader);
         } catch (ApiRequestException e) {
-            unloadFailed(componentName, loader, jar.getParent());
+            unloadFailed(componentName, loader, deleteOnFailure ? jar.getParent() : null);
             throw e;
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            unloadFailed(componentName, loader, jar.getParent());
+            unloadFailed(componentName, loader, deleteOnFailure ? jar.getParent() : null);
             log.warn(
                     "event=adapter_load_failed component={} error={}",
                     componentName,
@@ -205,7 +309,7 @@ public final class AdapterBundles {
             throw new ApiRequestException(
                     HttpStatus.BAD_REQUEST, "JAR_INVALID", "the adapter's component cannot be loaded and started");
         } catch (IOException e) {
-            unloadFailed(componentName, loader, jar.getParent());
+            unloadFailed(componentName, loader, deleteOnFailure ? jar.getParent() : null);
             throw new UncheckedIOException(e);
         }
     }
@@ -234,7 +338,9 @@ public final class AdapterBundles {
             camel.removeComponent(componentName);
         }
         close(loader);
-        deleteTree(versionDir);
+        if (versionDir != null) {
+            deleteTree(versionDir);
+        }
     }
 
     private static void close(AdapterClassLoader loader) {

@@ -16,13 +16,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /** Bundles of the hello example as a partner makes them: its built jar and manifest, signed with a given key. */
-final class PartnerBundles {
+public final class PartnerBundles {
 
     static final String DEFINITIONS = "META-INF/conductor/adapter-definitions.yaml";
 
     private PartnerBundles() {}
 
-    static byte[] manifest() {
+    public static byte[] manifest() {
         try {
             return Files.readAllBytes(
                     HubProperties.repositoryPath("devkit/examples/hello").resolve("conductor-adapter.yaml"));
@@ -31,7 +31,7 @@ final class PartnerBundles {
         }
     }
 
-    static byte[] jar() {
+    public static byte[] jar() {
         try {
             return Files.readAllBytes(BuiltJars.hello(Files.createTempDirectory("hello-jar")));
         } catch (IOException e) {
@@ -40,7 +40,7 @@ final class PartnerBundles {
     }
 
     /** The example as built (version 1.1.0). */
-    static byte[] hello(ECKey key) {
+    public static byte[] hello(ECKey key) {
         return BundleWriter.write(manifest(), jar(), key);
     }
 
@@ -48,9 +48,17 @@ final class PartnerBundles {
      * The same code released as another version: the manifest says {@code version}, and the jar goes without its
      * generated definitions file (which names 1.1.0); the bundle's manifest is its definition.
      */
-    static byte[] helloAs(String version, ECKey key) {
+    public static byte[] helloAs(String version, ECKey key) {
+        return helloAs(version, Map.of(), key);
+    }
+
+    /** As {@link #helloAs(String, ECKey)}, with more of the manifest's text replaced ({@code "riskLevel: low"}...). */
+    public static byte[] helloAs(String version, Map<String, String> replacements, ECKey key) {
         String manifest =
                 new String(manifest(), StandardCharsets.UTF_8).replace("version: 1.1.0", "version: " + version);
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+            manifest = manifest.replace(replacement.getKey(), replacement.getValue());
+        }
         Map<String, byte[]> entries = unzip(jar());
         entries.remove(DEFINITIONS);
         return BundleWriter.write(manifest.getBytes(StandardCharsets.UTF_8), TestJars.zip(entries), key);
