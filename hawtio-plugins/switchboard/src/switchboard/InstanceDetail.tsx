@@ -17,6 +17,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Alert, api, Caller, InstanceHealth, mayAct, Receipt, ResidencyDenial } from './api'
 import { millis, percent, when } from './format'
 import { StatusBadge } from './StatusBadge'
+import { CertificationBadge } from './CertificationBadge'
 
 interface Props {
   selected: InstanceHealth
@@ -68,7 +69,8 @@ export const InstanceDetail: React.FunctionComponent<Props> = ({ selected, calle
         ← All instances
       </Button>
       <Title headingLevel='h2'>
-        {tenant}/{environment}/{instance} <StatusBadge status={health.status} />
+        {tenant}/{environment}/{instance} <StatusBadge status={health.status} />{' '}
+        <CertificationBadge tenant={tenant} environment={environment} instance={instance} />
       </Title>
       {problem && <p role='alert'>{problem}</p>}
       <Grid hasGutter>

@@ -66,6 +66,24 @@ export interface ResidencyDenial {
   deniedAt: string
 }
 
+/** What an instance runs: its adapter definition and version (GET .../adapters/{instance}). */
+export interface InstanceDefinition {
+  definition: string
+  definitionVersion: string
+}
+
+/** A partner adapter that passed review (GET /api/marketplace). */
+export interface MarketplaceListing {
+  name: string
+  version: string
+  badge: 'certified' | 'marketplace-ready'
+  riskRating: string
+  dualControl: boolean
+  approvals: number
+  reviewedBy: string | null
+  reviewedAt: string
+}
+
 const apiBase = (): string => __webpack_public_path__.replace(/switchboard\/?$/, '') + 'api'
 
 export class ApiError extends Error {
@@ -106,6 +124,9 @@ export const api = {
   acknowledge: (id: string) => call<Alert>(`/alerts/${segment(id)}/acknowledge`, { method: 'POST', body: '{}' }),
   receipts: (t: string) => call<Receipt[]>(`/tenants/${segment(t)}/receipts?limit=500`),
   denials: (t: string) => call<ResidencyDenial[]>(`/tenants/${segment(t)}/residency/denials`),
+  definition: (t: string, e: string, i: string) =>
+    call<InstanceDefinition>(`/tenants/${segment(t)}/environments/${segment(e)}/adapters/${segment(i)}`),
+  marketplace: () => call<MarketplaceListing[]>('/marketplace'),
 }
 
 /** Whether the caller may act (acknowledge alerts): operator or admin. A viewer sees the same, without actions. */
