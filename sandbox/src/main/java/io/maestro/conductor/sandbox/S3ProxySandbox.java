@@ -148,6 +148,19 @@ public final class S3ProxySandbox implements AutoCloseable {
         }
     }
 
+    /** An object's content, read from the blob store itself; null when there is no such object. */
+    public byte[] objectContent(String bucket, String key) {
+        org.jclouds.blobstore.domain.Blob blob = blobStoreContext.getBlobStore().getBlob(bucket, key);
+        if (blob == null) {
+            return null;
+        }
+        try (java.io.InputStream in = blob.getPayload().openStream()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Every bucket name, so a test can assert that no bucket received an object. */
     public List<String> bucketNames() {
         List<String> names = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.maestro.conductor.devkit.review;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,18 @@ public final class KnownBadDependencies {
 
     private KnownBadDependencies(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+    }
+
+    /** The list the dev kit ships ({@code known-bad-dependencies.txt} beside this class), as bytes. */
+    public static byte[] builtInList() {
+        try (InputStream in = KnownBadDependencies.class.getResourceAsStream("known-bad-dependencies.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("the dev kit's known-bad-dependencies.txt is missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static KnownBadDependencies parse(String text) {

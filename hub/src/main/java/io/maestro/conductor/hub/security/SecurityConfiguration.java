@@ -93,6 +93,9 @@ public class SecurityConfiguration {
                         .hasRole(ConductorUser.ALL_TENANTS_ROLE)
                         .requestMatchers("/api/adapter-bundles/**", "/api/adapter-bundles")
                         .access(operatorOfAllTenants())
+                        // certifying a partner adapter lists it for every tenant: approvers who see every tenant
+                        .requestMatchers(HttpMethod.POST, "/api/tenants/*/adapter-certifications/*/transitions")
+                        .access(ofAllTenants(ConductorUser.APPROVER_ROLE))
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole(ConductorUser.VIEWER_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/tenants/*/environments/*/workflows/validate")
@@ -126,11 +129,16 @@ public class SecurityConfiguration {
 
     /** Operator (or admin) who sees every tenant: policy simulation replays every tenant's decisions. */
     private static AuthorizationManager<RequestAuthorizationContext> operatorOfAllTenants() {
-        AuthorityAuthorizationManager<RequestAuthorizationContext> operator =
-                AuthorityAuthorizationManager.hasRole(ConductorUser.OPERATOR_ROLE);
-        operator.setRoleHierarchy(roleHierarchy());
+        return ofAllTenants(ConductorUser.OPERATOR_ROLE);
+    }
+
+    /** {@code role} (or one above it) and sees every tenant. */
+    private static AuthorizationManager<RequestAuthorizationContext> ofAllTenants(String role) {
+        AuthorityAuthorizationManager<RequestAuthorizationContext> withRole =
+                AuthorityAuthorizationManager.hasRole(role);
+        withRole.setRoleHierarchy(roleHierarchy());
         return AuthorizationManagers.allOf(
-                operator, AuthorityAuthorizationManager.hasRole(ConductorUser.ALL_TENANTS_ROLE));
+                withRole, AuthorityAuthorizationManager.hasRole(ConductorUser.ALL_TENANTS_ROLE));
     }
 
     /** Spring Security defers the CSRF token; touching it makes the cookie go out so the console can echo it. */

@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** routes/adapter-review.yaml as the hub loads it. */
+/**
+ * routes/adapter-review.yaml as the hub loads it, for an installed instance (what the conductor.adapter.installed
+ * worker sends): nothing stored, its adapter's certification logged. Submissions and decisions: CertificationApiTest.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class AdapterReviewRouteTest extends HubIntegrationTest {
 
@@ -19,7 +22,7 @@ class AdapterReviewRouteTest extends HubIntegrationTest {
     ProducerTemplate template;
 
     @Test
-    void logsTheReviewWithTenantAndCorrelationId(CapturedOutput output) {
+    void logsAnInstancesReviewWithTenantCertificationAndCorrelationId(CapturedOutput output) {
         Exchange done = template.request("direct:adapter-review", exchange -> {
             exchange.getMessage().setHeader("ConductorTenant", "orbit");
             exchange.getMessage().setHeader("ConductorEnvironment", "prod");
@@ -31,7 +34,7 @@ class AdapterReviewRouteTest extends HubIntegrationTest {
         assertThat(done.getMessage().getBody(String.class)).isEqualTo("reviewed orbit/prod/exports");
         assertThat(output.getAll())
                 .contains("event=adapter_reviewed tenant=orbit environment=prod instance=exports "
-                        + "correlationId=review-42");
+                        + "certification=uncertified correlationId=review-42");
     }
 
     @Test

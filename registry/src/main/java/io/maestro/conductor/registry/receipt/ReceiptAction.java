@@ -28,5 +28,11 @@ public enum ReceiptAction {
      * A workflow created or changed a user through an identity instance (the change set names the externalId, the
      * backend's user id and each change); a run that changed nothing writes none.
      */
-    USER_PROVISIONED
+    USER_PROVISIONED,
+    /**
+     * A partner adapter version's certification moved (submitted, in_review, certified, rejected,
+     * marketplace_ready) or got a dual-control approval; the change set names the adapter version, the states, who
+     * acted and the evidence's checksum ({@code instance} is the adapter's name).
+     */
+    CERTIFICATION
 }

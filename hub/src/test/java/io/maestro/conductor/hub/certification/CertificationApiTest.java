@@ -1,0 +1,214 @@
+package io.maestro.conductor.hub.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.devkit.bundle.Checksums;
+import io.maestro.conductor.hub.bundles.PartnerBundles;
+import io.maestro.conductor.hub.support.Api.Answer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Submitting a partner adapter for certification and moving it through review: the scan's evidence is stored through
+ * {@code storage:} with receipts, every transition is receipted, a high-risk adapter needs two different approvers
+ * before it becomes marketplace-ready, and the submitter never decides on their own adapter.
+ */
+class CertificationApiTest extends ReviewHub {
+
+    static final String SUBMIT = "/api/tenants/" + PARTNER + "/environments/" + ENV + "/adapter-certifications";
+    static final String CERTIFICATIONS = "/api/tenants/" + PARTNER + "/adapter-certifications";
+
+    @Test
+    void aSubmittedPackageIsScannedItsEvidenceStoredAndEachStepReceipted() throws Exception {
+        byte[] bundle = PartnerBundles.helloAs("5.0.0", PARTNER_KEY);
+        int receiptsBefore = certificationReceipts().size();
+
+        Answer submitted = submit(bundle, PARTNER_USER);
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        JsonNode certification = submitted.json();
+        String id = certification.path("id").asText();
+        assertThat(certification.path("state").asText()).isEqualTo("in_review");
+        assertThat(certification.path("riskRating").asText()).isEqualTo("LOW");
+        assertThat(certification.path("dualControl").asBoolean()).isFalse();
+        assertThat(certification.path("submittedBy").asText()).isEqualTo(PARTNER_USER);
+        assertThat(submitted.body()).doesNotContain("adapter-review/", DATA_DIR.toString(), "evidenceInstance");
+
+        String prefix = KEY_PREFIX + "/adapter-review/hello-notify/5.0.0/" + id + "/";
+        assertThat(evidenceObjects("hello-notify", "5.0.0"))
+                .containsExactly(prefix + "bundle.zip", prefix + "evidence-manifest.json", prefix + "scan.json");
+        JsonNode scan = JSON.readTree(get(prefix + "scan.json"));
+        assertThat(scan.path("rating").asText()).isEqualTo("LOW");
+        assertThat(scan.path("checksums").path("bundle").asText()).isEqualTo(Checksums.sha256(bundle));
+        assertThat(scan.path("secretFields")).extracting(JsonNode::asText).containsExactly("apiKey");
+        assertThat(scan.path("dependencies")).isEmpty();
+        JsonNode evidenceManifest = JSON.readTree(get(prefix + "evidence-manifest.json"));
+        assertThat(evidenceManifest.path("files").path("scan.json").asText())
+                .isEqualTo(Checksums.sha256(get(prefix + "scan.json")));
+        assertThat(Checksums.sha256(get(prefix + "evidence-manifest.json")))
+                .isEqualTo(certification.path("evidenceSha256").asText());
+
+        List<JsonNode> receipts = receiptsOf(id);
+        assertThat(receipts)
+                .extracting(r -> r.path("action").asText() + ":"
+                        + r.path("changeSet").path("to").asText(""))
+                .containsExactly("CERTIFICATION:submitted", "EVIDENCE_STORED:", "CERTIFICATION:in_review");
+        assertThat(receipts.get(1).path("id").asText())
+                .isEqualTo(certification.path("evidenceReceipt").asText());
+
+        Answer certified = decide(id, "certified", "scan clean; code read", RITA);
+        assertThat(certified.status()).as(certified.body()).isEqualTo(200);
+        assertThat(certified.json().path("state").asText()).isEqualTo("certified");
+        assertThat(certified.json().path("reviewedBy").asText()).isEqualTo(RITA);
+        Answer listed = decide(id, "marketplace_ready", null, ROB);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().path("state").asText()).isEqualTo("marketplace_ready");
+
+        assertThat(receiptsOf(id)).hasSize(5);
+        assertThat(certificationReceipts().size() - receiptsBefore).isEqualTo(5);
+        assertThat(evidenceObjects("hello-notify", "5.0.0"))
+                .filteredOn(key -> key.contains("/decision-"))
+                .hasSize(2);
+        assertThat(api.get(CERTIFICATIONS + "/" + id, PARTNER_USER, PASSWORD)
+                        .json()
+                        .path("state")
+                        .asText())
+                .isEqualTo("marketplace_ready");
+
+        Answer marketplace = api.get("/api/marketplace", VIC, PASSWORD);
+        assertThat(marketplace.status()).isEqualTo(200);
+        JsonNode listing = null;
+        for (JsonNode entry : marketplace.json()) {
+            if (entry.path("name").asText().equals("hello-notify")
+                    && entry.path("version").asText().equals("5.0.0")) {
+                listing = entry;
+            }
+        }
+        assertThat(listing).as(marketplace.body()).isNotNull();
+        assertThat(listing.path("badge").asText()).isEqualTo("marketplace-ready");
+        assertThat(listing.path("owner").asText()).isEqualTo("partner-acme");
+        assertThat(listing.path("evidenceSha256").asText())
+                .isEqualTo(certification.path("evidenceSha256").asText());
+        assertThat(marketplace.body())
+                .doesNotContain(PARTNER, "adapter-review/", DATA_DIR.toString(), "scan clean", "@acme.example");
+    }
+
+    @Test
+    void aHighRiskAdapterNeedsTwoDifferentApproversNeitherTheSubmitter() {
+        Answer submitted =
+                submit(PartnerBundles.helloAs("5.1.0", Map.of("riskLevel: low", "riskLevel: high"), PARTNER_KEY), SAM);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = submitted.json().path("id").asText();
+        assertThat(submitted.json().path("riskRating").asText()).isEqualTo("HIGH");
+        assertThat(submitted.json().path("dualControl").asBoolean()).isTrue();
+
+        Answer self = decide(id, "certified", null, SAM);
+        assertThat(self.status()).as(self.body()).isEqualTo(403);
+        assertThat(self.json().path("code").asText()).isEqualTo("SELF_APPROVAL");
+        assertThat(decide(id, "certified", null, RITA).status()).isEqualTo(200);
+
+        Answer first = decide(id, "marketplace_ready", "first approval", RITA);
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(first.json().path("state").asText()).isEqualTo("certified");
+        assertThat(first.json().path("approvals")).extracting(JsonNode::asText).containsExactly(RITA);
+        Answer again = decide(id, "marketplace_ready", null, RITA);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("code").asText()).isEqualTo("ALREADY_APPROVED");
+        assertThat(decide(id, "marketplace_ready", null, SAM)
+                        .json()
+                        .path("code")
+                        .asText())
+                .isEqualTo("SELF_APPROVAL");
+        assertThat(marketplaceBadge("hello-notify", "5.1.0")).isEqualTo("certified");
+
+        Answer second = decide(id, "marketplace_ready", "second approval", ROB);
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().path("state").asText()).isEqualTo("marketplace_ready");
+        assertThat(second.json().path("approvals")).extracting(JsonNode::asText).containsExactly(RITA, ROB);
+        assertThat(marketplaceBadge("hello-notify", "5.1.0")).isEqualTo("marketplace-ready");
+        List<JsonNode> receipts = receiptsOf(id);
+        assertThat(receipts.get(receipts.size() - 2)
+                        .path("changeSet")
+                        .path("approval")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(receipts.get(receipts.size() - 1)
+                        .path("changeSet")
+                        .path("approval")
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aDeclaredKnownBadLibraryRatesTheAdapterCritical() {
+        Answer submitted = submit(
+                PartnerBundles.helloAs(
+                        "5.2.0",
+                        Map.of("dependencies: []", "dependencies: [\"org.apache.logging.log4j:log4j-core:2.14.1\"]"),
+                        PARTNER_KEY),
+                PARTNER_USER);
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        assertThat(submitted.json().path("riskRating").asText()).isEqualTo("CRITICAL");
+        assertThat(submitted.json().path("findings").toString()).contains("log4j-core:2.14.1 is known-bad");
+        assertThat(submitted.json().path("dualControl").asBoolean()).isTrue();
+        Answer rejected = decide(submitted.json().path("id").asText(), "rejected", "Log4Shell", RITA);
+        assertThat(rejected.json().path("state").asText()).isEqualTo("rejected");
+        assertThat(decide(submitted.json().path("id").asText(), "certified", null, ROB)
+                        .json()
+                        .path("code")
+                        .asText())
+                .isEqualTo("TRANSITION_INVALID");
+        assertThat(marketplaceBadge("hello-notify", "5.2.0")).isNull();
+    }
+
+    Answer submit(byte[] bundle, String user) {
+        return api.postBytes(SUBMIT, user, PASSWORD, "application/zip", bundle);
+    }
+
+    Answer decide(String id, String to, String notes, String user) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("to", to);
+        if (notes != null) {
+            body.put("notes", notes);
+        }
+        return api.postJson(CERTIFICATIONS + "/" + id + "/transitions", user, PASSWORD, body);
+    }
+
+    String marketplaceBadge(String name, String version) {
+        for (JsonNode entry : api.get("/api/marketplace", VIC, PASSWORD).json()) {
+            if (entry.path("name").asText().equals(name)
+                    && entry.path("version").asText().equals(version)) {
+                return entry.path("badge").asText();
+            }
+        }
+        return null;
+    }
+
+    /** The partner tenant's receipts about one certification, oldest first. */
+    List<JsonNode> receiptsOf(String id) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode receipt : certificationReceipts()) {
+            if (id.equals(receipt.path("changeSet").path("certification").asText())) {
+                found.add(receipt);
+            }
+        }
+        return found;
+    }
+
+    List<JsonNode> certificationReceipts() {
+        List<JsonNode> found = new ArrayList<>();
+        Answer receipts = api.get("/api/tenants/" + PARTNER + "/receipts?limit=500", RITA, PASSWORD);
+        assertThat(receipts.status()).as(receipts.body()).isEqualTo(200);
+        receipts.json().forEach(found::add);
+        found.removeIf(r -> !r.path("changeSet").has("certification"));
+        return found;
+    }
+
+    static byte[] get(String key) {
+        return S3.objectContent(BUCKET, key);
+    }
+}
