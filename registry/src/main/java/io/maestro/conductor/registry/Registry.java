@@ -1,5 +1,6 @@
 package io.maestro.conductor.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.maestro.conductor.registry.cache.DefinitionVersions;
@@ -28,6 +29,7 @@ import io.maestro.conductor.registry.store.InstanceStore;
 import io.maestro.conductor.registry.store.RegistrySchema;
 import io.maestro.conductor.registry.store.TenantStore;
 import io.maestro.conductor.registry.validation.ConfigValidator;
+import io.maestro.conductor.registry.validation.DestinationMarks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -209,11 +211,23 @@ public final class Registry {
         DefinitionCatalog.check(definition);
         Optional<AdapterDefinition> stored = definitionStore.find(definition.name(), definition.version());
         if (stored.isPresent()) {
-            if (!stored.get().equals(definition)) {
+            if (stored.get().equals(definition)) {
+                return false;
+            }
+            Optional<JsonNode> marked = DestinationMarks.merged(stored.get().configSchema(), definition.configSchema());
+            if (marked.isEmpty()
+                    || !withSchema(stored.get(), marked.get()).equals(withSchema(definition, marked.get()))) {
                 throw new RegistryException(
                         ErrorCode.TENANT_CONFIG_INVALID,
                         "adapter definition " + definition.coordinates()
                                 + " is already published with other content; publish a new version");
+            }
+            // Same version, same rules: only destination marks the stored copy lacked (published before the SPI
+            // marked them). They change no config's validity, only which keys the hub's allowlist governs.
+            if (!marked.get().equals(stored.get().configSchema())) {
+                definitionStore.updateConfigSchema(definition.name(), definition.version(), marked.get());
+                refresher.definition(definition.name());
+                LOG.info("adapter definition destination marks added definition={}", definition.coordinates());
             }
             return false;
         }
@@ -225,6 +239,19 @@ public final class Registry {
                 definition.coordinates(),
                 definition.category().id());
         return true;
+    }
+
+    private static AdapterDefinition withSchema(AdapterDefinition d, JsonNode configSchema) {
+        return new AdapterDefinition(
+                d.name(),
+                d.version(),
+                d.category(),
+                d.owner(),
+                d.description(),
+                d.risk(),
+                configSchema,
+                d.supportedRegions(),
+                d.capabilities());
     }
 
     // ---- instances

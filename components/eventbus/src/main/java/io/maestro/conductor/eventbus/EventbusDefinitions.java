@@ -8,6 +8,7 @@ import io.maestro.conductor.adapter.config.AdapterDefinitionSpec;
 import io.maestro.conductor.adapter.config.AdapterDefinitions;
 import io.maestro.conductor.adapter.config.ConfigValidator;
 import io.maestro.conductor.adapter.config.InstanceConfigDef;
+import io.maestro.conductor.adapter.config.InstanceConfigDef.Destination;
 import java.util.List;
 
 /**
@@ -33,9 +34,9 @@ public final class EventbusDefinitions implements AdapterDefinitions {
     public static final String MAX_MESSAGE_BYTES = "maxMessageBytes";
 
     public static final InstanceConfigDef KAFKA = common(1_048_576)
-            .define(
+            .defineDestination(
                     BROKERS,
-                    STRING,
+                    Destination.HOST_PORT_LIST,
                     REQUIRED,
                     ConfigValidator.pattern(
                             "[A-Za-z0-9.-]+:[0-9]{1,5}(,[A-Za-z0-9.-]+:[0-9]{1,5}){0,15}", "host:port[,host:port...]"),

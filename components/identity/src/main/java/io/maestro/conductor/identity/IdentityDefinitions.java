@@ -7,6 +7,7 @@ import io.maestro.conductor.adapter.config.AdapterDefinitionSpec;
 import io.maestro.conductor.adapter.config.AdapterDefinitions;
 import io.maestro.conductor.adapter.config.ConfigValidator;
 import io.maestro.conductor.adapter.config.InstanceConfigDef;
+import io.maestro.conductor.adapter.config.InstanceConfigDef.Destination;
 import java.util.List;
 
 /**
@@ -99,9 +100,9 @@ public final class IdentityDefinitions implements AdapterDefinitions {
     /** The OpenID Connect part every identity definition shares. */
     static InstanceConfigDef oidc() {
         return new InstanceConfigDef()
-                .define(
+                .defineDestination(
                         ISSUER,
-                        STRING,
+                        Destination.URL,
                         InstanceConfigDef.REQUIRED,
                         ConfigValidator.pattern(URL, "an http(s) URL"),
                         "The provider's issuer: tokens' iss must equal it exactly; discovery is read below it. "
@@ -118,15 +119,15 @@ public final class IdentityDefinitions implements AdapterDefinitions {
                         null,
                         ConfigValidator.pattern("[\\x21\\x23-\\x5b\\x5d-\\x7e ]{1,1000}", "space-separated scopes"),
                         "Scopes every validated token must carry (its scope claim), space-separated")
-                .define(
+                .defineDestination(
                         JWKS_URL,
-                        STRING,
+                        Destination.URL,
                         null,
                         ConfigValidator.pattern(URL, "an http(s) URL"),
                         "The provider's JWKS; default jwks_uri from discovery")
-                .define(
+                .defineDestination(
                         USERINFO_URL,
-                        STRING,
+                        Destination.URL,
                         null,
                         ConfigValidator.pattern(URL, "an http(s) URL"),
                         "The userinfo endpoint (fetch_claims); default userinfo_endpoint from discovery")

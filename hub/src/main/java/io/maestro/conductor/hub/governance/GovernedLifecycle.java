@@ -30,7 +30,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Every lifecycle action of the admin API, governed: an endpoint off the operator's allowlist is refused first
+ * Every lifecycle action of the admin API, governed: an endpoint or other destination off the operator's allowlist
+ * is refused first
  * ({@link EndpointGuard}, also for a change request, which would otherwise apply it on approval); then the lifecycle
  * policy is asked; a deny changes nothing;
  * an action that needs approval becomes a pending change request; an allowed one is applied at once. Approving a
@@ -71,7 +72,7 @@ public class GovernedLifecycle {
     public Outcome install(ConductorUser caller, Tenant tenant, String env, String instance, InstallRequest request) {
         registry.requireEnvironment(tenant.id(), env);
         AdapterDefinition definition = registry.definition(request.definition(), request.definitionVersion());
-        endpoints.check(caller, tenant.id(), env, definition.name(), request.config(), null);
+        endpoints.check(caller, tenant.id(), env, definition, request.config(), null);
         // the version is fixed now, so a newer one published while the request waits is not what gets approved
         InstallRequest pinned =
                 new InstallRequest(definition.name(), definition.version(), request.config(), request.region());
@@ -90,7 +91,7 @@ public class GovernedLifecycle {
         AdapterDefinition definition = registry.definition(
                 current.definitionName(),
                 request.definitionVersion() == null ? current.definitionVersion() : request.definitionVersion());
-        endpoints.check(caller, tenant.id(), env, current.definitionName(), request.config(), current.config());
+        endpoints.check(caller, tenant.id(), env, definition, request.config(), current.config());
         List<LifecycleAction> actions = LifecycleAction.ofUpdate(current, request);
         Verdict verdict = gate.decide(subject(caller), actions, new Target(tenant, env, instance, definition), null);
         if (verdict.approvalRequired()) {
@@ -160,7 +161,7 @@ public class GovernedLifecycle {
                     caller,
                     tenant.id(),
                     draft.environment(),
-                    definition.name(),
+                    definition,
                     draft.install().config(),
                     null);
             actions = List.of(LifecycleAction.INSTALL);
@@ -176,19 +177,19 @@ public class GovernedLifecycle {
                             draft.install().region()));
         } else {
             AdapterInstance current = installed(tenant.id(), draft.environment(), draft.instance());
+            String version = draft.update() == null || draft.update().definitionVersion() == null
+                    ? current.definitionVersion()
+                    : draft.update().definitionVersion();
+            definition = registry.definition(current.definitionName(), version);
             if (draft.update() != null) {
                 endpoints.check(
                         caller,
                         tenant.id(),
                         draft.environment(),
-                        current.definitionName(),
+                        definition,
                         draft.update().config(),
                         current.config());
             }
-            String version = draft.update() == null || draft.update().definitionVersion() == null
-                    ? current.definitionVersion()
-                    : draft.update().definitionVersion();
-            definition = registry.definition(current.definitionName(), version);
             actions = draft.operation() == ChangeOperation.UPDATE
                     ? LifecycleAction.ofUpdate(current, draft.update())
                     : List.of(LifecycleAction.UNINSTALL);

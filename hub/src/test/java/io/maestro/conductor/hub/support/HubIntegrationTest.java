@@ -41,6 +41,9 @@ public abstract class HubIntegrationTest {
         {ALICE, "operator"}, {DANA, "operator,approver"}, {BOB, "approver"}, {CAROL, "approver"}, {VICTOR, "viewer"}
     };
 
+    /** The one issuer (and JWKS below it) the operator allows tenant users for scim-identity. */
+    public static final String ALLOWED_ISSUER = "http://localhost:9001/realms/atlas";
+
     protected static final Path DATA_DIR = HubProperties.newDataDir("conductor-hub-test");
 
     /** The partner whose adapter bundles this hub trusts (conductor.adapters.trusted-keys-file). */
@@ -63,6 +66,13 @@ public abstract class HubIntegrationTest {
         registry.add("conductor.adapters.max-bundle-size", () -> MAX_BUNDLE_BYTES + "B");
         // partner adapters of the notifications category (the hello example) are governed like the others
         registry.add("conductor.governance.policies.notifications", () -> "residency/decision");
+        // destinations besides endpoint a tenant user may pick (DestinationAllowlistTest); all on loopback
+        registry.add("conductor.endpoints.destinations.scim-identity.issuer[0]", () -> ALLOWED_ISSUER);
+        registry.add("conductor.endpoints.destinations.scim-identity.jwksUrl[0]", () -> ALLOWED_ISSUER);
+        registry.add(
+                "conductor.endpoints.environment-destinations.dev.kafka-eventbus.brokers[0]", () -> "127.0.0.1:9092");
+        registry.add(
+                "conductor.endpoints.environment-destinations.dev.kafka-eventbus.brokers[1]", () -> "localhost:9093");
         registry.add("conductor.security.users[0].name", () -> ATLAS_USER);
         registry.add("conductor.security.users[0].password", () -> new BCryptPasswordEncoder(4).encode(ATLAS_PASSWORD));
         registry.add("conductor.security.users[0].tenants", () -> "atlas");

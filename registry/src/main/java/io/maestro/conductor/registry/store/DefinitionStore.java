@@ -1,6 +1,7 @@
 package io.maestro.conductor.registry.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.registry.model.AdapterCategory;
 import io.maestro.conductor.registry.model.AdapterDefinition;
 import io.maestro.conductor.registry.model.AdapterType;
@@ -11,7 +12,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** SQL access to adapter types and definitions. Definitions are immutable once stored. */
+/**
+ * SQL access to adapter types and definitions. Definitions are immutable once stored, but for destination marks
+ * ({@code x-destination}) added to a stored version's schema.
+ */
 public final class DefinitionStore {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -73,5 +77,14 @@ public final class DefinitionStore {
                 Json.write(d.supportedRegions()),
                 Json.write(d.capabilities()),
                 Sql.timestamp(now));
+    }
+
+    /** Replaces a stored version's config schema: only for annotations that change no config's validity. */
+    public void updateConfigSchema(String name, String version, JsonNode configSchema) {
+        jdbc.update(
+                "UPDATE adapter_definition SET config_schema = ? WHERE name = ? AND version = ?",
+                Json.write(configSchema),
+                name,
+                version);
     }
 }

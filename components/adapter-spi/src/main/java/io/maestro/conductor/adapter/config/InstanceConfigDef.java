@@ -10,6 +10,8 @@ import io.maestro.conductor.adapter.secret.InstanceSecrets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An adapter's instance config, declared once (Kafka's {@code ConfigDef} is the model): each key with its type,
@@ -28,11 +30,53 @@ public final class InstanceConfigDef {
     };
 
     /**
+     * The JSON Schema keyword that marks a key as a destination: its value says where the instance sends data
+     * and credentials, so the hub's endpoint allowlist governs it (the value is a {@link Destination#id()}).
+     */
+    public static final String DESTINATION_KEYWORD = "x-destination";
+
+    /** What a destination key holds: the form the hub parses to compare its host(s) with the allowlist. */
+    public enum Destination {
+        /** A URL, {@code scheme://host[:port][/path]}: an HTTP(S) base, an issuer, {@code smtp://host:port}. */
+        URL("url"),
+        /** {@code host:port}, or a comma-separated list of them (Kafka's bootstrap brokers): each one is checked. */
+        HOST_PORT_LIST("host-port-list");
+
+        private final String id;
+
+        Destination(String id) {
+            this.id = id;
+        }
+
+        /** How the published schema names it ({@value #DESTINATION_KEYWORD}). */
+        public String id() {
+            return id;
+        }
+
+        public static Optional<Destination> fromId(String id) {
+            for (Destination destination : values()) {
+                if (destination.id.equals(id)) {
+                    return Optional.of(destination);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
      * @param defaultValue null when the key is optional without a default; {@link #REQUIRED} when it must be given
      * @param validator    null when any value of the type is fine
+     * @param destination  null unless the key says where data and credentials go (then the hub's allowlist
+     *                     governs it); the SPI's {@link AdapterDefinitions#ENDPOINT} key always is a {@code URL}
      */
     public record Key(
-            String name, ConfigType type, Object defaultValue, ConfigValidator validator, String doc, boolean secret) {
+            String name,
+            ConfigType type,
+            Object defaultValue,
+            ConfigValidator validator,
+            String doc,
+            boolean secret,
+            Destination destination) {
 
         public boolean required() {
             return defaultValue == REQUIRED;
@@ -43,7 +87,19 @@ public final class InstanceConfigDef {
 
     public InstanceConfigDef define(
             String name, ConfigType type, Object defaultValue, ConfigValidator validator, String doc) {
-        return add(new Key(name, type, defaultValue, validator, doc, false));
+        Destination destination = AdapterDefinitions.ENDPOINT.equals(name) ? Destination.URL : null;
+        return add(new Key(name, type, defaultValue, validator, doc, false, destination));
+    }
+
+    /**
+     * A destination: a string key that says where the instance sends data or credentials (a URL, or host:port
+     * list). The published schema marks it ({@value #DESTINATION_KEYWORD}), and the hub lets a tenant-scoped user
+     * set it only to a destination on the operator's allowlist.
+     */
+    public InstanceConfigDef defineDestination(
+            String name, Destination destination, Object defaultValue, ConfigValidator validator, String doc) {
+        Objects.requireNonNull(destination, "destination");
+        return add(new Key(name, ConfigType.STRING, defaultValue, validator, doc, false, destination));
     }
 
     public InstanceConfigDef define(String name, ConfigType type, Object defaultValue, String doc) {
@@ -52,7 +108,7 @@ public final class InstanceConfigDef {
 
     /** A credential: a string that must be a {@code secret:<name>} reference, never a value. */
     public InstanceConfigDef defineSecret(String name, boolean required, String doc) {
-        return add(new Key(name, ConfigType.STRING, required ? REQUIRED : null, null, doc, true));
+        return add(new Key(name, ConfigType.STRING, required ? REQUIRED : null, null, doc, true, null));
     }
 
     private InstanceConfigDef add(Key key) {
@@ -78,6 +134,9 @@ public final class InstanceConfigDef {
             property.put("type", key.type().jsonType());
             if (key.secret()) {
                 property.put("format", "password");
+            }
+            if (key.destination() != null) {
+                property.put(DESTINATION_KEYWORD, key.destination().id());
             }
             if (key.validator() != null) {
                 key.validator().describe(property);
@@ -144,6 +203,9 @@ public final class InstanceConfigDef {
             String rule = key.secret()
                     ? "`secret:<name>`"
                     : key.validator() == null ? "" : key.validator().doc();
+            if (key.destination() != null) {
+                rule = (rule.isEmpty() ? "" : rule + "; ") + "destination (operator allowlist)";
+            }
             String defaultText =
                     key.required() ? "required" : key.defaultValue() == null ? "" : "`" + key.defaultValue() + "`";
             table.append("| `")

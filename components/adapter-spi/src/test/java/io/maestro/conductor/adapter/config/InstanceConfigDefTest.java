@@ -11,6 +11,7 @@ import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.instance.InstanceRef;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,67 @@ class InstanceConfigDefTest {
                 .contains("| `host` | string | required | a host name | Where to connect |")
                 .contains("| `port` | integer | `443` | 1..65535 | Port |")
                 .contains("| `password` | string | required | `secret:<name>` | Password |");
+    }
+
+    @Test
+    void aDestinationKeyIsMarkedInThePublishedSchemaAndTheDocs() {
+        InstanceConfigDef destinations = new InstanceConfigDef()
+                .defineDestination(
+                        "issuer",
+                        InstanceConfigDef.Destination.URL,
+                        REQUIRED,
+                        ConfigValidator.pattern("https?://\\S+", "an http(s) URL"),
+                        "Issuer")
+                .defineDestination(
+                        "brokers", InstanceConfigDef.Destination.HOST_PORT_LIST, null, null, "Bootstrap brokers")
+                .define("name", STRING, null, "Not a destination");
+
+        var properties = destinations.jsonSchema().path("properties");
+        assertThat(properties
+                        .path("issuer")
+                        .path(InstanceConfigDef.DESTINATION_KEYWORD)
+                        .asText())
+                .isEqualTo("url");
+        assertThat(properties
+                        .path("brokers")
+                        .path(InstanceConfigDef.DESTINATION_KEYWORD)
+                        .asText())
+                .isEqualTo("host-port-list");
+        assertThat(properties.path("brokers").path("type").asText()).isEqualTo("string");
+        assertThat(properties.path("name").has(InstanceConfigDef.DESTINATION_KEYWORD))
+                .isFalse();
+        assertThat(destinations.markdown())
+                .contains(
+                        "| `issuer` | string | required | an http(s) URL; destination (operator allowlist) | Issuer |")
+                .contains("| `brokers` | string |  | destination (operator allowlist) | Bootstrap brokers |");
+        // the marking travels with the definition the registry publishes
+        AdapterDefinitionSpec spec = new AdapterDefinitionSpec(
+                "d", "1.0.0", "storage", "o", "d", "low", "internal", false, List.of(), List.of(), destinations);
+        assertThat(spec.toNode()
+                        .at("/configSchema/properties/issuer/" + InstanceConfigDef.DESTINATION_KEYWORD)
+                        .asText())
+                .isEqualTo("url");
+    }
+
+    @Test
+    void theSpisEndpointKeyIsAlwaysAUrlDestination() {
+        InstanceConfigDef withEndpoint =
+                new InstanceConfigDef().define(AdapterDefinitions.ENDPOINT, STRING, null, "Endpoint override");
+
+        assertThat(withEndpoint.keys())
+                .singleElement()
+                .extracting(InstanceConfigDef.Key::destination)
+                .isEqualTo(InstanceConfigDef.Destination.URL);
+        assertThat(withEndpoint
+                        .jsonSchema()
+                        .at("/properties/endpoint/" + InstanceConfigDef.DESTINATION_KEYWORD)
+                        .asText())
+                .isEqualTo("url");
+        assertThat(InstanceConfigDef.Destination.fromId("host-port-list"))
+                .contains(InstanceConfigDef.Destination.HOST_PORT_LIST);
+        assertThat(InstanceConfigDef.Destination.fromId("ftp")).isEmpty();
+        assertThatThrownBy(() -> new InstanceConfigDef().defineDestination("x", null, null, null, "x"))
+                .isInstanceOf(NullPointerException.class);
     }
 
     private void assertRefused(Map<String, String> config, String message) {
