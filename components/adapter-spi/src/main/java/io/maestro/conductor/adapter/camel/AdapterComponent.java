@@ -171,12 +171,10 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
             meterRegistry = boundMeterRegistry();
         }
         metrics = new AdapterMetrics(meterRegistry);
-        health = new AdapterHealthCheck(category());
-        health.setCamelContext(getCamelContext());
-        HealthCheckRegistry healthChecks = HealthCheckRegistry.get(getCamelContext());
-        if (healthChecks != null) {
-            healthChecks.register(health);
-        }
+        // per component, not per category: two adapters of one category (or two versions of one) each keep theirs
+        String name = getDefaultName() == null ? category() : getDefaultName();
+        health = AdapterHealthCheck.register(
+                HealthCheckRegistry.get(getCamelContext()), getCamelContext(), name, category());
         if (delegateSweepInterval > 0) {
             sweeper = getCamelContext()
                     .getExecutorServiceManager()
@@ -193,7 +191,10 @@ public abstract class AdapterComponent<D extends AutoCloseable> extends DefaultC
             sweeper = null;
         }
         HealthCheckRegistry healthChecks = HealthCheckRegistry.get(getCamelContext());
-        if (healthChecks != null && health != null) {
+        // only its own check: another component's may never be removed by this one's stop
+        if (healthChecks != null
+                && health != null
+                && healthChecks.getCheck(health.getId()).orElse(null) == health) {
             healthChecks.unregister(health);
         }
         delegates.closeAll();

@@ -6,13 +6,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Health of one adapter component's instances, from the outcome of each instance's last call: an instance is DOWN
  * while its last call failed with an instance fault (peer unreachable, credentials refused, bucket missing, broken
- * config). Registered in Camel's health-check registry (group {@value #GROUP}), so Hawtio and actuator show it.
+ * config). Registered in Camel's health-check registry (group {@value #GROUP}) as {@code <scheme>-instances}, unique
+ * per component ({@link #register}), so Hawtio and actuator show it.
  *
  * <p>The check itself stays UP and is neither a readiness nor a liveness check: an instance is one tenant's
  * backend, and its outage must not make the hub look down (a 503 from {@code /actuator/health} takes every
@@ -40,9 +43,49 @@ public final class AdapterHealthCheck extends AbstractHealthCheck {
 
     private final AdapterCallStats calls;
 
+    /** The id a component's check is named by: {@code <name>-instances}. */
+    public static final String ID_SUFFIX = "-instances";
+
     public AdapterHealthCheck(String category) {
-        super(GROUP, category + "-instances");
+        this(category + ID_SUFFIX, category);
+    }
+
+    /**
+     * @param id       unique in the CamelContext's health-check registry, which keeps one check per id: see
+     *                 {@link #register}
+     * @param category the category of the component's instances
+     */
+    public AdapterHealthCheck(String id, String category) {
+        super(GROUP, id);
         this.calls = new AdapterCallStats(category);
+    }
+
+    /**
+     * Registers a component's check as {@code <name>-instances}, or, when another component's check already has that
+     * id (two versions of one adapter side by side, two components of one name), as {@code <name>-instances-2},
+     * {@code -3}, ...: Camel's registry keeps one check per id, so a shared id would hide the second component's
+     * instances and unregistering one would remove the other's.
+     *
+     * @param name the component's scheme (its Camel default name), else its category
+     * @return the check, registered (or unregistered, when the context has no health-check registry)
+     */
+    public static AdapterHealthCheck register(
+            HealthCheckRegistry registry, CamelContext camel, String name, String category) {
+        if (registry == null) {
+            AdapterHealthCheck check = new AdapterHealthCheck(name + ID_SUFFIX, category);
+            check.setCamelContext(camel);
+            return check;
+        }
+        synchronized (registry) {
+            String id = name + ID_SUFFIX;
+            for (int n = 2; registry.getCheck(id).isPresent(); n++) {
+                id = name + ID_SUFFIX + "-" + n;
+            }
+            AdapterHealthCheck check = new AdapterHealthCheck(id, category);
+            check.setCamelContext(camel);
+            registry.register(check);
+            return check;
+        }
     }
 
     /** The component's per-instance call statistics (counts, latency, last success and error) for the hub to drain. */

@@ -372,6 +372,52 @@ class AdapterComponentTest {
         assertThat(again.lastErrorCode()).as("the last error is a state, kept").isEqualTo("POLICY_UNAVAILABLE");
     }
 
+    /** Scheme {@code echo-v2}: a second version of the echo adapter, category echo like the first. */
+    @org.apache.camel.spi.annotations.Component("echo-v2")
+    static final class EchoV2Component extends EchoComponent {}
+
+    @Test
+    void twoComponentsOfOneCategoryKeepTheirOwnHealthChecksAndStoppingOneLeavesTheOther() throws Exception {
+        start();
+        EchoComponent second = new EchoComponent(); // no scheme annotation either: named by its category too
+        EchoComponent v2 = new EchoV2Component();
+        for (EchoComponent component : List.of(second, v2)) {
+            component.setInstanceResolver(instances);
+            component.setSecretResolver(secrets);
+            component.setGovernanceGate(request -> GovernanceDecision.allow("d-2"));
+            component.setMeterRegistry(meters);
+        }
+        camel.addComponent("echo-again", second);
+        camel.addComponent("echo-v2", v2);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(camel);
+
+        assertThat(echo.health().getId()).isEqualTo("echo-instances");
+        assertThat(second.health().getId()).isEqualTo("echo-instances-2");
+        assertThat(v2.health().getId()).isEqualTo("echo-v2-instances");
+        assertThat(registry.getCheck("echo-instances-2")).containsSame(second.health());
+        assertThat(registry.getCheck("echo-v2-instances")).containsSame(v2.health());
+
+        Map<String, Object> headers = Map.of(AdapterHeaders.TENANT, "acme", AdapterHeaders.ENVIRONMENT, "prod");
+        template().requestBodyAndHeaders("echo-again:say?instance=greeter", "a", headers);
+        assertThat(registry.getCheck("echo-instances-2").orElseThrow().call().getDetails())
+                .containsKey("acme/prod/greeter");
+
+        camel.removeComponent("echo"); // stops the first
+        assertThat(echo.isStopped()).isTrue();
+        assertThat(registry.getCheck("echo-instances")).isEmpty();
+        assertThat(registry.getCheck("echo-instances-2"))
+                .as("the other component's check stays")
+                .containsSame(second.health());
+        assertThat(registry.getCheck("echo-v2-instances")).containsSame(v2.health());
+        assertThat(registry.getCheck("echo-instances-2").orElseThrow().call().getDetails())
+                .containsKey("acme/prod/greeter")
+                .containsEntry(AdapterHealthCheck.INSTANCES_DOWN, 0L);
+
+        camel.removeComponent("echo-v2");
+        assertThat(registry.getCheck("echo-v2-instances")).isEmpty();
+        assertThat(registry.getCheck("echo-instances-2")).containsSame(second.health());
+    }
+
     /** The component's check: neither liveness nor readiness, so no instance can take the application down. */
     private HealthCheck.Result health() {
         HealthCheck check =
