@@ -12,10 +12,14 @@ import java.util.Set;
  * @param definitionsYaml   the jar's {@code META-INF/conductor/adapter-definitions.yaml}, or {@code null}
  * @param usedPermissions   permission kinds the bytecode reaches for ({@code network}, {@code filesystem},
  *                          {@code process}), from the JDK classes its constant pools name
+ * @param embeddedLibraries libraries the jar carries inside it, as {@code group:artifact:version}, from the
+ *                          {@code META-INF/maven/<group>/<artifact>/pom.properties} files Maven writes (shaded or
+ *                          copied in; the adapter's own artifact is among them)
  */
 public record AdapterJar(
         Map<String, String> componentServices,
         Set<String> catalogSchemes,
         Set<String> classes,
         String definitionsYaml,
-        Set<String> usedPermissions) {}
+        Set<String> usedPermissions,
+        Set<String> embeddedLibraries) {}

@@ -54,6 +54,7 @@ public final class AdapterJarReader {
         Set<String> catalogSchemes = new TreeSet<>();
         Set<String> classes = new TreeSet<>();
         Set<String> used = new TreeSet<>();
+        Set<String> libraries = new TreeSet<>();
         Set<String> seen = new HashSet<>();
         String definitions = null;
         long inflated = 0;
@@ -78,6 +79,10 @@ public final class AdapterJarReader {
                     scanPermissions(content, used);
                 } else if (name.startsWith(COMPONENT_SERVICES) && content.length <= MAX_METADATA) {
                     services.put(name.substring(COMPONENT_SERVICES.length()), serviceClass(content));
+                } else if (name.startsWith("META-INF/maven/")
+                        && name.endsWith("/pom.properties")
+                        && content.length <= MAX_METADATA) {
+                    library(content).ifPresent(libraries::add);
                 } else if (name.equals(DEFINITIONS) && content.length <= MAX_METADATA) {
                     definitions = new String(content, StandardCharsets.UTF_8);
                 } else if (name.startsWith("META-INF/") && name.endsWith(".json") && content.length <= MAX_METADATA) {
@@ -90,7 +95,7 @@ public final class AdapterJarReader {
         if (seen.isEmpty()) {
             throw invalid("the adapter jar is empty or not a jar");
         }
-        return new AdapterJar(services, catalogSchemes, classes, definitions, used);
+        return new AdapterJar(services, catalogSchemes, classes, definitions, used, libraries);
     }
 
     /** Relative, no {@code ..} segment, no backslash or NUL: safe to unpack anywhere. */
@@ -117,6 +122,17 @@ public final class AdapterJarReader {
             throw invalid("the jar inflates to more than its bound");
         }
         return content;
+    }
+
+    /** {@code group:artifact:version} of a Maven {@code pom.properties}; none when a part is missing or odd. */
+    private static java.util.Optional<String> library(byte[] content) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new ByteArrayInputStream(content));
+        String coordinates = properties.getProperty("groupId", "") + ":" + properties.getProperty("artifactId", "")
+                + ":" + properties.getProperty("version", "");
+        return coordinates.matches("[A-Za-z0-9._-]{1,200}:[A-Za-z0-9._-]{1,200}:[A-Za-z0-9._+-]{1,100}")
+                ? java.util.Optional.of(coordinates)
+                : java.util.Optional.empty();
     }
 
     private static String serviceClass(byte[] content) throws IOException {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The security review's scan of a verified bundle: the jar against its manifest, declared against used permissions,
  * the declared libraries against the known-bad list, and the declared risk; the rating is the highest of the
- * manifest's risk level and every finding's severity. Secret-field rules are the manifest validator's (a bundle
+ * manifest's risk level and every finding's severity. Libraries the jar carries inside it (Maven's pom.properties)
+ * are checked against the known-bad list too, declared or not. Secret-field rules are the manifest validator's (a bundle
  * that breaks them never gets here); sensitive data raises the floor.
  */
 public final class AdapterReviewScan {
@@ -44,6 +45,16 @@ public final class AdapterReviewScan {
             knownBad.reasonFor(dependency)
                     .ifPresent(reason -> findings.add(new ReviewFinding(
                             "dependencies", RiskRating.CRITICAL, dependency + " is known-bad: " + reason)));
+        }
+        // what the jar carries inside it, declared or not
+        for (String library : jar.embeddedLibraries()) {
+            if (!manifest.dependencies().contains(library)) {
+                knownBad.reasonFor(library)
+                        .ifPresent(reason -> findings.add(new ReviewFinding(
+                                "dependencies",
+                                RiskRating.CRITICAL,
+                                "the jar carries " + library + " (undeclared), which is known-bad: " + reason)));
+            }
         }
         String sensitivity =
                 manifest.tree().path("risk").path("dataSensitivity").asText();

@@ -47,6 +47,30 @@ class AdapterReviewScanTest {
     }
 
     @Test
+    void aKnownBadLibraryInsideTheJarIsCriticalEvenWhenUndeclared() {
+        Map<String, byte[]> entries = TestJars.helloEntries();
+        entries.put(
+                "META-INF/maven/org.apache.logging.log4j/log4j-core/pom.properties",
+                "groupId=org.apache.logging.log4j\nartifactId=log4j-core\nversion=2.14.1\n".getBytes());
+        entries.put(
+                "META-INF/maven/com.acme/hello-notify/pom.properties",
+                "groupId=com.acme\nartifactId=hello-notify\nversion=1.1.0\n".getBytes());
+        entries.put("META-INF/maven/evil/x/pom.properties", "groupId=a b\nartifactId=$(x)\nversion=1\n".getBytes());
+
+        AdapterJar jar = jar(entries);
+        AdapterReviewScan.Report report = AdapterReviewScan.scan(hello(), jar, KNOWN_BAD);
+
+        assertThat(jar.embeddedLibraries())
+                .as("odd coordinates are not taken")
+                .containsExactly("com.acme:hello-notify:1.1.0", "org.apache.logging.log4j:log4j-core:2.14.1");
+        assertThat(report.findings())
+                .extracting(ReviewFinding::check, ReviewFinding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("dependencies", RiskRating.CRITICAL));
+        assertThat(report.findings().get(0).message()).contains("carries", "log4j-core:2.14.1", "undeclared");
+        assertThat(report.rating()).isEqualTo(RiskRating.CRITICAL);
+    }
+
+    @Test
     void codeThatUsesMoreThanItDeclaresIsHighRisk() {
         Map<String, byte[]> entries = TestJars.helloEntries();
         entries.put("com/acme/hello/Shell.class", TestJars.bytes("java/lang/ProcessBuilder"));
