@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -64,25 +63,13 @@ final class RedmineBackend implements TicketingBackend {
 
     @Override
     public Result create(String externalKey, TicketFields fields) {
-        AdapterException last = null;
-        for (int attempt = 1; attempt <= settings.maxRetries() + 1; attempt++) {
-            if (attempt > 1) {
-                pause(settings.backoff(attempt - 1));
-            }
-            try {
-                Optional<Ticket> existing = find(externalKey);
-                if (existing.isPresent()) {
-                    return new Result(existing.get(), false, attempt);
-                }
-                return new Result(post(externalKey, fields), true, attempt);
-            } catch (AdapterException failed) {
-                if (!failed.isTransient()) {
-                    throw failed;
-                }
-                last = failed;
-            }
-        }
-        throw last;
+        // Each attempt looks the key up first: a retry after a lost answer finds the ticket that answer made.
+        return settings.retry().run(attempt -> {
+            Optional<Ticket> existing = find(externalKey);
+            return existing.isPresent()
+                    ? new Result(existing.get(), false, attempt)
+                    : new Result(post(externalKey, fields), true, attempt);
+        });
     }
 
     @Override
@@ -394,29 +381,7 @@ final class RedmineBackend implements TicketingBackend {
     }
 
     private <T> T retrying(Supplier<T> call) {
-        AdapterException last = null;
-        for (int attempt = 1; attempt <= settings.maxRetries() + 1; attempt++) {
-            if (attempt > 1) {
-                pause(settings.backoff(attempt - 1));
-            }
-            try {
-                return call.get();
-            } catch (AdapterException failed) {
-                if (!failed.isTransient()) {
-                    throw failed;
-                }
-                last = failed;
-            }
-        }
-        throw last;
-    }
-
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return settings.retry().run(attempt -> call.get());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.maestro.conductor.ticketing;
 
+import io.maestro.conductor.adapter.camel.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 
@@ -11,7 +12,7 @@ import java.time.Duration;
  * @param trackerId      the tracker new tickets get, or null for the project's default
  * @param closedStatusId the status close sets, or null for Redmine's status named Closed (else its first closed one)
  * @param maxRetries     retries after no answer, 408, 429 or 5xx
- * @param initialBackoff the wait before the first retry, doubled each time up to {@link #MAX_BACKOFF}
+ * @param initialBackoff the wait before the first retry, doubled each time ({@link RetryPolicy})
  */
 record RedmineSettings(
         URI endpoint,
@@ -21,8 +22,6 @@ record RedmineSettings(
         int maxRetries,
         Duration initialBackoff,
         Duration timeout) {
-
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     RedmineSettings {
         String scheme = endpoint.getScheme();
@@ -43,10 +42,8 @@ record RedmineSettings(
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
     }
 
-    /** The wait before retry {@code retry} (1-based): doubling from the initial backoff, capped. */
-    Duration backoff(int retry) {
-        long millis = initialBackoff.toMillis() << Math.min(retry - 1, 20);
-        return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
+    RetryPolicy retry() {
+        return new RetryPolicy(maxRetries, initialBackoff);
     }
 
     private static boolean isLoopback(String host) {

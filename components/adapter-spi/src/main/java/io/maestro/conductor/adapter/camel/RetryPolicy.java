@@ -1,0 +1,57 @@
+package io.maestro.conductor.adapter.camel;
+
+import io.maestro.conductor.adapter.AdapterException;
+import java.time.Duration;
+import java.util.function.IntFunction;
+
+/**
+ * How an adapter retries its backend's transient failures ({@link AdapterException#isTransient()}: no answer,
+ * throttling, 5xx) within one call: up to {@code maxRetries} more attempts, waiting {@code initialBackoff} before the
+ * first and doubling up to {@link #MAX_BACKOFF}. Any other failure ends the call at once.
+ */
+public record RetryPolicy(int maxRetries, Duration initialBackoff) {
+
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    public RetryPolicy {
+        if (maxRetries < 0 || initialBackoff.isNegative()) {
+            throw new IllegalArgumentException("retries and backoff must not be negative");
+        }
+    }
+
+    /** The wait before retry {@code retry} (1-based): doubling from the initial backoff, capped. */
+    public Duration backoff(int retry) {
+        long millis = initialBackoff.toMillis() << Math.min(retry - 1, 20);
+        return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
+    }
+
+    /**
+     * Runs {@code attempt} (given its 1-based number) until it answers, throws a failure that is not transient, or
+     * the retries are spent: then the last failure leaves. An interrupt ends the waiting, not the attempts.
+     */
+    public <T> T run(IntFunction<T> attempt) {
+        AdapterException last = null;
+        for (int number = 1; number <= maxRetries + 1; number++) {
+            if (number > 1) {
+                pause(backoff(number - 1));
+            }
+            try {
+                return attempt.apply(number);
+            } catch (AdapterException failed) {
+                if (!failed.isTransient()) {
+                    throw failed;
+                }
+                last = failed;
+            }
+        }
+        throw last;
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
