@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
  * Route {@code adapter-alerts}: evaluates the alert rules over the cluster's health view every
  * {@code conductor.alerts.interval}. Meant to run on one hub at a time (a route policy makes it a singleton when
  * hubs scale out; the firing alerts live in the cluster, so a new leader carries on without firing twice). Every
- * transition goes to {@value #ALERT_HOOK}, where a notify route may pick it up: body the {@link AdapterAlert},
+ * transition goes to {@value #ALERT_HOOK}, where route alert-delivery sends it on (notify:, ticketing:): body the {@link AdapterAlert},
  * headers {@code ConductorAlertState} (FIRING/RESOLVED), {@code ConductorAlertSeverity}, {@code ConductorTenant}.
  * Without a consumer there, transitions reach only the log, the gauge and {@code GET /api/alerts}.
  */

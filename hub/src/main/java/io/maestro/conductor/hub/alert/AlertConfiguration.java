@@ -1,6 +1,7 @@
 package io.maestro.conductor.hub.alert;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.maestro.conductor.adapter.instance.InstanceResolver;
 import io.maestro.conductor.hub.health.AdapterHealthService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -9,7 +10,7 @@ import java.util.TreeSet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Alert store and evaluator over the cluster's maps, and gauge {@code conductor.alerts.firing} per category. */
+/** Alert store, evaluator and delivery (notify:, ticketing:) over the cluster's maps, and gauge {@code conductor.alerts.firing} per category. */
 @Configuration(proxyBeanMethods = false)
 public class AlertConfiguration {
 
@@ -19,6 +20,11 @@ public class AlertConfiguration {
                 hazelcast.getMap(AlertStore.FIRING_MAP),
                 hazelcast.getMap(AlertStore.RESOLVED_MAP),
                 properties.resolvedRetention());
+    }
+
+    @Bean
+    AlertDelivery alertDelivery(AlertDeliveryProperties properties, InstanceResolver instances) {
+        return new AlertDelivery(properties, instances);
     }
 
     @Bean
