@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,22 +51,10 @@ final class WebhookBackend implements NotifyBackend {
     public Delivery send(Notification notification) {
         String id = UUID.randomUUID().toString();
         byte[] payload = payload(id, notification);
-        AdapterException last = null;
-        for (int attempt = 1; attempt <= settings.maxRetries() + 1; attempt++) {
-            if (attempt > 1) {
-                pause(settings.backoff(attempt - 1));
-            }
-            try {
-                post(id, payload);
-                return new Delivery(id, attempt);
-            } catch (AdapterException failed) {
-                if (!failed.isTransient()) {
-                    throw failed;
-                }
-                last = failed;
-            }
-        }
-        throw last;
+        return settings.retry().run(attempt -> {
+            post(id, payload);
+            return new Delivery(id, attempt);
+        });
     }
 
     /** Any HTTP answer proves the receiver is there; nothing is delivered. */
@@ -147,14 +134,6 @@ final class WebhookBackend implements NotifyBackend {
                 NotifyErrorCode.NOTIFY_UNREACHABLE,
                 instanceId,
                 "the receiver did not answer: " + e.getClass().getSimpleName());
-    }
-
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

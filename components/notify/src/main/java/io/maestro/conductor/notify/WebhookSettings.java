@@ -1,5 +1,6 @@
 package io.maestro.conductor.notify;
 
+import io.maestro.conductor.adapter.camel.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 
@@ -8,11 +9,9 @@ import java.time.Duration;
  *
  * @param endpoint       the receiver; plain http only on a loopback address
  * @param maxRetries     retries after the first attempt of a delivery the receiver may take later
- * @param initialBackoff the wait before the first retry, doubled each time up to {@link #MAX_BACKOFF}
+ * @param initialBackoff the wait before the first retry, doubled each time ({@link RetryPolicy})
  */
 record WebhookSettings(URI endpoint, int maxRetries, Duration initialBackoff, Duration timeout) {
-
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     WebhookSettings {
         if (!"https".equals(endpoint.getScheme()) && !"http".equals(endpoint.getScheme())) {
@@ -26,9 +25,7 @@ record WebhookSettings(URI endpoint, int maxRetries, Duration initialBackoff, Du
         }
     }
 
-    /** The wait before retry {@code retry} (1-based): doubling from the initial backoff, capped. */
-    Duration backoff(int retry) {
-        long millis = initialBackoff.toMillis() << Math.min(retry - 1, 20);
-        return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
+    RetryPolicy retry() {
+        return new RetryPolicy(maxRetries, initialBackoff);
     }
 }
