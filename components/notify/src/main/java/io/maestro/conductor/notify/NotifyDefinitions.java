@@ -5,6 +5,7 @@ import static io.maestro.conductor.adapter.config.ConfigType.STRING;
 
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.SpiErrorCode;
+import io.maestro.conductor.adapter.camel.RetryPolicy;
 import io.maestro.conductor.adapter.config.AdapterDefinitionSpec;
 import io.maestro.conductor.adapter.config.AdapterDefinitions;
 import io.maestro.conductor.adapter.config.ConfigValidator;
@@ -34,8 +35,8 @@ public final class NotifyDefinitions implements AdapterDefinitions {
     public static final String DEFAULT_TO = "defaultTo";
     public static final String TEMPLATES = "templates";
     public static final String SIGNING_SECRET = "signingSecret";
-    public static final String MAX_RETRIES = "maxRetries";
-    public static final String INITIAL_BACKOFF_MILLIS = "initialBackoffMillis";
+    public static final String MAX_RETRIES = RetryPolicy.MAX_RETRIES;
+    public static final String INITIAL_BACKOFF_MILLIS = RetryPolicy.INITIAL_BACKOFF_MILLIS;
     public static final String TIMEOUT_SECONDS = "timeoutSeconds";
 
     private static final String ADDRESS = "[^@\\s,<>]{1,64}@[A-Za-z0-9.-]{1,253}";
@@ -75,29 +76,17 @@ public final class NotifyDefinitions implements AdapterDefinitions {
                             + "{{variable}} placeholders, no logic")
             .define(TIMEOUT_SECONDS, INT, 10, ConfigValidator.range(1, 120), "Connect and answer timeout");
 
-    public static final InstanceConfigDef WEBHOOK_CONFIG = new InstanceConfigDef()
-            .define(
-                    ENDPOINT,
-                    STRING,
-                    InstanceConfigDef.REQUIRED,
-                    ConfigValidator.pattern("https?://\\S{1,2000}", "an http(s) URL"),
-                    "The receiver; plain http only on loopback. Redirects are not followed")
-            .defineSecret(
-                    SIGNING_SECRET,
-                    true,
-                    "HMAC-SHA256 key of the Conductor-Signature header; share it with the receiver")
-            .define(
-                    MAX_RETRIES,
-                    INT,
-                    3,
-                    ConfigValidator.range(0, 10),
-                    "Retries after no answer, 408, 429 or 5xx, with exponential backoff")
-            .define(
-                    INITIAL_BACKOFF_MILLIS,
-                    INT,
-                    500,
-                    ConfigValidator.range(10, 60000),
-                    "The wait before the first retry, doubled for each next one (at most 30 s)")
+    public static final InstanceConfigDef WEBHOOK_CONFIG = RetryPolicy.defineKeys(new InstanceConfigDef()
+                    .define(
+                            ENDPOINT,
+                            STRING,
+                            InstanceConfigDef.REQUIRED,
+                            ConfigValidator.pattern("https?://\\S{1,2000}", "an http(s) URL"),
+                            "The receiver; plain http only on loopback. Redirects are not followed")
+                    .defineSecret(
+                            SIGNING_SECRET,
+                            true,
+                            "HMAC-SHA256 key of the Conductor-Signature header; share it with the receiver"))
             .define(TIMEOUT_SECONDS, INT, 10, ConfigValidator.range(1, 120), "Connect and answer timeout");
 
     static EmailSettings email(ResolvedInstance instance) {

@@ -5,6 +5,7 @@ import static io.maestro.conductor.adapter.config.ConfigType.STRING;
 
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.SpiErrorCode;
+import io.maestro.conductor.adapter.camel.RetryPolicy;
 import io.maestro.conductor.adapter.config.AdapterDefinitionSpec;
 import io.maestro.conductor.adapter.config.AdapterDefinitions;
 import io.maestro.conductor.adapter.config.ConfigValidator;
@@ -30,48 +31,36 @@ public final class TicketingDefinitions implements AdapterDefinitions {
     public static final String PROJECT = "project";
     public static final String TRACKER_ID = "trackerId";
     public static final String CLOSED_STATUS_ID = "closedStatusId";
-    public static final String MAX_RETRIES = "maxRetries";
-    public static final String INITIAL_BACKOFF_MILLIS = "initialBackoffMillis";
+    public static final String MAX_RETRIES = RetryPolicy.MAX_RETRIES;
+    public static final String INITIAL_BACKOFF_MILLIS = RetryPolicy.INITIAL_BACKOFF_MILLIS;
     public static final String TIMEOUT_SECONDS = "timeoutSeconds";
 
-    public static final InstanceConfigDef REDMINE_CONFIG = new InstanceConfigDef()
-            .define(
-                    ENDPOINT,
-                    STRING,
-                    InstanceConfigDef.REQUIRED,
-                    ConfigValidator.pattern("https?://[^\\s?#@]{1,2000}", "an http(s) base URL"),
-                    "Redmine's base URL; plain http only on loopback, no credentials. Redirects are not followed")
-            .defineSecret(API_KEY, true, "The Redmine user's API key (sent as X-Redmine-API-Key)")
-            .define(
-                    PROJECT,
-                    STRING,
-                    InstanceConfigDef.REQUIRED,
-                    ConfigValidator.pattern("[a-z][a-z0-9_-]{0,99}", "a Redmine project identifier"),
-                    "The project every ticket of the instance lives in (its identifier)")
-            .define(
-                    TRACKER_ID,
-                    INT,
-                    null,
-                    ConfigValidator.range(1, Integer.MAX_VALUE),
-                    "The tracker of new tickets (default: the project's first)")
-            .define(
-                    CLOSED_STATUS_ID,
-                    INT,
-                    null,
-                    ConfigValidator.range(1, Integer.MAX_VALUE),
-                    "The status close sets (default: the status named Closed, else the first closed one)")
-            .define(
-                    MAX_RETRIES,
-                    INT,
-                    3,
-                    ConfigValidator.range(0, 10),
-                    "Retries after no answer, 408, 429 or 5xx, with exponential backoff")
-            .define(
-                    INITIAL_BACKOFF_MILLIS,
-                    INT,
-                    500,
-                    ConfigValidator.range(10, 60000),
-                    "The wait before the first retry, doubled for each next one (at most 30 s)")
+    public static final InstanceConfigDef REDMINE_CONFIG = RetryPolicy.defineKeys(new InstanceConfigDef()
+                    .define(
+                            ENDPOINT,
+                            STRING,
+                            InstanceConfigDef.REQUIRED,
+                            ConfigValidator.pattern("https?://[^\\s?#@]{1,2000}", "an http(s) base URL"),
+                            "Redmine's base URL; plain http only on loopback, no credentials. Redirects are not followed")
+                    .defineSecret(API_KEY, true, "The Redmine user's API key (sent as X-Redmine-API-Key)")
+                    .define(
+                            PROJECT,
+                            STRING,
+                            InstanceConfigDef.REQUIRED,
+                            ConfigValidator.pattern("[a-z][a-z0-9_-]{0,99}", "a Redmine project identifier"),
+                            "The project every ticket of the instance lives in (its identifier)")
+                    .define(
+                            TRACKER_ID,
+                            INT,
+                            null,
+                            ConfigValidator.range(1, Integer.MAX_VALUE),
+                            "The tracker of new tickets (default: the project's first)")
+                    .define(
+                            CLOSED_STATUS_ID,
+                            INT,
+                            null,
+                            ConfigValidator.range(1, Integer.MAX_VALUE),
+                            "The status close sets (default: the status named Closed, else the first closed one)"))
             .define(TIMEOUT_SECONDS, INT, 10, ConfigValidator.range(1, 120), "Connect and answer timeout");
 
     static RedmineSettings redmine(ResolvedInstance instance) {

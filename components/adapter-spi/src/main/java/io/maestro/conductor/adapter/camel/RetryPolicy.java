@@ -1,6 +1,9 @@
 package io.maestro.conductor.adapter.camel;
 
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.config.ConfigType;
+import io.maestro.conductor.adapter.config.ConfigValidator;
+import io.maestro.conductor.adapter.config.InstanceConfigDef;
 import java.time.Duration;
 import java.util.function.IntFunction;
 
@@ -12,6 +15,27 @@ import java.util.function.IntFunction;
 public record RetryPolicy(int maxRetries, Duration initialBackoff) {
 
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /** The instance config keys of an adapter whose calls retry: how many retries, and the first wait. */
+    public static final String MAX_RETRIES = "maxRetries";
+
+    public static final String INITIAL_BACKOFF_MILLIS = "initialBackoffMillis";
+
+    /** Declares {@value #MAX_RETRIES} (0–10, default 3) and {@value #INITIAL_BACKOFF_MILLIS} (10–60000, 500) on {@code config}. */
+    public static InstanceConfigDef defineKeys(InstanceConfigDef config) {
+        return config.define(
+                        MAX_RETRIES,
+                        ConfigType.INT,
+                        3,
+                        ConfigValidator.range(0, 10),
+                        "Retries after no answer, 408, 429 or 5xx, with exponential backoff")
+                .define(
+                        INITIAL_BACKOFF_MILLIS,
+                        ConfigType.INT,
+                        500,
+                        ConfigValidator.range(10, 60000),
+                        "The wait before the first retry, doubled for each next one (at most 30 s)");
+    }
 
     public RetryPolicy {
         if (maxRetries < 0 || initialBackoff.isNegative()) {
