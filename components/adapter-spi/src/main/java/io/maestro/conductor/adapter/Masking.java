@@ -1,6 +1,7 @@
 package io.maestro.conductor.adapter;
 
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -44,6 +45,12 @@ public final class Masking {
     /** 13 to 19 digits, optionally grouped by single spaces or dashes; masked only when they pass Luhn's check. */
     private static final Pattern CARD_LIKE = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
 
+    private static final int CARD_MIN_DIGITS = 13;
+    /** A word every key SENSITIVE_PAIR masks contains (x-amz-signature: signature; api-key: api; ...). */
+    private static final String[] PAIR_WORDS = {
+        "authorization", "passw", "secret", "token", "credential", "api", "access", "signature"
+    };
+
     private Masking() {}
 
     /** A copy of the headers with sensitive values masked and every value rendered for logging. */
@@ -65,9 +72,16 @@ public final class Masking {
         if (text == null) {
             return null;
         }
-        String masked = BEARER.matcher(text).replaceAll("$1" + MASK);
-        masked = SENSITIVE_PAIR.matcher(masked).replaceAll("$1" + MASK);
         // Patterns with a literal part run only where it occurs: most log text has none, and a scan costs each call.
+        // The lower-case copy finds at least what the patterns' ASCII-only (?i) finds.
+        String lower = text.toLowerCase(Locale.ROOT);
+        String masked = text;
+        if (lower.contains("bearer")) {
+            masked = BEARER.matcher(masked).replaceAll("$1" + MASK);
+        }
+        if (mayHoldSensitivePair(lower)) {
+            masked = SENSITIVE_PAIR.matcher(masked).replaceAll("$1" + MASK);
+        }
         if (masked.contains("AKIA") || masked.contains("ASIA")) {
             masked = AWS_ACCESS_KEY_ID.matcher(masked).replaceAll(MASK);
         }
@@ -78,7 +92,31 @@ public final class Masking {
             masked = URL_USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
             masked = EMAIL.matcher(masked).replaceAll(MASK);
         }
+        if (!hasDigits(masked, CARD_MIN_DIGITS)) {
+            return masked;
+        }
         return CARD_LIKE.matcher(masked).replaceAll(match -> passesLuhn(match.group()) ? MASK : match.group());
+    }
+
+    /** Whether the text holds one of SENSITIVE_PAIR's key words (api and access stand for their key variants). */
+    private static boolean mayHoldSensitivePair(String lower) {
+        for (String word : PAIR_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigits(String text, int atLeast) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' && ++digits >= atLeast) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Luhn's check digit test: every card number passes it, most other long numbers (timestamps, ids) do not. */

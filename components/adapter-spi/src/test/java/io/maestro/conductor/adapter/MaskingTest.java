@@ -96,4 +96,17 @@ class MaskingTest {
             assertThat(shown.substring(0, shown.indexOf("...("))).hasSizeLessThanOrEqualTo(256);
         }
     }
+
+    /** The cheap pre-checks that skip a pattern must not skip it for any case its (?i) pattern matches. */
+    @Test
+    void keysAndTokensInAnyCaseAreMaskedAndPlainTextIsLeftAlone() {
+        assertThat(Masking.maskText("PASSWORD=hunter2 Api_Key: k-123 X-Amz-Signature=abc ACCESS-KEY=zzz"))
+                .doesNotContain("hunter2", "k-123", "abc", "zzz");
+        assertThat(Masking.maskText("Authorization: BEARER eyJhbGciOi.x.y")).doesNotContain("eyJhbGciOi");
+        assertThat(Masking.maskText("Token:t0p SecreT=s3 CREDENTIAL=c9 PassWd=p1"))
+                .doesNotContain("t0p", "s3", "c9", "p1");
+        assertThat(Masking.maskText("card 4242-4242-4242-4242 paid")).isEqualTo("card **** paid");
+        String plain = "{\"event\":\"bench\",\"n\":123456789012,\"pad\":\"" + "x".repeat(200) + "\"}";
+        assertThat(Masking.maskText(plain)).isSameAs(plain);
+    }
 }

@@ -6,9 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,16 +35,25 @@ public final class EventbusMetrics {
         this.registry = registry;
     }
 
-    public void published(InstanceRef ref, String topic, Duration latency) {
-        counter(new Key(PUBLISHED, ref, topic, null, null)).increment();
-        timers.computeIfAbsent(
+    /** The published count and latency of one instance+topic, looked up once for a publisher to keep. */
+    public record PublishMeters(Counter published, Timer latency) {
+
+        public void published(long latencyNanos) {
+            published.increment();
+            latency.record(latencyNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    public PublishMeters publishMeters(InstanceRef ref, String topic) {
+        return new PublishMeters(
+                counter(new Key(PUBLISHED, ref, topic, null, null)),
+                timers.computeIfAbsent(
                         new Key(PUBLISH_LATENCY, ref, topic, null, null),
                         key -> Timer.builder(PUBLISH_LATENCY)
                                 .description("Time until the broker acknowledged a published event")
                                 .tags(tags(key))
                                 .publishPercentileHistogram()
-                                .register(registry))
-                .record(latency);
+                                .register(registry)));
     }
 
     public void consumed(InstanceRef ref, String topic) {

@@ -4,9 +4,9 @@ import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.camel.Invocation;
 import io.maestro.conductor.adapter.camel.Operation;
+import io.maestro.conductor.adapter.instance.InstanceRef;
+import io.maestro.conductor.policy.pdp.RandomIds;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -16,7 +16,21 @@ import org.apache.camel.Message;
  */
 final class EventbusPublish implements Operation<EventBackend> {
 
+    /**
+     * What the last call resolved: its namespace's destination for the topic and the topic's meters. Reused while
+     * calls name the same instance reference, delegate
+     * and topic, so a route publishing to one topic checks the topic and its namespace once, not per event. Any
+     * other call resolves, and checks, again.
+     */
+    private record Target(
+            InstanceRef ref,
+            EventBackend backend,
+            String topic,
+            String destination,
+            EventbusMetrics.PublishMeters meters) {}
+
     private final EventbusEndpoint endpoint;
+    private volatile Target last;
 
     EventbusPublish(EventbusEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -25,8 +39,16 @@ final class EventbusPublish implements Operation<EventBackend> {
     @Override
     public void invoke(Exchange exchange, EventBackend backend, Invocation call) {
         Message message = exchange.getMessage();
-        String topic = TopicNamespace.requireTopic(
-                message.getHeader(EventbusConstants.TOPIC, endpoint.getTopic(), String.class), call.instanceId());
+        String named = message.getHeader(EventbusConstants.TOPIC, endpoint.getTopic(), String.class);
+        InstanceRef ref = call.instance().ref();
+        Target target = last;
+        if (target == null
+                || target.backend() != backend
+                || !target.ref().equals(ref)
+                || !target.topic().equals(named)) {
+            target = null;
+            TopicNamespace.requireTopic(named, call.instanceId());
+        }
         String body = message.getBody(String.class);
         if (body == null) {
             throw new AdapterException(SpiErrorCode.REQUEST_INVALID, call.instanceId(), "publish needs a body");
@@ -40,19 +62,38 @@ final class EventbusPublish implements Operation<EventBackend> {
                     "the body is larger than the instance's maxMessageBytes (" + backend.maxMessageBytes() + ")");
         }
         if (message.getHeader(EventbusConstants.EVENT_ID) == null) {
-            message.setHeader(EventbusConstants.EVENT_ID, UUID.randomUUID().toString());
+            // unique, not secret: the calling thread's generator, not the shared SecureRandom
+            message.setHeader(EventbusConstants.EVENT_ID, RandomIds.uuid());
         }
-        EventbusMetrics metrics = endpoint.getComponent().eventMetrics();
+        if (target == null) {
+            target = resolve(ref, backend, named);
+        }
         long started = System.nanoTime();
         try {
-            String destination =
-                    backend.destination(new TopicNamespace(call.instance().ref()), topic);
-            backend.publish(destination, body, EventHeaders.carried(message));
+            backend.publish(target.destination(), body, EventHeaders.carried(message));
         } catch (AdapterException e) {
-            metrics.failed(call.instance().ref(), topic, "publish", e.code().name());
+            endpoint.getComponent()
+                    .eventMetrics()
+                    .failed(ref, target.topic(), "publish", e.code().name());
             throw e;
         }
-        metrics.published(call.instance().ref(), topic, Duration.ofNanos(System.nanoTime() - started));
-        message.setHeader(EventbusConstants.TOPIC, topic);
+        target.meters().published(System.nanoTime() - started);
+        message.setHeader(EventbusConstants.TOPIC, target.topic());
+    }
+
+    /** The topic's (checked) destination in the call's namespace and its meters; see {@link Target}. */
+    private Target resolve(InstanceRef ref, EventBackend backend, String topic) {
+        EventbusMetrics metrics = endpoint.getComponent().eventMetrics();
+        String destination;
+        try {
+            // SQS creates the queue (and its dead-letter queue) here on first use: a failure is a failed publish
+            destination = backend.destination(new TopicNamespace(ref), topic);
+        } catch (AdapterException e) {
+            metrics.failed(ref, topic, "publish", e.code().name());
+            throw e;
+        }
+        Target resolved = new Target(ref, backend, topic, destination, metrics.publishMeters(ref, topic));
+        last = resolved;
+        return resolved;
     }
 }

@@ -27,18 +27,21 @@ public final class AdapterProducer<D extends AutoCloseable> extends DefaultProdu
     private final AdapterComponent<D> component;
     /** The path's operation, looked up once: most exchanges do not override it. */
     private final Operation<D> pathOperation;
+    /** The component's operation header name, built once rather than per call. */
+    private final String operationHeader;
 
     AdapterProducer(AdapterEndpoint<D> endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.component = endpoint.getComponent();
         this.pathOperation = endpoint.operations().require(component.category(), endpoint.getOperation(), null);
+        this.operationHeader = component.operationHeader();
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         long started = System.nanoTime();
-        String override = exchange.getMessage().getHeader(component.operationHeader(), String.class);
+        String override = exchange.getMessage().getHeader(operationHeader, String.class);
         String operationName = override != null ? override : endpoint.getOperation();
         Invocation invocation;
         Operation<D> operation;
