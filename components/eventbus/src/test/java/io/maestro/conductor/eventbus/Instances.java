@@ -21,10 +21,15 @@ final class Instances {
 
     /** An SQS instance on ElasticMQ; its keys are the secrets {@code sqs-access} and {@code sqs-secret}. */
     static ResolvedInstance sqs(String tenant, String environment, String name, ElasticMqSandbox sqs) {
+        return sqs(tenant, environment, name, sqs, 2);
+    }
+
+    static ResolvedInstance sqs(
+            String tenant, String environment, String name, ElasticMqSandbox sqs, int maxReceiveCount) {
         Map<String, String> config = new HashMap<>();
         config.put(EventbusDefinitions.REGION, ElasticMqSandbox.REGION);
         config.put(EventbusDefinitions.ENDPOINT, sqs.endpoint());
-        config.put(EventbusDefinitions.MAX_RECEIVE_COUNT, "2");
+        config.put(EventbusDefinitions.MAX_RECEIVE_COUNT, Integer.toString(maxReceiveCount));
         config.put(EventbusDefinitions.ACCESS_KEY, "secret:sqs-access");
         config.put(EventbusDefinitions.SECRET_KEY, "secret:sqs-secret");
         return instance(tenant, environment, name, EventbusComponent.BACKEND_SQS, config);

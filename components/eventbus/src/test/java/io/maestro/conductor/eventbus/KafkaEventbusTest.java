@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * headers, no route reaches outside its namespace, a failing event goes to the dead letters with its error while
  * the subscription goes on, and lag and meters are per topic.
  */
+@Tag("slow")
 class KafkaEventbusTest {
 
     private static KafkaSandbox kafka;

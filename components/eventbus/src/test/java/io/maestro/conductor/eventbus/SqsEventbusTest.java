@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * dead-letter queue, events with their headers, a failing event dead-lettered with its error while the
  * subscription goes on, an event never acknowledged moved by the redrive policy, and the lag as SQS counts it.
  */
+@Tag("slow")
 class SqsEventbusTest {
 
     private static ElasticMqSandbox elasticMq;

@@ -1,13 +1,37 @@
 package io.maestro.conductor.sandbox.eventbus;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.NodeAddress;
+import org.elasticmq.StrictSQSLimits$;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
+import scala.collection.immutable.List$;
+import scala.util.Either;
 
 /**
- * A real SQS API (ElasticMQ) over HTTP on 127.0.0.1. It keeps its port across {@link #stop()} and {@link #start()};
- * its queues and messages live in memory, so a restart starts it empty (clients that create their queues on first
- * use, as the event bus does, recreate them after reconnecting).
+ * A real SQS API (ElasticMQ) over HTTP on 127.0.0.1. It keeps its port across {@link #stop()} and {@link #start()}.
+ * {@link #startTransient()} keeps queues and messages in memory, so a restart starts it empty (clients that create
+ * their queues on first use, as the event bus does, recreate them after reconnecting). {@link #startPersistent()}
+ * wires ElasticMQ's own message storage ({@code messages-storage}: queues and every message change written to an H2
+ * file database, the persistence {@code elasticmq-server} enables with {@code messages-storage.enabled = true}) into
+ * the embedded server: a restart restores queues and the messages not yet deleted.
  */
 public final class ElasticMqSandbox implements AutoCloseable {
 
@@ -17,15 +41,36 @@ public final class ElasticMqSandbox implements AutoCloseable {
     public static final String SECRET_KEY = "sandbox-sqs-secret-key";
     public static final String REGION = "elasticmq";
 
-    private final int port;
-    private SQSRestServer server;
+    private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
 
-    private ElasticMqSandbox() {
+    private final int port;
+    /** The H2 database of a persistent server; null for an in-memory one. */
+    private final Path storage;
+
+    private SQSRestServer server;
+    private ActorSystem actors;
+    private int generation;
+
+    private ElasticMqSandbox(Path storage) {
         this.port = FreePorts.next();
+        this.storage = storage;
     }
 
+    /** Queues and messages in memory only: gone after {@link #stop()}. */
     public static ElasticMqSandbox startTransient() {
-        return new ElasticMqSandbox().start();
+        return new ElasticMqSandbox(null).start();
+    }
+
+    /**
+     * Queues and messages in an H2 database in a fresh directory (deleted on {@link #close()}): a {@link #stop()} and
+     * {@link #start()} keeps every message that was acknowledged to its sender and not yet deleted.
+     */
+    public static ElasticMqSandbox startPersistent() {
+        try {
+            return new ElasticMqSandbox(Files.createTempDirectory("elasticmq-sandbox")).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code http://127.0.0.1:<port>}, the same after every restart. */
@@ -39,19 +84,56 @@ public final class ElasticMqSandbox implements AutoCloseable {
 
     /**
      * Starts (or restarts) the server. Its server address is the bound port, so the queue URLs it returns point at
-     * it (../shared/STACK.md). Returns this.
+     * it (../shared/STACK.md). A persistent server restores its queues and messages before it accepts a request.
+     * Returns this.
      */
     public synchronized ElasticMqSandbox start() {
-        if (server == null) {
-            SQSRestServer started = SQSRestServerBuilder.withInterface("127.0.0.1")
-                    .withPort(port)
-                    .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
-                    .withAWSRegion(REGION)
-                    .start();
-            started.waitUntilStarted();
-            server = started;
+        if (server != null) {
+            return this;
         }
+        var builder = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withPort(port)
+                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
+                .withAWSRegion(REGION);
+        if (storage != null) {
+            actors = ActorSystem.create("elasticmq-sandbox-" + port + "-" + (++generation));
+            SqlQueuePersistenceConfig settings = new SqlQueuePersistenceConfig(
+                    true,
+                    "org.h2.Driver",
+                    "jdbc:h2:file:" + storage.resolve("elasticmq").toAbsolutePath(),
+                    "",
+                    "",
+                    false);
+            ActorRef store =
+                    actors.actorOf(Props.create(SqlQueuePersistenceActor.class, settings, List$.MODULE$.empty()));
+            ActorRef queues = actors.actorOf(Props.create(
+                    QueueManagerActor.class, new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(store)));
+            // Before the port opens: a client must not find a restored queue missing (QueueDoesNotExist).
+            restore(store, queues);
+            builder = builder.withActorSystem(actors).withQueueManagerActor(queues);
+        }
+        SQSRestServer started = builder.start();
+        started.waitUntilStarted();
+        server = started;
         return this;
+    }
+
+    /** Recreates the stored queues and their messages in the new queue manager (what elasticmq-server does). */
+    private static void restore(ActorRef store, ActorRef queues) {
+        try {
+            Object answer = Patterns.ask(store, new QueueEvent.Restore(queues), RESTORE_TIMEOUT)
+                    .toCompletableFuture()
+                    .get(RESTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (answer instanceof Either<?, ?> either && either.isLeft()) {
+                throw new IllegalStateException("ElasticMQ could not restore its queues: "
+                        + either.left().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ElasticMQ restored its queues", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("ElasticMQ could not restore its queues", e);
+        }
     }
 
     public synchronized void stop() {
@@ -59,10 +141,29 @@ public final class ElasticMqSandbox implements AutoCloseable {
             server.stopAndWait();
             server = null;
         }
+        if (actors != null) {
+            actors.terminate();
+            try {
+                actors.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException("ElasticMQ's actors did not stop", e);
+            }
+            actors = null;
+        }
     }
 
     @Override
     public void close() {
         stop();
+        if (storage != null) {
+            try (Stream<Path> files = Files.walk(storage)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory: what is left is the OS's to clear
+            }
+        }
     }
 }

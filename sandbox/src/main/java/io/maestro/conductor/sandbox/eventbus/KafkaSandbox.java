@@ -34,11 +34,45 @@ public final class KafkaSandbox implements AutoCloseable {
     private KafkaRaftServer server;
 
     private KafkaSandbox(Path logDir, boolean ownsLogDir, int partitions) {
+        this(logDir, ownsLogDir, partitions, FreePorts.next(), FreePorts.next());
+    }
+
+    private KafkaSandbox(Path logDir, boolean ownsLogDir, int partitions, int port, int controllerPort) {
         this.logDir = logDir;
         this.ownsLogDir = ownsLogDir;
-        this.port = FreePorts.next();
-        this.controllerPort = FreePorts.next();
+        this.port = port;
+        this.controllerPort = controllerPort;
         this.partitions = partitions;
+    }
+
+    /**
+     * A broker that keeps its records in {@code logDir} (formatted on first use, never deleted: a later start finds
+     * them again) on the given ports, or free ones where a port is 0. For the embedded default's demo.
+     */
+    public static KafkaSandbox startIn(Path logDir, int port, int controllerPort) {
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        KafkaSandbox kafka = new KafkaSandbox(
+                logDir,
+                false,
+                2,
+                port > 0 ? port : FreePorts.next(),
+                controllerPort > 0 ? controllerPort : FreePorts.next());
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            kafka.format();
+        }
+        return kafka.start();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     /** A broker with a fresh log directory (deleted on {@link #close()}), topics auto-created with 2 partitions. */
