@@ -16,8 +16,10 @@ import java.util.Optional;
  * Validates routes against the tenants that use them. A tenant+environment uses a route when it has
  * installed at least one instance the route's adapter endpoints name (the tenant itself arrives in a
  * header at run time, so the instance names are the only link); every other adapter endpoint of
- * the route must then resolve there too. A route with adapter endpoints that no tenant uses is
- * reported as well, since it can only fail.
+ * the route must then resolve there too. A route whose consumer names its tenant ({@code from:
+ * eventbus:subscribe?tenant=acme&environment=prod...}) runs for that tenant (and environment) only, so
+ * only that namespace uses it, whatever other tenants have installed. A route with adapter endpoints
+ * that no tenant uses is reported as well, since it can only fail.
  */
 public final class WorkflowChecker {
 
@@ -73,6 +75,17 @@ public final class WorkflowChecker {
     }
 
     private boolean uses(String tenant, String env, List<EndpointRef> adapterEndpoints) {
+        List<EndpointRef> pinned =
+                adapterEndpoints.stream().filter(ref -> ref.tenant() != null).toList();
+        if (!pinned.isEmpty()) {
+            return pinned.stream()
+                    .anyMatch(ref -> ref.tenant().equals(tenant)
+                            && (ref.environment() != null
+                                    ? ref.environment().equals(env)
+                                    : ref.instance() != null
+                                            && registry.instance(tenant, env, ref.instance())
+                                                    .isPresent()));
+        }
         return adapterEndpoints.stream()
                 .map(EndpointRef::instance)
                 .filter(Objects::nonNull)

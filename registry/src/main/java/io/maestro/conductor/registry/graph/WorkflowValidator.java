@@ -11,7 +11,9 @@ import java.util.TreeSet;
 
 /**
  * Checks a workflow's adapter endpoints: that each names an operation its adapter has (so Camel can create the
- * endpoint) and an instance one tenant+environment has installed and enabled, of the endpoint's category.
+ * endpoint) and an instance one tenant+environment has installed and enabled, of the endpoint's category. An endpoint
+ * that names a tenant or environment itself (a consumer such as {@code eventbus:subscribe?tenant=...}, which has no
+ * exchange to take them from) must name the ones validated: a workflow of one tenant cannot receive another's events.
  */
 public final class WorkflowValidator {
 
@@ -37,6 +39,23 @@ public final class WorkflowValidator {
                         "OPERATION_UNKNOWN",
                         ref.category().scheme() + " has no operation '" + ref.operation() + "'; use one of "
                                 + String.join(", ", new TreeSet<>(known.get()))));
+                continue;
+            }
+            if (ref.tenant() != null && !ref.tenant().equals(tenant)) {
+                findings.add(new WorkflowFinding(
+                        uri,
+                        "TENANT_MISMATCH",
+                        "the endpoint receives for tenant '" + ref.tenant() + "'; a workflow of tenant '" + tenant
+                                + "' may only name its own"));
+                continue;
+            }
+            if (ref.tenant() != null
+                    && ref.environment() != null
+                    && !ref.environment().equals(environment)) {
+                findings.add(new WorkflowFinding(
+                        uri,
+                        "ENVIRONMENT_MISMATCH",
+                        "the endpoint names environment '" + ref.environment() + "', not '" + environment + "'"));
                 continue;
             }
             if (ref.instance() == null || ref.instance().isBlank()) {

@@ -121,4 +121,47 @@ class GraphQueryTest {
                     .isEqualTo(ErrorCode.WORKFLOW_INVALID);
         }
     }
+
+    /** A consumer names its tenant itself: a workflow validated for one tenant cannot receive another's events. */
+    @OnEachDatabase
+    void aConsumerMustNameTheTenantAndEnvironmentTheWorkflowIsValidatedFor(TestDatabase db) {
+        try (RegistryHarness h = new RegistryHarness(db)) {
+            Registry registry = h.registry();
+            tenantWithSecrets(registry, "acme");
+            registry.install(OPERATOR, "acme", "dev", "evidence", s3("acme-evidence"));
+            String consumer = """
+                    - route:
+                        from:
+                          uri: eventbus:subscribe
+                          parameters:
+                            instance: evidence
+                            tenant: %s
+                            environment: %s
+                            topic: orders
+                          steps:
+                            - to: storage:put_object?instance=evidence
+                    """;
+
+            List<WorkflowFinding> otherTenant =
+                    registry.validateWorkflow("acme", "dev", consumer.formatted("globex", "dev"), STORAGE_OPERATIONS);
+            List<WorkflowFinding> otherEnvironment =
+                    registry.validateWorkflow("acme", "dev", consumer.formatted("acme", "prod"), STORAGE_OPERATIONS);
+            List<WorkflowFinding> own =
+                    registry.validateWorkflow("acme", "dev", consumer.formatted("acme", "dev"), STORAGE_OPERATIONS);
+
+            assertThat(otherTenant).extracting(WorkflowFinding::code).containsExactly("TENANT_MISMATCH");
+            assertThat(otherTenant.get(0).why()).contains("globex", "acme");
+            assertThat(otherEnvironment).extracting(WorkflowFinding::code).containsExactly("ENVIRONMENT_MISMATCH");
+            // Its own namespace: checked like any endpoint (evidence is a storage instance, not an event bus).
+            assertThat(own).extracting(WorkflowFinding::code).containsExactly("CATEGORY_MISMATCH");
+            assertThat(EndpointRef.parse("eventbus://subscribe?environment=dev&instance=bus&tenant=acme&topic=t"))
+                    .get()
+                    .extracting(EndpointRef::tenant, EndpointRef::environment, EndpointRef::instance)
+                    .containsExactly("acme", "dev", "bus");
+            assertThat(EndpointRef.parse("storage:put_object?instance=evidence")
+                            .get()
+                            .tenant())
+                    .isNull();
+        }
+    }
 }
