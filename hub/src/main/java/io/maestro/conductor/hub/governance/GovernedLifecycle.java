@@ -18,6 +18,7 @@ import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.UpdateRequest;
 import io.maestro.conductor.registry.change.ChangeOperation;
 import io.maestro.conductor.registry.change.ChangeRequest;
+import io.maestro.conductor.registry.change.ChangeRequestStatus;
 import io.maestro.conductor.registry.model.AdapterDefinition;
 import io.maestro.conductor.registry.model.AdapterInstance;
 import io.maestro.conductor.registry.model.Tenant;
@@ -232,8 +233,33 @@ public class GovernedLifecycle {
                             new Approval(approver.getUsername(), approver.roleIds()))
                     .decisionId();
         }
+        // An uninstall's event names what was installed: read it before the change removes it.
+        Optional<AdapterInstance> before = request.operation() == ChangeOperation.UNINSTALL
+                ? registry.instance(tenant.id(), request.environment(), request.instance())
+                : Optional.empty();
         // no definition: the instance is gone, so the request is stale and approving only closes it
-        return registry.changeRequests().approve(actor(approver), tenant.id(), id, decisionId);
+        ChangeRequest closed = registry.changeRequests().approve(actor(approver), tenant.id(), id, decisionId);
+        if (closed.status() == ChangeRequestStatus.APPLIED) {
+            announceApplied(approver, closed, before);
+        }
+        return closed;
+    }
+
+    /**
+     * The event a change applied on approval publishes: the same as the direct API call's (the approver applied it),
+     * so a tenant's workers see every change, however it was governed.
+     */
+    private void announceApplied(ConductorUser approver, ChangeRequest applied, Optional<AdapterInstance> before) {
+        switch (applied.operation()) {
+            case INSTALL ->
+                registry.instance(applied.tenant(), applied.environment(), applied.instance())
+                        .ifPresent(instance -> announce(approver, instance, ConductorEvent.ADAPTER_INSTALLED));
+            case UPDATE ->
+                registry.instance(applied.tenant(), applied.environment(), applied.instance())
+                        .ifPresent(instance -> announce(approver, instance, ConductorEvent.ADAPTER_UPDATED));
+            case UNINSTALL ->
+                before.ifPresent(instance -> announce(approver, instance, ConductorEvent.ADAPTER_UNINSTALLED));
+        }
     }
 
     public ChangeRequest reject(ConductorUser rejecter, Tenant tenant, String id, String reason) {
