@@ -2,7 +2,7 @@ package io.maestro.conductor.hub.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maestro.conductor.adapter.AdapterHeaders;
+import io.maestro.conductor.hub.support.AdapterReviews;
 import io.maestro.conductor.hub.support.Api.Answer;
 import io.maestro.conductor.hub.support.HubIntegrationTest;
 import io.maestro.conductor.sandbox.eventbus.KafkaSandbox;
@@ -14,9 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
-import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,24 +57,6 @@ class ConductorEventsTest extends HubIntegrationTest {
         assertThat(camel.getRoute("adapter-review-worker-atlas-dev")).isNotNull();
     }
 
-    /** Counts down when the review worker hands {@code instance}'s installed event to direct:adapter-review. */
-    private CountDownLatch reviewOf(String instance) {
-        CountDownLatch reviewed = new CountDownLatch(1);
-        EventNotifierSupport sentToReview = new EventNotifierSupport() {
-            @Override
-            public void notify(CamelEvent event) {
-                if (event instanceof CamelEvent.ExchangeSentEvent sent
-                        && sent.getEndpoint().getEndpointUri().startsWith("direct://adapter-review")
-                        && instance.equals(sent.getExchange().getMessage().getHeader(AdapterHeaders.INSTANCE))) {
-                    reviewed.countDown();
-                }
-            }
-        };
-        camel.getManagementStrategy().addEventNotifier(sentToReview);
-        ServiceHelper.startService(sentToReview);
-        return reviewed;
-    }
-
     private static Map<String, Object> ledgerConfig(String bucket) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("bucket", bucket);
@@ -90,7 +69,7 @@ class ConductorEventsTest extends HubIntegrationTest {
     @Test
     void anInstalledAdapterIsReviewedThroughTheTenantsEventBus() throws InterruptedException {
         eventBus();
-        CountDownLatch reviewed = reviewOf("reviewed-ledger");
+        CountDownLatch reviewed = AdapterReviews.reviewOf(camel, "reviewed-ledger");
         Answer installed = api.postJson(
                 ADAPTERS + "/reviewed-ledger",
                 OPERATOR,
@@ -127,7 +106,7 @@ class ConductorEventsTest extends HubIntegrationTest {
                                 uninstalled.add(exchange.getMessage().getBody(String.class)));
             }
         });
-        CountDownLatch reviewed = reviewOf("approved-ledger");
+        CountDownLatch reviewed = AdapterReviews.reviewOf(camel, "approved-ledger");
 
         Answer asked = api.postJson(
                 "/api/tenants/atlas/change-requests",
