@@ -10,8 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backend delegates (clients, Camel endpoints) built once per instance and config version. A newer config
- * version builds a new delegate and closes the one it replaces; an older version never replaces a newer one.
+ * Backend delegates (clients, Camel endpoints) built once per instance and configuration. A resolution whose backend
+ * or config differs from the delegate's builds a new delegate and closes the one it replaces, whatever the config
+ * versions say: an instance uninstalled and installed again starts again at version 1, so a version lower than the
+ * delegate's is no proof of a stale read, and keeping the old delegate would keep sending to the old endpoint with
+ * the old credentials. A resolution with the same backend and config reuses the delegate at any version.
  *
  * <p>A call that fetched the old delegate just before a config change finishes on it while it is being closed;
  * client libraries fail such a call cleanly, and config changes are rare operator actions.
@@ -26,7 +29,12 @@ public final class DelegateCache<D extends AutoCloseable> {
         D create(ResolvedInstance instance) throws Exception;
     }
 
-    private record Versioned<D>(long configVersion, D delegate) {}
+    private record Versioned<D>(long configVersion, String backend, Map<String, String> config, D delegate) {
+
+        boolean builtFor(ResolvedInstance instance) {
+            return backend.equals(instance.backend()) && config.equals(instance.config());
+        }
+    }
 
     private final Map<InstanceRef, Versioned<D>> delegates = new ConcurrentHashMap<>();
     /** One lock per instance: building a delegate may talk to the store, and must not block other instances. */
@@ -43,10 +51,12 @@ public final class DelegateCache<D extends AutoCloseable> {
                 return existing.delegate();
             }
             D fresh = build(instance, factory);
-            delegates.put(instance.ref(), new Versioned<>(instance.configVersion(), fresh));
+            delegates.put(
+                    instance.ref(),
+                    new Versioned<>(instance.configVersion(), instance.backend(), instance.config(), fresh));
             if (existing != null) {
                 LOG.info(
-                        "Instance {} moved from config version {} to {}; closing the old delegate",
+                        "Instance {} changed config (version {} to {}); closing the old delegate",
                         instance.ref().id(),
                         existing.configVersion(),
                         instance.configVersion());
@@ -57,7 +67,7 @@ public final class DelegateCache<D extends AutoCloseable> {
     }
 
     private static boolean isCurrent(Versioned<?> versioned, ResolvedInstance instance) {
-        return versioned != null && versioned.configVersion() >= instance.configVersion();
+        return versioned != null && versioned.builtFor(instance);
     }
 
     public int size() {

@@ -60,15 +60,33 @@ class DelegateCacheTest {
     }
 
     @Test
-    void anOlderVersionNeverReplacesANewerOne() {
-        Client v2 = cache.get(instance(2), this::slowBuild);
-        assertThat(cache.get(instance(1), this::slowBuild)).isSameAs(v2);
-        Client v3 = cache.get(instance(3), this::slowBuild);
+    void aChangedConfigBuildsANewDelegateAndClosesTheOld() {
+        Client v2 = cache.get(instance(2, "https://a.example"), this::slowBuild);
+        assertThat(cache.get(instance(2, "https://a.example"), this::slowBuild)).isSameAs(v2);
+        Client v3 = cache.get(instance(3, "https://b.example"), this::slowBuild);
+        assertThat(v3).isNotSameAs(v2);
         assertThat(v2.closed).isTrue();
         assertThat(v3.closed).isFalse();
         cache.closeAll();
         assertThat(v3.closed).isTrue();
         assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void aReinstallAtALowerVersionWithAnotherConfigNeverGetsTheOldDelegate() {
+        Client old = cache.get(instance(5, "https://old.example"), this::slowBuild);
+        Client reinstalled = cache.get(instance(1, "https://new.example"), this::slowBuild);
+        assertThat(reinstalled).isNotSameAs(old);
+        assertThat(reinstalled.version).isEqualTo(1);
+        assertThat(old.closed).isTrue();
+    }
+
+    @Test
+    void theSameConfigAtAnotherVersionKeepsTheDelegate() {
+        Client first = cache.get(instance(1, "https://a.example"), this::slowBuild);
+        assertThat(cache.get(instance(2, "https://a.example"), this::slowBuild)).isSameAs(first);
+        assertThat(first.closed).isFalse();
+        assertThat(built).hasSize(1);
     }
 
     private Client slowBuild(ResolvedInstance instance) throws InterruptedException {
@@ -79,6 +97,11 @@ class DelegateCacheTest {
     }
 
     private static ResolvedInstance instance(long version) {
-        return new ResolvedInstance(REF, "storage", "s3-storage", version, null, "low", "internal", Map.of());
+        return instance(version, "https://a.example");
+    }
+
+    private static ResolvedInstance instance(long version, String endpoint) {
+        return new ResolvedInstance(
+                REF, "storage", "s3-storage", version, null, "low", "internal", Map.of("endpoint", endpoint));
     }
 }
