@@ -1,5 +1,6 @@
 package io.maestro.conductor.hub.bundles;
 
+import io.maestro.conductor.hub.certification.CertificationStore;
 import io.maestro.conductor.hub.config.ConductorProperties;
 import io.maestro.conductor.registry.Registry;
 import java.time.Clock;
@@ -14,7 +15,11 @@ public class AdapterBundleConfiguration {
 
     @Bean
     AdapterBundles adapterBundles(
-            CamelContext camel, Registry registry, AdapterBundleProperties properties, ConductorProperties conductor) {
+            CamelContext camel,
+            Registry registry,
+            AdapterBundleProperties properties,
+            ConductorProperties conductor,
+            CertificationStore certifications) {
         AdapterBundles bundles = new AdapterBundles(
                 camel,
                 registry,
@@ -23,6 +28,9 @@ public class AdapterBundleConfiguration {
                         ? properties.dir()
                         : conductor.dataDir().resolve("adapters"),
                 Clock.systemUTC());
+        if (properties.requireCertification()) {
+            bundles.requireCertification(certifications::certifies);
+        }
         // before Camel starts the routes, so a route of routes/ that uses an installed adapter finds it
         bundles.reload();
         return bundles;

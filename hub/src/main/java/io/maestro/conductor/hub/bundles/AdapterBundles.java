@@ -60,6 +60,7 @@ public final class AdapterBundles {
     private final Path dir;
     private final Clock clock;
     private final Map<String, InstalledAdapter> installed = new TreeMap<>();
+    private java.util.function.Predicate<VerifiedBundle> certified = bundle -> true;
 
     public AdapterBundles(CamelContext camel, Registry registry, BundleVerifier verifier, Path dir, Clock clock) {
         this.camel = camel;
@@ -67,6 +68,14 @@ public final class AdapterBundles {
         this.verifier = verifier;
         this.dir = dir;
         this.clock = clock;
+    }
+
+    /**
+     * Installs (and loads again at start) only bundles {@code certified} accepts; without one, every verified bundle.
+     */
+    public AdapterBundles requireCertification(java.util.function.Predicate<VerifiedBundle> certified) {
+        this.certified = certified;
+        return this;
     }
 
     static BundleVerifier verifier(AdapterBundleProperties properties) {
@@ -91,6 +100,19 @@ public final class AdapterBundles {
         }
         VerifiedBundle verified = verify(signed, actor);
         AdapterManifest manifest = verified.manifest();
+        if (!certified.test(verified)) {
+            log.warn(
+                    "event=adapter_bundle_refused code=ADAPTER_NOT_CERTIFIED name={} version={} actor={}",
+                    manifest.name(),
+                    manifest.version(),
+                    actor);
+            throw new ApiRequestException(
+                    HttpStatus.CONFLICT,
+                    "ADAPTER_NOT_CERTIFIED",
+                    manifest.name() + " " + manifest.version()
+                            + " is not certified with this jar; submit it for review (conductor.adapters"
+                            + ".require-certification)");
+        }
         String componentName = InstalledAdapter.componentName(manifest.scheme(), manifest.version());
         if (installed.containsKey(componentName)) {
             throw new ApiRequestException(
@@ -153,6 +175,10 @@ public final class AdapterBundles {
                         || installed.containsKey(componentName)
                         || isBuiltIn(manifest.scheme())) {
                     log.warn("event=adapter_reload_skipped bundle={} reason=name_or_scheme_taken", where);
+                    continue;
+                }
+                if (!certified.test(verified)) {
+                    log.warn("event=adapter_reload_skipped bundle={} reason=not_certified", where);
                     continue;
                 }
                 registry.publishDefinition(definitionOf(manifest));

@@ -67,6 +67,15 @@ public class CertificationStore {
                 version);
     }
 
+    /** Whether this bundle's adapter version is certified or marketplace-ready with exactly this jar and manifest. */
+    public boolean certifies(io.maestro.conductor.devkit.bundle.VerifiedBundle bundle) {
+        return byAdapter(bundle.manifest().name(), bundle.manifest().version())
+                .filter(c -> c.stateValue().listed())
+                .filter(c -> c.jarSha256().equals(bundle.jarSha256()))
+                .filter(c -> c.manifestSha256().equals(bundle.manifestSha256()))
+                .isPresent();
+    }
+
     public List<Certification> list(String tenant, int limit) {
         return jdbc.query(
                 "SELECT " + COLUMNS + " FROM adapter_certification WHERE tenant_id = ?"

@@ -59,6 +59,10 @@ class CertificationApiTest extends ReviewHub {
         assertThat(receipts.get(1).path("id").asText())
                 .isEqualTo(certification.path("evidenceReceipt").asText());
 
+        Answer early = api.postBytes("/api/adapter-bundles", "operator", operatorPassword(), "application/zip", bundle);
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.json().path("code").asText()).isEqualTo("ADAPTER_NOT_CERTIFIED");
+
         Answer certified = decide(id, "certified", "scan clean; code read", RITA);
         assertThat(certified.status()).as(certified.body()).isEqualTo(200);
         assertThat(certified.json().path("state").asText()).isEqualTo("certified");
@@ -68,6 +72,18 @@ class CertificationApiTest extends ReviewHub {
         assertThat(listed.json().path("state").asText()).isEqualTo("marketplace_ready");
 
         assertThat(receiptsOf(id)).hasSize(5);
+        Answer otherJar = api.postBytes(
+                "/api/adapter-bundles",
+                "operator",
+                operatorPassword(),
+                "application/zip",
+                PartnerBundles.helloAs("5.0.0", Map.of("title: Hello", "title: Hello again"), PARTNER_KEY));
+        assertThat(otherJar.json().path("code").asText())
+                .as("a certification covers its own bundle's jar and manifest only")
+                .isEqualTo("ADAPTER_NOT_CERTIFIED");
+        Answer installed =
+                api.postBytes("/api/adapter-bundles", "operator", operatorPassword(), "application/zip", bundle);
+        assertThat(installed.status()).as(installed.body()).isEqualTo(201);
         assertThat(certificationReceipts().size() - receiptsBefore).isEqualTo(5);
         assertThat(evidenceObjects("hello-notify", "5.0.0"))
                 .filteredOn(key -> key.contains("/decision-"))
@@ -163,6 +179,10 @@ class CertificationApiTest extends ReviewHub {
                         .asText())
                 .isEqualTo("TRANSITION_INVALID");
         assertThat(marketplaceBadge("hello-notify", "5.2.0")).isNull();
+    }
+
+    static String operatorPassword() {
+        return io.maestro.conductor.hub.support.HubProperties.operatorPassword(DATA_DIR);
     }
 
     Answer submit(byte[] bundle, String user) {

@@ -67,6 +67,8 @@ class CertificationAttackTest extends ReviewHub {
                                 "{\"to\":\"certified\"}")
                         .status())
                 .isEqualTo(401);
+        assertThat(api.anonymousGet("/api/marketplace").status()).isEqualTo(401);
+        assertThat(api.get("/api/marketplace", VIC, "wrong").status()).isEqualTo(401);
         assertThat(store.byAdapter("hello-notify", "6.1.0")).isEmpty();
         assertThat(state(inReview)).isEqualTo("in_review");
     }
@@ -156,6 +158,9 @@ class CertificationAttackTest extends ReviewHub {
                         .status())
                 .isEqualTo(400);
         assertRefused(decide("no-such-id", "certified", RITA), 404, "CERTIFICATION_NOT_FOUND");
+        assertThat(api.get(CERTIFICATIONS + "?limit=100000", PARTNER_USER, PASSWORD)
+                        .status())
+                .isEqualTo(400);
 
         assertThat(state(inReview)).isEqualTo("in_review");
         assertThat(store.byAdapter("hello-notify", "6.2.0")).isEmpty();

@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A hub for the partner adapter review: the real {@code storage:} over an in-process S3Proxy as the review's evidence
  * store, the real residency policy (tenant {@value #PARTNER} may keep eu-west-1 data in its {@code evidence} pod),
- * routes/adapter-review.yaml, the partner key trusted, and these people (password {@link #PASSWORD}):
+ * routes/adapter-review.yaml, the partner key trusted, bundles installed only once certified, and these people (password {@link #PASSWORD}):
  * {@value #PARTNER_USER} operator of {@value #PARTNER} only, {@value #OTHER_USER} operator of {@value #OTHER} only,
  * {@value #RITA} and {@value #ROB} approvers of every tenant, {@value #SAM} operator and approver of every tenant,
  * {@value #OTTO} operator of every tenant, {@value #VIC} viewer of every tenant. One Spring context for every subclass.
@@ -88,6 +88,7 @@ abstract class ReviewHub {
         p.put("conductor.governance.policies.notifications", "residency/decision");
         p.put("conductor.adapters.trusted-keys-file", trustedKeys(dataDir).toString());
         p.put("conductor.adapters.max-bundle-size", MAX_BUNDLE_BYTES + "B");
+        p.put("conductor.adapters.require-certification", "true");
         String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
         String[][] people = {
             {PARTNER_USER, PARTNER, "operator"},
