@@ -71,12 +71,21 @@ public class EndpointGuard {
         if (config == null) {
             return;
         }
-        destinationKeys(definition)
-                .forEach((key, kind) ->
-                        checkKey(caller, tenant, environment, definition.name(), key, kind, config, current));
+        List<String> refusals = new ArrayList<>();
+        destinationKeys(definition).forEach((key, kind) -> {
+            String refusal = checkKey(caller, tenant, environment, definition.name(), key, kind, config, current);
+            if (refusal != null) {
+                refusals.add(refusal);
+            }
+        });
+        if (!refusals.isEmpty()) {
+            meters.counter("conductor.api.endpoint.refused").increment();
+            throw new ApiRequestException(HttpStatus.FORBIDDEN, NOT_ALLOWED, String.join(" ", refusals));
+        }
     }
 
-    private void checkKey(
+    /** @return why a tenant user may not set this key so, or null when it may (or the caller is an operator) */
+    private String checkKey(
             ConductorUser caller,
             String tenant,
             String environment,
@@ -87,13 +96,13 @@ public class EndpointGuard {
             JsonNode current) {
         JsonNode asked = config.get(key);
         if (asked == null || !asked.isTextual()) {
-            return; // none (the provider's own), or not text, which the definition's schema refuses
+            return null; // none (the provider's own), or not text, which the definition's schema refuses
         }
         JsonNode was = current == null ? null : current.get(key);
         if (was != null
                 && was.isTextual()
                 && was.asText().strip().equals(asked.asText().strip())) {
-            return; // unchanged
+            return null; // unchanged
         }
         List<Destination> before = was != null && was.isTextual()
                 ? Destination.parse(kind, was.asText()).orElse(List.of())
@@ -116,7 +125,7 @@ public class EndpointGuard {
             }
         }
         if (refused.isEmpty()) {
-            return;
+            return null;
         }
         String shown = String.join(",", refused);
         if (isOperator(caller)) {
@@ -132,9 +141,8 @@ public class EndpointGuard {
                             definition,
                             key,
                             shown);
-            return;
+            return null;
         }
-        meters.counter("conductor.api.endpoint.refused").increment();
         audit.atWarn()
                 .addKeyValue("event", "endpoint_refused")
                 .addKeyValue("caller", caller.getUsername())
@@ -150,11 +158,8 @@ public class EndpointGuard {
         String what = ENDPOINT.equals(key)
                 ? "endpoint '" + shown + "'"
                 : "config key '" + key + "' destination '" + shown + "'";
-        throw new ApiRequestException(
-                HttpStatus.FORBIDDEN,
-                NOT_ALLOWED,
-                what + " is not on the operator's allowlist for " + definition + " in environment '" + environment
-                        + "'; allowed: " + allowedShown + " (or leave " + key + " out for the provider's own)");
+        return what + " is not on the operator's allowlist for " + definition + " in environment '" + environment
+                + "'; allowed: " + allowedShown + " (or leave " + key + " out for the provider's own).";
     }
 
     private static String kindText(String kind) {
