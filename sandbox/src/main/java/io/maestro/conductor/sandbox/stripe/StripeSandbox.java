@@ -24,7 +24,6 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -60,7 +59,9 @@ public final class StripeSandbox implements AutoCloseable {
     private final IdempotencyCache idempotency = new IdempotencyCache();
     private final Router router = new Router();
     private final Deque<Fault> faults = new ArrayDeque<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** Appended on every request: a copy-on-write list would copy the whole history each time (quadratic). */
+    private final List<RecordedRequest> requests = new ArrayList<>();
+
     private final HttpServer server;
     private final ExecutorService workers;
 
@@ -117,7 +118,9 @@ public final class StripeSandbox implements AutoCloseable {
     }
 
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
     }
 
     public List<JsonNode> customers() {
@@ -328,7 +331,7 @@ public final class StripeSandbox implements AutoCloseable {
             boolean replayed)
             throws IOException {
         // Recorded before answering: a client that has its answer finds its request in requests().
-        requests.add(new RecordedRequest(method, path, idempotencyKey, status, replayed));
+        record(new RecordedRequest(method, path, idempotencyKey, status, replayed));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -336,9 +339,15 @@ public final class StripeSandbox implements AutoCloseable {
         }
     }
 
+    private void record(RecordedRequest request) {
+        synchronized (requests) {
+            requests.add(request);
+        }
+    }
+
     /** Closes the connection before any answer: the client sees the server hang up (end of stream, no status). */
     private void breakConnection(HttpExchange exchange, String method, String path, String idempotencyKey) {
-        requests.add(new RecordedRequest(method, path, idempotencyKey, -1, false));
+        record(new RecordedRequest(method, path, idempotencyKey, -1, false));
         exchange.close();
     }
 

@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +90,144 @@ public final class BillingLedger {
                 known.lastError(),
                 known.attempts() + 1,
                 now);
+    }
+
+    /**
+     * {@link #begin(String, BillingPeriod, Optional, Instant)} for many tenants in one transaction of two batched
+     * statements (a run over 10,000 tenants writes them in a few round trips instead of one each): a STARTED entry for
+     * each tenant of {@code tenants} that {@code before} lacks, one more attempt for each that it has. When another
+     * node inserted one of the entries meanwhile (a duplicate key), the batch is rolled back and each tenant is
+     * begun on its own.
+     *
+     * @param before the period's entries read beforehand ({@link #entries}), by tenant
+     * @return each tenant's entry as begun, by tenant
+     */
+    public Map<String, LedgerEntry> beginAll(
+            Collection<String> tenants, Map<String, LedgerEntry> before, BillingPeriod period, Instant now) {
+        Map<String, LedgerEntry> begun = new HashMap<>(tenants.size() * 2);
+        Timestamp at = Timestamp.from(now);
+        String periodText = period.toString();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO billing_ledger (" + COLUMNS + ") VALUES (?, ?, ?, NULL, NULL, NULL, 1, ?)");
+                    PreparedStatement attempt = connection.prepareStatement(
+                            "UPDATE billing_ledger SET attempts = attempts + 1, last_sync_at = ? "
+                                    + "WHERE tenant_id = ? AND period = ?")) {
+                int inserts = 0;
+                int attempts = 0;
+                for (String tenant : tenants) {
+                    LedgerEntry known = before.get(tenant);
+                    if (known == null) {
+                        Jdbc.bind(insert, tenant, periodText, LedgerEntry.State.STARTED.name(), at);
+                        insert.addBatch();
+                        inserts++;
+                        begun.put(
+                                tenant,
+                                new LedgerEntry(tenant, period, LedgerEntry.State.STARTED, null, null, null, 1, now));
+                    } else {
+                        Jdbc.bind(attempt, at, tenant, periodText);
+                        attempt.addBatch();
+                        attempts++;
+                        begun.put(
+                                tenant,
+                                new LedgerEntry(
+                                        tenant,
+                                        period,
+                                        known.state(),
+                                        known.usageTotal(),
+                                        known.invoiceId(),
+                                        known.lastError(),
+                                        known.attempts() + 1,
+                                        now));
+                    }
+                }
+                boolean complete = (inserts == 0 || allWritten(insert.executeBatch()))
+                        && (attempts == 0 || allWritten(attempt.executeBatch()));
+                if (!complete) {
+                    connection.rollback();
+                    return beginEach(tenants, before, period, now);
+                }
+                connection.commit();
+                return begun;
+            } catch (SQLException e) {
+                connection.rollback();
+                if (Jdbc.isDuplicateKey(e)
+                        || e.getNextException() != null && Jdbc.isDuplicateKey(e.getNextException())) {
+                    return beginEach(tenants, before, period, now);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("billing ledger write failed: " + e.getSQLState(), e);
+        }
+    }
+
+    private Map<String, LedgerEntry> beginEach(
+            Collection<String> tenants, Map<String, LedgerEntry> before, BillingPeriod period, Instant now) {
+        Map<String, LedgerEntry> begun = new HashMap<>(tenants.size() * 2);
+        for (String tenant : tenants) {
+            begun.put(tenant, begin(tenant, period, Optional.ofNullable(before.get(tenant)), now));
+        }
+        return begun;
+    }
+
+    /** Whether every statement of a batch changed one row (a driver may answer SUCCESS_NO_INFO instead). */
+    private static boolean allWritten(int[] counts) {
+        for (int count : counts) {
+            if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One tenant's sync of the period, done: the usage total Stripe holds and the invoice that bills it. */
+    public record Invoiced(String tenant, long usageTotal, String invoiceId) {}
+
+    /**
+     * Marks many tenants' entries INVOICED (with their usage totals) in one transaction of one batched statement:
+     * what a run writes after each group of tenants instead of two statements each. Until this is written, a restart
+     * finds those entries at an earlier step and resumes them: Stripe refuses their meter events again (same
+     * identifiers) and the invoice is found by its period metadata, so nothing is billed twice.
+     */
+    public void invoicedAll(Collection<Invoiced> done, BillingPeriod period, Instant now) {
+        if (done.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        String periodText = period.toString();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE billing_ledger SET state = ?, usage_total = ?, invoice_id = ?, last_error = NULL, "
+                            + "last_sync_at = ? WHERE tenant_id = ? AND period = ?")) {
+                for (Invoiced each : done) {
+                    Jdbc.bind(
+                            update,
+                            LedgerEntry.State.INVOICED.name(),
+                            each.usageTotal(),
+                            each.invoiceId(),
+                            at,
+                            each.tenant(),
+                            periodText);
+                    update.addBatch();
+                }
+                update.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("billing ledger write failed: " + e.getSQLState(), e);
+        }
     }
 
     private int countAttempt(String tenant, BillingPeriod period, Instant now) {

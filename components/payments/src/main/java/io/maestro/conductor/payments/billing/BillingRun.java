@@ -36,6 +36,11 @@ public final class BillingRun {
         }
     }
 
+    /** Tenants marked INVOICED in the ledger per batch. */
+    static final int GROUP = 200;
+
+    static final long GROUP_MILLIS = 1_000;
+
     private final BillingLedger ledger;
     private final UsageStore usage;
     private final BillingAccounts accounts;
@@ -80,18 +85,33 @@ public final class BillingRun {
                                 : accounts.open(stripe, new CallContext(tenant, environment, instance, correlationId))),
                 clock);
         AtomicInteger invoiced = new AtomicInteger();
-        AtomicInteger already = new AtomicInteger();
+        int already = 0;
+        List<String> pending = new ArrayList<>(tenants.size());
+        for (String tenant : tenants) {
+            LedgerEntry entry = entries.get(tenant);
+            if (entry != null && entry.reached(LedgerEntry.State.INVOICED)) {
+                already++;
+            } else {
+                pending.add(tenant);
+            }
+        }
+        // Every pending tenant's entry begun in one transaction before any Stripe call; their successes are
+        // written in groups (Done) as they come, their failures at once.
+        Map<String, LedgerEntry> begun = ledger.beginAll(pending, entries, period, clock.instant());
+        Done done = new Done(period);
         Map<String, Integer> failures = new TreeMap<>();
-        List<Future<?>> running = new ArrayList<>(tenants.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, tenants.size())));
+        List<Future<?>> running = new ArrayList<>(pending.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, pending.size())));
         try {
-            for (String tenant : tenants) {
+            for (String tenant : pending) {
                 CallContext context = new CallContext(tenant, environment, instance, correlationId);
+                LedgerEntry entry = begun.get(tenant);
+                boolean resumed = entries.containsKey(tenant);
                 running.add(pool.submit(() -> {
                     try {
-                        BillingSync.Result result =
-                                sync.sync(context, period, Optional.ofNullable(entries.get(tenant)));
-                        (result.outcome() == BillingSync.Outcome.INVOICED ? invoiced : already).incrementAndGet();
+                        BillingSync.Result result = sync.syncBegun(context, period, entry, resumed);
+                        done.add(new BillingLedger.Invoiced(tenant, result.usageTotal(), result.invoiceId()));
+                        invoiced.incrementAndGet();
                     } catch (PaymentsException e) {
                         LOG.warn(
                                 "event=billing_sync_failed tenant={} period={} code={} correlationId={}",
@@ -119,12 +139,56 @@ public final class BillingRun {
                     throw new IllegalStateException("billing sync of period " + period + " was interrupted", e);
                 }
             }
+            // What succeeded is written even when another tenant failed unexpectedly.
+            done.flush();
             if (unexpected != null) {
                 throw unexpected;
             }
         } finally {
             pool.shutdownNow();
         }
-        return new Summary(period, invoiced.get(), already.get(), Map.copyOf(failures));
+        return new Summary(period, invoiced.get(), already, Map.copyOf(failures));
+    }
+
+    /**
+     * Tenants invoiced but not yet marked so in the ledger, written as one batch when {@value #GROUP} have gathered
+     * or the oldest has waited {@value #GROUP_MILLIS} ms (so the billing status does not lag on a slow run), and at
+     * the end of the run. The worker that fills the group writes it, outside the lock others add under.
+     */
+    private final class Done {
+
+        private final BillingPeriod period;
+        private List<BillingLedger.Invoiced> group = new ArrayList<>();
+        private long groupStarted;
+
+        Done(BillingPeriod period) {
+            this.period = period;
+        }
+
+        void add(BillingLedger.Invoiced invoiced) {
+            List<BillingLedger.Invoiced> full = null;
+            synchronized (this) {
+                if (group.isEmpty()) {
+                    groupStarted = System.nanoTime();
+                }
+                group.add(invoiced);
+                if (group.size() >= GROUP || System.nanoTime() - groupStarted >= GROUP_MILLIS * 1_000_000L) {
+                    full = group;
+                    group = new ArrayList<>();
+                }
+            }
+            if (full != null) {
+                ledger.invoicedAll(full, period, clock.instant());
+            }
+        }
+
+        void flush() {
+            List<BillingLedger.Invoiced> rest;
+            synchronized (this) {
+                rest = group;
+                group = new ArrayList<>();
+            }
+            ledger.invoicedAll(rest, period, clock.instant());
+        }
     }
 }

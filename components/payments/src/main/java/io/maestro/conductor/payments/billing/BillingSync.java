@@ -72,30 +72,61 @@ public final class BillingSync {
                     before.get().usageTotal());
         }
         LedgerEntry entry = ledger.begin(tenant, period, before, clock.instant());
+        Result result = stripeSteps(context, period, before.isPresent(), entry, true);
+        ledger.invoiced(tenant, period, result.invoiceId(), clock.instant());
+        return result;
+    }
+
+    /**
+     * The Stripe steps of a sync whose ledger entry the caller has begun ({@link BillingLedger#beginAll}), without
+     * writing their success: the caller marks many tenants INVOICED at once ({@link BillingLedger#invoicedAll}).
+     * A failure is written at once, with the usage total when the meter event went out.
+     *
+     * @param resumed whether the entry existed before this run began it (an interrupted sync: the invoice may exist)
+     */
+    public Result syncBegun(CallContext context, BillingPeriod period, LedgerEntry entry, boolean resumed) {
+        return stripeSteps(context, period, resumed, entry, false);
+    }
+
+    private Result stripeSteps(
+            CallContext context, BillingPeriod period, boolean resumed, LedgerEntry entry, boolean writeEachStep) {
+        String tenant = context.tenant();
+        Long sent = null;
         try {
             BillingAccount account = accounts.apply(tenant)
                     .orElseThrow(() -> new PaymentsException(
                             PaymentsErrorCode.PAYMENTS_REQUEST_INVALID,
                             context.instanceId(),
                             "tenant has no billing account"));
-            long total = entry.reached(LedgerEntry.State.USAGE_SENT)
-                    ? entry.usageTotal()
-                    : sendUsage(context, period, account);
-            Invoice invoice = (before.isPresent() ? findInvoice(context, account, period) : Optional.<Invoice>empty())
+            long total;
+            if (entry.reached(LedgerEntry.State.USAGE_SENT)) {
+                total = entry.usageTotal();
+            } else {
+                total = sendUsage(context, period, account);
+                if (writeEachStep) {
+                    ledger.usageSent(tenant, period, total, clock.instant());
+                } else {
+                    sent = total;
+                }
+            }
+            Invoice invoice = (resumed ? findInvoice(context, account, period) : Optional.<Invoice>empty())
                     .orElseGet(() -> stripe.createDraftInvoice(
                             context,
                             businessKey(period),
                             account.customerId(),
                             account.subscriptionId(),
                             Map.of(PERIOD_METADATA, period.toString())));
-            ledger.invoiced(tenant, period, invoice.getId(), clock.instant());
             return new Result(Outcome.INVOICED, invoice.getId(), total);
         } catch (PaymentsException e) {
+            if (sent != null) {
+                ledger.usageSent(tenant, period, sent, clock.instant());
+            }
             ledger.failed(tenant, period, e.code().name(), clock.instant());
             throw e;
         }
     }
 
+    /** Sends the period's usage total as one meter event (none for zero); Stripe holding it already is success. */
     private long sendUsage(CallContext context, BillingPeriod period, BillingAccount account) {
         long total = usage.total(context.tenant(), period);
         if (total > 0) {
@@ -107,13 +138,16 @@ public final class BillingSync {
                         BigDecimal.valueOf(total),
                         usageTimestamp(period));
             } catch (PaymentsException e) {
-                if (e.code() != PaymentsErrorCode.PAYMENTS_DUPLICATE) {
+                if (e.code() != PaymentsErrorCode.PAYMENTS_DUPLICATE
+                        && e.code() != PaymentsErrorCode.PAYMENTS_IDEMPOTENCY_CONFLICT) {
                     throw e;
                 }
-                // Stripe holds this period's event already: it was sent before a crash.
+                // Stripe holds this period's event already: it was sent before a crash. Its identifier and
+                // idempotency key both derive from tenant and period alone, so a key "used with other parameters"
+                // is this period's event sent earlier with another timestamp (billing the running period stamps
+                // events "now"): Stripe has it, and would refuse it again by its identifier.
             }
         }
-        ledger.usageSent(context.tenant(), period, total, clock.instant());
         return total;
     }
 

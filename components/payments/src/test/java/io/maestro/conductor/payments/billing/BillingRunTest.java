@@ -121,4 +121,45 @@ class BillingRunTest {
                         assertThat(invoice.path("amount_due").asLong()).isEqualTo(12));
         assertThat(sandbox.customers()).hasSize(1);
     }
+
+    @OnEachDatabase
+    void aRunWhoseLedgerLaggedBehindStripeAdoptsWhatStripeHoldsAndBillsNothingTwice(TestDatabase database)
+            throws Exception {
+        DataSource dataSource = MigratedDatabase.open(database);
+        new UsageStore(dataSource, Clock.systemUTC())
+                .add(List.of(
+                        new UsageCount("acme", "prod", PERIOD, "adapter:storage", 4),
+                        new UsageCount("globex", "prod", PERIOD, "adapter:storage", 2)));
+        BillingRun.Summary first = billingRun(dataSource).run(stripe, "prod", "billing", TENANTS, PERIOD, "run-1");
+        Map<String, String> invoiceIds = TENANTS.stream()
+                .collect(Collectors.toMap(
+                        tenant -> tenant,
+                        tenant -> new BillingLedger(dataSource)
+                                .find(tenant, PERIOD)
+                                .orElseThrow()
+                                .invoiceId()));
+        // A hub killed after Stripe answered but before its group of successes reached the ledger.
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            statement.executeUpdate(
+                    "UPDATE billing_ledger SET state = 'STARTED', usage_total = NULL, invoice_id = NULL");
+        }
+
+        BillingRun.Summary resumed = billingRun(dataSource).run(stripe, "prod", "billing", TENANTS, PERIOD, "run-2");
+
+        assertThat(first.invoiced()).isEqualTo(3);
+        assertThat(resumed.invoiced()).isEqualTo(3);
+        assertThat(resumed.failed()).isZero();
+        assertThat(sandbox.invoices()).hasSize(3);
+        assertThat(sandbox.meterEvents()).hasSize(2);
+        assertThat(amountDueByTenant())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("acme", 12L, "globex", 6L, "initech", 0L));
+        for (String tenant : TENANTS) {
+            assertThat(new BillingLedger(dataSource).find(tenant, PERIOD)).hasValueSatisfying(entry -> {
+                assertThat(entry.state()).isEqualTo(LedgerEntry.State.INVOICED);
+                assertThat(entry.invoiceId()).isEqualTo(invoiceIds.get(tenant));
+                assertThat(entry.attempts()).isEqualTo(2);
+            });
+        }
+    }
 }
