@@ -59,8 +59,17 @@ public final class ReceiptLedger {
 
     /** Receipts with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
     public List<Receipt> list(String tenant, long afterSeq, int limit) {
+        return page(tenant, afterSeq, limit, "ASC");
+    }
+
+    /** Receipts with {@code seq > afterSeq}, newest first, at most {@code limit}: a tenant's latest receipts. */
+    public List<Receipt> listNewest(String tenant, long afterSeq, int limit) {
+        return page(tenant, afterSeq, limit, "DESC");
+    }
+
+    private List<Receipt> page(String tenant, long afterSeq, int limit, String direction) {
         return jdbc.query(
-                "SELECT * FROM receipt WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                "SELECT * FROM receipt WHERE tenant_id = ? AND seq > ? ORDER BY seq " + direction + " LIMIT ?",
                 ReceiptRows.RECEIPT,
                 tenant,
                 afterSeq,

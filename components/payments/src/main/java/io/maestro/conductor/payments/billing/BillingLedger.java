@@ -74,22 +74,13 @@ public final class BillingLedger {
     public LedgerEntry begin(String tenant, BillingPeriod period, Optional<LedgerEntry> before, Instant now) {
         if (before.isEmpty()) {
             return insertStarted(tenant, period, now)
-                    ? new LedgerEntry(tenant, period, LedgerEntry.State.STARTED, null, null, null, 1, now)
+                    ? LedgerEntry.started(tenant, period, now)
                     : begin(tenant, period, now);
         }
         if (countAttempt(tenant, period, now) == 0) {
             return begin(tenant, period, now);
         }
-        LedgerEntry known = before.get();
-        return new LedgerEntry(
-                tenant,
-                period,
-                known.state(),
-                known.usageTotal(),
-                known.invoiceId(),
-                known.lastError(),
-                known.attempts() + 1,
-                now);
+        return before.get().attempted(now);
     }
 
     /**
@@ -123,24 +114,12 @@ public final class BillingLedger {
                         Jdbc.bind(insert, tenant, periodText, LedgerEntry.State.STARTED.name(), at);
                         insert.addBatch();
                         inserts++;
-                        begun.put(
-                                tenant,
-                                new LedgerEntry(tenant, period, LedgerEntry.State.STARTED, null, null, null, 1, now));
+                        begun.put(tenant, LedgerEntry.started(tenant, period, now));
                     } else {
                         Jdbc.bind(attempt, at, tenant, periodText);
                         attempt.addBatch();
                         attempts++;
-                        begun.put(
-                                tenant,
-                                new LedgerEntry(
-                                        tenant,
-                                        period,
-                                        known.state(),
-                                        known.usageTotal(),
-                                        known.invoiceId(),
-                                        known.lastError(),
-                                        known.attempts() + 1,
-                                        now));
+                        begun.put(tenant, known.attempted(now));
                     }
                 }
                 boolean complete = (inserts == 0 || allWritten(insert.executeBatch()))

@@ -20,6 +20,16 @@ public record LedgerEntry(
         INVOICED
     }
 
+    /** A new entry: the first attempt at the period, nothing done yet. */
+    static LedgerEntry started(String tenant, BillingPeriod period, Instant now) {
+        return new LedgerEntry(tenant, period, State.STARTED, null, null, null, 1, now);
+    }
+
+    /** This entry with one more attempt, made {@code now}. */
+    LedgerEntry attempted(Instant now) {
+        return new LedgerEntry(tenant, period, state, usageTotal, invoiceId, lastError, attempts + 1, now);
+    }
+
     public boolean reached(State step) {
         return state.compareTo(step) >= 0;
     }
