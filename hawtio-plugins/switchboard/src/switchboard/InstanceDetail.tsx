@@ -27,6 +27,18 @@ interface Props {
 
 const SHOWN = 5
 
+/** Terms and values, one row each. */
+const Facts: React.FunctionComponent<{ rows: [string, string][] }> = ({ rows }) => (
+  <DescriptionList isHorizontal isCompact>
+    {rows.map(([term, value]) => (
+      <DescriptionListGroup key={term}>
+        <DescriptionListTerm>{term}</DescriptionListTerm>
+        <DescriptionListDescription>{value}</DescriptionListDescription>
+      </DescriptionListGroup>
+    ))}
+  </DescriptionList>
+)
+
 /** A card of a few recent items; null items: the caller may not read them (or the hub could not say). */
 function RecentCard<T>(props: { title: string; items: T[] | null; render: (item: T) => React.ReactNode }) {
   const { title, items, render } = props
@@ -38,7 +50,10 @@ function RecentCard<T>(props: { title: string; items: T[] | null; render: (item:
   )
 }
 
-/** One instance: its figures, last error, impacted workflows, alerts (acknowledge for operators), denials, receipts. */
+/**
+ * One instance: its figures, last error, impacted workflows, its tenant's billing sync (payments instances), alerts
+ * (acknowledge for operators), denials, the latest receipts.
+ */
 export const InstanceDetail: React.FunctionComponent<Props> = ({ selected, caller, onBack }) => {
   const [health, setHealth] = useState<InstanceHealth>(selected)
   const [alerts, setAlerts] = useState<Alert[]>([])
@@ -55,7 +70,7 @@ export const InstanceDetail: React.FunctionComponent<Props> = ({ selected, calle
   const load = useCallback(() => {
     api.instance(tenant, environment, instance).then(setHealth, e => setProblem(String(e)))
     api.alerts('all').then(all => setAlerts(all.filter(a => a.tenant === tenant && mine(a))), () => setAlerts([]))
-    api.receipts(tenant).then(all => setReceipts(all.filter(mine).slice(-SHOWN).reverse()), () => setReceipts(null))
+    api.receipts(tenant).then(all => setReceipts(all.filter(mine).slice(0, SHOWN)), () => setReceipts(null))
     api.denials(tenant).then(all => setDenials(all.filter(mine).slice(0, SHOWN)), () => setDenials(null))
   }, [tenant, environment, instance, mine])
 
@@ -78,8 +93,8 @@ export const InstanceDetail: React.FunctionComponent<Props> = ({ selected, calle
           <Card>
             <CardTitle>Metrics (recent window, whole cluster)</CardTitle>
             <CardBody>
-              <DescriptionList isHorizontal isCompact>
-                {[
+              <Facts
+                rows={[
                   ['Category', health.category],
                   ['Calls', String(health.requests)],
                   ['Errors', String(health.errors)],
@@ -88,13 +103,8 @@ export const InstanceDetail: React.FunctionComponent<Props> = ({ selected, calle
                   ['Latency p50 / p95 / p99', [health.latencyMs.p50, health.latencyMs.p95, health.latencyMs.p99].map(millis).join(' / ')],
                   ['Last success', when(health.lastSuccess)],
                   ['Last error', health.lastError ? `${health.lastError.code} at ${when(health.lastError.at)}` : '–'],
-                ].map(([term, value]) => (
-                  <DescriptionListGroup key={term}>
-                    <DescriptionListTerm>{term}</DescriptionListTerm>
-                    <DescriptionListDescription>{value}</DescriptionListDescription>
-                  </DescriptionListGroup>
-                ))}
-              </DescriptionList>
+                ]}
+              />
             </CardBody>
           </Card>
         </GridItem>
@@ -114,6 +124,27 @@ export const InstanceDetail: React.FunctionComponent<Props> = ({ selected, calle
             </CardBody>
           </Card>
         </GridItem>
+        {health.billing && (
+          <GridItem span={12}>
+            <Card id='switchboard-billing'>
+              <CardTitle>Billing sync (tenant {tenant})</CardTitle>
+              <CardBody>
+                <Facts
+                  rows={[
+                    ['Outcome', health.billing.outcome],
+                    ['Period', health.billing.period ?? '–'],
+                    ['Step reached', health.billing.state ?? '–'],
+                    ['Last sync', when(health.billing.lastSyncAt)],
+                    ['Error code', health.billing.errorCode ?? '–'],
+                    ['Attempts', health.billing.attempts === null ? '–' : String(health.billing.attempts)],
+                    ['Usage total', health.billing.usageTotal === null ? '–' : String(health.billing.usageTotal)],
+                    ['Invoice', health.billing.invoiceId ?? '–'],
+                  ]}
+                />
+              </CardBody>
+            </Card>
+          </GridItem>
+        )}
         <GridItem span={12}>
           <Card id='switchboard-alerts'>
             <CardTitle>Alerts</CardTitle>

@@ -18,6 +18,21 @@ export interface InstanceHealth {
   lastSuccess: string | null
   lastError: { code: string; at: string } | null
   impactedWorkflows: string[]
+  /** In the one-instance view of a payments instance: its tenant's billing sync status. */
+  billing?: BillingStatus | null
+}
+
+/** GET /api/tenants/{t}/billing/status, as the instance view embeds it. */
+export interface BillingStatus {
+  tenant: string
+  period: string | null
+  outcome: 'NOT_SYNCED' | 'INVOICED' | 'FAILED' | 'IN_PROGRESS'
+  state: string | null
+  lastSyncAt: string | null
+  errorCode: string | null
+  attempts: number | null
+  usageTotal: number | null
+  invoiceId: string | null
 }
 
 export interface HealthAnswer {
@@ -122,7 +137,8 @@ export const api = {
     call<InstanceHealth>(`/tenants/${segment(t)}/environments/${segment(e)}/health/adapters/${segment(i)}`),
   alerts: (state: 'firing' | 'all') => call<Alert[]>(`/alerts?state=${state}`),
   acknowledge: (id: string) => call<Alert>(`/alerts/${segment(id)}/acknowledge`, { method: 'POST', body: '{}' }),
-  receipts: (t: string) => call<Receipt[]>(`/tenants/${segment(t)}/receipts?limit=500`),
+  // the tenant's newest 500, newest first (the drill-down shows the instance's latest few)
+  receipts: (t: string) => call<Receipt[]>(`/tenants/${segment(t)}/receipts?limit=500&order=newest`),
   denials: (t: string) => call<ResidencyDenial[]>(`/tenants/${segment(t)}/residency/denials`),
   definition: (t: string, e: string, i: string) =>
     call<InstanceDefinition>(`/tenants/${segment(t)}/environments/${segment(e)}/adapters/${segment(i)}`),

@@ -5,6 +5,7 @@ import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.receipt.ChainVerification;
 import io.maestro.conductor.registry.receipt.Receipt;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,16 +26,26 @@ public class ReceiptController {
         this.access = access;
     }
 
-    /** Receipts after {@code afterSeq}, oldest first; page on with the last {@code seq} seen. */
+    /**
+     * Receipts after {@code afterSeq}: {@code order=oldest} (the default) oldest first, page on with the last
+     * {@code seq} seen; {@code order=newest} the latest {@code limit}, newest first (what a console shows).
+     */
     @GetMapping
     public List<Receipt> receipts(
             Authentication caller,
             @PathVariable String tenant,
             @RequestParam(defaultValue = "0") long afterSeq,
-            @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "oldest") String order) {
         access.requireKnown(caller, tenant);
         PageLimit.checked(limit);
-        return registry.receipts().list(tenant, afterSeq, limit);
+        return switch (order) {
+            case "oldest" -> registry.receipts().list(tenant, afterSeq, limit);
+            case "newest" -> registry.receipts().listNewest(tenant, afterSeq, limit);
+            default ->
+                throw new ApiRequestException(
+                        HttpStatus.BAD_REQUEST, "ORDER_INVALID", "order must be oldest or newest");
+        };
     }
 
     @GetMapping("/verify")

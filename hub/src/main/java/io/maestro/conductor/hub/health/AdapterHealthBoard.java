@@ -67,6 +67,24 @@ public final class AdapterHealthBoard {
         return result;
     }
 
+    /**
+     * The first moment after {@code nowMillis} at which {@link #compute} could answer otherwise over the same entries
+     * and inventory: an entry's window counts going stale, or a last success aging past a rule's threshold. Until
+     * then (and unless an entry or the inventory changes) a computed snapshot stays exact.
+     */
+    public long nextChangeMillis(Collection<MemberInstanceStats> entries, long nowMillis) {
+        long next = Long.MAX_VALUE;
+        for (MemberInstanceStats entry : entries) {
+            // fresh while updatedMillis >= now - window (compute's freshSince)
+            long stale = entry.updatedMillis() + windowMillis + 1;
+            if (stale > nowMillis) {
+                next = Math.min(next, stale);
+            }
+            next = Math.min(next, rules.nextThresholdMillis(entry.lastSuccessMillis(), nowMillis));
+        }
+        return next;
+    }
+
     private AdapterInstanceHealth view(ClusterInstanceStats stats, ImpactedWorkflows impacted, long nowMillis) {
         String[] parts = stats.instanceId.split("/", 3);
         boolean called = stats.requests > 0;

@@ -2,8 +2,10 @@ package io.maestro.conductor.hub.health;
 
 import com.hazelcast.replicatedmap.ReplicatedMap;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,12 @@ public final class AdapterHealthService {
 
     public static final String MAP = "conductor-adapter-stats";
 
+    /**
+     * The longest a snapshot stands without a recomputation, whatever the change events said: a member that
+     * rejoined after a network split may have missed some.
+     */
+    public static final Duration SAFETY_NET = Duration.ofMinutes(1);
+
     /** An answer: instances sorted by id, how many of them are in each status, when the snapshot was computed. */
     public record HealthAnswer(
             Instant generatedAt, Map<HealthStatus, Long> counts, List<AdapterInstanceHealth> instances) {}
@@ -32,6 +40,10 @@ public final class AdapterHealthService {
     private final AdapterHealthBoard board;
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, List.of(), Map.of());
+    /** When the snapshot stops being exact by time alone ({@link AdapterHealthBoard#nextChangeMillis}). */
+    private long validUntilMillis = Long.MIN_VALUE;
+    /** When the snapshot was last recomputed, for the safety-net recomputation. */
+    private long computedMillis = Long.MIN_VALUE;
 
     public AdapterHealthService(
             ReplicatedMap<String, MemberInstanceStats> cluster,
@@ -44,14 +56,38 @@ public final class AdapterHealthService {
         this.clock = clock;
     }
 
-    /** Recomputes the snapshot from the cluster's map and the inventory. */
-    public void refresh() {
+    /**
+     * Recomputes the snapshot from the cluster's map and the inventory. Route {@code adapter-stats-flush}, on
+     * every hub every few seconds, calls {@link #refreshIfChanged} instead.
+     */
+    public synchronized void refresh() {
         long now = clock.millis();
-        List<AdapterInstanceHealth> sorted = List.copyOf(
-                board.compute(cluster.values(), inventory.installed(), inventory.impacted(), id -> true, now));
+        Collection<MemberInstanceStats> entries = cluster.values();
+        List<AdapterInstanceHealth> sorted =
+                List.copyOf(board.compute(entries, inventory.installed(), inventory.impacted(), id -> true, now));
         Map<String, AdapterInstanceHealth> byId = new HashMap<>(sorted.size() * 2);
         sorted.forEach(health -> byId.put(health.id(), health));
+        validUntilMillis = board.nextChangeMillis(entries, now);
+        computedMillis = now;
         snapshot = new Snapshot(Instant.ofEpochMilli(now), sorted, byId);
+    }
+
+    /**
+     * {@link #refresh()} when its inputs {@code changed} (the inventory, or the cluster's map), when time alone
+     * changes an answer (an entry going stale, a last success aging past a rule), or once every
+     * {@link #SAFETY_NET}; otherwise the snapshot stands, stamped as true now.
+     *
+     * @return whether it was recomputed
+     */
+    public synchronized boolean refreshIfChanged(boolean changed) {
+        long now = clock.millis();
+        if (changed || now >= validUntilMillis || now - computedMillis >= SAFETY_NET.toMillis()) {
+            refresh();
+            return true;
+        }
+        Snapshot current = snapshot;
+        snapshot = new Snapshot(Instant.ofEpochMilli(now), current.sorted(), current.byId());
+        return false;
     }
 
     /** When the snapshot the answers come from was computed. */

@@ -27,11 +27,18 @@ public class HealthConfiguration {
     }
 
     @Bean
-    AdapterStatsFlush adapterStatsFlush(CamelContext camel, HazelcastInstance hazelcast, HealthProperties properties) {
+    HealthChanges healthChanges(HazelcastInstance hazelcast) {
+        return HealthChanges.listening(hazelcast);
+    }
+
+    @Bean
+    AdapterStatsFlush adapterStatsFlush(
+            CamelContext camel, HazelcastInstance hazelcast, HealthInventory inventory, HealthProperties properties) {
         return new AdapterStatsFlush(
                 camel,
                 hazelcast.getReplicatedMap(AdapterHealthService.MAP),
                 hazelcast.getCluster().getLocalMember().getUuid().toString(),
+                inventory,
                 properties,
                 Clock.systemUTC());
     }

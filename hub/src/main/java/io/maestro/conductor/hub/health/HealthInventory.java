@@ -16,6 +16,7 @@ public final class HealthInventory {
     private final Registry registry;
     private volatile Map<String, String> installed = Map.of();
     private volatile ImpactedWorkflows impacted = ImpactedWorkflows.none();
+    private volatile boolean loaded;
 
     public HealthInventory(Registry registry) {
         this.registry = registry;
@@ -26,7 +27,16 @@ public final class HealthInventory {
         HealthInventory fixed = new HealthInventory(null);
         fixed.installed = Map.copyOf(installed);
         fixed.impacted = impacted;
+        fixed.loaded = true;
         return fixed;
+    }
+
+    /** Replaces a fixed inventory's instances, as an install or uninstall would (tests). */
+    void replace(Map<String, String> installed) {
+        if (registry != null) {
+            throw new IllegalStateException("an inventory read from the registry changes with it");
+        }
+        this.installed = Map.copyOf(installed);
     }
 
     public void refresh() {
@@ -45,6 +55,12 @@ public final class HealthInventory {
         }
         installed = Map.copyOf(next);
         impacted = ImpactedWorkflows.from(registry);
+        loaded = true;
+    }
+
+    /** Whether {@link #installed()} was read at least once (before, it is empty for want of a read). */
+    public boolean loaded() {
+        return loaded;
     }
 
     public Map<String, String> installed() {

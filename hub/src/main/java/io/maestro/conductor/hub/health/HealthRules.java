@@ -37,4 +37,22 @@ public final class HealthRules {
         }
         return HealthStatus.UP;
     }
+
+    /**
+     * The first moment after {@code nowMillis} at which the age of a last success at {@code lastSuccessMillis} crosses
+     * one of the rules' thresholds (so a status may change without any new call); {@code Long.MAX_VALUE} when none
+     * is ahead.
+     */
+    long nextThresholdMillis(long lastSuccessMillis, long nowMillis) {
+        long next = Long.MAX_VALUE;
+        if (lastSuccessMillis > 0) {
+            for (long threshold :
+                    new long[] {lastSuccessMillis + degradedAfterMillis, lastSuccessMillis + downAfterMillis}) {
+                if (threshold > nowMillis) {
+                    next = Math.min(next, threshold);
+                }
+            }
+        }
+        return next;
+    }
 }

@@ -1,5 +1,6 @@
 package io.maestro.conductor.hub.payments;
 
+import io.maestro.conductor.payments.billing.BillingLedger;
 import io.maestro.conductor.payments.billing.LedgerEntry;
 import java.time.Instant;
 
@@ -20,6 +21,11 @@ public record BillingStatus(
         Integer attempts,
         Long usageTotal,
         String invoiceId) {
+
+    /** The tenant's status from the ledger: what the billing status API and the health instance view show. */
+    public static BillingStatus of(BillingLedger ledger, String tenant) {
+        return ledger.latest(tenant).map(BillingStatus::of).orElseGet(() -> notSynced(tenant));
+    }
 
     static BillingStatus notSynced(String tenant) {
         return new BillingStatus(tenant, null, "NOT_SYNCED", null, null, null, null, null, null);

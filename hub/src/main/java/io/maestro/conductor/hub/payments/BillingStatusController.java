@@ -22,6 +22,6 @@ public class BillingStatusController {
     @GetMapping("/api/tenants/{tenant}/billing/status")
     public BillingStatus status(Authentication caller, @PathVariable String tenant) {
         access.requireKnown(caller, tenant);
-        return ledger.latest(tenant).map(BillingStatus::of).orElseGet(() -> BillingStatus.notSynced(tenant));
+        return BillingStatus.of(ledger, tenant);
     }
 }

@@ -67,4 +67,48 @@ class BillingStatusApiTest extends HubIntegrationTest {
             assertThat(answer.body()).as(hostile).doesNotContain("Exception", "SQL");
         }
     }
+
+    @Test
+    void aPaymentsInstanceHealthViewCarriesItsTenantsBillingStatusAndOthersNone() {
+        Instant at = Instant.parse("2026-11-01T03:00:00Z");
+        ledger.begin("atlas", PERIOD, at);
+        ledger.failed("atlas", PERIOD, "PAYMENTS_RATE_LIMITED", at);
+
+        Answer billing =
+                api.get("/api/tenants/atlas/environments/dev/health/adapters/billing", ATLAS_USER, ATLAS_PASSWORD);
+        Answer evidence =
+                api.get("/api/tenants/atlas/environments/dev/health/adapters/evidence", ATLAS_USER, ATLAS_PASSWORD);
+        Answer status = api.get("/api/tenants/atlas/billing/status", ATLAS_USER, ATLAS_PASSWORD);
+
+        assertThat(billing.status()).as(billing.body()).isEqualTo(200);
+        assertThat(billing.json().path("instance").asText()).isEqualTo("billing");
+        assertThat(billing.json().path("category").asText()).isEqualTo("payments");
+        assertThat(billing.json().path("status").asText()).isNotEmpty();
+        assertThat(billing.json().path("billing")).as("the status API's answer").isEqualTo(status.json());
+        assertThat(billing.json().path("billing").path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(billing.json().path("billing").path("errorCode").asText()).isEqualTo("PAYMENTS_RATE_LIMITED");
+        assertThat(evidence.status()).isEqualTo(200);
+        assertThat(evidence.json().path("billing").isNull())
+                .as("not a payments instance")
+                .isTrue();
+    }
+
+    @Test
+    void theInstanceViewRefusesStrangersAndOtherTenantsUsers() {
+        String path = "/api/tenants/atlas/environments/dev/health/adapters/billing";
+        assertThat(api.anonymousGet(path).status()).isEqualTo(401);
+        assertThat(api.get(path, ATLAS_USER, "wrong-" + ATLAS_PASSWORD).status())
+                .isEqualTo(401);
+        Answer viewer = api.get(path, VICTOR, TEAM_PASSWORD);
+        assertThat(viewer.status()).as("a viewer sees, cannot act").isEqualTo(200);
+
+        Answer other =
+                api.get("/api/tenants/lumen/environments/prod/health/adapters/billing", ATLAS_USER, ATLAS_PASSWORD);
+        Answer absent =
+                api.get("/api/tenants/nobody/environments/prod/health/adapters/billing", ATLAS_USER, ATLAS_PASSWORD);
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.json().path("code").asText())
+                .isEqualTo(absent.json().path("code").asText());
+        assertThat(other.body()).doesNotContain("billing\":", "INVOICED", "PAYMENTS_");
+    }
 }

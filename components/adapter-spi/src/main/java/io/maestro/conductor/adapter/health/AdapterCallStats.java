@@ -42,6 +42,14 @@ public final class AdapterCallStats {
         return drained;
     }
 
+    /**
+     * Drops an instance's statistics (it was uninstalled): the next call, if it is installed again, starts from
+     * nothing. A call counted between the last drain and this is lost with it.
+     */
+    public void forget(String instanceId) {
+        instances.remove(instanceId);
+    }
+
     private InstanceCallStats stats(String instanceId) {
         InstanceCallStats found = instances.get(instanceId);
         return found != null ? found : instances.computeIfAbsent(instanceId, id -> new InstanceCallStats(category));
