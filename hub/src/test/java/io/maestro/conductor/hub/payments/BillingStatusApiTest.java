@@ -7,8 +7,10 @@ import io.maestro.conductor.hub.support.HubIntegrationTest;
 import io.maestro.conductor.payments.billing.BillingLedger;
 import io.maestro.conductor.payments.billing.BillingPeriod;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code GET /api/tenants/{t}/billing/status}: what the ledger says, to the tenant's users and operators only. */
 class BillingStatusApiTest extends HubIntegrationTest {
@@ -17,6 +19,9 @@ class BillingStatusApiTest extends HubIntegrationTest {
 
     @Autowired
     private BillingLedger ledger;
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void aFailedSyncShowsItsPeriodErrorCodeAndAttempts() {
@@ -70,27 +75,35 @@ class BillingStatusApiTest extends HubIntegrationTest {
 
     @Test
     void aPaymentsInstanceHealthViewCarriesItsTenantsBillingStatusAndOthersNone() {
-        Instant at = Instant.parse("2026-11-01T03:00:00Z");
-        ledger.begin("atlas", PERIOD, at);
-        ledger.failed("atlas", PERIOD, "PAYMENTS_RATE_LIMITED", at);
+        try {
+            Instant at = Instant.parse("2026-11-01T03:00:00Z");
+            ledger.begin("atlas", PERIOD, at);
+            ledger.failed("atlas", PERIOD, "PAYMENTS_RATE_LIMITED", at);
 
-        Answer billing =
-                api.get("/api/tenants/atlas/environments/dev/health/adapters/billing", ATLAS_USER, ATLAS_PASSWORD);
-        Answer evidence =
-                api.get("/api/tenants/atlas/environments/dev/health/adapters/evidence", ATLAS_USER, ATLAS_PASSWORD);
-        Answer status = api.get("/api/tenants/atlas/billing/status", ATLAS_USER, ATLAS_PASSWORD);
+            Answer billing =
+                    api.get("/api/tenants/atlas/environments/dev/health/adapters/billing", ATLAS_USER, ATLAS_PASSWORD);
+            Answer evidence =
+                    api.get("/api/tenants/atlas/environments/dev/health/adapters/evidence", ATLAS_USER, ATLAS_PASSWORD);
+            Answer status = api.get("/api/tenants/atlas/billing/status", ATLAS_USER, ATLAS_PASSWORD);
 
-        assertThat(billing.status()).as(billing.body()).isEqualTo(200);
-        assertThat(billing.json().path("instance").asText()).isEqualTo("billing");
-        assertThat(billing.json().path("category").asText()).isEqualTo("payments");
-        assertThat(billing.json().path("status").asText()).isNotEmpty();
-        assertThat(billing.json().path("billing")).as("the status API's answer").isEqualTo(status.json());
-        assertThat(billing.json().path("billing").path("outcome").asText()).isEqualTo("FAILED");
-        assertThat(billing.json().path("billing").path("errorCode").asText()).isEqualTo("PAYMENTS_RATE_LIMITED");
-        assertThat(evidence.status()).isEqualTo(200);
-        assertThat(evidence.json().path("billing").isNull())
-                .as("not a payments instance")
-                .isTrue();
+            assertThat(billing.status()).as(billing.body()).isEqualTo(200);
+            assertThat(billing.json().path("instance").asText()).isEqualTo("billing");
+            assertThat(billing.json().path("category").asText()).isEqualTo("payments");
+            assertThat(billing.json().path("status").asText()).isNotEmpty();
+            assertThat(billing.json().path("billing"))
+                    .as("the status API's answer")
+                    .isEqualTo(status.json());
+            assertThat(billing.json().path("billing").path("outcome").asText()).isEqualTo("FAILED");
+            assertThat(billing.json().path("billing").path("errorCode").asText())
+                    .isEqualTo("PAYMENTS_RATE_LIMITED");
+            assertThat(evidence.status()).isEqualTo(200);
+            assertThat(evidence.json().path("billing").isNull())
+                    .as("not a payments instance")
+                    .isTrue();
+        } finally {
+            // atlas is never synced for aTenantNeverSyncedSaysSo, which shares this hub's database
+            new JdbcTemplate(dataSource).update("DELETE FROM billing_ledger WHERE tenant_id = 'atlas'");
+        }
     }
 
     @Test
