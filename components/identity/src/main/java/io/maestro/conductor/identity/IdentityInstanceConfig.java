@@ -63,7 +63,11 @@ public record IdentityInstanceConfig(
         }
     }
 
-    static URI safeUrl(String text, String key) {
+    /**
+     * {@code text} as a URL that may carry a token or credential: https, or plain http on a loopback address;
+     * {@code IllegalArgumentException} naming {@code key} otherwise.
+     */
+    public static URI safeUrl(String text, String key) {
         URI uri;
         try {
             uri = URI.create(text);

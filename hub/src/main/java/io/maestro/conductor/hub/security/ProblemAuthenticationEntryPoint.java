@@ -59,6 +59,21 @@ public class ProblemAuthenticationEntryPoint
                 "The request has a header, path or parameter the hub does not accept.");
     }
 
+    /** A refusal decided outside Spring Security's flow (a bearer token), in the same problem form. */
+    void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String code,
+            String detail,
+            String wwwAuthenticate)
+            throws IOException {
+        if (wwwAuthenticate != null) {
+            response.setHeader("WWW-Authenticate", wwwAuthenticate);
+        }
+        write(request, response, status, code, detail);
+    }
+
     private void write(
             HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
             throws IOException {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.KeyProvider;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import okhttp3.mockwebserver.MockWebServer;
@@ -124,6 +125,14 @@ public final class OidcSandbox implements AutoCloseable {
     private Instant providerNow() {
         Instant now = fixedNow;
         return now != null ? now : Instant.now();
+    }
+
+    /**
+     * The claims (and subject) of the tokens the next token request of {@code issuerId} gets, e.g. the code flow's
+     * ID and access tokens: a login as that user, non-interactively. Their audience is the requesting client.
+     */
+    public void enqueueLogin(String issuerId, String subject, Map<String, Object> claims) {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", null, claims, 3600));
     }
 
     /** How many requests for {@code path} (e.g. {@code /default/jwks}) the provider has received so far. */

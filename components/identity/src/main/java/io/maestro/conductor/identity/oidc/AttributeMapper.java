@@ -32,7 +32,11 @@ public final class AttributeMapper {
                 single(claims, mapping.assuranceClaim()));
     }
 
-    private static List<String> values(Map<String, Object> claims, String name) {
+    /**
+     * The values of claim {@code name} (a dotted path or a URL-named claim) as roles and groups are read: a list of
+     * strings or one space-separated string; empty when absent; {@code CLAIM_INVALID} for another shape.
+     */
+    public static List<String> values(Map<String, Object> claims, String name) {
         Object value = lookup(claims, name);
         if (value == null) {
             return List.of();
