@@ -251,9 +251,10 @@ class OperatorOidcLoginTest {
         String valid = token(List.of("viewer"), List.of("*"));
         assertThat(bearer("GET", "/api/tenants", valid, null).status()).isEqualTo(200); // JWKS fetched
         long before = OIDC.jwksRequestCount(ISSUER);
+        RSAKey forgersKey = new RSAKeyGenerator(2048).generate();
 
         for (int i = 0; i < 20; i++) {
-            RSAKey forger = new RSAKeyGenerator(2048).keyID("bogus-" + i).generate();
+            RSAKey forger = new RSAKey.Builder(forgersKey).keyID("bogus-" + i).build();
             SignedJWT forged = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)
                             .keyID(forger.getKeyID())
@@ -271,7 +272,9 @@ class OperatorOidcLoginTest {
             assertRefused(bearer("GET", "/api/tenants", token, null), "TOKEN_INVALID", token);
         }
 
-        assertThat(OIDC.jwksRequestCount(ISSUER) - before).isLessThanOrEqualTo(1);
+        // One fetch per rate-limit window (30 s) at most, however many kids: the burst may straddle one boundary
+        // (another test's unknown kid may have opened the window just before).
+        assertThat(OIDC.jwksRequestCount(ISSUER) - before).isLessThanOrEqualTo(2);
         assertThat(bearer("GET", "/api/tenants", valid, null).status()).isEqualTo(200);
     }
 
@@ -306,6 +309,7 @@ class OperatorOidcLoginTest {
         assertThat(console.status()).isEqualTo(200);
         assertThat(console.raw().body()).containsIgnoringCase("hawtio");
         assertThat(send(browser, "GET", "/actuator/jolokia/version", null).status())
+                .as("Jolokia, which the console calls, in the same session")
                 .isEqualTo(200);
         assertThat(send(browser(), "GET", "/actuator/hawtio/", null).status())
                 .as("another browser has no session")

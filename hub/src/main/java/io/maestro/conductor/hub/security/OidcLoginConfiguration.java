@@ -36,11 +36,8 @@ class OidcLoginConfiguration {
         OidcUserService delegate = new OidcUserService();
         return request -> {
             OidcUser oidc = delegate.loadUser(request);
-            return new OidcConductorUser(
-                    operators.name(oidc.getSubject(), oidc.getClaims()),
-                    operators.roles(oidc.getClaims()),
-                    operators.scope(oidc.getClaims()),
-                    oidc);
+            ConductorUser user = operators.user(oidc.getSubject(), oidc.getClaims());
+            return new OidcConductorUser(user.getUsername(), user.roles(), user.scope(), oidc);
         };
     }
 

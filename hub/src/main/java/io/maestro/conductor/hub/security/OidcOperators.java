@@ -70,7 +70,8 @@ public final class OidcOperators {
 
     /** The hub user of validated claims. */
     public ConductorUser user(String subject, Map<String, Object> claims) {
-        return new ConductorUser(name(subject, claims), "", roles(claims), scope(claims));
+        Set<OperatorRole> granted = roles(claims);
+        return new ConductorUser(name(subject, claims), "", granted, scope(granted, claims));
     }
 
     String name(String subject, Map<String, Object> claims) {
@@ -89,7 +90,11 @@ public final class OidcOperators {
         return granted;
     }
 
-    TenantScope scope(Map<String, Object> claims) {
+    /** No role, no tenant: a token without a hub role reaches nothing, not even the console of every tenant. */
+    TenantScope scope(Set<OperatorRole> granted, Map<String, Object> claims) {
+        if (granted.isEmpty()) {
+            return TenantScope.only(Set.of());
+        }
         List<String> tenants = AttributeMapper.values(claims, properties.tenantsClaim());
         return tenants.contains(ApiUserProperties.ALL_TENANTS)
                 ? TenantScope.all()

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -139,6 +140,10 @@ public class SecurityConfiguration {
      * expiry too) and keeps that login in a session. HTTP Basic and bearer tokens work there as everywhere, and
      * the URL rules are the same: the console needs a user who sees every tenant, Jolokia's changes an operator.
      */
+    /** What the console's login chain guards: Hawtio, Jolokia, and the code flow's own paths. */
+    private static final List<String> CONSOLE_PATHS =
+            List.of("/actuator/hawtio", JolokiaRoleFilter.JOLOKIA, "/oauth2", "/login/oauth2");
+
     @Bean
     @Order(1)
     @ConditionalOnProperty(prefix = "conductor.oidc-login", name = "enabled", havingValue = "true")
@@ -151,7 +156,13 @@ public class SecurityConfiguration {
             throws Exception {
         RequestMatcher browser = request -> request.getHeader("Authorization") == null
                 && String.valueOf(request.getHeader("Accept")).contains("text/html");
-        http.securityMatcher("/actuator/hawtio/**", "/actuator/jolokia/**", "/oauth2/**", "/login/oauth2/**")
+        // By path prefix: Jolokia is a servlet of its own, which Spring MVC's path matching does not see.
+        RequestMatcher consolePaths = request -> {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            return CONSOLE_PATHS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+        };
+        http.securityMatcher(consolePaths)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/oauth2/**", "/login/oauth2/**")
                         .permitAll()
                         .anyRequest()
