@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * roles and tenants from their claims, every forged or stale token refused 401 with its code (never 500), and the
  * console's authorization code flow with its state and nonce checks.
  */
+@Tag("slow") // a hub of its own: 200 s on a loaded machine
 @SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperatorOidcLoginTest {
 
