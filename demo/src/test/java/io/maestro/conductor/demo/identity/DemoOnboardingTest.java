@@ -2,19 +2,29 @@ package io.maestro.conductor.demo.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.sun.net.httpserver.HttpServer;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.hub.ConductorHubApplication;
 import io.maestro.conductor.hub.onboarding.OnboardingWorkflow;
 import io.maestro.conductor.hub.support.HubProperties;
+import io.maestro.conductor.notify.NotifyDefinitions;
+import io.maestro.conductor.registry.Actor;
+import io.maestro.conductor.registry.InstallRequest;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.ProducerTemplate;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.apache.directory.scim.spec.resources.ScimUser;
@@ -125,6 +135,55 @@ class DemoOnboardingTest {
         assertThat(provisioned.get(0).actor()).isEqualTo("workflow:onboarding");
         assertThat(provisioned.get(0).changeSet().path("externalId").asText()).isEqualTo("hr-7001");
         assertThat(output.getAll().split("event=onboarding_welcome", -1)).hasSize(2);
+    }
+
+    /**
+     * With a {@code notify:} instance named {@code welcome} (a signed webhook to a receiver on 127.0.0.1), the
+     * welcome of a new user goes through it, once: the re-run sends nothing.
+     */
+    @Test
+    void theWelcomeGoesThroughTheTenantsNotifyInstanceOnce() throws Exception {
+        Actor actor = new Actor("demo-onboarding-test");
+        List<JsonNode> deliveries = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/welcome", exchange -> {
+            deliveries.add(new ObjectMapper().readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        registry.secrets().put(actor, "atlas", "dev", "welcome-signing", "welcome-signing-secret-0123456789abcdef");
+        registry.install(
+                actor,
+                "atlas",
+                "dev",
+                "welcome",
+                new InstallRequest(
+                        NotifyDefinitions.WEBHOOK,
+                        null,
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put(
+                                        NotifyDefinitions.ENDPOINT,
+                                        "http://127.0.0.1:"
+                                                + receiver.getAddress().getPort() + "/welcome")
+                                .put(NotifyDefinitions.SIGNING_SECRET, "secret:welcome-signing"),
+                        "eu-west-1"));
+        try {
+            Map<?, ?> first = onboard(employee("hr-7004", "judy"));
+            Map<?, ?> again = onboard(employee("hr-7004", "judy"));
+
+            assertThat(first.get("status")).as(String.valueOf(first)).isEqualTo("provisioned");
+            assertThat(again.get("status")).isEqualTo("unchanged");
+            assertThat(deliveries).hasSize(1);
+            assertThat(deliveries.get(0).path("type").asText()).isEqualTo(OnboardingWorkflow.WELCOME_EVENT);
+            assertThat(deliveries.get(0).path("tenant").asText()).isEqualTo("atlas");
+            assertThat(deliveries.get(0).path("data").path("userName").asText()).isEqualTo("judy");
+            assertThat(deliveries.get(0).path("data").path("userId").asText()).isEqualTo(first.get("userId"));
+        } finally {
+            registry.uninstall(actor, "atlas", "dev", "welcome");
+            receiver.stop(0);
+        }
     }
 
     @Test

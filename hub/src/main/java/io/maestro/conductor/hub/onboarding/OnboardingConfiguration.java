@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 public class OnboardingConfiguration {
 
     @Bean
-    OnboardingWorkflow onboardingWorkflow(Registry registry, MeterRegistry meters, ObjectMapper json) {
-        return new OnboardingWorkflow(registry.receipts(), meters, json);
+    OnboardingWorkflow onboardingWorkflow(
+            Registry registry, MeterRegistry meters, ObjectMapper json, OnboardingProperties settings) {
+        return new OnboardingWorkflow(registry.receipts(), meters, json, registry, settings.welcomeInstance());
     }
 }

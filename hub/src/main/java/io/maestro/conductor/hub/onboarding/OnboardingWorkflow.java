@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.identity.IdentityConstants;
+import io.maestro.conductor.notify.NotifyConstants;
+import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.model.AdapterCategory;
+import io.maestro.conductor.registry.model.InstanceState;
 import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.maestro.conductor.registry.receipt.ReceiptLedger;
@@ -35,14 +39,26 @@ public class OnboardingWorkflow {
 
     private static final Logger LOG = LoggerFactory.getLogger("conductor.onboarding");
 
+    /** The event of the welcome notification: the webhook's {@code type}, the e-mail's default template. */
+    public static final String WELCOME_EVENT = "user.welcome";
+
     private final ReceiptLedger receipts;
     private final MeterRegistry meters;
     private final ObjectMapper json;
+    private final Registry registry;
+    private final String welcomeInstance;
 
-    public OnboardingWorkflow(ReceiptLedger receipts, MeterRegistry meters, ObjectMapper json) {
+    public OnboardingWorkflow(
+            ReceiptLedger receipts,
+            MeterRegistry meters,
+            ObjectMapper json,
+            Registry registry,
+            String welcomeInstance) {
         this.receipts = receipts;
         this.meters = meters;
         this.json = json;
+        this.registry = registry;
+        this.welcomeInstance = welcomeInstance;
     }
 
     /** Reads the request (a map, or its JSON text), refuses a missing tenant, and puts the user on the message. */
@@ -90,6 +106,46 @@ public class OnboardingWorkflow {
         }
         message.removeHeader(IdentityConstants.GROUP);
         message.removeHeader(IdentityConstants.ROLE);
+    }
+
+    /**
+     * Whether the caller's tenant+environment has an active {@code notify:} instance named
+     * {@code conductor.onboarding.welcome-instance}: the welcome then goes through it, else it is a log line.
+     */
+    public boolean hasWelcomeChannel(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String tenant = message.getHeader(AdapterHeaders.TENANT, String.class);
+        String environment = message.getHeader(AdapterHeaders.ENVIRONMENT, String.class);
+        if (tenant == null || environment == null) {
+            return false;
+        }
+        return registry.instances(tenant, environment).stream()
+                .anyMatch(instance -> instance.name().equals(welcomeInstance)
+                        && instance.category() == AdapterCategory.NOTIFICATIONS
+                        && instance.state() == InstanceState.ACTIVE);
+    }
+
+    /**
+     * The welcome notification's message: event {@value #WELCOME_EVENT}, the user's e-mail as recipient (an e-mail
+     * instance; a webhook ignores it) and the values a template may place: userName, displayName, givenName,
+     * familyName, userId, kind. The user map stays in an exchange property for the steps after it.
+     */
+    public void welcome(Exchange exchange) {
+        exchange.setProperty(STEP, "welcome");
+        Message message = exchange.getMessage();
+        Map<String, Object> user = request(exchange).user();
+        message.setHeader(NotifyConstants.EVENT, WELCOME_EVENT);
+        Object email = user.get("email");
+        if (email instanceof String address && !address.isBlank()) {
+            message.setHeader(NotifyConstants.TO, address);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String field : List.of("userName", "displayName", "givenName", "familyName")) {
+            values.put(field, user.getOrDefault(field, ""));
+        }
+        values.put("userId", message.getHeader(IdentityConstants.USER_ID, String.class));
+        values.put("kind", request(exchange).kind());
+        message.setBody(values);
     }
 
     /** Whether this run created the user (the welcome goes to new users only). */
