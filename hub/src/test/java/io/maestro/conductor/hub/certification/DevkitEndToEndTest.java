@@ -252,8 +252,27 @@ class DevkitEndToEndTest {
         }
     }
 
-    /** {@code mvn -o package} on the generated project, with this build's local repository. */
+    /**
+     * {@code mvn -o package} on the generated project, in a reactor with this checkout's adapter SPI (an aggregator
+     * beside it), so it builds against the SPI as it is now rather than whatever snapshot a local repository holds.
+     */
     static Path build(Path project) throws IOException, InterruptedException {
+        Path spi = HubProperties.repositoryPath("components").resolve("adapter-spi");
+        Files.writeString(project.resolveSibling("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>e2e</groupId>
+                  <artifactId>devkit-e2e</artifactId>
+                  <version>1</version>
+                  <packaging>pom</packaging>
+                  <modules>
+                    <module>%s</module>
+                    <module>%s</module>
+                  </modules>
+                </project>
+                """.formatted(
+                        project.getParent().relativize(spi), project.getFileName()));
+        project = project.getParent();
         List<String> command = new ArrayList<>(List.of("mvn", "-o", "-q", "-B", "-DskipTests", "package"));
         String localRepository = System.getProperty("maven.repo.local");
         if (localRepository != null) {
@@ -267,7 +286,7 @@ class DevkitEndToEndTest {
                 .start();
         assertThat(mvn.waitFor(5, TimeUnit.MINUTES)).as("the build finishes").isTrue();
         assertThat(mvn.exitValue()).as(Files.readString(log)).isZero();
-        try (var jars = Files.list(project.resolve("target"))) {
+        try (var jars = Files.list(project.resolve("wave/target"))) {
             return jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
                     .filter(p -> !p.getFileName().toString().contains("tests"))
                     .findFirst()
