@@ -2,13 +2,12 @@ package io.maestro.conductor.hub.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.hub.support.BillingTenants;
 import io.maestro.conductor.hub.support.HubProcess;
 import io.maestro.conductor.hub.support.HubProperties;
 import io.maestro.conductor.payments.MeteredPrice;
 import io.maestro.conductor.payments.MigratedDatabase;
 import io.maestro.conductor.payments.billing.BillingPeriod;
-import io.maestro.conductor.payments.billing.UsageCount;
 import io.maestro.conductor.payments.billing.UsageStore;
 import io.maestro.conductor.registry.EmbeddedDatabase;
 import io.maestro.conductor.sandbox.stripe.StripeSandbox;
@@ -16,13 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,12 +38,11 @@ class BillingCrashTest {
     void aHubKilledMidRunBillsEveryTenantOnceAfterItsRestart() throws Exception {
         Path root = Files.createTempDirectory("billing-crash");
         Path dataDir = root.resolve("data");
-        List<String> tenants = IntStream.range(0, TENANTS)
-                .mapToObj(i -> String.format("crash-%02d", i))
-                .toList();
+        List<String> tenants = BillingTenants.named("crash", TENANTS);
         try (StripeSandbox sandbox = StripeSandbox.start(KEY)) {
             String price = MeteredPrice.create(sandbox, KEY, "conductor_calls", 1L);
-            Path tenantConfig = tenantConfig(root.resolve("tenant-config"), sandbox, price, tenants);
+            Path tenantConfig =
+                    BillingTenants.tenantConfig(root.resolve("tenant-config"), sandbox.apiBase(), price, tenants);
             recordUsage(dataDir, tenants);
             List<String> arguments = List.of(
                     "--conductor.tenant-config-dir=" + tenantConfig,
@@ -63,81 +56,23 @@ class BillingCrashTest {
             HubProcess first = HubProcess.start(dataDir, arguments, environment);
             int invoicedBeforeKill;
             try {
-                invoicedBeforeKill = awaitInvoices(sandbox, TENANTS / 4, Duration.ofSeconds(120));
+                invoicedBeforeKill = BillingTenants.awaitInvoices(sandbox, TENANTS / 4, Duration.ofSeconds(120));
             } finally {
                 first.kill();
             }
             int atKill = sandbox.invoices().size();
             HubProcess second = HubProcess.start(dataDir, arguments, environment);
             try {
-                awaitLine(second, "event=billing_sync_done period=" + PERIOD, Duration.ofSeconds(120));
+                second.awaitLine("event=billing_sync_done period=" + PERIOD, Duration.ofSeconds(120));
             } finally {
                 second.close();
             }
 
             assertThat(invoicedBeforeKill).as("killed mid-run").isBetween(TENANTS / 4, TENANTS - 1);
             assertThat(atKill).isLessThan(TENANTS + 1);
-            Map<String, Long> invoices = countBy(
-                    sandbox.invoices(),
-                    invoice -> invoice.path("metadata").path("conductor_tenant").asText());
-            Map<String, Long> customers = countBy(
-                    sandbox.customers(),
-                    customer ->
-                            customer.path("metadata").path("conductor_tenant").asText());
-            assertThat(invoices)
-                    .hasSize(tenants.size() + 1)
-                    .allSatisfy((tenant, count) -> assertThat(count).as(tenant).isEqualTo(1));
-            assertThat(sandbox.invoices())
-                    .allSatisfy(invoice -> assertThat(invoice.path("metadata")
-                                    .path("conductor_period")
-                                    .asText())
-                            .isEqualTo(PERIOD.toString()));
-            assertThat(customers)
-                    .allSatisfy((tenant, count) -> assertThat(count).as(tenant).isEqualTo(1));
-            assertThat(sandbox.meterEvents()).hasSize(tenants.size());
-            for (JsonNode invoice : sandbox.invoices()) {
-                String tenant =
-                        invoice.path("metadata").path("conductor_tenant").asText();
-                long expected = tenant.startsWith("crash-") ? usageOf(tenant) : 0;
-                assertThat(invoice.path("amount_due").asLong()).as(tenant).isEqualTo(expected);
-            }
+            BillingTenants.assertBilledOnce(sandbox, tenants, PERIOD);
             assertThat(first.output() + second.output()).doesNotContain(KEY);
         }
-    }
-
-    /** Atlas with the platform's billing instance on the sandbox, and the tenants to bill. */
-    private static Path tenantConfig(Path dir, StripeSandbox sandbox, String price, List<String> tenants)
-            throws Exception {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("atlas.yaml"), """
-                id: atlas
-                name: Atlas Platform Team
-                kind: internal
-                environments:
-                  dev:
-                    secrets:
-                      - name: billing-api-key
-                        fromEnv: ATLAS_DEV_STRIPE_API_KEY
-                    adapters:
-                      billing:
-                        definition: stripe-payments
-                        region: eu-west-1
-                        config:
-                          endpoint: "%s"
-                          apiKey: secret:billing-api-key
-                          priceId: %s
-                          meterEventName: conductor_calls
-                """.formatted(sandbox.apiBase(), price));
-        for (String tenant : tenants) {
-            Files.writeString(dir.resolve(tenant + ".yaml"), """
-                    id: %s
-                    name: Tenant %s
-                    kind: saas
-                    environments:
-                      prod: {}
-                    """.formatted(tenant, tenant));
-        }
-        return dir;
     }
 
     /** The usage table as the hub will find it: the embedded database created and migrated ahead of the hub. */
@@ -148,41 +83,6 @@ class BillingCrashTest {
         String url = EmbeddedDatabase.jdbcUrl(dataDir);
         DataSource dataSource =
                 MigratedDatabase.migrate(EmbeddedDatabase.unpooled(url, EmbeddedDatabase.password(dataDir)));
-        List<UsageCount> rows = new ArrayList<>();
-        for (String tenant : tenants) {
-            rows.add(new UsageCount(tenant, "prod", PERIOD, "adapter:storage", usageOf(tenant)));
-        }
-        new UsageStore(dataSource, Clock.systemUTC()).add(rows);
-    }
-
-    private static long usageOf(String tenant) {
-        return 10 + Integer.parseInt(tenant.substring("crash-".length()));
-    }
-
-    private static int awaitInvoices(StripeSandbox sandbox, int count, Duration patience) throws InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            int invoices = sandbox.invoices().size();
-            if (invoices >= count) {
-                return invoices;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("fewer than " + count + " invoices after " + patience);
-    }
-
-    private static void awaitLine(HubProcess hub, String line, Duration patience) throws InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            if (hub.output().contains(line)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no '" + line + "' after " + patience + ":\n" + hub.output());
-    }
-
-    private static Map<String, Long> countBy(List<JsonNode> objects, Function<JsonNode, String> key) {
-        return objects.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
+        new UsageStore(dataSource, Clock.systemUTC()).add(BillingTenants.usage(tenants, PERIOD));
     }
 }

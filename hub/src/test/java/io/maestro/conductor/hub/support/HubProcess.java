@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HubProcess implements AutoCloseable {
 
-    private static final Duration START_PATIENCE = Duration.ofSeconds(180);
+    private static final Duration START_PATIENCE = Duration.ofSeconds(300);
 
     private final Process process;
     private final Path stdout;
@@ -83,6 +83,18 @@ public final class HubProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits until the process has printed {@code line}. */
+    public void awaitLine(String line, Duration patience) throws InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline)) {
+            if (output().contains(line)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no '" + line + "' after " + patience + ":\n" + output());
     }
 
     /** Kills it (SIGKILL): no shutdown hook, no flush, whatever it was doing is cut off. */

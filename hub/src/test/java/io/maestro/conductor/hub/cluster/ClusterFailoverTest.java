@@ -1,0 +1,277 @@
+package io.maestro.conductor.hub.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.maestro.conductor.hub.support.Api;
+import io.maestro.conductor.hub.support.BillingTenants;
+import io.maestro.conductor.hub.support.HubProcess;
+import io.maestro.conductor.hub.support.HubProperties;
+import io.maestro.conductor.payments.MeteredPrice;
+import io.maestro.conductor.payments.MigratedDatabase;
+import io.maestro.conductor.payments.billing.BillingPeriod;
+import io.maestro.conductor.payments.billing.UsageStore;
+import io.maestro.conductor.registry.secret.MasterKeySource;
+import io.maestro.conductor.registry.support.TestDatabase;
+import io.maestro.conductor.sandbox.stripe.StripeSandbox;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three hubs as three processes on their own loopback ports, one PostgreSQL schema (fresh for the run), one
+ * Hazelcast cluster. The billing sync (a singleton) bills 40 tenants through a Stripe sandbox in this JVM, behind a
+ * proxy that slows every Stripe call so the run lasts; the leader is killed with SIGKILL mid-run. Another hub takes
+ * the singleton within 15 s and finishes the period: every tenant has one customer, one meter event and one invoice,
+ * and the receipt chains verify.
+ */
+@Tag("slow")
+class ClusterFailoverTest {
+
+    private static final String KEY = "sk_test_51ClusterFailoverTestKey000000077";
+    private static final String PASSWORD = "cluster-failover-operator-password-0123";
+    private static final String CLUSTER_SECRET = "cluster-failover-test-secret-000000000000000000";
+    private static final int TENANTS = 40;
+    /** Per Stripe call until the leader is killed: the run lasts minutes, longer than the other hubs' start. */
+    private static final long SLOW_MILLIS = 2000;
+    /** Per Stripe call after the kill, so the new leader finishes soon. */
+    private static final long FAST_MILLIS = 20;
+
+    private static final BillingPeriod PERIOD =
+            BillingPeriod.containing(Clock.systemUTC().instant()).previous();
+    private static final String LEADER_LINE = "event=singleton_leader route=billing-sync";
+
+    @Test
+    void theBillingSingletonMovesWhenItsLeaderIsKilledAndBillsEveryTenantOnce() throws Exception {
+        String postgres = System.getenv(TestDatabase.POSTGRES_ENV);
+        if (postgres == null || postgres.isBlank()) {
+            Assertions.assertNotEquals(
+                    "true", System.getenv("CI"), TestDatabase.POSTGRES_ENV + " must be set on CI (hubs share it)");
+            Assumptions.abort(TestDatabase.POSTGRES_ENV + " not set: three hubs need a shared PostgreSQL");
+        }
+        Path root = Files.createTempDirectory("cluster-failover");
+        List<String> tenants = BillingTenants.named("fail", TENANTS);
+        List<HubProcess> hubs = new ArrayList<>();
+        try (TestDatabase database = TestDatabase.postgres(postgres);
+                StripeSandbox sandbox = StripeSandbox.start(KEY);
+                SlowProxy proxy = SlowProxy.start(sandbox.apiBase(), SLOW_MILLIS)) {
+            try {
+                run(database, sandbox, proxy, root, tenants, hubs);
+            } finally {
+                // Before the schema is dropped and the sandbox stops.
+                hubs.forEach(HubProcess::close);
+            }
+        }
+    }
+
+    private static void run(
+            TestDatabase database,
+            StripeSandbox sandbox,
+            SlowProxy proxy,
+            Path root,
+            List<String> tenants,
+            List<HubProcess> hubs)
+            throws Exception {
+        String price = MeteredPrice.create(sandbox, KEY, "conductor_calls", 1L);
+        Path tenantConfig = BillingTenants.tenantConfig(root.resolve("tenant-config"), proxy.base(), price, tenants);
+        recordUsage(database, tenants);
+        String masterKeyset = Files.readString(writeKeyset(root.resolve("keys")).resolve(MasterKeySource.FILE_NAME));
+        List<Integer> memberPorts = List.of(freePort(), freePort(), freePort());
+        String members = memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+        String cluster = "failover-" + Long.toHexString(System.nanoTime());
+        Map<String, String> environment = Map.of(
+                "ATLAS_DEV_STRIPE_API_KEY",
+                KEY,
+                MasterKeySource.ENV,
+                masterKeyset,
+                "CONDUCTOR_OPERATOR_PASSWORD",
+                PASSWORD);
+        Function<Integer, List<String>> arguments = port -> List.of(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--conductor.tenant-config-dir=" + tenantConfig,
+                "--conductor.policy.bundle-dirs=" + HubProperties.repositoryPath("residency-policies") + ","
+                        + HubProperties.repositoryPath("governance-policies"),
+                "--conductor.hazelcast.cluster-name=" + cluster,
+                "--conductor.hazelcast.secret=" + CLUSTER_SECRET,
+                "--conductor.hazelcast.port=" + port,
+                "--conductor.hazelcast.port-auto-increment=false",
+                "--conductor.hazelcast.members=" + members,
+                "--conductor.billing.instance=atlas/dev/billing",
+                "--conductor.billing.first-delay=1s",
+                "--conductor.billing.concurrency=1");
+
+        // The first hub migrates the schema and loads the tenants alone (no majority yet: no singleton runs);
+        // the other two start together. The billing run starts once two members form the majority and lasts
+        // (two seconds per Stripe call) until after the third hub is up.
+        hubs.add(HubProcess.start(root.resolve("hub-0"), arguments.apply(memberPorts.get(0)), environment));
+        var executor = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<HubProcess>> starting = List.of(1, 2).stream()
+                    .map(i -> CompletableFuture.supplyAsync(
+                            () -> HubProcess.start(
+                                    root.resolve("hub-" + i), arguments.apply(memberPorts.get(i)), environment),
+                            executor))
+                    .toList();
+            for (CompletableFuture<HubProcess> hub : starting) {
+                hubs.add(hub.join());
+            }
+        } finally {
+            executor.shutdown();
+        }
+
+        BillingTenants.awaitInvoices(sandbox, 2, Duration.ofSeconds(300));
+        List<HubProcess> leaders =
+                hubs.stream().filter(hub -> hub.output().contains(LEADER_LINE)).toList();
+        assertThat(leaders).as("one billing leader").hasSize(1);
+        HubProcess leader = leaders.get(0);
+        int invoicedAtKill = sandbox.invoices().size();
+        assertThat(invoicedAtKill)
+                .as("the run is still going when the leader dies")
+                .isLessThan(TENANTS);
+        Instant killed = Instant.now();
+        leader.kill();
+        proxy.delayMillis().set(FAST_MILLIS);
+        List<HubProcess> survivors = hubs.stream().filter(hub -> hub != leader).toList();
+
+        HubProcess next = awaitNewLeader(survivors, Duration.ofSeconds(15));
+        Duration failover = Duration.between(killed, Instant.now());
+        next.awaitLine("event=billing_sync_done period=" + PERIOD, Duration.ofSeconds(240));
+
+        assertThat(failover).isLessThan(Duration.ofSeconds(15));
+        assertThat(survivors.stream().filter(hub -> hub.output().contains(LEADER_LINE)))
+                .as("one new leader")
+                .containsExactly(next);
+        BillingTenants.assertBilledOnce(sandbox, tenants, PERIOD);
+        Api api = new Api(next.port());
+        for (String tenant : List.of("atlas", tenants.get(0), tenants.get(TENANTS - 1))) {
+            Api.Answer verified = api.get("/api/tenants/" + tenant + "/receipts/verify", "operator", PASSWORD);
+            assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+            assertThat(verified.json().path("valid").asBoolean())
+                    .as(verified.body())
+                    .isTrue();
+        }
+        System.out.printf(
+                "cluster failover: %d of %d invoiced at the kill, singleton moved in %d ms%n",
+                invoicedAtKill, TENANTS + 1, failover.toMillis());
+        String everything = hubs.stream().map(HubProcess::output).collect(Collectors.joining("\n"));
+        assertThat(everything).doesNotContain(KEY).doesNotContain(CLUSTER_SECRET);
+    }
+
+    private static HubProcess awaitNewLeader(List<HubProcess> survivors, Duration patience)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline)) {
+            for (HubProcess hub : survivors) {
+                if (hub.output().contains(LEADER_LINE)) {
+                    return hub;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no surviving hub took the billing singleton within " + patience);
+    }
+
+    private static Path writeKeyset(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        MasterKeySource.fromDataDir(dir);
+        return dir;
+    }
+
+    private static void recordUsage(TestDatabase database, List<String> tenants) {
+        var dataSource = MigratedDatabase.migrate(database.open());
+        new UsageStore(dataSource, Clock.systemUTC()).add(BillingTenants.usage(tenants, PERIOD));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A loopback HTTP proxy that holds every request for {@code delayMillis} before passing it on. */
+    private record SlowProxy(HttpServer server, AtomicLong delayMillis) implements AutoCloseable {
+
+        private static final Set<String> NOT_FORWARDED =
+                Set.of("host", "content-length", "connection", "expect", "upgrade", "transfer-encoding");
+
+        static SlowProxy start(URI target, long initialDelayMillis) throws IOException {
+            AtomicLong delay = new AtomicLong(initialDelayMillis);
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(Executors.newFixedThreadPool(8));
+            server.createContext("/", exchange -> forward(client, target, delay, exchange));
+            server.start();
+            return new SlowProxy(server, delay);
+        }
+
+        URI base() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        }
+
+        private static void forward(HttpClient client, URI target, AtomicLong delay, HttpExchange exchange)
+                throws IOException {
+            try (InputStream in = exchange.getRequestBody()) {
+                Thread.sleep(delay.get());
+                byte[] body = in.readAllBytes();
+                HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI()))
+                        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+                Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
+                headers.forEach((name, values) -> {
+                    if (!NOT_FORWARDED.contains(name.toLowerCase())) {
+                        values.forEach(value -> request.header(name, value));
+                    }
+                });
+                HttpResponse<byte[]> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                answer.headers().map().forEach((name, values) -> {
+                    if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                        exchange.getResponseHeaders().put(name, values);
+                    }
+                });
+                exchange.sendResponseHeaders(
+                        answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(answer.body());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                exchange.close();
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
