@@ -10,11 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backend delegates (clients, Camel endpoints) built once per instance and configuration. A resolution whose backend
- * or config differs from the delegate's builds a new delegate and closes the one it replaces, whatever the config
- * versions say: an instance uninstalled and installed again starts again at version 1, so a version lower than the
- * delegate's is no proof of a stale read, and keeping the old delegate would keep sending to the old endpoint with
- * the old credentials. A resolution with the same backend and config reuses the delegate at any version.
+ * Backend delegates (clients, Camel endpoints) built once per instance, config version and configuration. A newer
+ * config version builds a new delegate and closes the one it replaces (a rotated secret keeps its {@code secret:}
+ * reference, so only the version tells). An older version reuses a newer delegate only when its backend and config
+ * are the same (a stale read); with another config it builds a new one: an instance uninstalled and installed again
+ * starts again at version 1, so a lower version is no proof of a stale read, and keeping the old delegate would keep
+ * sending to the old endpoint with the old credentials.
  *
  * <p>A call that fetched the old delegate just before a config change finishes on it while it is being closed;
  * client libraries fail such a call cleanly, and config changes are rare operator actions.
@@ -67,7 +68,9 @@ public final class DelegateCache<D extends AutoCloseable> {
     }
 
     private static boolean isCurrent(Versioned<?> versioned, ResolvedInstance instance) {
-        return versioned != null && versioned.builtFor(instance);
+        return versioned != null
+                && versioned.configVersion() >= instance.configVersion()
+                && versioned.builtFor(instance);
     }
 
     public int size() {

@@ -82,11 +82,21 @@ class DelegateCacheTest {
     }
 
     @Test
-    void theSameConfigAtAnotherVersionKeepsTheDelegate() {
-        Client first = cache.get(instance(1, "https://a.example"), this::slowBuild);
-        assertThat(cache.get(instance(2, "https://a.example"), this::slowBuild)).isSameAs(first);
-        assertThat(first.closed).isFalse();
+    void anOlderVersionWithTheSameConfigKeepsTheNewerDelegate() {
+        Client v2 = cache.get(instance(2, "https://a.example"), this::slowBuild);
+        assertThat(cache.get(instance(1, "https://a.example"), this::slowBuild)).isSameAs(v2);
+        assertThat(v2.closed).isFalse();
         assertThat(built).hasSize(1);
+    }
+
+    @Test
+    void aNewerVersionWithTheSameConfigBuildsANewDelegate() {
+        Client v1 = cache.get(instance(1, "https://a.example"), this::slowBuild);
+        Client v2 = cache.get(instance(2, "https://a.example"), this::slowBuild);
+        assertThat(v2)
+                .as("a rotated secret keeps its reference: only the version tells")
+                .isNotSameAs(v1);
+        assertThat(v1.closed).isTrue();
     }
 
     private Client slowBuild(ResolvedInstance instance) throws InterruptedException {
