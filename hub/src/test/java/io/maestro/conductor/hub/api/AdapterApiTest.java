@@ -211,8 +211,8 @@ class AdapterApiTest extends HubIntegrationTest {
         Answer dependents = asOperatorGet("/api/adapters/s3-storage/dependents");
         assertThat(dependents.status()).isEqualTo(200);
         assertThat(dependents.json().findValuesAsText("routeId"))
-                .contains("test-archive-evidence")
-                .doesNotContain("adapter-review", "test-unused-adapter");
+                .contains("test-archive-evidence", "adapter-review")
+                .doesNotContain("test-unused-adapter");
     }
 
     @Test
