@@ -2,6 +2,8 @@ package io.maestro.conductor.hub.evidence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.hub.config.ConductorProperties;
+import io.maestro.conductor.hub.notary.ReceiptSealProperties;
+import io.maestro.conductor.notary.receipt.ReceiptSeals;
 import io.maestro.conductor.registry.Registry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -79,7 +81,13 @@ public class EvidenceConfiguration {
 
     @Bean
     EvidenceVerifier evidenceVerifier(
-            ProducerTemplate template, EvidenceClaims claims, Registry registry, MeterRegistry meters) {
-        return new EvidenceVerifier(template, claims, registry.receipts(), meters);
+            ProducerTemplate template,
+            EvidenceClaims claims,
+            Registry registry,
+            ReceiptSeals seals,
+            ReceiptSealProperties sealProperties,
+            MeterRegistry meters) {
+        return new EvidenceVerifier(
+                template, claims, registry.receipts(), new EvidenceSealCheck(registry, seals, sealProperties), meters);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.hub.api.ApiRequestException;
 import io.maestro.conductor.hub.evidence.EvidenceVerification.ObjectCheck;
+import io.maestro.conductor.hub.evidence.EvidenceVerification.SealReport;
 import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.receipt.ReceiptLedger;
 import io.maestro.conductor.storage.StorageConstants;
@@ -27,7 +28,8 @@ import org.springframework.http.HttpStatus;
  * Re-hashes a stored bundle's objects, read back as streams through the same storage instance that wrote them
  * ({@code storage:get_object}, governed like every adapter call), against the SHA-256 values in the bundle's
  * provenance receipt, which the hash chain protects. An object changed or removed behind the hub's back (directly
- * in the bucket) makes the bundle invalid. Counts results in {@value #METRIC}{@code {result}}.
+ * in the bucket) makes the bundle invalid, and so does a receipt whose notary seal fails ({@link EvidenceSealCheck}):
+ * someone who rewrote the receipt and recomputed its hash cannot forge the seal. Counts results in {@value #METRIC}{@code {result}}.
  */
 public class EvidenceVerifier {
 
@@ -37,13 +39,19 @@ public class EvidenceVerifier {
     private final ProducerTemplate template;
     private final EvidenceClaims claims;
     private final ReceiptLedger ledger;
+    private final EvidenceSealCheck sealCheck;
     private final MeterRegistry meters;
 
     public EvidenceVerifier(
-            ProducerTemplate template, EvidenceClaims claims, ReceiptLedger ledger, MeterRegistry meters) {
+            ProducerTemplate template,
+            EvidenceClaims claims,
+            ReceiptLedger ledger,
+            EvidenceSealCheck sealCheck,
+            MeterRegistry meters) {
         this.template = template;
         this.claims = claims;
         this.ledger = ledger;
+        this.sealCheck = sealCheck;
         this.meters = meters;
     }
 
@@ -76,22 +84,35 @@ public class EvidenceVerifier {
                     receipted.path("sha256").asText());
         }
         boolean intact = receipt != null && ReceiptLedger.intact(receipt);
+        SealReport seal = receipt == null ? null : sealCheck.check(receipt);
         boolean valid = intact
+                && seal.acceptable()
                 && manifest != null
                 && EvidenceVerification.OK.equals(manifest.status())
                 && files.stream().allMatch(file -> EvidenceVerification.OK.equals(file.status()));
         meters.counter(METRIC, "result", valid ? "valid" : "invalid").increment();
         if (!valid) {
             LOG.warn(
-                    "event=evidence_invalid tenant={} environment={} bundle_id={} receipt_id={} receipt_intact={}",
+                    "event=evidence_invalid tenant={} environment={} bundle_id={} receipt_id={} receipt_intact={}"
+                            + " seal={}",
                     tenant,
                     environment,
                     bundleId,
                     bundle.receiptId(),
-                    intact);
+                    intact,
+                    seal == null ? null : seal.status());
         }
         return new EvidenceVerification(
-                bundleId, tenant, environment, bundle.instance(), bundle.receiptId(), intact, valid, files, manifest);
+                bundleId,
+                tenant,
+                environment,
+                bundle.instance(),
+                bundle.receiptId(),
+                intact,
+                valid,
+                seal,
+                files,
+                manifest);
     }
 
     private ObjectCheck check(EvidenceClaims.Row bundle, String actor, String name, String key, String expected) {

@@ -44,7 +44,8 @@ public class ReceiptSealRoute extends RouteBuilder {
                 .process(exchange -> sealAll(exchange.getContext().createProducerTemplate()));
     }
 
-    void sealAll(ProducerTemplate template) {
+    /** One sealing round over every tenant (what the timer runs; callable on its own, e.g. by an operator tool). */
+    public void sealAll(ProducerTemplate template) {
         for (Tenant tenant : registry.tenants()) {
             String id = tenant.id();
             boolean hasNotary = registry.instance(id, properties.environment(), properties.instance())

@@ -7,13 +7,7 @@ import io.maestro.conductor.hub.support.Api;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -128,19 +122,5 @@ class EvidenceIntegrityTest extends StorageHub {
 
     private Api.Answer verify(String env, String bundleId) {
         return asOperator("GET", UPLOAD.formatted(env) + "/" + bundleId + "/verify", null);
-    }
-
-    /** Someone with the bucket's keys, going around the hub. */
-    private static S3Client directClient() {
-        return S3Client.builder()
-                .endpointOverride(S3.endpoint())
-                .region(Region.of(S3.region()))
-                .forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(S3.accessKey(), S3.secretKey())))
-                .build();
     }
 }

@@ -34,6 +34,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A hub with the real {@code storage:} component over an in-process S3Proxy, the evidence-upload route, and the
@@ -253,6 +260,20 @@ abstract class StorageHub {
                 .filter(key -> key.contains("/" + bundleId + "/") && !key.endsWith("/")) // not S3Proxy's folders
                 .sorted()
                 .toList();
+    }
+
+    /** Someone with the bucket's keys, going around the hub. */
+    static S3Client directClient() {
+        return S3Client.builder()
+                .endpointOverride(S3.endpoint())
+                .region(Region.of(S3.region()))
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(S3.accessKey(), S3.secretKey())))
+                .build();
     }
 
     static Path tempDir(String prefix) {

@@ -20,8 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Calls of a notary instance on the hub are decided by the real call policy ({@code governance-policies/calls.rego},
  * {@code governance/calls/decision}): a denied call is a {@code POLICY_DENIED} with the policy's reason and never
  * reaches the TSA (a {@link LoopbackTrap} counts connections); the same call with data the policy allows does reach
- * it, so the trap would see a leak. (Notify is not covered here: the shared test hub maps notifications to the
- * residency policy for the hello example, and a subclass's property source does not override that mapping.)
+ * it, so the trap would see a leak. (Notify is covered by {@code evidence.NotifyGovernanceTest}: the shared test hub
+ * maps notifications to the residency policy for the hello example, and a subclass's property source does not
+ * override that mapping.)
  */
 @Tag("slow")
 class CallPolicyHubTest extends HubIntegrationTest {

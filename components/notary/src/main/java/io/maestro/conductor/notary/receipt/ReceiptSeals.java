@@ -65,6 +65,19 @@ public final class ReceiptSeals {
                 .findFirst();
     }
 
+    /**
+     * Whether a receipt of the tenant newer than {@code seq} is sealed. Receipts are sealed oldest first and a round
+     * stops at its first failure, so an unsealed receipt with a sealed successor lost its seal.
+     */
+    public boolean sealedAfter(String tenant, long seq) {
+        Integer found = jdbc.query(
+                "SELECT 1 FROM receipt_seal WHERE tenant_id = ? AND seq > ? LIMIT 1",
+                rs -> rs.next() ? 1 : null,
+                tenant,
+                seq);
+        return found != null;
+    }
+
     /** Every seal of the tenant by receipt id. */
     public Map<String, Seal> all(String tenant) {
         return jdbc
