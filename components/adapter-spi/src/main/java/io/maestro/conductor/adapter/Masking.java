@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -136,6 +137,19 @@ public final class Masking {
             doubled = !doubled;
         }
         return sum % 10 == 0;
+    }
+
+    /**
+     * For a category whose call bodies are personal content (ticket text, notification variables): a map body
+     * rendered as the sorted names of its fields, never their values; anything else as {@link #maskPayload}.
+     */
+    public static String fieldNames(Object payload) {
+        if (payload instanceof Map<?, ?> map) {
+            TreeSet<String> keys = new TreeSet<>();
+            map.keySet().forEach(key -> keys.add(String.valueOf(key)));
+            return "fields " + keys;
+        }
+        return maskPayload(payload);
     }
 
     /** A short, masked rendering of a message body or header value. */

@@ -27,6 +27,12 @@ class MaskingTest {
     }
 
     @Test
+    void fieldNamesShowsAMapsKeysNeverItsValues() {
+        assertThat(Masking.fieldNames(Map.of("name", "Jane Roe", "code", "X1"))).isEqualTo("fields [code, name]");
+        assertThat(Masking.fieldNames("password=hunter2")).doesNotContain("hunter2");
+    }
+
+    @Test
     void masksSecretsInsideText() {
         String text = "GET /b/k?X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F2026&X-Amz-Signature=deadbeef "
                 + "password=hunter2 token: \"t0k\" Authorization: Bearer eyJhbGciOi.x.y";

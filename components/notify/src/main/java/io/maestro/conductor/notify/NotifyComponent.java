@@ -1,6 +1,7 @@
 package io.maestro.conductor.notify;
 
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.Masking;
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.adapter.camel.AdapterEndpoint;
@@ -51,6 +52,15 @@ public class NotifyComponent extends AdapterComponent<NotifyBackend> {
                 throw new AdapterException(
                         SpiErrorCode.CONFIG_INVALID, id, "notify has no backend '" + instance.backend() + "'");
         };
+    }
+
+    /**
+     * A notification's variables are personal data (names, codes, customer details): a call's log line shows which
+     * variables it set, never their values.
+     */
+    @Override
+    public String maskPayload(Object payload) {
+        return Masking.fieldNames(payload);
     }
 
     @Override

@@ -152,7 +152,12 @@ class NotifyEmailTest {
             assertThat(send("acme", Map.of(NotifyConstants.TO, "ada.lovelace@example.org"))
                             .getException())
                     .isNull();
-            assertThat(logs.text()).doesNotContain("ada.lovelace@example.org");
+            assertThat(logs.text())
+                    .doesNotContain("ada.lovelace@example.org")
+                    .doesNotContain("Ada")
+                    .doesNotContain("X1")
+                    .as("the log names the variables a call set")
+                    .contains("fields [code, name, product]");
         }
     }
 

@@ -1,13 +1,12 @@
 package io.maestro.conductor.ticketing;
 
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.Masking;
 import io.maestro.conductor.adapter.SpiErrorCode;
 import io.maestro.conductor.adapter.camel.AdapterComponent;
 import io.maestro.conductor.adapter.camel.AdapterEndpoint;
 import io.maestro.conductor.adapter.instance.ResolvedInstance;
 import io.maestro.conductor.adapter.secret.InstanceSecrets;
-import java.util.Map;
-import java.util.TreeSet;
 import org.apache.camel.spi.annotations.Component;
 
 /**
@@ -55,11 +54,6 @@ public class TicketingComponent extends AdapterComponent<TicketingBackend> {
      */
     @Override
     public String maskPayload(Object payload) {
-        if (payload instanceof Map<?, ?> map) {
-            TreeSet<String> keys = new TreeSet<>();
-            map.keySet().forEach(key -> keys.add(String.valueOf(key)));
-            return "fields " + keys;
-        }
-        return super.maskPayload(payload);
+        return Masking.fieldNames(payload);
     }
 }
