@@ -3,12 +3,20 @@ package io.maestro.conductor.demo.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.maestro.conductor.adapter.AdapterHeaders;
 import io.maestro.conductor.hub.ConductorHubApplication;
 import io.maestro.conductor.hub.support.Api;
 import io.maestro.conductor.hub.support.HubProperties;
+import io.maestro.conductor.notify.NotifyConstants;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The embedded default's demo: the demo tenants of {@code tenant-config/} with the real residency bundle, their
  * storage on the in-process peers, one stored bundle per tenant and one residency-denied upload at start, all
- * visible through the API. (S3 on a free port here, so the demo re-points the S3 instances at it.)
+ * visible through the API. (S3 on a free port here, so the demo re-points the S3 instances at it.) atlas's receipts
+ * are sealed through its notary instance on the demo TSA, and its alerts instance mails the demo mail server.
  */
 @SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DemoStorageTest {
@@ -31,6 +40,12 @@ class DemoStorageTest {
 
     @Autowired
     DemoStoragePeers peers;
+
+    @Autowired
+    GreenMail mail;
+
+    @Autowired
+    ProducerTemplate template;
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry properties) {
@@ -44,6 +59,7 @@ class DemoStorageTest {
                         + HubProperties.repositoryPath("governance-policies"));
         properties.add("conductor.demo.storage.enabled", () -> "true");
         properties.add("conductor.demo.storage.s3-port", () -> "0");
+        properties.add("conductor.notary.receipts.interval", () -> "PT1S");
     }
 
     @Test
@@ -89,6 +105,48 @@ class DemoStorageTest {
         JsonNode locations = api.get("/api/tenants/atlas/storage-locations", "operator", password)
                 .json();
         assertThat(locations.findValuesAsText("bucket")).contains("atlas-dev-evidence", "atlas-prod-evidence");
+    }
+
+    @Test
+    void atlasReceiptsAreSealedOnTheDemoTsaAndItsAlertsInstanceMailsTheDemoMailServer() throws Exception {
+        Api api = new Api(port);
+        String password =
+                Files.readString(DATA_DIR.resolve("operator-password")).strip();
+        String verify = "/api/tenants/atlas/environments/dev/evidence/demo-atlas/verify";
+        JsonNode verified = api.get(verify, "operator", password).json();
+        for (int i = 0;
+                i < 240
+                        && !"verified"
+                                .equals(verified.path("seal").path("status").asText());
+                i++) {
+            Thread.sleep(500);
+            verified = api.get(verify, "operator", password).json();
+        }
+        assertThat(verified.path("seal").path("status").asText())
+                .as(verified.toString())
+                .isEqualTo("verified");
+        assertThat(verified.path("valid").asBoolean()).isTrue();
+        assertThat(verified.path("seal").path("tsaRootPinned").asBoolean())
+                .as("the demo TSA makes a new root at each start, so the demo pins none")
+                .isFalse();
+
+        String alertId = "demo-alert-" + UUID.randomUUID();
+        Exchange sent = template.request("notify:send?instance=alerts", exchange -> {
+            exchange.getMessage().setHeader(AdapterHeaders.TENANT, "atlas");
+            exchange.getMessage().setHeader(AdapterHeaders.ENVIRONMENT, "dev");
+            exchange.getMessage().setHeader(NotifyConstants.EVENT, "adapter.alert.fired");
+            exchange.getMessage()
+                    .setBody(Map.of(
+                            "severity", "warning",
+                            "instanceId", "atlas/dev/evidence",
+                            "alertId", alertId,
+                            "reason", "demo",
+                            "lastErrorCode", "STORAGE_UNREACHABLE"));
+        });
+        assertThat(sent.getException()).isNull();
+        assertThat(mail.getReceivedMessages())
+                .anySatisfy(
+                        message -> assertThat(GreenMailUtil.getBody(message)).contains(alertId));
     }
 
     private static Path dataDir() {
