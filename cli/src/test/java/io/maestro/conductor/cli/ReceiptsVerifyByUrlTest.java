@@ -13,7 +13,7 @@ import io.maestro.conductor.registry.support.RegistryHarness;
 import io.maestro.conductor.registry.support.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code receipts verify --db URL} on H2, and on PostgreSQL when CONDUCTOR_TEST_POSTGRES_URL is set. */
+/** {@code receipts verify --db URL} on H2 and on the tests' PostgreSQL. */
 class ReceiptsVerifyByUrlTest {
 
     @OnEachDatabase

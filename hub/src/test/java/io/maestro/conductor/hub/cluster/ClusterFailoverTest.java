@@ -6,21 +6,22 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.maestro.conductor.hub.support.Api;
 import io.maestro.conductor.hub.support.BillingTenants;
+import io.maestro.conductor.hub.support.EvidenceTraffic;
+import io.maestro.conductor.hub.support.HubCluster;
 import io.maestro.conductor.hub.support.HubProcess;
-import io.maestro.conductor.hub.support.HubProperties;
 import io.maestro.conductor.payments.MeteredPrice;
 import io.maestro.conductor.payments.MigratedDatabase;
 import io.maestro.conductor.payments.billing.BillingPeriod;
 import io.maestro.conductor.payments.billing.UsageStore;
 import io.maestro.conductor.registry.secret.MasterKeySource;
 import io.maestro.conductor.registry.support.TestDatabase;
+import io.maestro.conductor.sandbox.S3ProxySandbox;
 import io.maestro.conductor.sandbox.stripe.StripeSandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,22 +36,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three hubs as three processes on their own loopback ports, one PostgreSQL schema (fresh for the run), one
- * Hazelcast cluster. The billing sync (a singleton) bills 40 tenants through a Stripe sandbox in this JVM, behind a
- * proxy that slows every Stripe call so the run lasts; the leader is killed with SIGKILL mid-run. Another hub takes
- * the singleton within 15 s and finishes the period: every tenant has one customer, one meter event and one invoice,
- * and the receipt chains verify.
+ * Three hubs as three processes on their own loopback ports, one schema (fresh for the run) of the tests' PostgreSQL,
+ * one Hazelcast cluster, one S3Proxy. The billing sync (a singleton) bills 40 tenants through a Stripe sandbox in
+ * this JVM, behind a proxy that slows every Stripe call so the run lasts; meanwhile an {@link EvidenceBurst} uploads
+ * evidence bundles through all three hubs. The billing leader is killed with SIGKILL in the middle of both. Another
+ * hub takes the singleton within 15 s and finishes the period: every tenant has one customer, one meter event and one
+ * invoice. Every upload the hubs accepted is stored once (one receipt, objects as sent, verified); every one refused
+ * got a coded problem and has no receipt; the receipt chains verify.
  */
 @Tag("slow")
 class ClusterFailoverTest {
@@ -67,23 +67,21 @@ class ClusterFailoverTest {
     private static final BillingPeriod PERIOD =
             BillingPeriod.containing(Clock.systemUTC().instant()).previous();
     private static final String LEADER_LINE = "event=singleton_leader route=billing-sync";
+    private static final int BUNDLES = 90;
+    /** Uploads accepted before the kill, so every hub is taking the burst when the leader dies. */
+    private static final int ACCEPTED_BEFORE_KILL = 15;
 
     @Test
     void theBillingSingletonMovesWhenItsLeaderIsKilledAndBillsEveryTenantOnce() throws Exception {
-        String postgres = System.getenv(TestDatabase.POSTGRES_ENV);
-        if (postgres == null || postgres.isBlank()) {
-            Assertions.assertNotEquals(
-                    "true", System.getenv("CI"), TestDatabase.POSTGRES_ENV + " must be set on CI (hubs share it)");
-            Assumptions.abort(TestDatabase.POSTGRES_ENV + " not set: three hubs need a shared PostgreSQL");
-        }
         Path root = Files.createTempDirectory("cluster-failover");
         List<String> tenants = BillingTenants.named("fail", TENANTS);
         List<HubProcess> hubs = new ArrayList<>();
-        try (TestDatabase database = TestDatabase.postgres(postgres);
+        try (TestDatabase database = TestDatabase.postgres();
                 StripeSandbox sandbox = StripeSandbox.start(KEY);
-                SlowProxy proxy = SlowProxy.start(sandbox.apiBase(), SLOW_MILLIS)) {
+                SlowProxy proxy = SlowProxy.start(sandbox.apiBase(), SLOW_MILLIS);
+                S3ProxySandbox s3 = S3ProxySandbox.startTransient()) {
             try {
-                run(database, sandbox, proxy, root, tenants, hubs);
+                run(database, sandbox, proxy, s3, root, tenants, hubs);
             } finally {
                 // Before the schema is dropped and the sandbox stops.
                 hubs.forEach(HubProcess::close);
@@ -95,36 +93,31 @@ class ClusterFailoverTest {
             TestDatabase database,
             StripeSandbox sandbox,
             SlowProxy proxy,
+            S3ProxySandbox s3,
             Path root,
             List<String> tenants,
             List<HubProcess> hubs)
             throws Exception {
         String price = MeteredPrice.create(sandbox, KEY, "conductor_calls", 1L);
-        Path tenantConfig = BillingTenants.tenantConfig(root.resolve("tenant-config"), proxy.base(), price, tenants);
+        s3.createBucket(EvidenceTraffic.BUCKET);
+        Path tenantConfig = BillingTenants.tenantConfig(
+                root.resolve("tenant-config"),
+                proxy.base(),
+                price,
+                tenants,
+                EvidenceTraffic.devSecretsYaml(),
+                EvidenceTraffic.devAdapterYaml(s3));
         recordUsage(database, tenants);
-        String masterKeyset = Files.readString(writeKeyset(root.resolve("keys")).resolve(MasterKeySource.FILE_NAME));
-        List<Integer> memberPorts = List.of(freePort(), freePort(), freePort());
-        String members = memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
-        String cluster = "failover-" + Long.toHexString(System.nanoTime());
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new HashMap<>(EvidenceTraffic.environment(s3));
+        environment.putAll(Map.of(
                 "ATLAS_DEV_STRIPE_API_KEY",
                 KEY,
                 MasterKeySource.ENV,
-                masterKeyset,
+                HubCluster.newMasterKeyset(root.resolve("keys")),
                 "CONDUCTOR_OPERATOR_PASSWORD",
-                PASSWORD);
-        Function<Integer, List<String>> arguments = port -> List.of(
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--conductor.tenant-config-dir=" + tenantConfig,
-                "--conductor.policy.bundle-dirs=" + HubProperties.repositoryPath("residency-policies") + ","
-                        + HubProperties.repositoryPath("governance-policies"),
-                "--conductor.hazelcast.cluster-name=" + cluster,
-                "--conductor.hazelcast.secret=" + CLUSTER_SECRET,
-                "--conductor.hazelcast.port=" + port,
-                "--conductor.hazelcast.port-auto-increment=false",
-                "--conductor.hazelcast.members=" + members,
+                PASSWORD));
+        HubCluster cluster = HubCluster.of(3, CLUSTER_SECRET, database.url(), tenantConfig);
+        List<String> billing = List.of(
                 "--conductor.billing.instance=atlas/dev/billing",
                 "--conductor.billing.first-delay=1s",
                 "--conductor.billing.concurrency=1");
@@ -132,58 +125,82 @@ class ClusterFailoverTest {
         // The first hub migrates the schema and loads the tenants alone (no majority yet: no singleton runs);
         // the other two start together. The billing run starts once two members form the majority and lasts
         // (two seconds per Stripe call) until after the third hub is up.
-        hubs.add(HubProcess.start(root.resolve("hub-0"), arguments.apply(memberPorts.get(0)), environment));
-        var executor = Executors.newFixedThreadPool(2);
-        try {
-            List<CompletableFuture<HubProcess>> starting = List.of(1, 2).stream()
-                    .map(i -> CompletableFuture.supplyAsync(
-                            () -> HubProcess.start(
-                                    root.resolve("hub-" + i), arguments.apply(memberPorts.get(i)), environment),
-                            executor))
-                    .toList();
-            for (CompletableFuture<HubProcess> hub : starting) {
-                hubs.add(hub.join());
-            }
-        } finally {
-            executor.shutdown();
-        }
+        hubs.addAll(cluster.start(i -> HubProcess.start(
+                root.resolve("hub-" + i),
+                Stream.concat(cluster.arguments(i).stream(), billing.stream()).toList(),
+                environment)));
 
         BillingTenants.awaitInvoices(sandbox, 2, Duration.ofSeconds(300));
         List<HubProcess> leaders =
                 hubs.stream().filter(hub -> hub.output().contains(LEADER_LINE)).toList();
         assertThat(leaders).as("one billing leader").hasSize(1);
         HubProcess leader = leaders.get(0);
-        int invoicedAtKill = sandbox.invoices().size();
-        assertThat(invoicedAtKill)
-                .as("the run is still going when the leader dies")
-                .isLessThan(TENANTS);
-        Instant killed = Instant.now();
-        leader.kill();
-        proxy.delayMillis().set(FAST_MILLIS);
-        List<HubProcess> survivors = hubs.stream().filter(hub -> hub != leader).toList();
+        try (EvidenceBurst burst = EvidenceBurst.start(hubs, PASSWORD, BUNDLES)) {
+            awaitAccepted(burst, ACCEPTED_BEFORE_KILL, Duration.ofSeconds(240));
+            int invoicedAtKill = sandbox.invoices().size();
+            assertThat(invoicedAtKill)
+                    .as("the billing run is still going when the leader dies")
+                    .isLessThan(TENANTS);
+            int notStartedAtKill = burst.notStarted();
+            assertThat(notStartedAtKill)
+                    .as("the evidence burst is still going when the leader dies")
+                    .isPositive();
+            Instant killed = Instant.now();
+            leader.kill();
+            proxy.delayMillis().set(FAST_MILLIS);
+            List<HubProcess> survivors =
+                    hubs.stream().filter(hub -> hub != leader).toList();
 
-        HubProcess next = awaitNewLeader(survivors, Duration.ofSeconds(15));
-        Duration failover = Duration.between(killed, Instant.now());
-        next.awaitLine("event=billing_sync_done period=" + PERIOD, Duration.ofSeconds(240));
+            HubProcess next = awaitNewLeader(survivors, Duration.ofSeconds(15));
+            Duration failover = Duration.between(killed, Instant.now());
+            List<EvidenceBurst.Outcome> outcomes = burst.awaitAll(Duration.ofSeconds(300));
+            next.awaitLine("event=billing_sync_done period=" + PERIOD, Duration.ofSeconds(240));
 
-        assertThat(failover).isLessThan(Duration.ofSeconds(15));
-        assertThat(survivors.stream().filter(hub -> hub.output().contains(LEADER_LINE)))
-                .as("one new leader")
-                .containsExactly(next);
-        BillingTenants.assertBilledOnce(sandbox, tenants, PERIOD);
-        Api api = new Api(next.port());
-        for (String tenant : List.of("atlas", tenants.get(0), tenants.get(TENANTS - 1))) {
+            assertThat(failover).isLessThan(Duration.ofSeconds(15));
+            assertThat(survivors.stream().filter(hub -> hub.output().contains(LEADER_LINE)))
+                    .as("one new leader")
+                    .containsExactly(next);
+            BillingTenants.assertBilledOnce(sandbox, tenants, PERIOD);
+            Api api = new Api(next.port());
+            BurstCheck.assertStoredOnceOrRefused(outcomes, api, PASSWORD, s3);
+            assertReceiptChainsValid(api, List.of("atlas", tenants.get(0), tenants.get(TENANTS - 1)));
+            System.out.printf(
+                    "cluster failover: %d of %d invoiced and %d of %d bundles not started at the kill, singleton moved"
+                            + " in %d ms; %d uploads accepted, %d refused, %d met the killed hub and were resent%n",
+                    invoicedAtKill,
+                    TENANTS + 1,
+                    notStartedAtKill,
+                    BUNDLES,
+                    failover.toMillis(),
+                    outcomes.stream().filter(EvidenceBurst.Outcome::accepted).count(),
+                    outcomes.stream().filter(o -> !o.accepted()).count(),
+                    outcomes.stream().filter(EvidenceBurst.Outcome::cutOff).count());
+        }
+        String everything = hubs.stream().map(HubProcess::output).collect(Collectors.joining("\n"));
+        assertThat(everything)
+                .doesNotContain(KEY)
+                .doesNotContain(CLUSTER_SECRET)
+                .doesNotContain(s3.secretKey());
+    }
+
+    private static void awaitAccepted(EvidenceBurst burst, int count, Duration patience) throws InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        while (burst.accepted() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("fewer than " + count + " uploads accepted after " + patience);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static void assertReceiptChainsValid(Api api, List<String> tenants) {
+        for (String tenant : tenants) {
             Api.Answer verified = api.get("/api/tenants/" + tenant + "/receipts/verify", "operator", PASSWORD);
             assertThat(verified.status()).as(verified.body()).isEqualTo(200);
             assertThat(verified.json().path("valid").asBoolean())
                     .as(verified.body())
                     .isTrue();
         }
-        System.out.printf(
-                "cluster failover: %d of %d invoiced at the kill, singleton moved in %d ms%n",
-                invoicedAtKill, TENANTS + 1, failover.toMillis());
-        String everything = hubs.stream().map(HubProcess::output).collect(Collectors.joining("\n"));
-        assertThat(everything).doesNotContain(KEY).doesNotContain(CLUSTER_SECRET);
     }
 
     private static HubProcess awaitNewLeader(List<HubProcess> survivors, Duration patience)
@@ -200,21 +217,9 @@ class ClusterFailoverTest {
         throw new AssertionError("no surviving hub took the billing singleton within " + patience);
     }
 
-    private static Path writeKeyset(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        MasterKeySource.fromDataDir(dir);
-        return dir;
-    }
-
     private static void recordUsage(TestDatabase database, List<String> tenants) {
         var dataSource = MigratedDatabase.migrate(database.open());
         new UsageStore(dataSource, Clock.systemUTC()).add(BillingTenants.usage(tenants, PERIOD));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** A loopback HTTP proxy that holds every request for {@code delayMillis} before passing it on. */

@@ -45,6 +45,16 @@ public final class BillingTenants {
 
     /** A tenant-config dir: atlas with the platform's billing instance on {@code stripeApi}, and the tenants to bill. */
     public static Path tenantConfig(Path dir, URI stripeApi, String price, List<String> tenants) throws IOException {
+        return tenantConfig(dir, stripeApi, price, tenants, "", "");
+    }
+
+    /**
+     * As {@link #tenantConfig(Path, URI, String, List)}, atlas dev having more secrets and adapters: YAML entries
+     * indented as the entries of {@code environments.dev.secrets} and {@code environments.dev.adapters}.
+     */
+    public static Path tenantConfig(
+            Path dir, URI stripeApi, String price, List<String> tenants, String devSecrets, String devAdapters)
+            throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("atlas.yaml"), """
                 id: atlas
@@ -55,7 +65,9 @@ public final class BillingTenants {
                     secrets:
                       - name: billing-api-key
                         fromEnv: ATLAS_DEV_STRIPE_API_KEY
+                %s
                     adapters:
+                %s
                       billing:
                         definition: stripe-payments
                         region: eu-west-1
@@ -64,7 +76,7 @@ public final class BillingTenants {
                           apiKey: secret:billing-api-key
                           priceId: %s
                           meterEventName: conductor_calls
-                """.formatted(stripeApi, price));
+                """.formatted(devSecrets, devAdapters, stripeApi, price));
         for (String tenant : tenants) {
             Files.writeString(dir.resolve(tenant + ".yaml"), """
                     id: %s

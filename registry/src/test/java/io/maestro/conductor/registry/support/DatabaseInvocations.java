@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
-/** Provides the invocations of {@link OnEachDatabase}. No invocation is ever skipped: PostgreSQL is simply absent when not configured. */
+/** Provides the invocations of {@link OnEachDatabase}: H2, then the tests' PostgreSQL ({@link TestPostgres}). */
 final class DatabaseInvocations implements TestTemplateInvocationContextProvider {
 
     @Override
@@ -26,10 +26,7 @@ final class DatabaseInvocations implements TestTemplateInvocationContextProvider
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         List<TestTemplateInvocationContext> invocations = new ArrayList<>();
         invocations.add(invocation("h2", () -> TestDatabase.h2(tempDir())));
-        String postgres = System.getenv(TestDatabase.POSTGRES_ENV);
-        if (postgres != null && !postgres.isBlank()) {
-            invocations.add(invocation("postgres", () -> TestDatabase.postgres(postgres)));
-        }
+        invocations.add(invocation("postgres", TestDatabase::postgres));
         return invocations.stream();
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test once on H2, and once more on PostgreSQL when {@code CONDUCTOR_TEST_POSTGRES_URL} is set.
+ * Runs a test once on H2, and once more on the tests' PostgreSQL ({@link TestPostgres}: never skipped).
  * The test takes a {@link TestDatabase} parameter: a fresh, empty database.
  */
 @Target(ElementType.METHOD)

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A fresh, empty database for one test: an H2 file in a temp directory, or a new schema in the
- * PostgreSQL named by {@code CONDUCTOR_TEST_POSTGRES_URL} (dropped afterwards).
+ * A fresh, empty database for one test: an H2 file in a temp directory, or a new schema (dropped afterwards) in the
+ * tests' PostgreSQL: the one {@code CONDUCTOR_TEST_POSTGRES_URL} names, else database {@code conductor_test} of the
+ * PostgreSQL every machine of ours runs at 127.0.0.1:5432 (user postgres, trust auth), created when missing.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -37,6 +38,11 @@ public final class TestDatabase implements AutoCloseable {
     /** An H2 file database in {@code dir}, deleted with the database. */
     public static TestDatabase h2(Path dir) {
         return new TestDatabase("h2", EmbeddedDatabase.jdbcUrl(dir), null, null, dir);
+    }
+
+    /** A new schema in the tests' PostgreSQL ({@link TestPostgres#url()}). */
+    public static TestDatabase postgres() {
+        return postgres(TestPostgres.url());
     }
 
     public static TestDatabase postgres(String adminUrl) {
