@@ -1,5 +1,6 @@
 package io.maestro.conductor.adapter;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,7 @@ public class AdapterException extends RuntimeException {
 
     private final AdapterErrorCode code;
     private final String instanceId;
+    private volatile Duration retryAfter;
 
     public AdapterException(AdapterErrorCode code, String instanceId, String detail) {
         this(code, instanceId, detail, null);
@@ -36,6 +38,17 @@ public class AdapterException extends RuntimeException {
 
     public boolean isTransient() {
         return code.isTransient();
+    }
+
+    /** How long the backend asked to be left alone before a retry (HTTP {@code Retry-After}), or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Records the backend's {@code Retry-After} (null for none); returns this exception, to be thrown. */
+    public AdapterException retryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
     }
 
     private static String format(AdapterErrorCode code, String instanceId, String detail) {

@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * Delivers notifications as signed JSON POSTs ({@link WebhookSignature}): {@code {"id", "type", "tenant",
- * "environment", "createdAt", "data"}}. No answer, 408, 429 and 5xx are retried with exponential backoff, each
- * attempt signed afresh with the same event id; other 4xx are the receiver's refusal. Redirects are never followed:
+ * "environment", "createdAt", "data"}}. No answer, 408, 429 and 5xx are retried with exponential backoff (at least
+ * the receiver's {@code Retry-After}; one beyond the SPI's cap ends the send), each attempt signed afresh with the same event id; other 4xx are the receiver's refusal. Redirects are never followed:
  * the endpoint the allowlist admitted is the only place a delivery goes.
  */
 final class WebhookBackend implements NotifyBackend {
@@ -87,9 +87,11 @@ final class WebhookBackend implements NotifyBackend {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                 .build();
         int status;
+        String retryAfter;
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             status = response.statusCode();
+            retryAfter = response.headers().firstValue("Retry-After").orElse(null);
             // The answer's body is the receiver's business; read none of it.
             response.body().close();
         } catch (IOException e) {
@@ -101,7 +103,8 @@ final class WebhookBackend implements NotifyBackend {
         if (status >= 200 && status < 300) {
             return;
         }
-        throw new AdapterException(codeFor(status), instanceId, "the receiver answered HTTP " + status);
+        throw new AdapterException(codeFor(status), instanceId, "the receiver answered HTTP " + status)
+                .retryAfter(HttpStatusCodes.retryAfter(retryAfter, clock));
     }
 
     /** 3xx (not followed) and 4xx are the receiver's refusal, except 408 and 429, retried like 5xx. */

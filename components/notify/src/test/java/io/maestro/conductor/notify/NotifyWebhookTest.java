@@ -85,6 +85,32 @@ class NotifyWebhookTest {
     }
 
     @Test
+    void aThrottlingReceiversRetryAfterIsWaitedAndOneBeyondTheCapEndsTheSend() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        receiver = new WebhookReceiver(() -> calls.incrementAndGet() == 1 ? 429 : 200, Map.of("Retry-After", "1"));
+        notify.instances.put(NotifyInstances.webhook("acme", "hook", receiver.url(), Map.of()));
+
+        long started = System.nanoTime();
+        Exchange sent = send();
+
+        assertThat(sent.getException()).isNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("the backoff is shorter; the receiver asked for 1 s")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(receiver.deliveries).hasSize(2);
+
+        receiver.close();
+        receiver = new WebhookReceiver(() -> 429, Map.of("Retry-After", "3600"));
+        notify.instances.put(NotifyInstances.webhook("acme", "hook", receiver.url(), Map.of()));
+        Exchange refused = send();
+
+        assertThat(code(refused)).isEqualTo(NotifyErrorCode.NOTIFY_THROTTLED);
+        assertThat(receiver.deliveries)
+                .as("no retry: the caller's error handler decides")
+                .hasSize(1);
+    }
+
+    @Test
     void retriesStopAtTheLimit() {
         receive(() -> 500, null);
 
@@ -105,7 +131,7 @@ class NotifyWebhookTest {
 
     @Test
     void aRedirectIsNotFollowed() throws Exception {
-        try (WebhookReceiver internal = new WebhookReceiver(() -> 200, null)) {
+        try (WebhookReceiver internal = new WebhookReceiver(() -> 200, Map.of())) {
             receive(() -> 307, internal.url());
 
             assertThat(code(send())).isEqualTo(NotifyErrorCode.NOTIFY_REJECTED);

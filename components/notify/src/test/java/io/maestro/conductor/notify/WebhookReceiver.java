@@ -26,14 +26,17 @@ final class WebhookReceiver implements AutoCloseable {
     final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
     WebhookReceiver(IntSupplier status, String location) throws IOException {
+        this(status, location == null ? Map.of() : Map.of("Location", location));
+    }
+
+    /** Answers {@code status} with {@code headers} on every delivery. */
+    WebhookReceiver(IntSupplier status, Map<String, String> headers) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
                 deliveries.add(new Delivery(
                         exchange.getRequestBody().readAllBytes(), Map.copyOf(exchange.getRequestHeaders())));
-                if (location != null) {
-                    exchange.getResponseHeaders().add("Location", location);
-                }
+                headers.forEach(exchange.getResponseHeaders()::add);
                 exchange.sendResponseHeaders(status.getAsInt(), -1);
             }
         });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.adapter.AdapterException;
+import io.maestro.conductor.adapter.camel.HttpStatusCodes;
 import io.maestro.conductor.adapter.secret.Secret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +26,15 @@ import java.util.function.Supplier;
  * issues by subject ({@code subject=~<tag>}, any status) with no admin set-up (a custom field would need one per
  * Redmine), and the exact tag is checked on every answer, so a key is never taken for another that merely contains
  * it. A create first looks the key up and only then posts; a retry after a lost answer looks again, so it finds the
- * ticket the lost answer made instead of opening a second one. (Two creates of the same key at the same instant can
- * still both post: the alert route creates once per alert on one hub.)
+ * ticket the lost answer made instead of opening a second one. Two creates of the same key at the same instant (two
+ * hubs) can both post: after posting, each looks again, and the lowest issue id is the key's ticket; a later one is
+ * deleted (or, when the key's user may not delete, closed and untagged), so every caller answers the same ticket.
  *
- * <p>No answer, 408, 429 and 5xx are retried with exponential backoff. Redirects are never followed. Nothing from
+ * <p>A comment (or a closing note) whose answer was lost is not posted again: each retry first looks for a journal
+ * of the API key's user with that text, newer than the issue's last journal before the call.
+ *
+ * <p>No answer, 408, 429 and 5xx are retried with exponential backoff, waiting at least Redmine's {@code Retry-After}
+ * (one beyond the SPI's cap ends the call: see {@code RetryPolicy}). Redirects are never followed. Nothing from
  * Redmine's answers (which can echo the ticket's text) goes into an error message.
  */
 final class RedmineBackend implements TicketingBackend {
@@ -43,6 +50,7 @@ final class RedmineBackend implements TicketingBackend {
     private final HttpClient http;
 
     private volatile Integer projectId;
+    private volatile Integer userId;
     private volatile Map<Integer, Boolean> closedByStatus;
     private volatile Map<String, Integer> priorities;
 
@@ -64,12 +72,39 @@ final class RedmineBackend implements TicketingBackend {
     @Override
     public Result create(String externalKey, TicketFields fields) {
         // Each attempt looks the key up first: a retry after a lost answer finds the ticket that answer made.
-        return settings.retry().run(attempt -> {
+        Result result = settings.retry().run(attempt -> {
             Optional<Ticket> existing = find(externalKey);
             return existing.isPresent()
                     ? new Result(existing.get(), false, attempt)
                     : new Result(post(externalKey, fields), true, attempt);
         });
+        return result.created() ? settle(externalKey, result) : result;
+    }
+
+    /** After a post: when another create of the key posted first (lower id), that is the ticket and ours goes. */
+    private Result settle(String externalKey, Result mine) {
+        Ticket first = retrying(() -> find(externalKey)).orElse(mine.ticket());
+        if (first.id().equals(mine.ticket().id())) {
+            return mine;
+        }
+        discard(mine.ticket(), first.id());
+        return new Result(first, false, mine.attempts());
+    }
+
+    private void discard(Ticket duplicate, String keptId) {
+        try {
+            retrying(() -> request("DELETE", "/issues/" + duplicate.id() + ".json"));
+        } catch (AdapterException refused) {
+            if (refused.code() != TicketingErrorCode.TICKETING_FORBIDDEN) {
+                throw refused;
+            }
+            // The key's user may not delete issues: take the tag off and close it, so no lookup finds it again.
+            put(
+                    duplicate.id(),
+                    JSON.createObjectNode()
+                            .put("subject", "[duplicate of #" + keptId + "] " + duplicate.subject())
+                            .put("status_id", closedStatus()));
+        }
     }
 
     @Override
@@ -100,21 +135,24 @@ final class RedmineBackend implements TicketingBackend {
 
     @Override
     public void comment(String id, String text) {
-        get(id);
-        put(id, JSON.createObjectNode().put("notes", text));
+        long seen = lastJournal(issue(id, true));
+        putNoteOnce(id, JSON.createObjectNode().put("notes", text), text, seen);
     }
 
     @Override
     public Ticket close(String id, String note) {
-        Ticket ticket = get(id);
+        JsonNode current = issue(id, note != null);
+        Ticket ticket = ticket(current);
         if (ticket.closed()) {
             return ticket;
         }
         ObjectNode issue = JSON.createObjectNode().put("status_id", closedStatus());
         if (note != null) {
             issue.put("notes", note);
+            putNoteOnce(id, issue, note, lastJournal(current));
+        } else {
+            put(id, issue);
         }
-        put(id, issue);
         Ticket closed = get(id);
         if (!closed.closed()) {
             // Redmine ignores a status change its workflow does not allow the key's user, and still answers 204.
@@ -152,6 +190,59 @@ final class RedmineBackend implements TicketingBackend {
         return ticket(issueOf(answer));
     }
 
+    /**
+     * PUTs {@code issue}, which adds the journal note {@code notes}; a retry first looks for that note among the
+     * journals newer than {@code seen} by the key's user, and stops when an earlier attempt's PUT went through.
+     */
+    private void putNoteOnce(String id, ObjectNode issue, String notes, long seen) {
+        settings.retry().run(attempt -> {
+            if (attempt == 1 || !noted(id, notes, seen)) {
+                request(
+                        "PUT",
+                        "/issues/" + id + ".json",
+                        JSON.createObjectNode().set("issue", issue));
+            }
+            return null;
+        });
+    }
+
+    private boolean noted(String id, String notes, long seen) {
+        int user = userId();
+        // Within an attempt of the caller's retry: no retry of its own.
+        for (JsonNode journal : fetch(id, true).path("journals")) {
+            if (journal.path("id").asLong() > seen
+                    && journal.path("user").path("id").asInt(-1) == user
+                    && sameText(journal.path("notes").asText(""), notes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Redmine keeps notes with CRLF line ends and without trailing blanks. */
+    private static boolean sameText(String stored, String sent) {
+        return stored.replace("\r\n", "\n")
+                .strip()
+                .equals(sent.replace("\r\n", "\n").strip());
+    }
+
+    private static long lastJournal(JsonNode issue) {
+        long last = 0;
+        for (JsonNode journal : issue.path("journals")) {
+            last = Math.max(last, journal.path("id").asLong());
+        }
+        return last;
+    }
+
+    private int userId() {
+        Integer id = userId;
+        if (id == null) {
+            id = request("GET", "/users/current.json").path("user").path("id").asInt(-1);
+            userId = id;
+        }
+        return id;
+    }
+
     private void put(String id, ObjectNode issue) {
         retrying(() -> request(
                 "PUT", "/issues/" + id + ".json", JSON.createObjectNode().set("issue", issue)));
@@ -178,9 +269,18 @@ final class RedmineBackend implements TicketingBackend {
     }
 
     private Ticket read(String id) {
+        return ticket(fetch(id, false));
+    }
+
+    /** The issue's JSON (with its journals when asked), retried; another project's is not found. */
+    private JsonNode issue(String id, boolean journals) {
+        return retrying(() -> fetch(id, journals));
+    }
+
+    private JsonNode fetch(String id, boolean journals) {
         JsonNode issue;
         try {
-            issue = issueOf(request("GET", "/issues/" + id + ".json", null));
+            issue = issueOf(request("GET", "/issues/" + id + ".json" + (journals ? "?include=journals" : ""), null));
         } catch (AdapterException e) {
             if (e.code() == TicketingErrorCode.TICKETING_FORBIDDEN) {
                 throw notFound(id); // an issue of a project the key may not see: as absent as one never made
@@ -190,7 +290,7 @@ final class RedmineBackend implements TicketingBackend {
         if (issue.path("project").path("id").asInt(-1) != projectId()) {
             throw notFound(id); // another project's ticket is not this instance's
         }
-        return ticket(issue);
+        return issue;
     }
 
     private AdapterException notFound(String id) {
@@ -331,9 +431,11 @@ final class RedmineBackend implements TicketingBackend {
         }
         int status;
         byte[] answer;
+        String retryAfter;
         try {
             HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             status = response.statusCode();
+            retryAfter = response.headers().firstValue("Retry-After").orElse(null);
             try (InputStream in = response.body()) {
                 answer = status >= 200 && status < 300 ? in.readNBytes(MAX_ANSWER_BYTES + 1) : new byte[0];
             }
@@ -348,8 +450,8 @@ final class RedmineBackend implements TicketingBackend {
             throw new AdapterException(TicketingErrorCode.TICKETING_UNREACHABLE, instanceId, "interrupted");
         }
         if (status < 200 || status >= 300) {
-            throw new AdapterException(
-                    codeFor(status), instanceId, "Redmine answered HTTP " + status + " to " + method);
+            throw new AdapterException(codeFor(status), instanceId, "Redmine answered HTTP " + status + " to " + method)
+                    .retryAfter(HttpStatusCodes.retryAfter(retryAfter, Clock.systemUTC()));
         }
         if (answer.length > MAX_ANSWER_BYTES) {
             throw new AdapterException(

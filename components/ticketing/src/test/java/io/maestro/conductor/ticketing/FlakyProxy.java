@@ -28,6 +28,10 @@ final class FlakyProxy implements AutoCloseable {
         /** Answer this status; Redmine never sees the request. */
         FAIL_503,
         FAIL_429,
+        /** 429 with {@code Retry-After: 1}. */
+        THROTTLE_1S,
+        /** 429 with {@code Retry-After: 3600}. */
+        THROTTLE_HOUR,
         /** Redmine does the work; the client gets a 502 instead of its answer (a lost answer). */
         LOSE_ANSWER
     }
@@ -67,6 +71,11 @@ final class FlakyProxy implements AutoCloseable {
         Deque<Step> steps = script.get(method);
         Step step = steps == null ? null : steps.poll();
         byte[] body = exchange.getRequestBody().readAllBytes();
+        if (step == Step.THROTTLE_1S || step == Step.THROTTLE_HOUR) {
+            exchange.getResponseHeaders().add("Retry-After", step == Step.THROTTLE_1S ? "1" : "3600");
+            answer(exchange, 429, new byte[0]);
+            return;
+        }
         if (step == Step.FAIL_503 || step == Step.FAIL_429) {
             answer(exchange, step == Step.FAIL_503 ? 503 : 429, new byte[0]);
             return;

@@ -7,10 +7,17 @@ import io.maestro.conductor.adapter.AdapterException;
 import io.maestro.conductor.adapter.testing.AdapterHarness;
 import io.maestro.conductor.adapter.testing.LogCapture;
 import io.maestro.conductor.ticketing.FlakyProxy.Step;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +108,101 @@ class TicketingRedmineTest {
         assertThat(code(exhausted)).isEqualTo(TicketingErrorCode.TICKETING_UNREACHABLE);
         assertThat(((AdapterException) exhausted.getException()).code().isInstanceFault())
                 .isTrue();
+    }
+
+    @Test
+    void aThrottledCallWaitsRedminesRetryAfterAndOneAskingForAnHourFailsAtOnce() {
+        proxy = new FlakyProxy(redmine.baseUrl()).on("GET", Step.THROTTLE_1S);
+        ticketing.instances.put(TicketingInstances.redmine("acme", "tickets", proxy.url(), Map.of()));
+
+        long started = System.nanoTime();
+        Exchange waited = call("lookup", key, null, null);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(waited.getException()).isNull();
+        assertThat(took)
+                .as("the backoff is 10 ms; Redmine asked for 1 s")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+
+        proxy.on("GET", Step.THROTTLE_HOUR);
+        int before = proxy.requests.size();
+        started = System.nanoTime();
+        Exchange refused = call("lookup", key, null, null);
+        took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(code(refused)).isEqualTo(TicketingErrorCode.TICKETING_THROTTLED);
+        assertThat(((AdapterException) refused.getException()).retryAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(proxy.requests.subList(before, proxy.requests.size()))
+                .as("no retry: the caller's error handler decides")
+                .hasSize(1);
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aCommentOrClosingNoteWhoseAnswerWasLostIsPostedOnce() {
+        String id = call("create", key, null, fields("lossy comments", null, null))
+                .getMessage()
+                .getHeader(TicketingConstants.TICKET_ID, String.class);
+        proxy = new FlakyProxy(redmine.baseUrl()).on("PUT", Step.LOSE_ANSWER, Step.LOSE_ANSWER, Step.LOSE_ANSWER);
+        ticketing.instances.put(TicketingInstances.redmine("acme", "tickets", proxy.url(), Map.of()));
+
+        assertThat(call("comment", null, id, Map.of("text", "still down at 13:05"))
+                        .getException())
+                .isNull();
+        assertThat(call("comment", null, id, Map.of("text", "still down at 13:05"))
+                        .getException())
+                .as("the same text asked again is a new comment")
+                .isNull();
+        assertThat(call("close", null, id, Map.of("note", "recovered at 13:10")).getException())
+                .isNull();
+
+        List<String> notes = new java.util.ArrayList<>();
+        redmine.get("/issues/" + id + ".json?include=journals")
+                .path("issue")
+                .path("journals")
+                .forEach(j -> notes.add(j.path("notes").asText()));
+        assertThat(notes.stream().filter("still down at 13:05"::equals)).hasSize(2);
+        assertThat(notes.stream().filter("recovered at 13:10"::equals)).hasSize(1);
+        assertThat(redmine.get("/issues/" + id + ".json")
+                        .path("issue")
+                        .path("status")
+                        .path("name")
+                        .asText())
+                .isEqualTo("Closed");
+        assertThat(proxy.requests.stream().filter(r -> r.startsWith("PUT"))).hasSize(3);
+    }
+
+    @Test
+    void concurrentCreatesOfOneKeyLeaveOneTicketAndAllAnswerIt() throws Exception {
+        int callers = 6;
+        proxy = new FlakyProxy(redmine.baseUrl()); // scripted with nothing: it only records
+        ticketing.instances.put(TicketingInstances.redmine("acme", "tickets", proxy.url(), Map.of()));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Exchange>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return call("create", key, null, fields("raced", null, null));
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new java.util.HashSet<>();
+            for (Future<Exchange> answer : answers) {
+                Exchange created = answer.get(5, TimeUnit.MINUTES);
+                assertThat(created.getException()).isNull();
+                ids.add(created.getMessage().getHeader(TicketingConstants.TICKET_ID, String.class));
+            }
+
+            assertThat(ids).as("every caller answers the same ticket").hasSize(1);
+            List<JsonNode> issues = redmine.issues(RedminePeer.PROJECT, key);
+            assertThat(issues).hasSize(1);
+            assertThat(issues.get(0).path("id").asText())
+                    .isEqualTo(ids.iterator().next());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

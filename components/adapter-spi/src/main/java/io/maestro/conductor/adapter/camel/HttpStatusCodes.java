@@ -2,6 +2,12 @@ package io.maestro.conductor.adapter.camel;
 
 import io.maestro.conductor.adapter.AdapterErrorCode;
 import io.maestro.conductor.adapter.AdapterErrorCode.Kind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -43,5 +49,27 @@ public final class HttpStatusCodes {
     public static <C extends AdapterErrorCode> C codeFor(int status, Map<Kind, C> codes, C otherwise) {
         C code = codes.get(kindOf(status));
         return code != null ? code : otherwise;
+    }
+
+    /**
+     * An HTTP {@code Retry-After} value (RFC 9110 section 10.2.3: delay-seconds or an HTTP-date) as a wait from now;
+     * null when absent or unreadable, zero for a date in the past.
+     */
+    public static Duration retryAfter(String header, Clock clock) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.strip();
+        if (value.chars().allMatch(Character::isDigit)) {
+            return value.length() > 9 ? Duration.ofSeconds(999_999_999) : Duration.ofSeconds(Long.parseLong(value));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            Duration wait = Duration.between(clock.instant(), at);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

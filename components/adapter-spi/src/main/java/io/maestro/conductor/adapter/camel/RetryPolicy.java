@@ -10,7 +10,10 @@ import java.util.function.IntFunction;
 /**
  * How an adapter retries its backend's transient failures ({@link AdapterException#isTransient()}: no answer,
  * throttling, 5xx) within one call: up to {@code maxRetries} more attempts, waiting {@code initialBackoff} before the
- * first and doubling up to {@link #MAX_BACKOFF}. Any other failure ends the call at once.
+ * first and doubling up to {@link #MAX_BACKOFF}. A failure that carries the backend's {@code Retry-After}
+ * ({@link AdapterException#retryAfter()}) waits at least that long; one that asks for more than {@link #MAX_BACKOFF}
+ * ends the call at once (holding the caller's thread that long would be worse than failing: a route's error handler
+ * or the next run retries later). Any other failure ends the call at once.
  */
 public record RetryPolicy(int maxRetries, Duration initialBackoff) {
 
@@ -57,18 +60,26 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff) {
         AdapterException last = null;
         for (int number = 1; number <= maxRetries + 1; number++) {
             if (number > 1) {
-                pause(backoff(number - 1));
+                pause(wait(number - 1, last));
             }
             try {
                 return attempt.apply(number);
             } catch (AdapterException failed) {
-                if (!failed.isTransient()) {
+                if (!failed.isTransient()
+                        || (failed.retryAfter() != null && failed.retryAfter().compareTo(MAX_BACKOFF) > 0)) {
                     throw failed;
                 }
                 last = failed;
             }
         }
         throw last;
+    }
+
+    /** The wait before retry {@code retry}: the backoff, or the failure's {@code Retry-After} when that is longer. */
+    Duration wait(int retry, AdapterException failure) {
+        Duration backoff = backoff(retry);
+        Duration asked = failure == null ? null : failure.retryAfter();
+        return asked != null && asked.compareTo(backoff) > 0 ? asked : backoff;
     }
 
     private static void pause(Duration wait) {
