@@ -90,11 +90,13 @@ public final class BillingSyncBenchmark {
             resetPeaks();
             double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             long cpuBefore = processCpuNanos();
+            long sandboxCpuBefore = sandbox.cpuNanos();
             long start = System.nanoTime();
             BillingRun.Summary summary = new BillingRun(ledger, usage, accounts, clock, concurrency)
                     .run(stripe, "prod", "billing", measured, period, "bench");
             double runSeconds = seconds(System.nanoTime() - start);
             double cpuSeconds = seconds(processCpuNanos() - cpuBefore);
+            double sandboxCpuSeconds = seconds(sandbox.cpuNanos() - sandboxCpuBefore);
             long peakHeap = peakHeap();
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
@@ -121,9 +123,10 @@ public final class BillingSyncBenchmark {
                     summary.failed());
             System.out.printf(
                     Locale.ROOT,
-                    "cpu: %.1f s of this process (database included, the sandbox process not) for %.2f s wall on %d cores, "
-                            + "load average %.1f -> %.1f; %.2f ms cpu a tenant%n",
+                    "cpu: %.1f s of this process (database included, the sandbox process not; the sandbox's: %.1f s) for "
+                            + "%.2f s wall on %d cores, load average %.1f -> %.1f; %.2f ms cpu a tenant%n",
                     cpuSeconds,
+                    sandboxCpuSeconds,
                     runSeconds,
                     Runtime.getRuntime().availableProcessors(),
                     loadBefore,

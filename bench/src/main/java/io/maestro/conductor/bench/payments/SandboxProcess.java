@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** {@link StripeSandboxMain} in a child JVM on this classpath, with a heap of its own. */
@@ -44,6 +45,15 @@ final class SandboxProcess implements AutoCloseable {
 
     URI apiBase() {
         return apiBase;
+    }
+
+    /** The CPU time the sandbox process has used so far (zero where the platform does not tell). */
+    long cpuNanos() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
     }
 
     @Override

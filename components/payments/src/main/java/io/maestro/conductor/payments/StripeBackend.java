@@ -17,8 +17,10 @@ import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.billing.MeterEventCreateParams;
 import io.maestro.conductor.adapter.secret.Secret;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,26 +36,38 @@ public final class StripeBackend implements AutoCloseable {
     /** Metadata key naming the tenant an object was created for. */
     public static final String TENANT_METADATA = "conductor_tenant";
 
+    /** An event {@link #streamUsage} did not send, and why (nothing else of its batch depends on it). */
+    public record RefusedUsage(UsageEvent event, PaymentsException error) {}
+
     @FunctionalInterface
-    private interface StripeCall<T extends StripeObject> {
+    interface StripeCall<T extends StripeObject> {
         T run(RequestOptions options) throws StripeException;
     }
+
+    /** Meter events per request of {@link #streamUsage} (Stripe's limit). */
+    public static final int MAX_STREAM_EVENTS = MeterEventStream.MAX_EVENTS;
 
     private static final long RECONCILE_PAGE = 100;
 
     private final StripeClient client;
     private final PaymentsSettings settings;
+    private final MeterEventStream stream;
 
     public StripeBackend(PaymentsSettings settings, Secret apiKey) {
         this.settings = settings;
         // Retries are ours (below): stripe-java's do not cover 429, nor a connection that breaks mid-answer.
-        this.client = StripeClient.builder()
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
                 .setApiKey(apiKey.reveal())
                 .setApiBase(settings.apiBase().toString())
                 .setMaxNetworkRetries(0)
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
-                .setReadTimeout((int) settings.readTimeout().toMillis())
-                .build();
+                .setReadTimeout((int) settings.readTimeout().toMillis());
+        if (!PaymentsSettings.STRIPE_API.equals(settings.apiBase())) {
+            // Stripe serves the meter event stream from a host of its own; elsewhere (the sandbox) it is the API base.
+            builder.setMeterEventsBase(settings.apiBase().toString());
+        }
+        this.client = builder.build();
+        this.stream = new MeterEventStream(client, this, settings.meterEventName(), Clock.systemUTC());
     }
 
     public Customer createCustomer(
@@ -96,13 +110,8 @@ public final class StripeBackend implements AutoCloseable {
      */
     public MeterEvent recordUsage(
             CallContext context, String businessKey, String customerId, BigDecimal value, Instant timestamp) {
-        require(context, customerId, "record_usage", "a customer id");
-        require(context, settings.meterEventName(), "record_usage", "the instance config meterEventName");
-        if (value == null || value.signum() < 0) {
-            throw PaymentsException.of(
-                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context, "record_usage needs a value of zero or more");
-        }
-        String key = IdempotencyKeys.derive(context, "record_usage", businessKey);
+        checkUsage(context, customerId, value, settings.meterEventName());
+        String key = usageIdentifier(context, businessKey);
         MeterEventCreateParams.Builder params = MeterEventCreateParams.builder()
                 .setEventName(settings.meterEventName())
                 .setIdentifier(key)
@@ -118,6 +127,32 @@ public final class StripeBackend implements AutoCloseable {
                 built.toMap(),
                 key,
                 options -> client.v1().billing().meterEvents().create(built, options));
+    }
+
+    /**
+     * Many meter events (many tenants' usage) over Stripe's v2 meter event stream, up to 100 a request, each with the
+     * identifier {@link #recordUsage} would give it, so Stripe keeps each once however often it is sent. One call-log
+     * line per request, under {@code batch}.
+     *
+     * @param batch the context the requests are logged and reported under
+     * @return the events not sent (invalid, or in a request Stripe refused); all others were accepted
+     */
+    public List<RefusedUsage> streamUsage(CallContext batch, List<UsageEvent> events) {
+        return stream.send(batch, events);
+    }
+
+    /** The meter event identifier (and idempotency key) of a tenant's usage under a business key. */
+    static String usageIdentifier(CallContext context, String businessKey) {
+        return IdempotencyKeys.derive(context, "record_usage", businessKey);
+    }
+
+    static void checkUsage(CallContext context, String customerId, BigDecimal value, String meterEventName) {
+        require(context, customerId, "record_usage", "a customer id");
+        require(context, meterEventName, "record_usage", "the instance config meterEventName");
+        if (value == null || value.signum() < 0) {
+            throw PaymentsException.of(
+                    PaymentsErrorCode.PAYMENTS_REQUEST_INVALID, context, "record_usage needs a value of zero or more");
+        }
     }
 
     /** A draft invoice for the customer; with a subscription, it bills that subscription's pending usage. */
@@ -222,7 +257,8 @@ public final class StripeBackend implements AutoCloseable {
         return call(context, action, params, IdempotencyKeys.derive(context, action, businessKey), call);
     }
 
-    private <T extends StripeObject> T call(
+    /** One call with the instance's retries, error mapping and call-log line ({@code call} may answer null: no body). */
+    <T extends StripeObject> T call(
             CallContext context, String action, Map<String, ?> params, String idempotencyKey, StripeCall<T> call) {
         CallLog.Entry entry = new CallLog.Entry(context, action, params, idempotencyKey);
         RequestOptions.RequestOptionsBuilder options = RequestOptions.builder();
@@ -238,7 +274,7 @@ public final class StripeBackend implements AutoCloseable {
                 CallLog.success(
                         entry,
                         attempt,
-                        result.getLastResponse() == null
+                        result == null || result.getLastResponse() == null
                                 ? null
                                 : result.getLastResponse().requestId(),
                         Duration.ofNanos(System.nanoTime() - started));

@@ -1,5 +1,6 @@
 package io.maestro.conductor.sandbox.stripe;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,6 +19,7 @@ final class MeterApi {
     private static final long PAST_WINDOW = Duration.ofDays(35).toSeconds();
     private static final long FUTURE_WINDOW = Duration.ofMinutes(5).toSeconds();
     private static final long IDENTIFIER_WINDOW = Duration.ofHours(24).toSeconds();
+    static final int MAX_IDENTIFIER = 100;
     private static final Set<String> FORMULAS = Set.of("sum", "count", "last");
 
     private final SandboxState state;
@@ -94,33 +96,54 @@ final class MeterApi {
         }
         long now = state.now();
         Long timestamp = request.integer("timestamp");
-        if (timestamp == null) {
-            timestamp = now;
-        } else if (timestamp < now - PAST_WINDOW || timestamp > now + FUTURE_WINDOW) {
+        String identifier = request.string("identifier");
+        if (identifier != null && identifier.length() > MAX_IDENTIFIER) {
+            throw StripeApiException.invalid(
+                    "parameter_invalid_string", "Invalid identifier: must be at most 100 characters", "identifier");
+        }
+        Refusal refusal = refusal(identifier, timestamp == null ? now : timestamp, now);
+        if (refusal == Refusal.TIMESTAMP_TOO_FAR_IN_PAST || refusal == Refusal.TIMESTAMP_IN_FUTURE) {
             throw StripeApiException.invalid(
                     "timestamp_outside_window",
                     "Timestamp must be within the past 35 " + "calendar days or up to 5 minutes in the future.",
                     "timestamp");
         }
-        String identifier = request.string("identifier");
-        if (identifier == null) {
-            identifier = StripeObjects.newId("mev").substring(4);
-        }
-        if (identifier.length() > 100) {
-            throw StripeApiException.invalid(
-                    "parameter_invalid_string", "Invalid identifier: must be at most 100 characters", "identifier");
-        }
-        Long seen = state.meterEventIdentifiers.get(identifier);
-        if (seen != null && seen > now - IDENTIFIER_WINDOW) {
+        if (refusal == Refusal.DUPLICATE_IDENTIFIER) {
             throw StripeApiException.invalid(
                     null, "An event already exists with identifier " + identifier + ".", "identifier");
         }
+        return accept(eventName, identifier, StripeObjects.toJson(payload), timestamp == null ? now : timestamp);
+    }
+
+    /** Why Stripe would not take an event; the v1 endpoint answers it, the v2 stream reports it asynchronously. */
+    enum Refusal {
+        TIMESTAMP_TOO_FAR_IN_PAST,
+        TIMESTAMP_IN_FUTURE,
+        DUPLICATE_IDENTIFIER
+    }
+
+    /** Null when an event with this identifier (none: a new one) and timestamp (epoch s) can be taken now. */
+    Refusal refusal(String identifier, long timestamp, long now) {
+        if (timestamp < now - PAST_WINDOW) {
+            return Refusal.TIMESTAMP_TOO_FAR_IN_PAST;
+        }
+        if (timestamp > now + FUTURE_WINDOW) {
+            return Refusal.TIMESTAMP_IN_FUTURE;
+        }
+        Long seen = identifier == null ? null : state.meterEventIdentifiers.get(identifier);
+        return seen != null && seen > now - IDENTIFIER_WINDOW ? Refusal.DUPLICATE_IDENTIFIER : null;
+    }
+
+    /** Stores an event {@link #refusal} let through (identifier null: one is generated), as v1 shows it. */
+    ObjectNode accept(String eventName, String identifier, JsonNode payload, long timestamp) {
+        long now = state.now();
+        String id = identifier != null ? identifier : StripeObjects.newId("mev").substring(4);
         ObjectNode event = StripeObjects.create("billing.meter_event", null, now);
         event.put("event_name", eventName);
-        event.put("identifier", identifier);
-        event.set("payload", StripeObjects.toJson(payload));
+        event.put("identifier", id);
+        event.set("payload", payload);
         event.put("timestamp", timestamp);
-        state.meterEventIdentifiers.put(identifier, now);
+        state.meterEventIdentifiers.put(id, now);
         state.addMeterEvent(new SandboxState.MeterEventRecord(event));
         return event;
     }

@@ -56,6 +56,7 @@ public final class StripeSandbox implements AutoCloseable {
     private final Clock clock;
     private final WebhookDispatcher webhooks;
     private final SandboxState state;
+    private final MeterEventStreamApi meterEventStream;
     private final IdempotencyCache idempotency = new IdempotencyCache();
     private final Router router = new Router();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -76,6 +77,7 @@ public final class StripeSandbox implements AutoCloseable {
         new SubscriptionApi(state).register(router);
         meters.register(router);
         new InvoiceApi(state, meters).register(router);
+        this.meterEventStream = new MeterEventStreamApi(state, meters);
         new WebhookEndpointApi(state).register(router);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.workers = Executors.newFixedThreadPool(4, runnable -> {
@@ -143,6 +145,13 @@ public final class StripeSandbox implements AutoCloseable {
         }
     }
 
+    /** Events the v2 meter event stream took but dropped (its validation is asynchronous), oldest first. */
+    public List<DroppedMeterEvent> droppedMeterEvents() {
+        synchronized (state) {
+            return meterEventStream.errors();
+        }
+    }
+
     /** Events in creation order, as delivered to webhook endpoints. */
     public List<JsonNode> events() {
         return snapshot(state.events.values());
@@ -207,7 +216,12 @@ public final class StripeSandbox implements AutoCloseable {
             if (fault == Fault.SERVER_ERROR) {
                 throw new StripeApiException(500, "api_error", null, "An unknown error occurred", null);
             }
-            authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (MeterEventStreamApi.handles(path)) {
+                answerV2(exchange, method, path, authorization, fault, idempotencyKey);
+                return;
+            }
+            authenticate(authorization);
             String encoded = "GET".equals(method) ? exchange.getRequestURI().getRawQuery() : body(exchange);
             Map<String, Object> params = FormParams.parse(encoded);
             Router.Match match = router.match(method, path);
@@ -256,6 +270,35 @@ public final class StripeSandbox implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /**
+     * A v2 request: JSON in and out, the stream authenticated by a session token instead of the key. Its
+     * {@code Idempotency-Key} is not replayed (the stream deduplicates events by their identifiers).
+     */
+    private void answerV2(
+            HttpExchange exchange, String method, String path, String authorization, Fault fault, String idempotencyKey)
+            throws IOException {
+        String body = body(exchange);
+        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim()
+                : null;
+        ObjectNode answer;
+        synchronized (state) {
+            answer = meterEventStream.handle(method, path, () -> authenticate(authorization), bearer, body);
+        }
+        if (fault == Fault.RESPONSE_LOST) {
+            breakConnection(exchange, method, path, idempotencyKey);
+            return;
+        }
+        respond(
+                exchange,
+                200,
+                CANONICAL.writerWithDefaultPrettyPrinter().writeValueAsString(answer),
+                method,
+                path,
+                idempotencyKey,
+                false);
     }
 
     private void authenticate(String authorization) {

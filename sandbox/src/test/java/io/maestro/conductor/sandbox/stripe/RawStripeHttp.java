@@ -60,6 +60,13 @@ final class RawStripeHttp {
         return send(request);
     }
 
+    /** A v2 request: a JSON body. */
+    Answer postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Answer get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET());
     }

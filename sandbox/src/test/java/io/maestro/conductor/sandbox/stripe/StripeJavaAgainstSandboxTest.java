@@ -11,6 +11,7 @@ import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
+import com.stripe.exception.TemporarySessionExpiredException;
 import com.stripe.model.Customer;
 import com.stripe.model.Event;
 import com.stripe.model.Invoice;
@@ -19,6 +20,7 @@ import com.stripe.model.Product;
 import com.stripe.model.Subscription;
 import com.stripe.model.billing.Meter;
 import com.stripe.model.billing.MeterEvent;
+import com.stripe.model.v2.billing.MeterEventSession;
 import com.stripe.net.RequestOptions;
 import com.stripe.net.Webhook;
 import com.stripe.param.CustomerCreateParams;
@@ -30,11 +32,13 @@ import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
 import com.stripe.param.billing.MeterCreateParams;
 import com.stripe.param.billing.MeterEventCreateParams;
+import com.stripe.param.v2.billing.MeterEventStreamCreateParams;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -62,6 +66,7 @@ class StripeJavaAgainstSandboxTest {
         return StripeClient.builder()
                 .setApiKey(key)
                 .setApiBase(sandbox.apiBase().toString())
+                .setMeterEventsBase(sandbox.apiBase().toString())
                 .setMaxNetworkRetries(0)
                 .build();
     }
@@ -69,6 +74,80 @@ class StripeJavaAgainstSandboxTest {
     @AfterEach
     void stop() {
         sandbox.close();
+    }
+
+    @Test
+    void meterEventsStreamThroughStripeJavasV2ClientWithASessionToken() throws StripeException {
+        MeterEventSession session = client.v2().billing().meterEventSession().create();
+        RequestOptions withToken = RequestOptions.builder()
+                .setApiKey(session.getAuthenticationToken())
+                .build();
+        MeterEventStreamCreateParams.Builder params = MeterEventStreamCreateParams.builder();
+        for (int i = 0; i < 100; i++) {
+            params.addEvent(MeterEventStreamCreateParams.Event.builder()
+                    .setEventName("api_calls")
+                    .setIdentifier("idmp_java_" + i)
+                    .setTimestamp(session.getCreated())
+                    .putPayload("stripe_customer_id", "cus_java")
+                    .putPayload("value", "3")
+                    .build());
+        }
+
+        client.v2().billing().meterEventStream().create(params.build(), withToken);
+        InvalidRequestException tooMany = catchThrowableOfType(
+                () -> client.v2()
+                        .billing()
+                        .meterEventStream()
+                        .create(
+                                params.addEvent(MeterEventStreamCreateParams.Event.builder()
+                                                .setEventName("api_calls")
+                                                .putPayload("value", "1")
+                                                .build())
+                                        .build(),
+                                withToken),
+                InvalidRequestException.class);
+        AuthenticationException withKey = catchThrowableOfType(
+                () -> client.v2().billing().meterEventStream().create(params.build()), AuthenticationException.class);
+
+        assertThat(session.getObject()).isEqualTo("v2.billing.meter_event_session");
+        assertThat(Duration.between(session.getCreated(), session.getExpiresAt()))
+                .isEqualTo(Duration.ofMinutes(15));
+        assertThat(sandbox.meterEvents()).hasSize(100);
+        assertThat(tooMany.getStatusCode()).isEqualTo(400);
+        assertThat(withKey.getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredStreamSessionIsStripeJavasTemporarySessionExpiredException() {
+        SettableClock clock = new SettableClock(Instant.now());
+        sandbox.close();
+        sandbox = StripeSandbox.start(KEY, clock);
+        client = clientWith(KEY);
+
+        TemporarySessionExpiredException expired = catchThrowableOfType(
+                () -> {
+                    MeterEventSession session =
+                            client.v2().billing().meterEventSession().create();
+                    clock.advance(Duration.ofMinutes(16));
+                    client.v2()
+                            .billing()
+                            .meterEventStream()
+                            .create(
+                                    MeterEventStreamCreateParams.builder()
+                                            .addEvent(MeterEventStreamCreateParams.Event.builder()
+                                                    .setEventName("api_calls")
+                                                    .putPayload("value", "1")
+                                                    .build())
+                                            .build(),
+                                    RequestOptions.builder()
+                                            .setApiKey(session.getAuthenticationToken())
+                                            .build());
+                },
+                TemporarySessionExpiredException.class);
+
+        assertThat(expired.getStatusCode()).isEqualTo(401);
+        assertThat(expired.getCode()).isEqualTo("billing_meter_event_session_expired");
+        assertThat(sandbox.meterEvents()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /** The period ledger in SQL (table {@code billing_ledger}): every step of a sync is written before the next starts. */
@@ -98,51 +99,45 @@ public final class BillingLedger {
         Map<String, LedgerEntry> begun = new HashMap<>(tenants.size() * 2);
         Timestamp at = Timestamp.from(now);
         String periodText = period.toString();
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO billing_ledger (" + COLUMNS + ") VALUES (?, ?, ?, NULL, NULL, NULL, 1, ?)");
-                    PreparedStatement attempt = connection.prepareStatement(
-                            "UPDATE billing_ledger SET attempts = attempts + 1, last_sync_at = ? "
-                                    + "WHERE tenant_id = ? AND period = ?")) {
-                int inserts = 0;
-                int attempts = 0;
-                for (String tenant : tenants) {
-                    LedgerEntry known = before.get(tenant);
-                    if (known == null) {
-                        Jdbc.bind(insert, tenant, periodText, LedgerEntry.State.STARTED.name(), at);
-                        insert.addBatch();
-                        inserts++;
-                        begun.put(tenant, LedgerEntry.started(tenant, period, now));
-                    } else {
-                        Jdbc.bind(attempt, at, tenant, periodText);
-                        attempt.addBatch();
-                        attempts++;
-                        begun.put(tenant, known.attempted(now));
+        try {
+            boolean complete = inTransaction(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO billing_ledger (" + COLUMNS
+                                + ") VALUES (?, ?, ?, NULL, NULL, NULL, 1, ?)");
+                        PreparedStatement attempt = connection.prepareStatement(
+                                "UPDATE billing_ledger SET attempts = attempts + 1, last_sync_at = ? "
+                                        + "WHERE tenant_id = ? AND period = ?")) {
+                    int inserts = 0;
+                    int attempts = 0;
+                    for (String tenant : tenants) {
+                        LedgerEntry known = before.get(tenant);
+                        if (known == null) {
+                            Jdbc.bind(insert, tenant, periodText, LedgerEntry.State.STARTED.name(), at);
+                            insert.addBatch();
+                            inserts++;
+                            begun.put(tenant, LedgerEntry.started(tenant, period, now));
+                        } else {
+                            Jdbc.bind(attempt, at, tenant, periodText);
+                            attempt.addBatch();
+                            attempts++;
+                            begun.put(tenant, known.attempted(now));
+                        }
                     }
+                    return (inserts == 0 || allWritten(insert.executeBatch()))
+                            && (attempts == 0 || allWritten(attempt.executeBatch()));
                 }
-                boolean complete = (inserts == 0 || allWritten(insert.executeBatch()))
-                        && (attempts == 0 || allWritten(attempt.executeBatch()));
-                if (!complete) {
-                    connection.rollback();
-                    return beginEach(tenants, before, period, now);
-                }
-                connection.commit();
+            });
+            if (complete) {
                 return begun;
-            } catch (SQLException e) {
-                connection.rollback();
-                if (Jdbc.isDuplicateKey(e)
-                        || e.getNextException() != null && Jdbc.isDuplicateKey(e.getNextException())) {
-                    return beginEach(tenants, before, period, now);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("billing ledger write failed: " + e.getSQLState(), e);
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof SQLException sql
+                    && (Jdbc.isDuplicateKey(sql)
+                            || sql.getNextException() != null && Jdbc.isDuplicateKey(sql.getNextException())))) {
+                throw e;
+            }
         }
+        // Another node began one of these entries meanwhile: each on its own, counting the attempt on its row.
+        return beginEach(tenants, before, period, now);
     }
 
     private Map<String, LedgerEntry> beginEach(
@@ -174,31 +169,86 @@ public final class BillingLedger {
      * identifiers) and the invoice is found by its period metadata, so nothing is billed twice.
      */
     public void invoicedAll(Collection<Invoiced> done, BillingPeriod period, Instant now) {
-        if (done.isEmpty()) {
-            return;
-        }
         Timestamp at = Timestamp.from(now);
         String periodText = period.toString();
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE billing_ledger SET state = ?, usage_total = ?, invoice_id = ?, last_error = NULL, "
-                            + "last_sync_at = ? WHERE tenant_id = ? AND period = ?")) {
-                for (Invoiced each : done) {
-                    Jdbc.bind(
-                            update,
-                            LedgerEntry.State.INVOICED.name(),
-                            each.usageTotal(),
-                            each.invoiceId(),
-                            at,
-                            each.tenant(),
-                            periodText);
+        updateAll(
+                "UPDATE billing_ledger SET state = ?, usage_total = ?, invoice_id = ?, last_error = NULL, "
+                        + "last_sync_at = ? WHERE tenant_id = ? AND period = ?",
+                done,
+                each -> new Object[] {
+                    LedgerEntry.State.INVOICED.name(),
+                    each.usageTotal(),
+                    each.invoiceId(),
+                    at,
+                    each.tenant(),
+                    periodText
+                });
+    }
+
+    /**
+     * Marks many tenants' entries USAGE_SENT with their usage totals (tenant to total) in one transaction of one batched
+     * statement, once Stripe has taken their meter events; entries past that step are left as they are.
+     */
+    public void usageSentAll(Map<String, Long> totals, BillingPeriod period, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        String periodText = period.toString();
+        updateAll(
+                "UPDATE billing_ledger SET state = ?, usage_total = ?, last_error = NULL, last_sync_at = ? "
+                        + "WHERE tenant_id = ? AND period = ? AND state = ?",
+                totals.entrySet(),
+                each -> new Object[] {
+                    LedgerEntry.State.USAGE_SENT.name(),
+                    each.getValue(),
+                    at,
+                    each.getKey(),
+                    periodText,
+                    LedgerEntry.State.STARTED.name()
+                });
+    }
+
+    /** One statement per row, batched, in one transaction. */
+    private <T> void updateAll(String sql, Collection<T> rows, Function<T, Object[]> arguments) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                for (T row : rows) {
+                    Jdbc.bind(update, arguments.apply(row));
                     update.addBatch();
                 }
                 update.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
+                return true;
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface TransactionWork {
+        /** @return whether to commit (false rolls back) */
+        boolean run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it answers true, rolled back when it answers false or
+     * throws.
+     *
+     * @return what {@code work} answered
+     * @throws IllegalStateException naming the SQL state only, the {@link SQLException} as its cause
+     */
+    private boolean inTransaction(TransactionWork work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                boolean commit = work.run(connection);
+                if (commit) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+                return commit;
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {

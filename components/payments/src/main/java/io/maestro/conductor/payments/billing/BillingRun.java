@@ -3,13 +3,20 @@ package io.maestro.conductor.payments.billing;
 import io.maestro.conductor.payments.CallContext;
 import io.maestro.conductor.payments.PaymentsException;
 import io.maestro.conductor.payments.StripeBackend;
+import io.maestro.conductor.payments.UsageEvent;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,9 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bills every given tenant for one period through one Stripe instance (the platform's billing account): the
- * period's usage totals are read once for all tenants, then each tenant's {@link BillingSync} runs on a bounded
- * pool, since each sync waits mostly on Stripe's answers. A tenant whose sync fails with a payments error keeps that
- * error in the ledger and is retried by the next run; the others go on.
+ * period's usage totals, ledger entries and billing accounts are read once for all tenants; then, a chunk of
+ * {@value #CHUNK} tenants at a time, their entries are begun in one transaction and the Stripe steps run on a bounded
+ * pool (they wait mostly on Stripe's answers): accounts opened where missing, usage totals sent over Stripe's v2 meter
+ * event stream ({@value StripeBackend#MAX_STREAM_EVENTS} tenants a request), one draft invoice each. A tenant whose
+ * sync fails with a payments error keeps that error in the ledger and is retried by the next run; the others go on.
  */
 public final class BillingRun {
 
@@ -35,6 +44,12 @@ public final class BillingRun {
             return failures.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
+
+    /** Tenants begun in the ledger per transaction, and billed step by step together. */
+    static final int CHUNK = 1_000;
+
+    /** The tenant stream requests are logged under: they carry many tenants' usage. */
+    static final String BATCH_TENANT = "*";
 
     /** Tenants marked INVOICED in the ledger per batch. */
     static final int GROUP = 200;
@@ -74,17 +89,7 @@ public final class BillingRun {
         // Three queries for the whole run instead of several per tenant.
         Map<String, Long> totals = usage.totals(period);
         Map<String, LedgerEntry> entries = ledger.entries(period);
-        Map<String, BillingAccount> known = accounts.all();
-        BillingSync sync = new BillingSync(
-                stripe,
-                ledger,
-                (tenant, ignored) -> totals.getOrDefault(tenant, 0L),
-                tenant -> Optional.of(
-                        known.containsKey(tenant)
-                                ? known.get(tenant)
-                                : accounts.open(stripe, new CallContext(tenant, environment, instance, correlationId))),
-                clock);
-        AtomicInteger invoiced = new AtomicInteger();
+        Map<String, BillingAccount> known = new ConcurrentHashMap<>(accounts.all());
         int already = 0;
         List<String> pending = new ArrayList<>(tenants.size());
         for (String tenant : tenants) {
@@ -95,40 +100,182 @@ public final class BillingRun {
                 pending.add(tenant);
             }
         }
-        // Every pending tenant's entry begun in one transaction before any Stripe call; their successes are
-        // written in groups (Done) as they come, their failures at once.
-        Map<String, LedgerEntry> begun = ledger.beginAll(pending, entries, period, clock.instant());
-        Done done = new Done(period);
-        Map<String, Integer> failures = new TreeMap<>();
-        List<Future<?>> running = new ArrayList<>(pending.size());
+        Run run = new Run(stripe, environment, instance, period, correlationId, totals, entries, known);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, pending.size())));
         try {
-            for (String tenant : pending) {
-                CallContext context = new CallContext(tenant, environment, instance, correlationId);
+            for (int from = 0; from < pending.size(); from += CHUNK) {
+                List<String> chunk = pending.subList(from, Math.min(pending.size(), from + CHUNK));
+                run.bill(chunk, pool);
+            }
+        } finally {
+            // What succeeded is written even when a tenant failed unexpectedly.
+            run.done.flush();
+            pool.shutdownNow();
+        }
+        return new Summary(period, run.invoiced.get(), already, Map.copyOf(run.failures));
+    }
+
+    /**
+     * One run's state. Each chunk of tenants is begun in the ledger in one transaction, then billed in three steps on
+     * the pool: billing accounts opened for tenants that have none; the usage totals sent as meter events over
+     * Stripe's v2 stream, {@value MeterEventStreamLimit#EVENTS} tenants a request, and marked USAGE_SENT per request;
+     * then one draft invoice per tenant. Successes are marked INVOICED in groups ({@link Done}); a tenant's failure
+     * is written at once and leaves the others be.
+     */
+    private final class Run {
+
+        private final StripeBackend stripe;
+        private final String environment;
+        private final String instance;
+        private final BillingPeriod period;
+        private final String correlationId;
+        private final Map<String, Long> totals;
+        private final Map<String, LedgerEntry> before;
+        private final Map<String, BillingAccount> known;
+        private final BillingSync sync;
+        private final Done done;
+        private final AtomicInteger invoiced = new AtomicInteger();
+        private final Map<String, Integer> failures = new TreeMap<>();
+
+        Run(
+                StripeBackend stripe,
+                String environment,
+                String instance,
+                BillingPeriod period,
+                String correlationId,
+                Map<String, Long> totals,
+                Map<String, LedgerEntry> before,
+                Map<String, BillingAccount> known) {
+            this.stripe = stripe;
+            this.environment = environment;
+            this.instance = instance;
+            this.period = period;
+            this.correlationId = correlationId;
+            this.totals = totals;
+            this.before = before;
+            this.known = known;
+            this.sync = new BillingSync(
+                    stripe,
+                    ledger,
+                    (tenant, ignored) -> totals.getOrDefault(tenant, 0L),
+                    tenant -> Optional.ofNullable(known.get(tenant)),
+                    clock);
+            this.done = new Done(period);
+        }
+
+        void bill(List<String> chunk, ExecutorService pool) {
+            Map<String, LedgerEntry> begun =
+                    new ConcurrentHashMap<>(ledger.beginAll(chunk, before, period, clock.instant()));
+            List<String> ready = new ArrayList<>(chunk.size());
+            List<String> open = new ArrayList<>();
+            chunk.forEach(tenant -> (known.containsKey(tenant) ? ready : open).add(tenant));
+            ready.addAll(await(pool, open, tenant -> {
+                try {
+                    known.put(tenant, accounts.open(stripe, context(tenant)));
+                    return tenant;
+                } catch (PaymentsException e) {
+                    ledger.failed(tenant, period, e.code().name(), clock.instant());
+                    throw e;
+                }
+            }));
+            List<List<UsageEvent>> requests = usageRequests(ready, begun);
+            List<String> sent = new ArrayList<>();
+            await(pool, requests, events -> sendUsage(events, begun)).forEach(sent::addAll);
+            Set<String> unsent = new HashSet<>();
+            requests.forEach(
+                    events -> events.forEach(event -> unsent.add(event.context().tenant())));
+            sent.forEach(unsent::remove);
+            List<String> invoiceable =
+                    ready.stream().filter(tenant -> !unsent.contains(tenant)).toList();
+            await(pool, invoiceable, tenant -> {
                 LedgerEntry entry = begun.get(tenant);
-                boolean resumed = entries.containsKey(tenant);
+                BillingSync.Result result = sync.syncBegun(context(tenant), period, entry, before.containsKey(tenant));
+                done.add(new BillingLedger.Invoiced(tenant, result.usageTotal(), result.invoiceId()));
+                invoiced.incrementAndGet();
+                return tenant;
+            });
+        }
+
+        /** The meter events of the tenants whose usage Stripe does not hold yet, a stream request's worth each. */
+        private List<List<UsageEvent>> usageRequests(List<String> tenants, Map<String, LedgerEntry> begun) {
+            Instant timestamp = BillingSync.usageTimestamp(period, clock.instant());
+            List<List<UsageEvent>> requests = new ArrayList<>();
+            List<UsageEvent> request = new ArrayList<>();
+            for (String tenant : tenants) {
+                long total = totals.getOrDefault(tenant, 0L);
+                LedgerEntry entry = begun.get(tenant);
+                if (entry.reached(LedgerEntry.State.USAGE_SENT)) {
+                    continue;
+                }
+                if (total == 0) {
+                    // Nothing to send: the invoice bills nothing, and the sync records a total of zero.
+                    begun.put(tenant, entry.usageSent(0));
+                    continue;
+                }
+                request.add(new UsageEvent(
+                        context(tenant),
+                        BillingSync.businessKey(period),
+                        known.get(tenant).customerId(),
+                        BigDecimal.valueOf(total),
+                        timestamp));
+                if (request.size() == StripeBackend.MAX_STREAM_EVENTS) {
+                    requests.add(request);
+                    request = new ArrayList<>();
+                }
+            }
+            if (!request.isEmpty()) {
+                requests.add(request);
+            }
+            return requests;
+        }
+
+        /** One stream request; the tenants Stripe took are marked USAGE_SENT at once, the others failed. */
+        private List<String> sendUsage(List<UsageEvent> events, Map<String, LedgerEntry> begun) {
+            Set<String> refused = new HashSet<>();
+            for (StripeBackend.RefusedUsage each : stripe.streamUsage(batchContext(), events)) {
+                String tenant = each.event().context().tenant();
+                refused.add(tenant);
+                ledger.failed(tenant, period, each.error().code().name(), clock.instant());
+                fail(tenant, each.error());
+            }
+            Map<String, Long> sent = new HashMap<>();
+            for (UsageEvent event : events) {
+                String tenant = event.context().tenant();
+                if (!refused.contains(tenant)) {
+                    sent.put(tenant, event.value().longValueExact());
+                    begun.put(tenant, begun.get(tenant).usageSent(event.value().longValueExact()));
+                }
+            }
+            ledger.usageSentAll(sent, period, clock.instant());
+            return List.copyOf(sent.keySet());
+        }
+
+        /**
+         * Runs {@code step} for each item on the pool and waits for all; a payments error fails that item's tenant
+         * only.
+         *
+         * @return what the steps that succeeded answered
+         */
+        private <T, R> List<R> await(ExecutorService pool, List<T> items, Step<T, R> step) {
+            List<Future<R>> running = new ArrayList<>(items.size());
+            for (T item : items) {
                 running.add(pool.submit(() -> {
                     try {
-                        BillingSync.Result result = sync.syncBegun(context, period, entry, resumed);
-                        done.add(new BillingLedger.Invoiced(tenant, result.usageTotal(), result.invoiceId()));
-                        invoiced.incrementAndGet();
+                        return step.run(item);
                     } catch (PaymentsException e) {
-                        LOG.warn(
-                                "event=billing_sync_failed tenant={} period={} code={} correlationId={}",
-                                tenant,
-                                period,
-                                e.code(),
-                                correlationId);
-                        synchronized (failures) {
-                            failures.merge(e.code().name(), 1, Integer::sum);
-                        }
+                        fail(tenantOf(item), e);
+                        return null;
                     }
                 }));
             }
+            List<R> results = new ArrayList<>(items.size());
             RuntimeException unexpected = null;
-            for (Future<?> each : running) {
+            for (Future<R> each : running) {
                 try {
-                    each.get();
+                    R result = each.get();
+                    if (result != null) {
+                        results.add(result);
+                    }
                 } catch (ExecutionException e) {
                     if (unexpected == null) {
                         unexpected = new IllegalStateException(
@@ -139,15 +286,42 @@ public final class BillingRun {
                     throw new IllegalStateException("billing sync of period " + period + " was interrupted", e);
                 }
             }
-            // What succeeded is written even when another tenant failed unexpectedly.
-            done.flush();
             if (unexpected != null) {
                 throw unexpected;
             }
-        } finally {
-            pool.shutdownNow();
+            return results;
         }
-        return new Summary(period, invoiced.get(), already, Map.copyOf(failures));
+
+        /** Steps over tenants fail their tenant; a stream request reports its tenants itself. */
+        private String tenantOf(Object item) {
+            return item instanceof String tenant ? tenant : BATCH_TENANT;
+        }
+
+        private void fail(String tenant, PaymentsException e) {
+            LOG.warn(
+                    "event=billing_sync_failed tenant={} period={} code={} correlationId={}",
+                    tenant,
+                    period,
+                    e.code(),
+                    correlationId);
+            synchronized (failures) {
+                failures.merge(e.code().name(), 1, Integer::sum);
+            }
+        }
+
+        private CallContext context(String tenant) {
+            return new CallContext(tenant, environment, instance, correlationId);
+        }
+
+        /** Stream requests carry many tenants' usage: their call-log lines name no one tenant. */
+        private CallContext batchContext() {
+            return context(BATCH_TENANT);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step<T, R> {
+        R run(T item);
     }
 
     /**

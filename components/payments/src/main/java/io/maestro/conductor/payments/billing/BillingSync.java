@@ -156,14 +156,18 @@ public final class BillingSync {
         return stripe.findInvoice(context, account.customerId(), PERIOD_METADATA, period.toString());
     }
 
-    /** Inside the period (Stripe takes events up to 35 days old): its last second, or now while it runs. */
     private Instant usageTimestamp(BillingPeriod period) {
-        Instant now = clock.instant();
+        return usageTimestamp(period, clock.instant());
+    }
+
+    /** Inside the period (Stripe takes events up to 35 days old): its last second, or now while it runs. */
+    static Instant usageTimestamp(BillingPeriod period, Instant now) {
         Instant last = period.end().minusSeconds(1);
         return now.isBefore(last) ? now : last;
     }
 
-    private static String businessKey(BillingPeriod period) {
+    /** What a period's meter event and invoice derive their identifier and idempotency keys from. */
+    static String businessKey(BillingPeriod period) {
         return "billing:" + period;
     }
 }

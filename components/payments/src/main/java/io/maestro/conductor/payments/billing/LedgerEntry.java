@@ -30,6 +30,11 @@ public record LedgerEntry(
         return new LedgerEntry(tenant, period, state, usageTotal, invoiceId, lastError, attempts + 1, now);
     }
 
+    /** This entry once Stripe has taken its usage total. */
+    LedgerEntry usageSent(long total) {
+        return new LedgerEntry(tenant, period, State.USAGE_SENT, total, invoiceId, lastError, attempts, lastSyncAt);
+    }
+
     public boolean reached(State step) {
         return state.compareTo(step) >= 0;
     }
