@@ -5,7 +5,7 @@ import { when } from './format'
 
 /**
  * The review badge of the adapter an instance runs: "marketplace-ready" or "certified" with the review's rating and
- * who reviewed it when, from GET /api/marketplace; "not certified" for an adapter the marketplace does not list (a
+ * (for people of every tenant) who reviewed it when, from GET /api/marketplace; "not certified" for an adapter the marketplace does not list (a
  * built-in one, or a partner adapter still in review); nothing while it loads or when the hub cannot say.
  */
 export const CertificationBadge: React.FunctionComponent<{ tenant: string; environment: string; instance: string }> = ({
@@ -33,8 +33,9 @@ export const CertificationBadge: React.FunctionComponent<{ tenant: string; envir
       </Label>
     )
   }
-  const review = `risk ${listing.riskRating}${listing.dualControl ? `, ${listing.approvals} approvals` : ''}` +
-    (listing.reviewedBy ? `, reviewed by ${listing.reviewedBy} ${when(listing.reviewedAt)}` : '')
+  const details = listing.review
+  const review = `risk ${listing.riskRating}${listing.dualControl && details ? `, ${details.approvals} approvals` : ''}` +
+    (details?.reviewedBy ? `, reviewed by ${details.reviewedBy} ${when(details.reviewedAt)}` : '')
   return (
     <Label
       color={listing.badge === 'marketplace-ready' ? 'green' : 'blue'}

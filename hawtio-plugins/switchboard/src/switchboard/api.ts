@@ -87,16 +87,18 @@ export interface InstanceDefinition {
   definitionVersion: string
 }
 
-/** A partner adapter that passed review (GET /api/marketplace). */
+/** A partner adapter that passed review (GET /api/marketplace); review details only for people of every tenant. */
 export interface MarketplaceListing {
   name: string
   version: string
   badge: 'certified' | 'marketplace-ready'
   riskRating: string
   dualControl: boolean
-  approvals: number
-  reviewedBy: string | null
-  reviewedAt: string
+  review?: {
+    approvals: number
+    reviewedBy: string | null
+    reviewedAt: string
+  }
 }
 
 const apiBase = (): string => __webpack_public_path__.replace(/switchboard\/?$/, '') + 'api'

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,17 @@ final class HubLogin {
         } catch (ConnectException | HttpConnectTimeoutException e) {
             command.getErr().println("conductor: the hub at " + hub + " cannot be reached");
             return 2;
+        } catch (HttpTimeoutException e) {
+            command.getErr().println("conductor: the hub at " + hub + " did not answer in time");
+            return 2;
+        } catch (IOException e) {
+            // The hub refuses a body over its bound as soon as it passes it and may close the connection before the
+            // rest is sent: the answer is lost, so say what most likely happened, in the hub's problem shape.
+            command.getOut()
+                    .println("{\"status\":413,\"code\":\"UPLOAD_INTERRUPTED\",\"detail\":\"the hub closed the"
+                            + " connection while " + Files.size(file) + " bytes were sent; the bundle is most likely"
+                            + " over the hub's bound (conductor.adapters.max-bundle-size)\"}");
+            return 1;
         }
         command.getOut().println(response.body());
         return response.statusCode() / 100 == 2 ? 0 : 1;

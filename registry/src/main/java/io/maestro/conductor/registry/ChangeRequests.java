@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +37,8 @@ public final class ChangeRequests {
 
     /**
      * What the requester wants done: {@code install} for an install, {@code update} for an update, neither for an
-     * uninstall.
+     * uninstall; {@code external} the document of an {@linkplain ChangeOperation#external() external} operation, which
+     * its caller applies (then {@code instance} names what it acts on).
      */
     public record Draft(
             String tenant,
@@ -45,24 +47,39 @@ public final class ChangeRequests {
             ChangeOperation operation,
             List<String> actions,
             InstallRequest install,
-            UpdateRequest update) {
+            UpdateRequest update,
+            JsonNode external) {
 
         public Draft {
             actions = List.copyOf(actions);
+            if (operation.external() != (external != null)) {
+                throw new IllegalArgumentException("an external operation, and only one, carries its document");
+            }
         }
 
         public static Draft install(
                 String tenant, String environment, String instance, List<String> actions, InstallRequest request) {
-            return new Draft(tenant, environment, instance, ChangeOperation.INSTALL, actions, request, null);
+            return new Draft(tenant, environment, instance, ChangeOperation.INSTALL, actions, request, null, null);
         }
 
         public static Draft update(
                 String tenant, String environment, String instance, List<String> actions, UpdateRequest request) {
-            return new Draft(tenant, environment, instance, ChangeOperation.UPDATE, actions, null, request);
+            return new Draft(tenant, environment, instance, ChangeOperation.UPDATE, actions, null, request, null);
         }
 
         public static Draft uninstall(String tenant, String environment, String instance, List<String> actions) {
-            return new Draft(tenant, environment, instance, ChangeOperation.UNINSTALL, actions, null, null);
+            return new Draft(tenant, environment, instance, ChangeOperation.UNINSTALL, actions, null, null, null);
+        }
+
+        /** An operation the caller applies on approval; {@code subject} names what it acts on. */
+        public static Draft external(
+                String tenant,
+                String environment,
+                String subject,
+                ChangeOperation operation,
+                List<String> actions,
+                JsonNode document) {
+            return new Draft(tenant, environment, subject, operation, actions, null, null, document.deepCopy());
         }
     }
 
@@ -115,6 +132,10 @@ public final class ChangeRequests {
                         .orElseThrow(() ->
                                 AdapterLifecycle.notInstalled(draft.tenant(), draft.environment(), draft.instance()))
                         .configVersion();
+            }
+            case MARKETPLACE_LISTING -> {
+                lifecycle.registry().requireEnvironment(draft.tenant(), draft.environment());
+                yield 0;
             }
         };
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -194,6 +215,41 @@ public final class ChangeRequests {
      *                           change itself (e.g. {@code SECRET_NOT_FOUND}), which leaves it pending
      */
     public ChangeRequest approve(Actor approver, String tenant, String id, String decisionId) {
+        if (require(tenant, id).operation().external()) {
+            throw new RegistryException(
+                    ErrorCode.CHANGE_REQUEST_NOT_PENDING,
+                    "change request " + id + " is applied by the hub feature that asked for it, not here");
+        }
+        return approve(approver, tenant, id, decisionId, this::apply);
+    }
+
+    /**
+     * Approves a pending request of an {@linkplain ChangeOperation#external() external} operation: {@code apply} runs
+     * in the approval's transaction after every check passed, and answers what it changed (the patch of the
+     * {@code CHANGE_APPLIED} receipt); when it throws, nothing of the approval stays. It must not append receipts
+     * itself (the request's receipts are appended after it, on the chain head taken before): append them before.
+     *
+     * @throws RegistryException as {@link #approve(Actor, String, String, String)}
+     */
+    public ChangeRequest approveExternal(
+            Actor approver, String tenant, String id, String decisionId, Function<ChangeRequest, JsonNode> apply) {
+        if (!require(tenant, id).operation().external()) {
+            throw new IllegalArgumentException("change request " + id + " is applied by the registry");
+        }
+        return approve(
+                approver,
+                tenant,
+                id,
+                decisionId,
+                request -> new AdapterLifecycle.Change(null, ReceiptAction.CHANGE_APPLIED, apply.apply(request)));
+    }
+
+    private ChangeRequest approve(
+            Actor approver,
+            String tenant,
+            String id,
+            String decisionId,
+            Function<ChangeRequest, AdapterLifecycle.Change> applier) {
         requireSecondPerson(require(tenant, id), approver);
         Outcome outcome = tx.execute(status -> {
             ReceiptChain.Head head = receipts.lock(tenant);
@@ -202,7 +258,7 @@ public final class ChangeRequests {
             if (closed.isPresent()) {
                 return closed.get();
             }
-            AdapterLifecycle.Change change = apply(locked);
+            AdapterLifecycle.Change change = applier.apply(locked);
             Instant now = clock.instant();
             Receipt approved = receipts.append(
                     head,
@@ -263,6 +319,9 @@ public final class ChangeRequests {
         if (locked.expiredAt(now)) {
             closing = ChangeRequestStatus.EXPIRED;
             reason = "expired at " + locked.expiresAt();
+        } else if (locked.operation().external()) {
+            // an external operation's applier checks what it acts on
+            return Optional.empty();
         } else {
             Optional<AdapterInstance> stored = instances.find(locked.tenant(), locked.environment(), locked.instance());
             long version = stored.map(AdapterInstance::configVersion).orElse(0L);
@@ -313,6 +372,8 @@ public final class ChangeRequests {
             }
             case UNINSTALL ->
                 lifecycle.uninstallInTransaction(request.tenant(), request.environment(), request.instance());
+            case MARKETPLACE_LISTING ->
+                throw new IllegalStateException("external operations are applied by their caller");
         };
     }
 
@@ -405,6 +466,9 @@ public final class ChangeRequests {
     }
 
     private static ObjectNode document(Draft draft) {
+        if (draft.external() != null) {
+            return draft.external().deepCopy();
+        }
         ObjectNode doc = Json.MAPPER.createObjectNode();
         if (draft.install() != null) {
             doc.put("definition", draft.install().definition())

@@ -15,11 +15,16 @@ import io.maestro.conductor.devkit.review.RiskRating;
 import io.maestro.conductor.hub.api.ApiRequestException;
 import io.maestro.conductor.hub.certification.ReviewRequest.Decision;
 import io.maestro.conductor.hub.certification.ReviewRequest.Submission;
+import io.maestro.conductor.registry.Actor;
+import io.maestro.conductor.registry.ChangeRequests.Draft;
 import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.change.ChangeOperation;
+import io.maestro.conductor.registry.change.ChangeRequest;
 import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.maestro.conductor.registry.receipt.ReceiptLedger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,6 +64,7 @@ public class AdapterReview {
     private final String knownBadSha256;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
+    private final Duration listingTtl;
     private final Clock clock;
 
     public AdapterReview(
@@ -67,6 +73,7 @@ public class AdapterReview {
             byte[] knownBadList,
             ObjectMapper json,
             DataSource dataSource,
+            Duration listingTtl,
             Clock clock) {
         this.registry = registry;
         this.store = store;
@@ -74,6 +81,7 @@ public class AdapterReview {
         this.knownBadSha256 = Checksums.sha256(knownBadList);
         this.json = json;
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.listingTtl = listingTtl;
         this.clock = clock;
     }
 
@@ -222,6 +230,7 @@ public class AdapterReview {
                 null,
                 now,
                 List.of(),
+                null,
                 submission.storageInstance(),
                 prefix(manifest.name(), manifest.version(), submission.id()));
         store.insert(row);
@@ -238,51 +247,105 @@ public class AdapterReview {
                 .put("version", c.version())
                 .put("from", c.state())
                 .put("to", decision.to().id())
-                .put("approvalOnly", decision.approvalOnly())
+                .put("step", decision.step().name())
+                .put("changeRequest", decision.changeRequest())
                 .put("reviewer", decision.actor())
                 .put("reviewerNotes", decision.notes())
                 .put("evidenceSha256", c.evidenceSha256())
                 .put("at", clock.instant().toString());
         String name = "decision-" + clock.millis() + "-"
-                + (decision.approvalOnly() ? "approval" : decision.to().id()) + ".json";
+                + switch (decision.step()) {
+                    case MOVE -> decision.to().id();
+                    case REQUEST_LISTING -> "listing-request";
+                    case APPROVE_LISTING -> "listing-approval";
+                }
+                + ".json";
         return new ReviewEvidence(c.evidencePrefix() + name, "application/json", bytes(document));
     }
 
     private Certification recordDecision(Decision decision, List<ReviewEvidence> evidence) {
         Certification c = decision.certification();
-        ReceiptLedger ledger = registry.receipts();
         Instant now = clock.instant();
-        ReviewEvidence document = evidence.get(0);
         ObjectNode changeSet = transition(
                         c.id(), c.name(), c.version(), c.state(), decision.to().id())
-                .put("decisionSha256", document.sha256())
+                .put("decisionSha256", evidence.get(0).sha256())
                 .put("evidenceSha256", c.evidenceSha256());
-        if (decision.approvalOnly() || decision.to() == CertificationState.MARKETPLACE_READY && c.dualControl()) {
-            if (store.approvals(c.id()).contains(decision.actor())) {
-                throw new ApiRequestException(
-                        HttpStatus.CONFLICT, "ALREADY_APPROVED", "this approver has approved it already");
+        switch (decision.step()) {
+            case MOVE -> {
+                receipt(decision, changeSet);
+                move(decision, now);
             }
-            changeSet.put("approval", store.approvals(c.id()).size() + 1).put("approvalsNeeded", 2);
-        }
-        if (decision.approvalOnly()) {
-            changeSet.put("to", c.state());
-            Receipt receipt = ledger.append(
-                    c.tenant(), c.environment(), decision.actor(), ReceiptAction.CERTIFICATION, c.name(), changeSet);
-            store.approve(c.id(), decision.actor(), now, receipt.id());
-        } else {
-            Receipt receipt = ledger.append(
-                    c.tenant(), c.environment(), decision.actor(), ReceiptAction.CERTIFICATION, c.name(), changeSet);
-            if (changeSet.has("approval")) {
-                store.approve(c.id(), decision.actor(), now, receipt.id());
+            case REQUEST_LISTING -> {
+                // the state stays: the change request moves it once a second approver approves
+                Receipt asked = receipt(decision, changeSet.put("to", c.state()).put("listing", "requested"));
+                ChangeRequest request = registry.changeRequests()
+                        .submit(
+                                new Actor(decision.actor()),
+                                Draft.external(
+                                        c.tenant(),
+                                        c.environment(),
+                                        c.name(),
+                                        ChangeOperation.MARKETPLACE_LISTING,
+                                        List.of(MarketplaceListings.ACTION),
+                                        listingDocument(c)),
+                                asked.id(),
+                                listingTtl);
+                if (!store.requestListing(c.id(), request.id())) {
+                    throw changed();
+                }
             }
-            if (!store.move(c.id(), c.stateValue(), decision.to(), decision.actor(), decision.notes(), now)) {
-                throw new ApiRequestException(
-                        HttpStatus.CONFLICT,
-                        "CERTIFICATION_CHANGED",
-                        "the certification changed while this decision was made; read it again");
+            case APPROVE_LISTING -> {
+                Receipt approved = receipt(
+                        decision, changeSet.put("listing", "approved").put("changeRequest", decision.changeRequest()));
+                registry.changeRequests()
+                        .approveExternal(
+                                new Actor(decision.actor()),
+                                c.tenant(),
+                                decision.changeRequest(),
+                                approved.id(),
+                                request -> {
+                                    move(decision, now);
+                                    return listingDocument(c)
+                                            .put("from", c.state())
+                                            .put("to", decision.to().id());
+                                });
             }
         }
         return store.find(c.tenant(), c.id()).orElseThrow();
+    }
+
+    private Receipt receipt(Decision decision, ObjectNode changeSet) {
+        Certification c = decision.certification();
+        return registry.receipts()
+                .append(
+                        c.tenant(),
+                        c.environment(),
+                        decision.actor(),
+                        ReceiptAction.CERTIFICATION,
+                        c.name(),
+                        changeSet);
+    }
+
+    private void move(Decision decision, Instant now) {
+        Certification c = decision.certification();
+        if (!store.move(c.id(), c.stateValue(), decision.to(), decision.actor(), decision.notes(), now)) {
+            throw changed();
+        }
+    }
+
+    /** What a listing's change request names: the certification and its adapter version. */
+    private ObjectNode listingDocument(Certification c) {
+        return json.createObjectNode()
+                .put("certification", c.id())
+                .put("adapter", c.name())
+                .put("version", c.version());
+    }
+
+    private static ApiRequestException changed() {
+        return new ApiRequestException(
+                HttpStatus.CONFLICT,
+                "CERTIFICATION_CHANGED",
+                "the certification changed while this decision was made; read it again");
     }
 
     // ---- shared

@@ -10,7 +10,9 @@ import java.util.List;
  * receipt that recorded it; where it is stored (instance and object keys) stays inside the hub.
  *
  * @param findings  the review scan's findings ({@code check}, {@code severity}, {@code message})
- * @param approvals who approved it for the marketplace (a high-risk adapter needs two)
+ * @param approvals      who approved its listing through the change request {@code listingRequest} (a high-risk
+ *                       adapter only): its requester while it waits, requester and approver once applied
+ * @param listingRequest the governance change request that asked to list this high-risk adapter (the newest), or null
  */
 public record Certification(
         String id,
@@ -35,6 +37,7 @@ public record Certification(
         String reviewerNotes,
         Instant updatedAt,
         List<String> approvals,
+        String listingRequest,
         @JsonIgnore String evidenceInstance,
         @JsonIgnore String evidencePrefix) {
 

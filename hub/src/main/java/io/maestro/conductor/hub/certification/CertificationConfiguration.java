@@ -3,6 +3,8 @@ package io.maestro.conductor.hub.certification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.devkit.review.KnownBadDependencies;
 import io.maestro.conductor.hub.bundles.AdapterBundles;
+import io.maestro.conductor.hub.governance.GovernanceProperties;
+import io.maestro.conductor.hub.security.ConductorUserDirectory;
 import io.maestro.conductor.registry.Registry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +23,7 @@ public class CertificationConfiguration {
     /** {@code migrated}: the registry (and with it the hub's tables) is open before the store is used. */
     @Bean
     CertificationStore certificationStore(DataSource dataSource, Registry migrated, ObjectMapper json) {
-        return new CertificationStore(dataSource, json);
+        return new CertificationStore(dataSource, json, migrated.changeRequests());
     }
 
     /** The bean routes/adapter-review.yaml calls. */
@@ -31,7 +33,8 @@ public class CertificationConfiguration {
             CertificationStore store,
             CertificationProperties properties,
             ObjectMapper json,
-            DataSource dataSource) {
+            DataSource dataSource,
+            GovernanceProperties governance) {
         byte[] knownBad;
         try {
             knownBad = properties.knownBadFile() == null
@@ -40,7 +43,19 @@ public class CertificationConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("conductor.adapter-review.known-bad-file cannot be read", e);
         }
-        return new AdapterReview(registry, store, knownBad, json, dataSource, Clock.systemUTC());
+        return new AdapterReview(
+                registry, store, knownBad, json, dataSource, governance.changeRequestTtl(), Clock.systemUTC());
+    }
+
+    @Bean
+    ReviewRoute reviewRoute(ProducerTemplate template) {
+        return new ReviewRoute(template);
+    }
+
+    @Bean
+    MarketplaceListings marketplaceListings(
+            ReviewRoute route, CertificationStore store, Registry registry, ConductorUserDirectory users) {
+        return new MarketplaceListings(route, store, registry, users, Clock.systemUTC());
     }
 
     @Bean
@@ -48,8 +63,9 @@ public class CertificationConfiguration {
             AdapterBundles bundles,
             CertificationStore store,
             Registry registry,
-            ProducerTemplate template,
+            ReviewRoute route,
+            MarketplaceListings listings,
             CertificationProperties properties) {
-        return new AdapterCertifications(bundles, store, registry, template, properties);
+        return new AdapterCertifications(bundles, store, registry, route, listings, properties);
     }
 }

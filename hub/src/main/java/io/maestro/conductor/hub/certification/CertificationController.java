@@ -5,6 +5,7 @@ import io.maestro.conductor.hub.api.PageLimit;
 import io.maestro.conductor.hub.security.TenantAccess;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +61,10 @@ public class CertificationController {
         return certifications.require(tenant, id);
     }
 
-    /** 200 when the state moved; 202 when it recorded the first of a high-risk adapter's two approvals. */
+    /**
+     * 200 when the state moved; 202 (with {@code Location} of the change request) when it asked to list a high-risk
+     * adapter, which a second approver approves through the governance change requests.
+     */
     @PostMapping(path = "/api/tenants/{tenant}/adapter-certifications/{id}/transitions", consumes = "application/json")
     public ResponseEntity<Certification> decide(
             Authentication caller,
@@ -74,7 +78,12 @@ public class CertificationController {
         }
         AdapterCertifications.Outcome outcome =
                 certifications.decide(caller.getName(), tenant, id, body.to(), body.notes());
-        return ResponseEntity.status(outcome.approvalOnly() ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .body(outcome.certification());
+        Certification after = outcome.certification();
+        if (outcome.waiting()) {
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/tenants/" + tenant + "/change-requests/" + after.listingRequest()))
+                    .body(after);
+        }
+        return ResponseEntity.ok(after);
     }
 }

@@ -2,6 +2,7 @@ package io.maestro.conductor.hub.certification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.conductor.registry.ChangeRequests;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,26 +12,31 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The certification rows (table {@code adapter_certification}) and their dual-control approvals, in SQL. */
+/**
+ * The certification rows (table {@code adapter_certification}), in SQL; who approved a high-risk adapter's listing
+ * comes from its governance change request ({@code listing_request}).
+ */
 public class CertificationStore {
 
     private static final String COLUMNS = "id, tenant_id, environment, adapter_name, adapter_version, category, owner,"
             + " state, risk_rating, findings, key_id, jar_sha256, manifest_sha256, evidence_instance,"
             + " evidence_prefix, evidence_sha256, evidence_receipt, submitted_by, submitted_at, reviewed_by,"
-            + " reviewer_notes, updated_at";
+            + " reviewer_notes, updated_at, listing_request";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ChangeRequests changeRequests;
 
-    public CertificationStore(DataSource dataSource, ObjectMapper json) {
+    public CertificationStore(DataSource dataSource, ObjectMapper json, ChangeRequests changeRequests) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = json;
+        this.changeRequests = changeRequests;
     }
 
     void insert(Certification c) {
         jdbc.update(
                 "INSERT INTO adapter_certification (" + COLUMNS + ")"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.id(),
                 c.tenant(),
                 c.environment(),
@@ -52,7 +58,8 @@ public class CertificationStore {
                 Timestamp.from(c.submittedAt()),
                 c.reviewedBy(),
                 c.reviewerNotes(),
-                Timestamp.from(c.updatedAt()));
+                Timestamp.from(c.updatedAt()),
+                c.listingRequest());
     }
 
     /** The row of {@code tenant}; another tenant's is not found. */
@@ -108,22 +115,29 @@ public class CertificationStore {
                 == 1;
     }
 
-    void approve(String id, String approver, Instant at, String receiptId) {
-        jdbc.update(
-                "INSERT INTO adapter_certification_approval (certification_id, approver, approved_at, receipt_id)"
-                        + " VALUES (?, ?, ?, ?)",
-                id,
-                approver,
-                Timestamp.from(at),
-                receiptId);
+    /** Names the change request that asks to list it, while it is still certified: false otherwise. */
+    boolean requestListing(String id, String changeRequest) {
+        return jdbc.update(
+                        "UPDATE adapter_certification SET listing_request = ? WHERE id = ? AND state = ?",
+                        changeRequest,
+                        id,
+                        CertificationState.CERTIFIED.id())
+                == 1;
     }
 
-    List<String> approvals(String id) {
-        return jdbc.queryForList(
-                "SELECT approver FROM adapter_certification_approval WHERE certification_id = ? ORDER BY approved_at,"
-                        + " approver",
-                String.class,
-                id);
+    /** Its listing request's requester while it waits; requester and approver once applied; else nobody. */
+    private List<String> approvals(String tenant, String listingRequest) {
+        if (listingRequest == null) {
+            return List.of();
+        }
+        return changeRequests
+                .find(tenant, listingRequest)
+                .map(request -> switch (request.status()) {
+                    case PENDING -> List.of(request.requestedBy());
+                    case APPLIED -> List.of(request.requestedBy(), request.decidedBy());
+                    case REJECTED, EXPIRED, STALE -> List.<String>of();
+                })
+                .orElse(List.of());
     }
 
     private Optional<Certification> one(String sql, Object... args) {
@@ -132,10 +146,12 @@ public class CertificationStore {
 
     private Certification row(ResultSet rs, int n) throws SQLException {
         String id = rs.getString("id");
+        String tenant = rs.getString("tenant_id");
+        String listingRequest = rs.getString("listing_request");
         try {
             return new Certification(
                     id,
-                    rs.getString("tenant_id"),
+                    tenant,
                     rs.getString("environment"),
                     rs.getString("adapter_name"),
                     rs.getString("adapter_version"),
@@ -155,7 +171,8 @@ public class CertificationStore {
                     rs.getString("reviewed_by"),
                     rs.getString("reviewer_notes"),
                     rs.getTimestamp("updated_at").toInstant(),
-                    approvals(id),
+                    approvals(tenant, listingRequest),
+                    listingRequest,
                     rs.getString("evidence_instance"),
                     rs.getString("evidence_prefix"));
         } catch (JsonProcessingException e) {

@@ -16,11 +16,28 @@ public sealed interface ReviewRequest {
     record Submission(String id, String actor, String storageInstance, byte[] bundle, VerifiedBundle verified)
             implements ReviewRequest {}
 
-    /**
-     * A reviewer moves a certification to {@code to}; {@code approvalOnly}: the first of the two approvals a
-     * high-risk adapter needs before it becomes marketplace-ready, which records the approval and moves nothing.
-     */
+    /** How a decision goes: at once, or (listing a high-risk adapter) through a governance change request. */
+    enum Step {
+        /** The state moves now. */
+        MOVE,
+        /** Opens the change request that asks to list a high-risk adapter; the state stays {@code certified}. */
+        REQUEST_LISTING,
+        /** A second person approves that change request ({@code changeRequest}): the adapter is listed. */
+        APPROVE_LISTING
+    }
+
+    /** A reviewer moves a certification to {@code to}, or asks for or approves its listing ({@code step}). */
     record Decision(
-            Certification certification, String actor, CertificationState to, String notes, boolean approvalOnly)
-            implements ReviewRequest {}
+            Certification certification,
+            String actor,
+            CertificationState to,
+            String notes,
+            Step step,
+            String changeRequest)
+            implements ReviewRequest {
+
+        static Decision move(Certification certification, String actor, CertificationState to, String notes) {
+            return new Decision(certification, actor, to, notes, Step.MOVE, null);
+        }
+    }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -54,6 +55,7 @@ public class GovernedLifecycle {
     private final GovernanceProperties settings;
     private final EndpointGuard endpoints;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<ExternalChangeApproval> externals;
 
     public GovernedLifecycle(
             Registry registry,
@@ -61,7 +63,9 @@ public class GovernedLifecycle {
             ConductorUserDirectory users,
             GovernanceProperties settings,
             EndpointGuard endpoints,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<ExternalChangeApproval> externals) {
+        this.externals = externals;
         this.registry = registry;
         this.gate = gate;
         this.users = users;
@@ -201,7 +205,8 @@ public class GovernedLifecycle {
                     draft.operation(),
                     ids(actions),
                     null,
-                    draft.update());
+                    draft.update(),
+                    null);
         }
         Verdict verdict = gate.decide(
                 subject(caller), actions, new Target(tenant, draft.environment(), draft.instance(), definition), null);
@@ -214,6 +219,14 @@ public class GovernedLifecycle {
      */
     public ChangeRequest approve(ConductorUser approver, Tenant tenant, String id) {
         ChangeRequest request = registry.changeRequests().require(tenant.id(), id);
+        if (request.operation().external()) {
+            return externals
+                    .orderedStream()
+                    .filter(external -> external.operation() == request.operation())
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("nothing applies " + request.operation()))
+                    .approve(approver, tenant, request);
+        }
         ChangeRequests.requireSecondPerson(request, actor(approver));
         Optional<AdapterDefinition> definition = definitionOf(request);
         String decisionId = null;

@@ -13,13 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Submitting a partner adapter for certification and moving it through review: the scan's evidence is stored through
- * {@code storage:} with receipts, every transition is receipted, a high-risk adapter needs two different approvers
- * before it becomes marketplace-ready, and the submitter never decides on their own adapter.
+ * {@code storage:} with receipts, every transition is receipted, and the submitter never decides on their own adapter
+ * (a high-risk adapter's listing: {@link ListingDualControlTest}).
  */
 class CertificationApiTest extends ReviewHub {
-
-    static final String SUBMIT = "/api/tenants/" + PARTNER + "/environments/" + ENV + "/adapter-certifications";
-    static final String CERTIFICATIONS = "/api/tenants/" + PARTNER + "/adapter-certifications";
 
     @Test
     void aSubmittedPackageIsScannedItsEvidenceStoredAndEachStepReceipted() throws Exception {
@@ -106,56 +103,10 @@ class CertificationApiTest extends ReviewHub {
         assertThat(listing).as(marketplace.body()).isNotNull();
         assertThat(listing.path("badge").asText()).isEqualTo("marketplace-ready");
         assertThat(listing.path("owner").asText()).isEqualTo("partner-acme");
-        assertThat(listing.path("evidenceSha256").asText())
+        assertThat(listing.path("review").path("evidenceSha256").asText())
                 .isEqualTo(certification.path("evidenceSha256").asText());
         assertThat(marketplace.body())
                 .doesNotContain(PARTNER, "adapter-review/", DATA_DIR.toString(), "scan clean", "@acme.example");
-    }
-
-    @Test
-    void aHighRiskAdapterNeedsTwoDifferentApproversNeitherTheSubmitter() {
-        Answer submitted =
-                submit(PartnerBundles.helloAs("5.1.0", Map.of("riskLevel: low", "riskLevel: high"), PARTNER_KEY), SAM);
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        String id = submitted.json().path("id").asText();
-        assertThat(submitted.json().path("riskRating").asText()).isEqualTo("HIGH");
-        assertThat(submitted.json().path("dualControl").asBoolean()).isTrue();
-
-        Answer self = decide(id, "certified", null, SAM);
-        assertThat(self.status()).as(self.body()).isEqualTo(403);
-        assertThat(self.json().path("code").asText()).isEqualTo("SELF_APPROVAL");
-        assertThat(decide(id, "certified", null, RITA).status()).isEqualTo(200);
-
-        Answer first = decide(id, "marketplace_ready", "first approval", RITA);
-        assertThat(first.status()).as(first.body()).isEqualTo(202);
-        assertThat(first.json().path("state").asText()).isEqualTo("certified");
-        assertThat(first.json().path("approvals")).extracting(JsonNode::asText).containsExactly(RITA);
-        Answer again = decide(id, "marketplace_ready", null, RITA);
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().path("code").asText()).isEqualTo("ALREADY_APPROVED");
-        assertThat(decide(id, "marketplace_ready", null, SAM)
-                        .json()
-                        .path("code")
-                        .asText())
-                .isEqualTo("SELF_APPROVAL");
-        assertThat(marketplaceBadge("hello-notify", "5.1.0")).isEqualTo("certified");
-
-        Answer second = decide(id, "marketplace_ready", "second approval", ROB);
-        assertThat(second.status()).as(second.body()).isEqualTo(200);
-        assertThat(second.json().path("state").asText()).isEqualTo("marketplace_ready");
-        assertThat(second.json().path("approvals")).extracting(JsonNode::asText).containsExactly(RITA, ROB);
-        assertThat(marketplaceBadge("hello-notify", "5.1.0")).isEqualTo("marketplace-ready");
-        List<JsonNode> receipts = receiptsOf(id);
-        assertThat(receipts.get(receipts.size() - 2)
-                        .path("changeSet")
-                        .path("approval")
-                        .asInt())
-                .isEqualTo(1);
-        assertThat(receipts.get(receipts.size() - 1)
-                        .path("changeSet")
-                        .path("approval")
-                        .asInt())
-                .isEqualTo(2);
     }
 
     @Test
@@ -185,10 +136,6 @@ class CertificationApiTest extends ReviewHub {
         return io.maestro.conductor.hub.support.HubProperties.operatorPassword(DATA_DIR);
     }
 
-    Answer submit(byte[] bundle, String user) {
-        return api.postBytes(SUBMIT, user, PASSWORD, "application/zip", bundle);
-    }
-
     Answer decide(String id, String to, String notes, String user) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("to", to);
@@ -196,16 +143,6 @@ class CertificationApiTest extends ReviewHub {
             body.put("notes", notes);
         }
         return api.postJson(CERTIFICATIONS + "/" + id + "/transitions", user, PASSWORD, body);
-    }
-
-    String marketplaceBadge(String name, String version) {
-        for (JsonNode entry : api.get("/api/marketplace", VIC, PASSWORD).json()) {
-            if (entry.path("name").asText().equals(name)
-                    && entry.path("version").asText().equals(version)) {
-                return entry.path("badge").asText();
-            }
-        }
-        return null;
     }
 
     /** The partner tenant's receipts about one certification, oldest first. */

@@ -2,12 +2,16 @@ package io.maestro.conductor.hub.certification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.ECKey;
 import io.maestro.conductor.devkit.bundle.SigningKeys;
 import io.maestro.conductor.hub.bundles.PartnerBundles;
 import io.maestro.conductor.hub.support.Api.Answer;
 import io.maestro.conductor.registry.Actor;
 import io.maestro.conductor.registry.InstallRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * receipt, no state moved.
  */
 class CertificationAttackTest extends ReviewHub {
-
-    static final String SUBMIT = CertificationApiTest.SUBMIT;
-    static final String CERTIFICATIONS = CertificationApiTest.CERTIFICATIONS;
 
     @Autowired
     CertificationStore store;
@@ -164,6 +165,91 @@ class CertificationAttackTest extends ReviewHub {
 
         assertThat(state(inReview)).isEqualTo("in_review");
         assertThat(store.byAdapter("hello-notify", "6.2.0")).isEmpty();
+    }
+
+    @Test
+    void theSamePackageSubmittedTwiceIsRefusedAndChangesNothing() {
+        byte[] bundle = PartnerBundles.helloAs("6.5.0", PARTNER_KEY);
+        assertThat(submit(bundle, PARTNER_USER).status()).isEqualTo(201);
+        long receipts = registry.receipts().listNewest(PARTNER, 0, 1).get(0).seq();
+        List<String> evidence = evidenceObjects("hello-notify", "6.5.0");
+
+        assertRefused(submit(bundle, PARTNER_USER), 409, "CERTIFICATION_EXISTS");
+        assertRefused(submit(bundle, OTTO), 409, "CERTIFICATION_EXISTS");
+
+        assertThat(registry.receipts().listNewest(PARTNER, 0, 1).get(0).seq()).isEqualTo(receipts);
+        assertThat(evidenceObjects("hello-notify", "6.5.0")).isEqualTo(evidence);
+    }
+
+    /**
+     * A tenant's user sees what it needs to choose and verify an adapter (badge, rating, jar checksum); the review's
+     * findings, signing key, evidence checksum, reviewer and approvals are for the hub's people of every tenant.
+     */
+    @Test
+    void aTenantsUserGetsTheMarketplaceWithoutTheReviewDetails() {
+        String id = submit(PartnerBundles.helloAs("6.6.0", PARTNER_KEY), PARTNER_USER)
+                .json()
+                .path("id")
+                .asText();
+        assertThat(decide(id, "certified", RITA).status()).isEqualTo(200);
+
+        for (String tenantUser : List.of(PARTNER_USER, OTHER_USER)) {
+            Answer answer = api.get("/api/marketplace", tenantUser, PASSWORD);
+            assertThat(answer.status()).isEqualTo(200);
+            JsonNode listing = listing(answer, "6.6.0");
+            assertThat(listing.path("badge").asText()).isEqualTo("certified");
+            assertThat(listing.path("jarSha256").asText()).hasSize(64);
+            assertThat(listing.has("review")).as(tenantUser).isFalse();
+            assertThat(answer.body())
+                    .doesNotContain(RITA, "findings", "keyId", "evidenceSha256", "reviewedBy", PARTNER + "\"");
+        }
+        JsonNode operatorView = listing(api.get("/api/marketplace", VIC, PASSWORD), "6.6.0");
+        assertThat(operatorView.path("review").path("reviewedBy").asText()).isEqualTo(RITA);
+        assertThat(operatorView.path("review").has("findings")).isTrue();
+    }
+
+    @Test
+    void theCliSubmittingAnOversizePackageGetsAStructuredError() throws IOException {
+        Path bundle = Files.createTempFile("oversize", ".zip");
+        Path passwordFile = Files.createTempFile("password", ".txt");
+        try {
+            Files.write(bundle, new byte[(int) MAX_BUNDLE_BYTES * 3]);
+            Files.writeString(passwordFile, PASSWORD);
+
+            String printed = DevkitEndToEndTest.assertCli(
+                    1,
+                    "adapter",
+                    "submit",
+                    bundle.toString(),
+                    "--tenant",
+                    PARTNER,
+                    "--env",
+                    ENV,
+                    "--hub",
+                    "http://127.0.0.1:" + port,
+                    "--user",
+                    PARTNER_USER,
+                    "--password-file",
+                    passwordFile.toString());
+
+            JsonNode problem = JSON.readTree(printed);
+            assertThat(problem.path("status").asInt()).as(printed).isEqualTo(413);
+            assertThat(problem.path("code").asText()).isIn("REQUEST_TOO_LARGE", "UPLOAD_INTERRUPTED");
+            assertThat(printed).doesNotContain(PASSWORD, "Exception", "at io.");
+        } finally {
+            Files.deleteIfExists(bundle);
+            Files.deleteIfExists(passwordFile);
+        }
+    }
+
+    private static JsonNode listing(Answer marketplace, String version) {
+        for (JsonNode entry : marketplace.json()) {
+            if (entry.path("name").asText().equals("hello-notify")
+                    && entry.path("version").asText().equals(version)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("hello-notify " + version + " is not listed: " + marketplace.body());
     }
 
     @Test

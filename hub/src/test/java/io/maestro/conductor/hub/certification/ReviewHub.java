@@ -1,14 +1,17 @@
 package io.maestro.conductor.hub.certification;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.maestro.conductor.devkit.bundle.SigningKeys;
 import io.maestro.conductor.hub.ConductorHubApplication;
 import io.maestro.conductor.hub.support.Api;
+import io.maestro.conductor.hub.support.Api.Answer;
 import io.maestro.conductor.hub.support.HubProperties;
+import io.maestro.conductor.hub.support.ResidencyBundle;
+import io.maestro.conductor.hub.support.S3StorageInstance;
 import io.maestro.conductor.registry.Actor;
-import io.maestro.conductor.registry.InstallRequest;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.model.Tenant;
 import io.maestro.conductor.registry.model.TenantKind;
@@ -35,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * routes/adapter-review.yaml, the partner key trusted, bundles installed only once certified, and these people (password {@link #PASSWORD}):
  * {@value #PARTNER_USER} operator of {@value #PARTNER} only, {@value #OTHER_USER} operator of {@value #OTHER} only,
  * {@value #RITA} and {@value #ROB} approvers of every tenant, {@value #SAM} operator and approver of every tenant,
- * {@value #OTTO} operator of every tenant, {@value #VIC} viewer of every tenant. One Spring context for every subclass.
+ * {@value #OTTO} operator of every tenant, {@value #VIC} viewer of every tenant, {@value #PAULA} approver of
+ * {@value #PARTNER} only, {@value #GINA} approver of {@value #OTHER} only. One Spring context for every subclass.
  */
 @SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ReviewHub {
@@ -53,6 +57,10 @@ abstract class ReviewHub {
     static final String SAM = "sam";
     static final String OTTO = "otto";
     static final String VIC = "vic";
+    static final String PAULA = "paula";
+    static final String GINA = "gina";
+    static final String SUBMIT = "/api/tenants/" + PARTNER + "/environments/" + ENV + "/adapter-certifications";
+    static final String CERTIFICATIONS = "/api/tenants/" + PARTNER + "/adapter-certifications";
     static final String PASSWORD = "review-" + UUID.randomUUID();
 
     static final long MAX_BUNDLE_BYTES = 4L * 1024 * 1024;
@@ -97,7 +105,9 @@ abstract class ReviewHub {
             {ROB, "*", "approver"},
             {SAM, "*", "operator,approver"},
             {OTTO, "*", "operator"},
-            {VIC, "*", "viewer"}
+            {VIC, "*", "viewer"},
+            {PAULA, PARTNER, "approver"},
+            {GINA, OTHER, "approver"}
         };
         for (int i = 0; i < people.length; i++) {
             String user = "conductor.security.users[" + i + "].";
@@ -128,20 +138,7 @@ abstract class ReviewHub {
         if (!S3.bucketNames().contains(BUCKET)) {
             S3.createBucket(BUCKET);
         }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("bucket", BUCKET);
-        config.put("region", "eu-west-1");
-        config.put("endpoint", S3.endpoint().toString());
-        config.put("keyPrefix", KEY_PREFIX);
-        config.put("forcePathStyle", true);
-        config.put("accessKey", "secret:s3-access");
-        config.put("secretKey", "secret:s3-secret");
-        registry.install(
-                actor,
-                PARTNER,
-                ENV,
-                "evidence",
-                new InstallRequest("s3-storage", null, JSON.valueToTree(config), "eu-west-1"));
+        S3StorageInstance.install(registry, PARTNER, ENV, "evidence", S3, BUCKET, "eu-west-1", KEY_PREFIX);
     }
 
     /** Object keys of the review bucket under {@code adapter-review/<name>/<version>/}. */
@@ -153,22 +150,26 @@ abstract class ReviewHub {
                 .toList();
     }
 
+    Answer submit(byte[] bundle, String user) {
+        return api.postBytes(SUBMIT, user, PASSWORD, "application/zip", bundle);
+    }
+
+    String marketplaceBadge(String name, String version) {
+        for (JsonNode entry : api.get("/api/marketplace", VIC, PASSWORD).json()) {
+            if (entry.path("name").asText().equals(name)
+                    && entry.path("version").asText().equals(version)) {
+                return entry.path("badge").asText();
+            }
+        }
+        return null;
+    }
+
     /** The real residency.rego, with data that lets {@value #PARTNER} keep eu-west-1 data in its evidence pod. */
     private static Path policyBundle() {
-        try {
-            Path dir = Files.createTempDirectory("review-residency");
-            Files.copy(
-                    HubProperties.repositoryPath("residency-policies").resolve("residency.rego"),
-                    dir.resolve("residency.rego"));
-            Files.writeString(
-                    Files.createDirectories(dir.resolve("config/residency")).resolve("data.json"), """
-                    {"storage_write_actions": ["storage.put_object"],
-                     "tenants": {"partnerco": {"regions": ["eu-west-1"], "pods": {"eu-west-1": ["evidence"]}}}}
-                    """);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResidencyBundle.withData("""
+                {"storage_write_actions": ["storage.put_object"],
+                 "tenants": {"partnerco": {"regions": ["eu-west-1"], "pods": {"eu-west-1": ["evidence"]}}}}
+                """);
     }
 
     private static Path trustedKeys(Path dataDir) {

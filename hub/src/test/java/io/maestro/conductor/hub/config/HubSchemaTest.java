@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -52,8 +53,8 @@ class HubSchemaTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         HUB_TABLES.forEach(table -> assertThat(count(jdbc, table)).as(table).isZero());
         assertThat(count(jdbc, "adapter_certification")).isZero();
-        assertThat(count(jdbc, "adapter_certification_approval")).isZero();
-        assertThat(appliedVersions(hubFlyway(dataSource))).containsExactly("0", "1", "2", "3", "4", "5");
+        assertThatThrownBy(() -> count(jdbc, "adapter_certification_approval")).isInstanceOf(DataAccessException.class);
+        assertThat(appliedVersions(hubFlyway(dataSource))).containsExactly("0", "1", "2", "3", "4", "5", "6");
         assertThat(appliedVersions(registryFlyway(dataSource))).doesNotContain("50", "51", "53");
     }
 
@@ -73,7 +74,7 @@ class HubSchemaTest {
         assertThat(jdbc.queryForObject("SELECT upload_id FROM evidence_dead_letter", String.class))
                 .isEqualTo("upload-1");
         // the baseline, then the hub's versions since the move
-        assertThat(appliedVersions(hubFlyway(dataSource))).containsExactly("4", "5");
+        assertThat(appliedVersions(hubFlyway(dataSource))).containsExactly("4", "5", "6");
         assertThat(registryFlyway(dataSource).validateWithResult().validationSuccessful)
                 .isTrue();
         assertThat(hubFlyway(dataSource).validateWithResult().validationSuccessful)
@@ -100,7 +101,88 @@ class HubSchemaTest {
         assertThat(count(jdbc, "residency_denial")).isEqualTo(1);
         assertThat(count(jdbc, "lifecycle_decision")).isZero();
         assertThat(count(jdbc, "change_request")).isZero();
-        assertThat(appliedVersions(hubFlyway(dataSource))).containsExactly("3", "4", "5");
+        assertThat(appliedVersions(hubFlyway(dataSource))).containsExactly("3", "4", "5", "6");
+    }
+
+    /**
+     * Version 6 moves the review's own dual-control approvals onto governance change requests: every approval row
+     * becomes the requester or approver of one request per certification, none is lost, and the table goes.
+     */
+    @OnEachDatabase
+    void theReviewsApprovalsBecomeChangeRequests(TestDatabase database) {
+        DataSource dataSource = database.open();
+        RegistrySchema.migrate(dataSource);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(HubSchema.LOCATION)
+                .table(HubSchema.HISTORY)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("hub tables created by the registry migrations")
+                .target("5")
+                .load()
+                .migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update(
+                "INSERT INTO tenant (id, name, kind, created_at) VALUES ('acme', 'Acme', 'SAAS', CURRENT_TIMESTAMP)");
+        certification(jdbc, "c-listed", "1.0.0", "marketplace_ready", "rita", "rob");
+        certification(jdbc, "c-waiting", "1.1.0", "certified", "rita");
+        certification(jdbc, "c-rejected", "1.2.0", "rejected", "rob");
+        certification(jdbc, "c-low", "1.3.0", "certified");
+
+        HubSchema.migrate(dataSource);
+
+        assertThat(HubSchema.createdBeforeTheHubsMigrations(dataSource)).isEqualTo(4);
+        assertThat(jdbc.queryForList(
+                        "SELECT id || ':' || status || ':' || requested_by || ':' || COALESCE(decided_by, '-') || ':'"
+                                + " || operation FROM change_request ORDER BY id",
+                        String.class))
+                .containsExactly(
+                        "c-listed:APPLIED:rita:rob:MARKETPLACE_LISTING",
+                        "c-rejected:STALE:rob:reviewer:MARKETPLACE_LISTING",
+                        "c-waiting:PENDING:rita:-:MARKETPLACE_LISTING");
+        assertThat(jdbc.queryForList(
+                        "SELECT id || ':' || COALESCE(listing_request, '-') FROM adapter_certification ORDER BY id",
+                        String.class))
+                .containsExactly("c-listed:c-listed", "c-low:-", "c-rejected:c-rejected", "c-waiting:c-waiting");
+        assertThat(jdbc.queryForObject(
+                        "SELECT request_decision_id || ' ' || decision_id FROM change_request WHERE id = 'c-listed'",
+                        String.class))
+                .isEqualTo("receipt-c-listed-rita receipt-c-listed-rob");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM change_request WHERE id = 'c-waiting' AND expires_at > CURRENT_TIMESTAMP",
+                        Long.class))
+                .isEqualTo(1);
+        assertThat(io.maestro.conductor.registry.store.Json.parse(jdbc.queryForObject(
+                                "SELECT change FROM change_request WHERE id = 'c-listed'", String.class))
+                        .path("version")
+                        .asText())
+                .isEqualTo("1.0.0");
+        assertThatThrownBy(() -> count(jdbc, "adapter_certification_approval")).isInstanceOf(DataAccessException.class);
+    }
+
+    /** A certification row of tenant acme as V5 stored it, with one approval row per approver (in this order). */
+    private static void certification(JdbcTemplate jdbc, String id, String version, String state, String... approvers) {
+        jdbc.update(
+                "INSERT INTO adapter_certification (id, tenant_id, environment, adapter_name, adapter_version,"
+                        + " category, owner, state, risk_rating, findings, key_id, jar_sha256, manifest_sha256,"
+                        + " evidence_instance, evidence_prefix, evidence_sha256, evidence_receipt, submitted_by,"
+                        + " submitted_at, reviewed_by, updated_at) VALUES (?, 'acme', 'dev', 'hello', ?, 'notify',"
+                        + " 'acme', ?, 'HIGH', '[]', 'k', 'j', 'm', 'evidence', 'p/', 'e', 'r', 'sam', CURRENT_TIMESTAMP,"
+                        + " 'reviewer', CURRENT_TIMESTAMP)",
+                id,
+                version,
+                state);
+        for (int i = 0; i < approvers.length; i++) {
+            jdbc.update(
+                    "INSERT INTO adapter_certification_approval (certification_id, approver, approved_at, receipt_id)"
+                            + " VALUES (?, ?, ?, ?)",
+                    id,
+                    approvers[i],
+                    java.sql.Timestamp.from(
+                            java.time.Instant.parse("2026-12-01T10:00:00Z").plusSeconds(i)),
+                    "receipt-" + id + "-" + approvers[i]);
+        }
     }
 
     @OnEachDatabase

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.conductor.hub.ConductorHubApplication;
 import io.maestro.conductor.hub.support.Api;
 import io.maestro.conductor.hub.support.HubProperties;
+import io.maestro.conductor.hub.support.ResidencyBundle;
+import io.maestro.conductor.hub.support.S3StorageInstance;
 import io.maestro.conductor.registry.Actor;
-import io.maestro.conductor.registry.InstallRequest;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.model.Tenant;
 import io.maestro.conductor.registry.model.TenantKind;
@@ -172,20 +173,7 @@ abstract class StorageHub {
     }
 
     private static void install(Registry registry, String env, String name, String bucket, String region) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("bucket", bucket);
-        config.put("region", region);
-        config.put("endpoint", S3.endpoint().toString());
-        config.put("keyPrefix", KEY_PREFIX);
-        config.put("forcePathStyle", true);
-        config.put("accessKey", "secret:s3-access");
-        config.put("secretKey", "secret:s3-secret");
-        registry.install(
-                new Actor("test"),
-                TENANT,
-                env,
-                name,
-                new InstallRequest("s3-storage", null, JSON.valueToTree(config), region));
+        S3StorageInstance.install(registry, TENANT, env, name, S3, bucket, region, KEY_PREFIX);
     }
 
     String operatorPassword() {
@@ -286,20 +274,10 @@ abstract class StorageHub {
 
     /** The real residency.rego with this test's data. */
     private static Path residencyBundle() {
-        Path dir = tempDir("residency-bundle");
-        try {
-            Files.copy(
-                    HubProperties.repositoryPath("residency-policies").resolve("residency.rego"),
-                    dir.resolve("residency.rego"));
-            Files.writeString(
-                    Files.createDirectories(dir.resolve("config/residency")).resolve("data.json"), """
-                    {"storage_write_actions": ["storage.put_object", "storage.signed_url"],
-                     "tenants": {"northwind": {"regions": ["eu-west-1", "us-east-1"],
-                                               "pods": {"eu-west-1": ["evidence"], "us-east-1": ["archive"]}}}}
-                    """);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
+        return ResidencyBundle.withData("""
+                {"storage_write_actions": ["storage.put_object", "storage.signed_url"],
+                 "tenants": {"northwind": {"regions": ["eu-west-1", "us-east-1"],
+                                           "pods": {"eu-west-1": ["evidence"], "us-east-1": ["archive"]}}}}
+                """);
     }
 }
