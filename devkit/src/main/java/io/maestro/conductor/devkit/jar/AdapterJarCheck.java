@@ -14,8 +14,10 @@ import java.util.List;
 /**
  * Whether a jar serves what its manifest says: Camel's component service file for the manifest's scheme naming the
  * manifest's class, that class in the jar, the component's Camel catalog JSON, and, when the jar ships adapter
- * definitions, the manifest's name and version among them with the same config schema; and every permission kind
- * the bytecode reaches for declared.
+ * definitions, the manifest's name and version among them with the same config schema; every permission kind the
+ * bytecode reaches for declared; and every library the jar carries inside it (Maven's pom.properties) declared in the
+ * manifest's dependencies with its version. The adapter's own artifact is no dependency: it is the jar's only library
+ * when it carries one, else the one whose artifact id is the manifest's name.
  */
 public final class AdapterJarCheck {
 
@@ -61,10 +63,28 @@ public final class AdapterJarCheck {
                         "/permissions", "the jar's code uses " + used + " access that the manifest does not declare"));
             }
         }
+        for (String library : undeclaredLibraries(manifest, jar)) {
+            violations.add(new Violation(
+                    "/dependencies",
+                    "the jar carries " + library + ", which the manifest's dependencies do not declare (with this"
+                            + " version)"));
+        }
         if (jar.definitionsYaml() != null) {
             checkDefinitions(manifest, jar.definitionsYaml(), violations);
         }
         return violations;
+    }
+
+    /** The libraries inside the jar that the manifest does not declare, the adapter's own artifact left out. */
+    static List<String> undeclaredLibraries(AdapterManifest manifest, AdapterJar jar) {
+        if (jar.embeddedLibraries().size() <= 1) {
+            return List.of();
+        }
+        return jar.embeddedLibraries().stream()
+                .filter(library -> !manifest.dependencies().contains(library))
+                .filter(library -> !library.split(":")[1].equals(manifest.name()))
+                .sorted()
+                .toList();
     }
 
     private static void checkDefinitions(AdapterManifest manifest, String yaml, List<Violation> violations) {

@@ -24,10 +24,14 @@ public final class AdapterReviewScan {
     public static Report scan(AdapterManifest manifest, AdapterJar jar, KnownBadDependencies knownBad) {
         List<ReviewFinding> findings = new ArrayList<>();
         for (Violation violation : AdapterJarCheck.check(manifest, jar)) {
-            findings.add(new ReviewFinding(
-                    violation.pointer().equals("/permissions") ? "permissions" : "manifest",
-                    RiskRating.HIGH,
-                    violation.pointer() + ": " + violation.message()));
+            findings.add(
+                    violation.pointer().equals("/dependencies")
+                            // an undeclared library: the review cannot vouch for what it was not told about
+                            ? new ReviewFinding("dependencies", RiskRating.MEDIUM, violation.message())
+                            : new ReviewFinding(
+                                    violation.pointer().equals("/permissions") ? "permissions" : "manifest",
+                                    RiskRating.HIGH,
+                                    violation.pointer() + ": " + violation.message()));
         }
         for (String permission : manifest.permissions()) {
             String kind = permission.split(":", 2)[0];

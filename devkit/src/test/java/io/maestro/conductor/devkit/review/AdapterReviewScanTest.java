@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maestro.conductor.devkit.TestJars;
 import io.maestro.conductor.devkit.jar.AdapterJar;
+import io.maestro.conductor.devkit.jar.AdapterJarCheck;
 import io.maestro.conductor.devkit.jar.AdapterJarReader;
 import io.maestro.conductor.devkit.manifest.AdapterManifest;
 import io.maestro.conductor.devkit.manifest.ManifestValidator;
@@ -65,9 +66,48 @@ class AdapterReviewScanTest {
                 .containsExactly("com.acme:hello-notify:1.1.0", "org.apache.logging.log4j:log4j-core:2.14.1");
         assertThat(report.findings())
                 .extracting(ReviewFinding::check, ReviewFinding::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("dependencies", RiskRating.CRITICAL));
-        assertThat(report.findings().get(0).message()).contains("carries", "log4j-core:2.14.1", "undeclared");
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("dependencies", RiskRating.MEDIUM),
+                        org.assertj.core.groups.Tuple.tuple("dependencies", RiskRating.CRITICAL));
+        assertThat(report.findings().get(0).message())
+                .contains("carries org.apache.logging.log4j:log4j-core:2.14.1", "do not declare");
+        assertThat(report.findings().get(1).message()).contains("carries", "log4j-core:2.14.1", "undeclared");
         assertThat(report.rating()).isEqualTo(RiskRating.CRITICAL);
+    }
+
+    @Test
+    void aLibraryInsideTheJarMustBeDeclaredWithItsVersion() {
+        Map<String, byte[]> entries = TestJars.helloEntries();
+        entries.put(
+                "META-INF/maven/com.acme/hello-notify/pom.properties",
+                "groupId=com.acme\nartifactId=hello-notify\nversion=1.1.0\n".getBytes());
+        entries.put(
+                "META-INF/maven/com.squareup.okio/okio/pom.properties",
+                "groupId=com.squareup.okio\nartifactId=okio\nversion=3.9.0\n".getBytes());
+        ObjectNode declaredOtherVersion = Manifests.hello();
+        declaredOtherVersion.putArray("dependencies").add("com.squareup.okio:okio:3.8.0");
+        ObjectNode declared = Manifests.hello();
+        declared.putArray("dependencies").add("com.squareup.okio:okio:3.9.0");
+
+        AdapterReviewScan.Report undeclared = AdapterReviewScan.scan(hello(), jar(entries), KNOWN_BAD);
+        AdapterReviewScan.Report otherVersion =
+                AdapterReviewScan.scan(ManifestValidator.validate(declaredOtherVersion), jar(entries), KNOWN_BAD);
+        AdapterReviewScan.Report clean =
+                AdapterReviewScan.scan(ManifestValidator.validate(declared), jar(entries), KNOWN_BAD);
+
+        assertThat(undeclared.findings())
+                .extracting(ReviewFinding::check, ReviewFinding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("dependencies", RiskRating.MEDIUM));
+        assertThat(undeclared.findings().get(0).message()).contains("com.squareup.okio:okio:3.9.0");
+        assertThat(undeclared.rating()).isEqualTo(RiskRating.MEDIUM);
+        assertThat(otherVersion.findings()).hasSize(1);
+        assertThat(clean.findings())
+                .as("the adapter's own artifact is no dependency")
+                .isEmpty();
+        assertThat(AdapterJarCheck.check(hello(), jar(entries)))
+                .extracting(v -> v.pointer())
+                .as("validate refuses it too")
+                .containsExactly("/dependencies");
     }
 
     @Test
