@@ -165,6 +165,79 @@ class AdapterBundleInstallTest extends HubIntegrationTest {
         assertThat(camel.hasComponent("hello-3-0-0")).isNull();
     }
 
+    /**
+     * Moving the {@code hello} alias to a newer version takes it off the older version's component, which Camel stops
+     * on removal (the same object serves {@code hello-3-2-0}): the older version keeps serving its versioned name
+     * while the alias moves up and back.
+     */
+    @Test
+    void theOlderVersionStaysUsableWhileTheAliasMoves() throws Exception {
+        HttpServer greeter = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        greeter.createContext("/greetings", exchange -> {
+            byte[] reply = ("hi: " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        greeter.start();
+        try {
+            assertThat(install(PartnerBundles.helloAs("3.2.0", PARTNER_KEY), ALICE, TEAM_PASSWORD)
+                            .status())
+                    .isEqualTo(201);
+            Object older = camel.getComponent("hello-3-2-0");
+            registry.secrets().put(Actor.system("bundle-test"), "atlas", "dev", "greeter-key", "greeter-key-1");
+            registry.install(
+                    Actor.system("bundle-test"),
+                    "atlas",
+                    "dev",
+                    "greeter-old",
+                    new InstallRequest(
+                            "hello-notify",
+                            "3.2.0",
+                            JsonNodeFactory.instance
+                                    .objectNode()
+                                    .put("greeting", "old")
+                                    .put(
+                                            "endpoint",
+                                            "http://127.0.0.1:"
+                                                    + greeter.getAddress().getPort())
+                                    .put("apiKey", "secret:greeter-key"),
+                            "eu-west-1"));
+            assertThat(greet("hello-3-2-0")).isEqualTo("hi: old, Ada");
+            assertThat(camel.getComponent("hello")).as("the newest installed").isSameAs(older);
+
+            assertThat(install(PartnerBundles.helloAs("3.3.0", PARTNER_KEY), DANA, TEAM_PASSWORD)
+                            .status())
+                    .isEqualTo(201);
+
+            assertThat(camel.getComponent("hello")).isSameAs(camel.getComponent("hello-3-3-0"));
+            assertThat(camel.getComponent("hello-3-2-0")).isSameAs(older);
+            assertThat(((org.apache.camel.support.service.BaseService) older).isStarted())
+                    .as("taking the alias off it leaves it started")
+                    .isTrue();
+            assertThat(greet("hello-3-2-0")).isEqualTo("hi: old, Ada");
+
+            assertThat(api.delete(BUNDLES + "/hello-notify/3.3.0", ALICE, TEAM_PASSWORD)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(camel.getComponent("hello")).isSameAs(older);
+            assertThat(greet("hello")).isEqualTo("hi: old, Ada");
+            assertThat(greet("hello-3-2-0")).isEqualTo("hi: old, Ada");
+        } finally {
+            greeter.stop(0);
+            registry.uninstall(Actor.system("bundle-test"), "atlas", "dev", "greeter-old");
+            api.delete(BUNDLES + "/hello-notify/3.2.0", ALICE, TEAM_PASSWORD);
+        }
+    }
+
+    private Object greet(String scheme) {
+        return template.requestBodyAndHeaders(
+                scheme + ":greet?instance=greeter-old",
+                "Ada",
+                Map.of(AdapterHeaders.TENANT, "atlas", AdapterHeaders.ENVIRONMENT, "dev"));
+    }
+
     @Test
     void aVersionInstalledTwiceIsAConflictAndTheFirstStays() {
         ensureHelloInstalled();
