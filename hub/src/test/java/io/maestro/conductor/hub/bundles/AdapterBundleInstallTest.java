@@ -78,23 +78,7 @@ class AdapterBundleInstallTest extends HubIntegrationTest {
         try {
             registry.secrets().put(Actor.system("bundle-test"), "atlas", "dev", "greeter-key", "greeter-key-1");
             if (registry.instance("atlas", "dev", "greeter").isEmpty()) {
-                registry.install(
-                        Actor.system("bundle-test"),
-                        "atlas",
-                        "dev",
-                        "greeter",
-                        new InstallRequest(
-                                "hello-notify",
-                                "1.1.0",
-                                JsonNodeFactory.instance
-                                        .objectNode()
-                                        .put("greeting", "hello from atlas")
-                                        .put(
-                                                "endpoint",
-                                                "http://127.0.0.1:"
-                                                        + greeter.getAddress().getPort())
-                                        .put("apiKey", "secret:greeter-key"),
-                                "eu-west-1"));
+                installGreeter("greeter", "1.1.0", "hello from atlas", greeter);
             }
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("memory:hello-route.yaml", """
                             - route:
@@ -187,23 +171,7 @@ class AdapterBundleInstallTest extends HubIntegrationTest {
                     .isEqualTo(201);
             Object older = camel.getComponent("hello-3-2-0");
             registry.secrets().put(Actor.system("bundle-test"), "atlas", "dev", "greeter-key", "greeter-key-1");
-            registry.install(
-                    Actor.system("bundle-test"),
-                    "atlas",
-                    "dev",
-                    "greeter-old",
-                    new InstallRequest(
-                            "hello-notify",
-                            "3.2.0",
-                            JsonNodeFactory.instance
-                                    .objectNode()
-                                    .put("greeting", "old")
-                                    .put(
-                                            "endpoint",
-                                            "http://127.0.0.1:"
-                                                    + greeter.getAddress().getPort())
-                                    .put("apiKey", "secret:greeter-key"),
-                            "eu-west-1"));
+            installGreeter("greeter-old", "3.2.0", "old", greeter);
             assertThat(greet("hello-3-2-0")).isEqualTo("hi: old, Ada");
             assertThat(camel.getComponent("hello")).as("the newest installed").isSameAs(older);
 
@@ -229,6 +197,27 @@ class AdapterBundleInstallTest extends HubIntegrationTest {
             registry.uninstall(Actor.system("bundle-test"), "atlas", "dev", "greeter-old");
             api.delete(BUNDLES + "/hello-notify/3.2.0", ALICE, TEAM_PASSWORD);
         }
+    }
+
+    /** An instance of tenant atlas (dev) of hello-notify {@code version} that greets through {@code greeter}. */
+    private void installGreeter(String name, String version, String greeting, HttpServer greeter) {
+        registry.install(
+                Actor.system("bundle-test"),
+                "atlas",
+                "dev",
+                name,
+                new InstallRequest(
+                        "hello-notify",
+                        version,
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("greeting", greeting)
+                                .put(
+                                        "endpoint",
+                                        "http://127.0.0.1:"
+                                                + greeter.getAddress().getPort())
+                                .put("apiKey", "secret:greeter-key"),
+                        "eu-west-1"));
     }
 
     private Object greet(String scheme) {

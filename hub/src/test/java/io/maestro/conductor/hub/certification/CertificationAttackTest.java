@@ -7,12 +7,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import io.maestro.conductor.devkit.bundle.SigningKeys;
 import io.maestro.conductor.hub.bundles.PartnerBundles;
 import io.maestro.conductor.hub.support.Api.Answer;
+import io.maestro.conductor.hub.support.S3StorageInstance;
 import io.maestro.conductor.registry.Actor;
-import io.maestro.conductor.registry.InstallRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -258,20 +257,7 @@ class CertificationAttackTest extends ReviewHub {
         if (registry.instance(OTHER, ENV, "evidence").isEmpty()) {
             registry.secrets().put(new Actor("test"), OTHER, ENV, "s3-access", S3.accessKey());
             registry.secrets().put(new Actor("test"), OTHER, ENV, "s3-secret", S3.secretKey());
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("bucket", BUCKET);
-            config.put("region", "eu-west-1");
-            config.put("endpoint", S3.endpoint().toString());
-            config.put("keyPrefix", "globex/dev");
-            config.put("forcePathStyle", true);
-            config.put("accessKey", "secret:s3-access");
-            config.put("secretKey", "secret:s3-secret");
-            registry.install(
-                    new Actor("test"),
-                    OTHER,
-                    ENV,
-                    "evidence",
-                    new InstallRequest("s3-storage", null, JSON.valueToTree(config), "eu-west-1"));
+            S3StorageInstance.install(registry, OTHER, ENV, "evidence", S3, BUCKET, "eu-west-1", "globex/dev");
         }
         long receiptsBefore = registry.receipts().list(OTHER, 0, 500).size();
 
