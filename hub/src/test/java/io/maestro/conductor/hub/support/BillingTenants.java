@@ -55,19 +55,10 @@ public final class BillingTenants {
     public static Path tenantConfig(
             Path dir, URI stripeApi, String price, List<String> tenants, String devSecrets, String devAdapters)
             throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("atlas.yaml"), """
-                id: atlas
-                name: Atlas Platform Team
-                kind: internal
-                environments:
-                  dev:
-                    secrets:
+        AtlasTenant.write(dir, """
                       - name: billing-api-key
                         fromEnv: ATLAS_DEV_STRIPE_API_KEY
-                %s
-                    adapters:
-                %s
+                """ + devSecrets, devAdapters + """
                       billing:
                         definition: stripe-payments
                         region: eu-west-1
@@ -76,7 +67,7 @@ public final class BillingTenants {
                           apiKey: secret:billing-api-key
                           priceId: %s
                           meterEventName: conductor_calls
-                """.formatted(devSecrets, devAdapters, stripeApi, price));
+                """.formatted(stripeApi, price));
         for (String tenant : tenants) {
             Files.writeString(dir.resolve(tenant + ".yaml"), """
                     id: %s
