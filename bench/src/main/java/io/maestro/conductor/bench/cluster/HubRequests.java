@@ -17,6 +17,7 @@ import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -35,6 +36,7 @@ final class HubRequests {
     private final List<Integer> ports;
     private final String authorization;
     private final String run;
+    private final AtomicLong bundles = new AtomicLong();
     private final Queue<String> stored = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private volatile List<String> storedList = List.of();
@@ -46,9 +48,12 @@ final class HubRequests {
         this.run = run;
     }
 
-    /** Uploads bundle {@code <run>-<i>}; true on 201. */
+    /**
+     * Uploads a new bundle ({@code <run>-<n>}, numbered apart from the request number, which restarts with each
+     * measurement: a bundle id sent twice would be a write-once replay, not an upload); true on 201.
+     */
     boolean upload(long i) {
-        String bundleId = run + "-" + i;
+        String bundleId = run + "-" + bundles.getAndIncrement();
         byte[] body;
         try {
             body = JSON.writeValueAsBytes(EvidenceTraffic.bundle(bundleId, CONTENT));
