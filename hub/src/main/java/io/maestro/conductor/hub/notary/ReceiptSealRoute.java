@@ -44,8 +44,12 @@ public class ReceiptSealRoute extends RouteBuilder {
                 .process(exchange -> sealAll(exchange.getContext().createProducerTemplate()));
     }
 
-    /** One sealing round over every tenant (what the timer runs; callable on its own, e.g. by an operator tool). */
-    public void sealAll(ProducerTemplate template) {
+    /**
+     * One sealing round over every tenant (what the timer runs; callable on its own, e.g. by an operator tool).
+     * Rounds on one hub take turns: the cluster singleton keeps other hubs out, but a direct call could overlap the
+     * timer's round and ask the TSA twice for the same receipts.
+     */
+    public synchronized void sealAll(ProducerTemplate template) {
         for (Tenant tenant : registry.tenants()) {
             String id = tenant.id();
             boolean hasNotary = registry.instance(id, properties.environment(), properties.instance())
