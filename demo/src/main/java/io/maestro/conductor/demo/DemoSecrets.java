@@ -15,14 +15,20 @@ public final class DemoSecrets {
     private DemoSecrets() {}
 
     public static void put(Registry registry, Actor actor, AdapterInstance instance, String reference, String value) {
+        put(registry, actor, instance.tenant(), instance.environment(), reference, value);
+    }
+
+    /** As {@link #put(Registry, Actor, AdapterInstance, String, String)}, before the instance exists. */
+    public static void put(
+            Registry registry, Actor actor, String tenant, String environment, String reference, String value) {
         if (!reference.startsWith(SecretVault.REFERENCE_PREFIX)) {
             return;
         }
         registry.secrets()
                 .putIfChanged(
                         actor,
-                        instance.tenant(),
-                        instance.environment(),
+                        tenant,
+                        environment,
                         reference.substring(SecretVault.REFERENCE_PREFIX.length()),
                         value,
                         "demo: compare with the " + actor.id() + " peer's credential");

@@ -1,8 +1,13 @@
 package io.maestro.conductor.demo.events;
 
+import io.maestro.conductor.demo.DemoEventBus;
+import io.maestro.conductor.eventbus.EventbusComponent;
+import io.maestro.conductor.eventbus.EventbusDefinitions;
 import io.maestro.conductor.hub.config.ConductorProperties;
 import io.maestro.conductor.hub.events.ConductorEventsProperties;
+import io.maestro.conductor.registry.Actor;
 import io.maestro.conductor.registry.Registry;
+import io.maestro.conductor.registry.store.Json;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,18 +27,29 @@ import org.springframework.context.annotation.Profile;
 @EnableConfigurationProperties(DemoEventsProperties.class)
 public class DemoEventsConfiguration {
 
+    static final Actor ACTOR = Actor.system("demo-events");
+
     @Bean(destroyMethod = "close")
     DemoEventsPeer demoEventsPeer(ConductorProperties conductor) {
         return DemoEventsPeer.start(conductor.dataDir());
     }
 
+    /** atlas/dev's {@code events} instance (by default) on the broker. */
     @Bean
-    DemoEventsSetup demoEventsSetup(
+    DemoEventBus demoKafkaEventBus(
             Registry registry,
             DemoEventsPeer peer,
             DemoEventsProperties demo,
             ConductorEventsProperties events,
             ApplicationEventPublisher publisher) {
-        return new DemoEventsSetup(registry, peer, demo, events, publisher);
+        DemoEventBus.Instance instance = new DemoEventBus.Instance(
+                demo.tenant(),
+                demo.environment(),
+                events.instance(),
+                demo.region(),
+                EventbusComponent.BACKEND_KAFKA,
+                Json.MAPPER.createObjectNode().put(EventbusDefinitions.BROKERS, peer.brokers()),
+                EventbusDefinitions.BROKERS);
+        return new DemoEventBus(registry, publisher, ACTOR, instance, () -> {});
     }
 }

@@ -1,12 +1,7 @@
 package io.maestro.conductor.demo.events;
 
+import io.maestro.conductor.demo.DemoPorts;
 import io.maestro.conductor.sandbox.eventbus.KafkaSandbox;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +26,9 @@ public final class DemoEventsPeer implements AutoCloseable {
 
     public static DemoEventsPeer start(Path dataDir) {
         Path portsFile = dataDir.resolve(PORTS_FILE);
-        int[] remembered = readPorts(portsFile);
-        int port = free(remembered[0]) ? remembered[0] : 0;
-        int controllerPort = free(remembered[1]) ? remembered[1] : 0;
+        int[] remembered = DemoPorts.read(portsFile, 2);
+        int port = DemoPorts.free(remembered[0]) ? remembered[0] : 0;
+        int controllerPort = DemoPorts.free(remembered[1]) ? remembered[1] : 0;
         if (remembered[0] > 0 && (port == 0 || controllerPort == 0)) {
             LOG.warn(
                     "event=demo_kafka_port_moved ports=\"{} {}\" reason=\"a remembered port is taken\"",
@@ -41,13 +36,11 @@ public final class DemoEventsPeer implements AutoCloseable {
                     remembered[1]);
         }
         KafkaSandbox kafka = KafkaSandbox.startIn(dataDir.resolve(LOG_DIR), port, controllerPort);
-        if (kafka.port() != remembered[0] || kafka.controllerPort() != remembered[1]) {
-            try {
-                Files.writeString(portsFile, kafka.port() + " " + kafka.controllerPort(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                kafka.close();
-                throw new UncheckedIOException("cannot remember the demo Kafka ports in " + portsFile, e);
-            }
+        try {
+            DemoPorts.remember(portsFile, remembered, kafka.port(), kafka.controllerPort());
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
         }
         return new DemoEventsPeer(kafka);
     }
@@ -55,30 +48,6 @@ public final class DemoEventsPeer implements AutoCloseable {
     /** {@code 127.0.0.1:<port>}. */
     public String brokers() {
         return kafka.brokers();
-    }
-
-    /** Whether nothing listens on the port now (0: nothing remembered). */
-    private static boolean free(int port) {
-        if (port <= 0) {
-            return false;
-        }
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
-    }
-
-    /** {broker, controller}; zeros when nothing is remembered or the file is unreadable. */
-    private static int[] readPorts(Path file) {
-        try {
-            String[] parts =
-                    Files.readString(file, StandardCharsets.UTF_8).trim().split(" ");
-            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-        } catch (IOException | RuntimeException e) {
-            return new int[] {0, 0};
-        }
     }
 
     @Override

@@ -46,19 +46,22 @@ public final class ElasticMqSandbox implements AutoCloseable {
     private final int port;
     /** The H2 database of a persistent server; null for an in-memory one. */
     private final Path storage;
+    /** Whether {@link #close()} deletes {@link #storage} (a temporary one). */
+    private final boolean ownsStorage;
 
     private SQSRestServer server;
     private ActorSystem actors;
     private int generation;
 
-    private ElasticMqSandbox(Path storage) {
-        this.port = FreePorts.next();
+    private ElasticMqSandbox(Path storage, boolean ownsStorage, int port) {
+        this.port = port;
         this.storage = storage;
+        this.ownsStorage = ownsStorage;
     }
 
     /** Queues and messages in memory only: gone after {@link #stop()}. */
     public static ElasticMqSandbox startTransient() {
-        return new ElasticMqSandbox(null).start();
+        return new ElasticMqSandbox(null, false, FreePorts.next()).start();
     }
 
     /**
@@ -67,10 +70,28 @@ public final class ElasticMqSandbox implements AutoCloseable {
      */
     public static ElasticMqSandbox startPersistent() {
         try {
-            return new ElasticMqSandbox(Files.createTempDirectory("elasticmq-sandbox")).start();
+            return new ElasticMqSandbox(Files.createTempDirectory("elasticmq-sandbox"), true, FreePorts.next()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A persistent server whose H2 database lives in {@code storageDir} (created when missing, never deleted: a later
+     * start there restores the queues and the messages not yet deleted) on {@code port}, or a free one when it is 0.
+     * For the embedded default's demo.
+     */
+    public static ElasticMqSandbox startIn(Path storageDir, int port) {
+        try {
+            Files.createDirectories(storageDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ElasticMqSandbox(storageDir, false, port > 0 ? port : FreePorts.next()).start();
+    }
+
+    public int port() {
+        return port;
     }
 
     /** {@code http://127.0.0.1:<port>}, the same after every restart. */
@@ -157,7 +178,7 @@ public final class ElasticMqSandbox implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        if (storage != null) {
+        if (ownsStorage) {
             try (Stream<Path> files = Files.walk(storage)) {
                 files.sorted(Comparator.reverseOrder())
                         .forEach(path -> path.toFile().delete());
