@@ -10,7 +10,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 /**
  * The demo Stripe account stays off under the production profile and when {@code conductor.demo.payments.enabled}
- * is false, and only then does the demo leave {@code conductor.billing.instance} unnamed; {@link DemoPaymentsTest}
+ * is false, and only then does the demo leave {@code conductor.billing.instance} unnamed; {@link DemoPaymentsChecks}
  * shows it on by default.
  */
 class DemoPaymentsSwitchTest {

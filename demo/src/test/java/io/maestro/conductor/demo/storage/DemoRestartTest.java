@@ -3,6 +3,7 @@ package io.maestro.conductor.demo.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.conductor.demo.sqs.DemoSqsPeer;
 import io.maestro.conductor.hub.ConductorHubApplication;
 import io.maestro.conductor.hub.support.Api;
 import io.maestro.conductor.hub.support.HubProperties;
@@ -23,8 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The embedded default's demo across a restart, with its default S3 port: a free port picked once and kept in the
- * data dir, the sandbox credentials written into the demo tenants' secrets once (each write with a receipt that
- * names the secret, never the value), and a second start that writes nothing: not one receipt more.
+ * data dir (as the demo ElasticMQ's is), the sandbox credentials written into the demo tenants' secrets once (each
+ * write with a receipt that names the secret, never the value), and a second start that writes nothing: not one
+ * receipt more.
  */
 class DemoRestartTest {
 
@@ -74,8 +76,10 @@ class DemoRestartTest {
     void theDemoPicksAPortOnceAndASecondStartAddsNoReceipt() throws IOException {
         Map<String, JsonNode> first;
         int port;
+        String queues;
         try (ConfigurableApplicationContext hub = start()) {
             port = hub.getBean(DemoStoragePeers.class).s3().port();
+            queues = hub.getBean(DemoSqsPeer.class).endpoint();
             assertThat(port).isNotEqualTo(9000).isPositive();
             assertThat(Files.readString(dataDir.resolve(DemoStoragePeers.PORT_FILE))
                             .strip())
@@ -98,6 +102,7 @@ class DemoRestartTest {
 
         try (ConfigurableApplicationContext hub = start()) {
             assertThat(hub.getBean(DemoStoragePeers.class).s3().port()).isEqualTo(port);
+            assertThat(hub.getBean(DemoSqsPeer.class).endpoint()).isEqualTo(queues);
             assertThat(receipts(hub)).isEqualTo(first);
         }
     }

@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * The demo storage stays off under the production profile (it would re-point tenants' S3 instances at its own peer)
- * and when {@code conductor.demo.storage.enabled=false}; {@link DemoStorageTest} shows it on by default.
+ * and when {@code conductor.demo.storage.enabled=false}; {@link DemoStorageChecks} show it on by default.
  */
 class DemoStorageSwitchTest {
 

@@ -2,15 +2,9 @@ package io.maestro.conductor.demo.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maestro.conductor.hub.ConductorHubApplication;
-import io.maestro.conductor.hub.support.HubProperties;
 import io.maestro.conductor.payments.billing.BillingRun;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.sandbox.stripe.WebhookDelivery;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -19,18 +13,12 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The embedded default's demo Stripe account: the platform's billing instance points at it, a billing run invoices
  * every demo tenant there, and the account's signed webhook deliveries are taken in by the hub's intake.
  */
-@SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DemoPaymentsTest {
-
-    static final Path DATA_DIR = dataDir();
+public abstract class DemoPaymentsChecks {
 
     @Autowired
     DemoStripe stripe;
@@ -43,21 +31,6 @@ class DemoPaymentsTest {
 
     @Value("${conductor.billing.instance}")
     String billingInstance;
-
-    @DynamicPropertySource
-    static void hubProperties(DynamicPropertyRegistry properties) {
-        HubProperties.embeddedDefault(DATA_DIR).forEach((name, value) -> properties.add(name, () -> value));
-        properties.add(
-                "camel.main.routes-include-pattern",
-                () -> "file:" + HubProperties.repositoryPath("routes") + "/billing-sync.yaml");
-        properties.add(
-                "conductor.policy.bundle-dirs",
-                () -> HubProperties.repositoryPath("residency-policies") + ","
-                        + HubProperties.repositoryPath("governance-policies"));
-        properties.add("conductor.billing.first-delay", () -> "1h");
-        // The storage demo's uploads need the evidence-upload route, which this hub does not load.
-        properties.add("conductor.demo.storage.enabled", () -> "false");
-    }
 
     @Test
     void aBillingRunInvoicesEveryDemoTenantAtTheDemoAccountAndItsWebhooksReachTheHub() throws Exception {
@@ -79,13 +52,5 @@ class DemoPaymentsTest {
         // customer.created and invoice.created per tenant (and whatever else the account emits), all taken in.
         List<WebhookDelivery> deliveries = stripe.sandbox().awaitWebhookDeliveries(2 * tenants, Duration.ofSeconds(30));
         assertThat(deliveries).extracting(WebhookDelivery::status).containsOnly(200);
-    }
-
-    private static Path dataDir() {
-        try {
-            return Files.createTempDirectory("conductor-demo-payments");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,23 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.maestro.conductor.adapter.AdapterHeaders;
-import io.maestro.conductor.hub.ConductorHubApplication;
+import io.maestro.conductor.demo.DemoHub;
 import io.maestro.conductor.hub.support.Api;
-import io.maestro.conductor.hub.support.HubProperties;
 import io.maestro.conductor.notify.NotifyConstants;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The embedded default's demo: the demo tenants of {@code tenant-config/} with the real residency bundle, their
@@ -30,10 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * visible through the API. (S3 on a free port here, so the demo re-points the S3 instances at it.) atlas's receipts
  * are sealed through its notary instance on the demo TSA, and its alerts instance mails the demo mail server.
  */
-@SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DemoStorageTest {
-
-    static final Path DATA_DIR = dataDir();
+public abstract class DemoStorageChecks {
 
     @LocalServerPort
     int port;
@@ -47,26 +39,11 @@ class DemoStorageTest {
     @Autowired
     ProducerTemplate template;
 
-    @DynamicPropertySource
-    static void hubProperties(DynamicPropertyRegistry properties) {
-        HubProperties.embeddedDefault(DATA_DIR).forEach((name, value) -> properties.add(name, () -> value));
-        properties.add(
-                "camel.main.routes-include-pattern",
-                () -> "file:" + HubProperties.repositoryPath("routes") + "/evidence-upload.yaml");
-        properties.add(
-                "conductor.policy.bundle-dirs",
-                () -> HubProperties.repositoryPath("residency-policies") + ","
-                        + HubProperties.repositoryPath("governance-policies"));
-        properties.add("conductor.demo.storage.enabled", () -> "true");
-        properties.add("conductor.demo.storage.s3-port", () -> "0");
-        properties.add("conductor.notary.receipts.interval", () -> "PT1S");
-    }
-
     @Test
     void eachDemoTenantHasOneStoredBundleAndTheDeniedUploadIsListed() throws IOException {
         Api api = new Api(port);
         String password =
-                Files.readString(DATA_DIR.resolve("operator-password")).strip();
+                Files.readString(DemoHub.DATA_DIR.resolve("operator-password")).strip();
 
         for (String tenant : new String[] {"atlas", "lumen", "orbit"}) {
             JsonNode receipts = api.get("/api/tenants/" + tenant + "/receipts?limit=500", "operator", password)
@@ -111,7 +88,7 @@ class DemoStorageTest {
     void atlasReceiptsAreSealedOnTheDemoTsaAndItsAlertsInstanceMailsTheDemoMailServer() throws Exception {
         Api api = new Api(port);
         String password =
-                Files.readString(DATA_DIR.resolve("operator-password")).strip();
+                Files.readString(DemoHub.DATA_DIR.resolve("operator-password")).strip();
         String verify = "/api/tenants/atlas/environments/dev/evidence/demo-atlas/verify";
         JsonNode verified = api.get(verify, "operator", password).json();
         for (int i = 0;
@@ -147,13 +124,5 @@ class DemoStorageTest {
         assertThat(mail.getReceivedMessages())
                 .anySatisfy(
                         message -> assertThat(GreenMailUtil.getBody(message)).contains(alertId));
-    }
-
-    private static Path dataDir() {
-        try {
-            return Files.createTempDirectory("demo-storage-hub");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,40 +2,28 @@ package io.maestro.conductor.demo.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maestro.conductor.demo.DemoHub;
 import io.maestro.conductor.eventbus.EventbusDefinitions;
-import io.maestro.conductor.hub.ConductorHubApplication;
 import io.maestro.conductor.hub.events.ConductorEvent;
 import io.maestro.conductor.hub.support.AdapterReviews;
-import io.maestro.conductor.hub.support.HubProperties;
 import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.model.AdapterCategory;
 import io.maestro.conductor.registry.model.AdapterInstance;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The embedded default's event bus: atlas/dev has its {@code events} instance on the demo Kafka peer, its
  * adapter-review worker runs, and a conductor event published on the hub reaches {@code direct:adapter-review}
  * through the broker.
  */
-@Tag("slow")
-@SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DemoEventsTest {
-
-    static final Path DATA_DIR = dataDir();
+public abstract class DemoEventsChecks {
 
     @Autowired
     DemoEventsPeer peer;
@@ -49,28 +37,12 @@ class DemoEventsTest {
     @Autowired
     ApplicationEventPublisher events;
 
-    @DynamicPropertySource
-    static void hubProperties(DynamicPropertyRegistry properties) {
-        HubProperties.embeddedDefault(DATA_DIR).forEach((name, value) -> properties.add(name, () -> value));
-        properties.add(
-                "camel.main.routes-include-pattern",
-                () -> "file:" + HubProperties.repositoryPath("routes") + "/adapter-review.yaml");
-        properties.add(
-                "conductor.policy.bundle-dirs",
-                () -> HubProperties.repositoryPath("residency-policies") + ","
-                        + HubProperties.repositoryPath("governance-policies"));
-        // The other peers are not what this test is about.
-        properties.add("conductor.demo.storage.enabled", () -> "false");
-        properties.add("conductor.demo.payments.enabled", () -> "false");
-        properties.add("conductor.demo.identity.enabled", () -> "false");
-    }
-
     @Test
     void theDemoTenantsEventsFlowThroughTheDemoBrokerToItsReviewWorker() throws Exception {
         AdapterInstance bus = registry.requireInstance("atlas", "dev", "events");
         assertThat(bus.category()).isEqualTo(AdapterCategory.EVENT_BUS);
         assertThat(bus.config().path(EventbusDefinitions.BROKERS).asText()).isEqualTo(peer.brokers());
-        assertThat(Files.readString(DATA_DIR.resolve(DemoEventsPeer.PORTS_FILE)))
+        assertThat(Files.readString(DemoHub.DATA_DIR.resolve(DemoEventsPeer.PORTS_FILE)))
                 .startsWith(peer.brokers().substring(peer.brokers().indexOf(':') + 1) + " ");
         assertThat(camel.getRoute("adapter-review-worker-atlas-dev")).isNotNull();
 
@@ -93,13 +65,5 @@ class DemoEventsTest {
         assertThat(reviewed.await(60, TimeUnit.SECONDS))
                 .as("the event went through the demo broker to direct:adapter-review")
                 .isTrue();
-    }
-
-    private static Path dataDir() {
-        try {
-            return Files.createTempDirectory("conductor-demo-events");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -13,7 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.maestro.conductor.hub.ConductorHubApplication;
+import io.maestro.conductor.demo.DemoHub;
 import io.maestro.conductor.hub.support.HubProperties;
 import io.maestro.conductor.sandbox.identity.OidcSandbox;
 import java.net.CookieManager;
@@ -23,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,13 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Operator login through OpenID Connect on a hub with {@code conductor.oidc-login} on, against a real
@@ -46,36 +40,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * roles and tenants from their claims, every forged or stale token refused 401 with its code (never 500), and the
  * console's authorization code flow with its state and nonce checks.
  */
-@Tag("slow") // a hub of its own: 200 s on a loaded machine
-@SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OperatorOidcLoginTest {
+public abstract class OperatorOidcLoginChecks {
 
-    static final String ISSUER = "operators";
-    static final String CLIENT_ID = "conductor-hub";
-    static final String CLIENT_SECRET = "hub-client-secret-" + UUID.randomUUID();
-    static final Path DATA_DIR = HubProperties.newDataDir("conductor-oidc-login");
-    static final OidcSandbox OIDC = OidcSandbox.start();
+    static final String ISSUER = DemoHub.OPERATOR_ISSUER;
+    static final String CLIENT_ID = DemoHub.OPERATOR_CLIENT_ID;
+    static final OidcSandbox OIDC = DemoHub.OPERATOR_OIDC;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void hubProperties(DynamicPropertyRegistry properties) {
-        HubProperties.embeddedDefault(DATA_DIR).forEach((name, value) -> properties.add(name, () -> value));
-        properties.add("conductor.demo.storage.enabled", () -> "false");
-        properties.add("conductor.demo.identity.enabled", () -> "false");
-        properties.add("conductor.demo.payments.enabled", () -> "false");
-        properties.add("conductor.oidc-login.enabled", () -> "true");
-        properties.add("conductor.oidc-login.issuer", () -> OIDC.issuer(ISSUER).toString());
-        properties.add("conductor.oidc-login.client-id", () -> CLIENT_ID);
-        properties.add("conductor.oidc-login.client-secret", () -> CLIENT_SECRET);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        OIDC.close();
-    }
 
     record Answer(int status, HttpResponse<String> raw) {
         JsonNode json() throws Exception {
@@ -283,8 +256,8 @@ class OperatorOidcLoginTest {
     @Test
     void httpBasicStillWorksBesideOidc() throws Exception {
         String basic = Base64.getEncoder()
-                .encodeToString(
-                        ("operator:" + HubProperties.operatorPassword(DATA_DIR)).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(("operator:" + HubProperties.operatorPassword(DemoHub.DATA_DIR))
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertThat(send(browser(), "GET", "/api/tenants", null, "Authorization", "Basic " + basic)
                         .status())

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
 import io.maestro.conductor.adapter.AdapterHeaders;
-import io.maestro.conductor.hub.ConductorHubApplication;
 import io.maestro.conductor.hub.onboarding.OnboardingWorkflow;
-import io.maestro.conductor.hub.support.HubProperties;
 import io.maestro.conductor.notify.NotifyDefinitions;
 import io.maestro.conductor.registry.Actor;
 import io.maestro.conductor.registry.InstallRequest;
@@ -17,11 +15,8 @@ import io.maestro.conductor.registry.Registry;
 import io.maestro.conductor.registry.receipt.Receipt;
 import io.maestro.conductor.registry.receipt.ReceiptAction;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,11 +26,8 @@ import org.apache.directory.scim.spec.resources.ScimUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * routes/onboarding.yaml on the embedded default's identity peers: atlas's dev {@code directory} instance, installed
@@ -43,10 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * governance-policies.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = ConductorHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DemoOnboardingTest {
-
-    static final Path DATA_DIR = dataDir();
+public abstract class DemoOnboardingChecks {
 
     @Autowired
     DemoIdentityPeers peers;
@@ -59,21 +48,6 @@ class DemoOnboardingTest {
 
     @Autowired
     MeterRegistry meters;
-
-    @DynamicPropertySource
-    static void hubProperties(DynamicPropertyRegistry properties) {
-        HubProperties.embeddedDefault(DATA_DIR).forEach((name, value) -> properties.add(name, () -> value));
-        properties.add(
-                "camel.main.routes-include-pattern",
-                () -> "file:" + HubProperties.repositoryPath("routes") + "/onboarding.yaml");
-        properties.add(
-                "conductor.policy.bundle-dirs",
-                () -> HubProperties.repositoryPath("residency-policies") + ","
-                        + HubProperties.repositoryPath("governance-policies"));
-        properties.add("conductor.demo.storage.enabled", () -> "false");
-        properties.add("conductor.demo.identity.enabled", () -> "true");
-        properties.add("conductor.onboarding.redelivery-delay-ms", () -> "10");
-    }
 
     private Map<?, ?> onboard(Object request) {
         return template.requestBodyAndHeaders(
@@ -218,13 +192,5 @@ class DemoOnboardingTest {
         assertThat(refused.get("status")).isEqualTo("dead-lettered");
         assertThat(refused.get("step")).isEqualTo("begin");
         assertThat(peers.scim().users()).noneMatch(user -> "hr-7003".equals(user.getExternalId()));
-    }
-
-    private static Path dataDir() {
-        try {
-            return Files.createTempDirectory("demo-identity-hub");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
