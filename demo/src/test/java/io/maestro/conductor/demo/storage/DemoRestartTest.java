@@ -44,6 +44,10 @@ class DemoRestartTest {
         // The demo Stripe account is a new, empty one at every start, so it re-points the billing instance with
         // receipts each time (see DemoPaymentsSetup): not what this restart is about.
         properties.put("conductor.demo.payments.enabled", "false");
+        // So are the demo TSA and mail server, on new ports at every start (DemoNotarySetup, DemoNotifySetup): they
+        // re-point atlas's notary and alerts instances with a receipt each time.
+        properties.put("conductor.demo.notary.enabled", "false");
+        properties.put("conductor.demo.notify.enabled", "false");
         properties.put(
                 "camel.main.routes-include-pattern",
                 "file:" + HubProperties.repositoryPath("routes") + "/evidence-upload.yaml");
