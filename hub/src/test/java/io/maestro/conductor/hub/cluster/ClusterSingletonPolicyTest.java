@@ -8,9 +8,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.maestro.conductor.hub.config.ClusterSecret;
 import io.maestro.conductor.hub.config.HazelcastProperties;
 import io.maestro.conductor.hub.config.HubMember;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.maestro.conductor.hub.support.LoopbackPorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +52,7 @@ class ClusterSingletonPolicyTest {
 
     @Test
     void oneMemberRunsTheRouteAndAnotherTakesOverWhenItDies() throws Exception {
-        List<Integer> ports = List.of(freePort(), freePort(), freePort());
+        List<Integer> ports = List.of(LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free());
         List<String> all = ports.stream().map(port -> "127.0.0.1:" + port).toList();
         List<HazelcastInstance> hubs = new ArrayList<>();
         for (int port : ports) {
@@ -85,9 +83,10 @@ class ClusterSingletonPolicyTest {
 
     @Test
     void aMemberWithoutAMajorityOfItsConfiguredMembersRunsNothing() throws Exception {
-        int port = freePort();
-        HazelcastInstance alone =
-                member(port, List.of("127.0.0.1:" + port, "127.0.0.1:" + freePort(), "127.0.0.1:" + freePort()));
+        int port = LoopbackPorts.free();
+        HazelcastInstance alone = member(
+                port,
+                List.of("127.0.0.1:" + port, "127.0.0.1:" + LoopbackPorts.free(), "127.0.0.1:" + LoopbackPorts.free()));
         hub("alone", alone);
 
         Thread.sleep(6000);
@@ -100,7 +99,7 @@ class ClusterSingletonPolicyTest {
 
     @Test
     void aLoneHubConfiguredAloneIsItsOwnMajority() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         hub("single", member(port, List.of("127.0.0.1:" + port)));
 
         // 60 s, not 15: in one whole-suite run (the hub's ~200 tests in one JVM) the lone member took the lock but
@@ -162,11 +161,5 @@ class ClusterSingletonPolicyTest {
             Thread.sleep(100);
         }
         assertThat(member.getCluster().getMembers()).hasSize(size);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -8,9 +8,8 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.maestro.conductor.hub.support.ListeningSockets;
+import io.maestro.conductor.hub.support.LoopbackPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -50,12 +49,6 @@ class HubMemberTest {
         return member;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** A hub on {@code port} naming only itself, holding one tenant entry. */
     private HazelcastInstance hubWithATenant(int port) {
         HazelcastInstance hub = member(hubDir, port, "127.0.0.1");
@@ -65,10 +58,10 @@ class HubMemberTest {
 
     @Test
     void aMemberWithoutTheClusterSecretCannotJoinOrReadTheMaps() throws IOException {
-        int hubPort = freePort();
+        int hubPort = LoopbackPorts.free();
         HazelcastInstance hub = hubWithATenant(hubPort);
 
-        HazelcastInstance stranger = member(otherDir, freePort(), "127.0.0.1:" + hubPort);
+        HazelcastInstance stranger = member(otherDir, LoopbackPorts.free(), "127.0.0.1:" + hubPort);
 
         assertThat(hub.getCluster().getMembers()).hasSize(1);
         assertThat(stranger.getCluster().getMembers()).hasSize(1);
@@ -81,10 +74,10 @@ class HubMemberTest {
 
     @Test
     void aMemberWithTheSecretJoinsWhenNamedAndNoClientGetsInEvenWithTheClusterName() throws IOException {
-        int hubPort = freePort();
+        int hubPort = LoopbackPorts.free();
         HazelcastInstance hub = hubWithATenant(hubPort);
 
-        HazelcastInstance peer = member(hubDir, freePort(), "127.0.0.1:" + hubPort);
+        HazelcastInstance peer = member(hubDir, LoopbackPorts.free(), "127.0.0.1:" + hubPort);
         assertThat(hub.getCluster().getMembers()).hasSize(2);
         assertThat(peer.getMap("conductor.tenants").get("atlas")).isEqualTo("Atlas");
 
@@ -101,7 +94,7 @@ class HubMemberTest {
 
     @Test
     void aMemberNotNamedInTheConfigIsNeverJoinedEvenOnTheNextPort() throws IOException {
-        int hubPort = freePort();
+        int hubPort = LoopbackPorts.free();
         int nextPort = hubPort + 1;
         HazelcastInstance neighbour = member(hubDir, nextPort, "127.0.0.1:" + nextPort);
 
@@ -115,7 +108,7 @@ class HubMemberTest {
 
     @Test
     void theMemberListensOnItsBindAddressOnly() throws IOException {
-        int hubPort = freePort();
+        int hubPort = LoopbackPorts.free();
         member(hubDir, hubPort, "127.0.0.1");
 
         assertThat(ListeningSockets.addressesListeningOn(hubPort))

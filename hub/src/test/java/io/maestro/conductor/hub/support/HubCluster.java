@@ -3,8 +3,6 @@ package io.maestro.conductor.hub.support;
 import io.maestro.conductor.registry.secret.MasterKeySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +37,8 @@ public final class HubCluster {
 
     /** {@code size} members on the PostgreSQL of {@code datasourceUrl} (user postgres), tenants of {@code tenantConfig}. */
     public static HubCluster of(int size, String secret, String datasourceUrl, Path tenantConfig) {
-        List<Integer> ports = IntStream.range(0, size).mapToObj(i -> freePort()).toList();
+        List<Integer> ports =
+                IntStream.range(0, size).mapToObj(i -> LoopbackPorts.free()).toList();
         return new HubCluster(ports, secret, datasourceUrl, tenantConfig);
     }
 
@@ -100,14 +99,6 @@ public final class HubCluster {
             Files.createDirectories(dir);
             MasterKeySource.fromDataDir(dir);
             return Files.readString(dir.resolve(MasterKeySource.FILE_NAME));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,6 @@ package io.maestro.conductor.hub.support;
 import io.maestro.conductor.hub.ConductorHubApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +62,7 @@ public final class HubProcess implements AutoCloseable {
     private static HubProcess start(
             List<String> launch, Path dataDir, List<String> arguments, Map<String, String> environment) {
         try {
-            int port = freePort();
+            int port = LoopbackPorts.free();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
             command.addAll(launch);
@@ -175,12 +174,6 @@ public final class HubProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
